@@ -1,0 +1,92 @@
+//! `dealboard list`: deals as a table for people or JSON for scripts.
+
+use clap::{Args, ValueEnum};
+
+use super::table::{self, Column};
+use super::{Failure, find_stage};
+use crate::interchange::deals_json;
+use crate::model::{Board, Deal};
+use crate::text::t;
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ListArgs {
+    #[arg(long, value_name = "NAME", help = t().cli.arg_stage_filter)]
+    pub stage: Option<String>,
+    #[arg(long, value_name = "NAME", help = t().cli.arg_owner_filter)]
+    pub owner: Option<String>,
+    #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+    pub format: Format,
+}
+
+/// The listing as it is printed: deals in board order (stage, then manual order).
+pub fn list(board: &Board, args: &ListArgs, width: Option<usize>) -> Result<String, Failure> {
+    let stage = args.stage.as_deref().map(|name| find_stage(board, name)).transpose()?;
+    let owner = args.owner.as_deref().map(str::to_lowercase);
+    let mut deals: Vec<&Deal> = board
+        .deals
+        .iter()
+        .filter(|d| stage.as_ref().is_none_or(|s| d.stage == *s))
+        .filter(|d| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o))
+        .collect();
+    deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
+    match args.format {
+        Format::Json => deals_json(board, &deals)
+            .map(|json| json + "\n")
+            .map_err(|e| Failure(e.to_string())),
+        Format::Table if deals.is_empty() => Ok(format!("{}\n", t().cli.no_deals)),
+        Format::Table => Ok(table_of(board, &deals, width)),
+    }
+}
+
+fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
+    let c = &t().cli;
+    let any_closed = deals.iter().any(|d| !d.status.is_open());
+    let column = |header: &str, right_align, shrinks| Column {
+        header: header.to_string(),
+        right_align,
+        shrinks,
+    };
+    let mut columns = vec![
+        column(c.col_id, true, false),
+        column(c.col_title, false, true),
+        column(c.col_company, false, true),
+        column(c.col_stage, false, true),
+        column(c.col_value, true, false),
+        column(c.col_owner, false, true),
+        column(c.col_next, false, true),
+    ];
+    if any_closed {
+        columns.push(column(c.col_status, false, false));
+    }
+    let rows: Vec<Vec<String>> = deals
+        .iter()
+        .map(|d| {
+            let stage = board.stage(&d.stage).map_or(d.stage.0.clone(), |s| s.name.clone());
+            let next = match d.next_action_due {
+                Some(due) => format!("{due} {}", d.next_action).trim_end().to_string(),
+                None => d.next_action.clone(),
+            };
+            let mut row = vec![
+                d.id.to_string(),
+                d.title.clone(),
+                d.company.clone(),
+                stage,
+                d.value.display(),
+                d.owner.clone(),
+                next,
+            ];
+            if any_closed {
+                row.push(d.status.key().to_string());
+            }
+            row
+        })
+        .collect();
+    table::render(&columns, &rows, width)
+}

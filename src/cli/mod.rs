@@ -1,0 +1,197 @@
+//! The command line: every subcommand is a thin call into model, store and report.
+
+mod deal_args;
+mod list;
+mod table;
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::clock::{Clock, SystemClock};
+use crate::model::{Board, DealId, EditError, StageId};
+use crate::store::{self, Store};
+use crate::text::{fill, t};
+
+pub use deal_args::DealArgs;
+pub use list::{Format, ListArgs};
+
+#[derive(Parser, Debug)]
+#[command(name = "dealboard", version, about = t().cli.about)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "PATH", help = t().cli.board_flag)]
+    pub board: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    #[command(about = t().cli.add)]
+    Add(AddArgs),
+    #[command(about = t().cli.list)]
+    List(ListArgs),
+    #[command(name = "move", about = t().cli.move_cmd)]
+    Move {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+        #[arg(help = t().cli.arg_stage_target)]
+        stage: String,
+    },
+    #[command(about = t().cli.path)]
+    Path,
+    #[command(about = t().cli.check)]
+    Check,
+}
+
+#[derive(clap::Args, Debug)]
+pub struct AddArgs {
+    #[arg(help = t().cli.arg_title)]
+    pub title: String,
+    #[arg(long, value_name = "NAME", help = t().cli.arg_stage_new)]
+    pub stage: Option<String>,
+    #[command(flatten)]
+    pub fields: DealArgs,
+}
+
+/// A command that could not be done; the text says what to do about it.
+#[derive(Debug)]
+pub struct Failure(pub String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(error: E) -> Failure {
+        Failure(error.to_string())
+    }
+}
+
+/// Runs one subcommand against the board at `path`: exit 0 when done, 1 when it failed.
+pub fn run(command: Command, path: &Path) -> ExitCode {
+    match dispatch(command, path, &SystemClock) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(Failure(message)) => {
+            eprintln!("{}{message}", t().cli.error_prefix);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, Failure> {
+    match command {
+        Command::Path => Ok(format!("{}\n", path.display())),
+        Command::Check => check(path),
+        Command::List(args) => list::list(&read_board(path)?, &args, terminal_width()),
+        Command::Add(args) => add(path, &args, clock),
+        Command::Move { id, stage } => move_deal(path, DealId(id), &stage, clock),
+    }
+}
+
+/// The board for reading: a missing file reads as the default board, and nothing is created.
+fn read_board(path: &Path) -> Result<Board, Failure> {
+    match Store::open(path) {
+        Ok((_, board)) => Ok(board),
+        Err(store::LoadError { kind: store::LoadErrorKind::Missing, .. }) => Ok(new_board()?),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The board for changing, created from the default process if there is none yet. Says on
+/// stderr when it created one; returns whether it did.
+pub fn open_or_create(path: &Path) -> Result<(Store, Board, bool), Failure> {
+    match Store::open(path) {
+        Ok((store, board)) => Ok((store, board, false)),
+        Err(store::LoadError { kind: store::LoadErrorKind::Missing, .. }) => {
+            let board = new_board()?;
+            let store = Store::create(path, &board)?;
+            eprintln!("{}", fill(t().cli.created, &[("path", &path.display())]));
+            Ok((store, board, true))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The board a first run starts with: the default process, owned by the person running it.
+pub fn new_board() -> Result<Board, Failure> {
+    let mut board = store::default_board().map_err(|e| Failure(format!("{e:?}")))?;
+    board.owner = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    Ok(board)
+}
+
+fn check(path: &Path) -> Result<String, Failure> {
+    let (_, board) = Store::open(path)?;
+    let open = board.deals.iter().filter(|d| d.status.is_open()).count();
+    Ok(fill(
+        t().cli.check_ok,
+        &[
+            ("path", &path.display()),
+            ("stages", &board.stages.len()),
+            ("deals", &board.deals.len()),
+            ("open", &open),
+        ],
+    ) + "\n")
+}
+
+fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure> {
+    let (mut store, mut board, _) = open_or_create(path)?;
+    let stage = match &args.stage {
+        Some(name) => find_stage(&board, name)?,
+        None => board.stages[0].id.clone(),
+    };
+    let mut errors = Vec::new();
+    let today = clock.today();
+    let title = args.title.clone();
+    let added = board.add_deal(&stage, clock.now_utc(), |deal| {
+        deal.title = title.trim().to_string();
+        if let Err(e) = args.fields.apply(deal, today) {
+            errors = e;
+        }
+    });
+    if !errors.is_empty() {
+        return Err(Failure(errors.join("\n")));
+    }
+    let (id, _) = added?;
+    store.save(&board)?;
+    Ok(format!("{id}\n"))
+}
+
+fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<String, Failure> {
+    let (mut store, mut board, _) = open_or_create(path)?;
+    let to = find_stage(&board, stage)?;
+    let deal = board.deal(id).ok_or(EditError::NoDeal(id))?;
+    let title = deal.title.clone();
+    let from = stage_name(&board, &deal.stage);
+    board.move_deal(id, &to, clock.now_utc())?;
+    store.save(&board)?;
+    let to = stage_name(&board, &to);
+    Ok(fill(t().cli.moved, &[("id", &id), ("title", &title), ("from", &from), ("to", &to)]) + "\n")
+}
+
+fn stage_name(board: &Board, id: &StageId) -> String {
+    board.stage(id).map_or_else(|| id.0.clone(), |s| s.name.clone())
+}
+
+/// A stage named on the command line, or a failure that lists the board's stages.
+fn find_stage(board: &Board, name: &str) -> Result<StageId, Failure> {
+    board.find_stage(name).map(|s| s.id.clone()).ok_or_else(|| {
+        let names: Vec<String> =
+            board.stages.iter().enumerate().map(|(i, s)| format!("{} {}", i + 1, s.name)).collect();
+        let e = &t().errors;
+        Failure(format!(
+            "{} {}",
+            fill(e.no_stage, &[("name", &name)]),
+            fill(e.stage_list, &[("stages", &names.join(", "))])
+        ))
+    })
+}
+
+/// The terminal's width when printing to one; unlimited when piped.
+fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+}

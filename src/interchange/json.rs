@@ -1,0 +1,83 @@
+//! The JSON shape of a deal. Scripts depend on it: add fields, never rename or remove them.
+
+use serde::Serialize;
+
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use crate::model::{Board, Deal, Status};
+
+#[derive(Serialize, Debug, PartialEq)]
+pub struct DealJson<'a> {
+    pub id: u64,
+    pub title: &'a str,
+    pub company: &'a str,
+    pub contact: &'a str,
+    /// Decimal string in the currency's units, e.g. "12000.00".
+    pub value: String,
+    pub currency: &'a str,
+    pub cost: Option<String>,
+    /// The deal's own probability, or else its stage's default, in percent.
+    pub probability: u8,
+    /// The stage's name as the board shows it.
+    pub stage: &'a str,
+    pub stage_id: &'a str,
+    pub owner: &'a str,
+    pub source: &'a str,
+    /// `open`, `won` or `lost`.
+    pub status: &'static str,
+    pub lost_reason: Option<&'a str>,
+    pub closed: Option<String>,
+    pub expected_close: Option<String>,
+    pub next_action: &'a str,
+    pub next_action_due: Option<String>,
+    pub tags: &'a [String],
+    pub notes: &'a str,
+    /// RFC 3339 timestamps in UTC.
+    pub created: String,
+    pub updated: String,
+}
+
+impl<'a> DealJson<'a> {
+    pub fn new(board: &'a Board, deal: &'a Deal) -> DealJson<'a> {
+        let stage = board.stage(&deal.stage);
+        let (lost_reason, closed) = match &deal.status {
+            Status::Open => (None, None),
+            Status::Won { at } => (None, Some(utc(at))),
+            Status::Lost { at, reason } => (Some(reason.as_str()), Some(utc(at))),
+        };
+        DealJson {
+            id: deal.id.0,
+            title: &deal.title,
+            company: &deal.company,
+            contact: &deal.contact,
+            value: deal.value.decimal(),
+            currency: deal.value.currency.code(),
+            cost: deal.cost.map(|c| c.decimal()),
+            probability: deal.probability.or(stage.map(|s| s.probability)).unwrap_or(0),
+            stage: stage.map_or(deal.stage.0.as_str(), |s| s.name.as_str()),
+            stage_id: &deal.stage.0,
+            owner: &deal.owner,
+            source: &deal.source,
+            status: deal.status.key(),
+            lost_reason,
+            closed,
+            expected_close: deal.expected_close.map(|d| d.to_string()),
+            next_action: &deal.next_action,
+            next_action_due: deal.next_action_due.map(|d| d.to_string()),
+            tags: &deal.tags,
+            notes: &deal.notes,
+            created: utc(&deal.created),
+            updated: utc(&deal.updated),
+        }
+    }
+}
+
+fn utc(at: &DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(SecondsFormat::Secs, true)
+}
+
+/// A pretty-printed JSON array of the given deals.
+pub fn deals_json(board: &Board, deals: &[&Deal]) -> Result<String, serde_json::Error> {
+    let all: Vec<DealJson> = deals.iter().map(|d| DealJson::new(board, d)).collect();
+    serde_json::to_string_pretty(&all)
+}

@@ -1,0 +1,97 @@
+//! The board: the company's stages in order, and every deal.
+
+use serde::{Deserialize, Serialize};
+
+use super::deal::{Deal, DealId};
+use super::money::Currency;
+use super::stage::{Phase, Stage, StageId};
+
+/// The file format this build writes, and the newest it can read.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Board {
+    pub version: u32,
+    pub name: String,
+    /// Currency of a new deal unless one is given.
+    pub currency: Currency,
+    /// Owner given to new deals: usually the person whose board this is.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// The id the next new deal gets. Ids are never reused, even after a deal is deleted.
+    pub next_deal_id: u64,
+    pub stages: Vec<Stage>,
+    /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
+    #[serde(default)]
+    pub deals: Vec<Deal>,
+}
+
+impl Board {
+    pub fn stage(&self, id: &StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| &s.id == id)
+    }
+
+    pub fn stage_index(&self, id: &StageId) -> Option<usize> {
+        self.stages.iter().position(|s| &s.id == id)
+    }
+
+    /// A stage named as a person would: its name in any case, its id, or its 1-based number.
+    pub fn find_stage(&self, name_or_number: &str) -> Option<&Stage> {
+        let wanted = name_or_number.trim();
+        if let Ok(number) = wanted.parse::<usize>() {
+            return number.checked_sub(1).and_then(|i| self.stages.get(i));
+        }
+        let lower = wanted.to_lowercase();
+        self.stages
+            .iter()
+            .find(|s| s.name.to_lowercase() == lower)
+            .or_else(|| self.stages.iter().find(|s| s.id.0 == lower))
+    }
+
+    pub fn is_post_sale(&self, id: &StageId) -> bool {
+        self.stage(id).is_some_and(|s| s.phase == Phase::PostSale)
+    }
+
+    pub fn deal(&self, id: DealId) -> Option<&Deal> {
+        self.position_of(id).ok().map(|i| &self.deals[i])
+    }
+
+    pub(super) fn deal_mut(&mut self, id: DealId) -> Option<&mut Deal> {
+        self.position_of(id).ok().map(|i| &mut self.deals[i])
+    }
+
+    /// Where deal `id` is in the sorted list (`Ok`), or where it would go (`Err`).
+    pub(super) fn position_of(&self, id: DealId) -> Result<usize, usize> {
+        self.deals.binary_search_by_key(&id, |d| d.id)
+    }
+
+    /// The deals shown on the board, one list per stage in board order, each in manual order.
+    /// One pass over all deals, so it stays cheap with a hundred thousand of them.
+    pub fn columns(&self) -> Vec<Vec<&Deal>> {
+        let mut columns: Vec<Vec<&Deal>> = vec![Vec::new(); self.stages.len()];
+        for deal in &self.deals {
+            if let Some(i) = self.stage_index(&deal.stage)
+                && deal.is_on_board(self.stages[i].phase == Phase::PostSale)
+            {
+                columns[i].push(deal);
+            }
+        }
+        for column in &mut columns {
+            column.sort_by_key(|d| (d.rank, d.id));
+        }
+        columns
+    }
+
+    /// The deals of one stage shown on the board, in manual order.
+    pub fn column(&self, stage: &StageId) -> Vec<&Deal> {
+        let post_sale = self.is_post_sale(stage);
+        let mut column: Vec<&Deal> = self
+            .deals
+            .iter()
+            .filter(|d| &d.stage == stage && d.is_on_board(post_sale))
+            .collect();
+        column.sort_by_key(|d| (d.rank, d.id));
+        column
+    }
+}

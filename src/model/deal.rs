@@ -1,0 +1,189 @@
+//! A deal: one card on the board.
+
+use std::fmt;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+use super::stage::StageId;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct DealId(pub u64);
+
+impl fmt::Display for DealId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    Open,
+    Won {
+        at: DateTime<Utc>,
+    },
+    Lost {
+        at: DateTime<Utc>,
+        reason: String,
+    },
+}
+
+impl Status {
+    pub fn is_open(&self) -> bool {
+        matches!(self, Status::Open)
+    }
+
+    /// The stable lowercase name used by the CLI and JSON: `open`, `won`, `lost`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Status::Open => "open",
+            Status::Won { .. } => "won",
+            Status::Lost { .. } => "lost",
+        }
+    }
+}
+
+/// One stage the deal entered, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StageVisit {
+    pub stage: StageId,
+    pub at: DateTime<Utc>,
+}
+
+/// A checklist item of a stage that was ticked for this deal, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tick {
+    pub stage: StageId,
+    pub item: String,
+    pub at: DateTime<Utc>,
+}
+
+fn is_zero(value: &i64) -> bool {
+    *value == 0
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deal {
+    pub id: DealId,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub company: String,
+    /// Contact person at the company.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub contact: String,
+    pub value: Money,
+    /// What the deal costs us to deliver; with the value it gives the margin. Same currency.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Money>,
+    /// Win probability in percent when it differs from the stage's default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probability: Option<u8>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Where the lead came from: own prospecting, a marketing campaign, a referral, ...
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expected_close: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub next_action: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_action_due: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+    #[serde(default)]
+    pub status: Status,
+    pub stage: StageId,
+    /// Manual order inside a column: smaller comes first. Gaps leave room to insert.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub rank: i64,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ticked: Vec<Tick>,
+    pub created: DateTime<Utc>,
+    pub updated: DateTime<Utc>,
+    /// Every stage the deal entered, oldest first; the first entry is where it was created.
+    #[serde(default)]
+    pub history: Vec<StageVisit>,
+}
+
+/// Why a deal's fields cannot be accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DealProblem {
+    EmptyTitle,
+    CostCurrency { value: String, cost: String },
+    Probability(u8),
+}
+
+impl Deal {
+    /// A new open deal entering `stage` at `now`, with no value yet.
+    pub fn new(id: DealId, title: &str, stage: StageId, value: Money, now: DateTime<Utc>) -> Deal {
+        Deal {
+            id,
+            title: title.trim().to_string(),
+            company: String::new(),
+            contact: String::new(),
+            value,
+            cost: None,
+            probability: None,
+            owner: String::new(),
+            source: String::new(),
+            expected_close: None,
+            next_action: String::new(),
+            next_action_due: None,
+            tags: Vec::new(),
+            notes: String::new(),
+            status: Status::Open,
+            history: vec![StageVisit { stage: stage.clone(), at: now }],
+            stage,
+            rank: 0,
+            ticked: Vec::new(),
+            created: now,
+            updated: now,
+        }
+    }
+
+    /// Checks the rules a deal's own fields must keep, whoever set them (form, CLI or file).
+    pub fn check(&self) -> Result<(), DealProblem> {
+        if self.title.trim().is_empty() {
+            return Err(DealProblem::EmptyTitle);
+        }
+        if let Some(cost) = self.cost
+            && cost.currency != self.value.currency
+        {
+            return Err(DealProblem::CostCurrency {
+                value: self.value.currency.to_string(),
+                cost: cost.currency.to_string(),
+            });
+        }
+        match self.probability {
+            Some(p) if p > 100 => Err(DealProblem::Probability(p)),
+            _ => Ok(()),
+        }
+    }
+
+    /// Value minus cost, when the cost is known.
+    pub fn margin(&self) -> Option<Money> {
+        self.cost.map(|cost| Money {
+            minor: self.value.minor.saturating_sub(cost.minor),
+            currency: self.value.currency,
+        })
+    }
+
+    /// Shown on the board: open deals, and won deals still being delivered in a post-sale stage.
+    /// Lost deals and deals won before any post-sale stage leave the board for the closed list.
+    pub fn is_on_board(&self, stage_is_post_sale: bool) -> bool {
+        match self.status {
+            Status::Open => true,
+            Status::Won { .. } => stage_is_post_sale,
+            Status::Lost { .. } => false,
+        }
+    }
+}

@@ -1,0 +1,181 @@
+//! The changes a person makes to deals. Each checks first, then changes the board and returns
+//! the [`Patch`] that undoes it; a refused change leaves the board exactly as it was.
+
+use chrono::{DateTime, Utc};
+
+use super::board::Board;
+use super::deal::{Deal, DealId, DealProblem, StageVisit};
+use super::money::Money;
+use super::patch::Patch;
+use super::stage::StageId;
+
+/// Space left between neighbours' ranks so a deal can be placed between them.
+const RANK_GAP: i64 = 1024;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditError {
+    NoDeal(DealId),
+    NoStage(String),
+    Invalid(DealProblem),
+    /// The deal is already in the stage it was asked to move to.
+    SameStage,
+    /// There is no stage (or no deal) further in that direction.
+    AtEdge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// Towards the first stage, or the top of a column.
+    Back,
+    /// Towards the last stage, or the bottom of a column.
+    Forward,
+}
+
+impl Board {
+    /// Adds a deal at the top of `stage`'s column; `fill` sets its fields. The deal starts with
+    /// the board's owner and currency. Returns the new deal's id.
+    pub fn add_deal(
+        &mut self,
+        stage: &StageId,
+        now: DateTime<Utc>,
+        fill: impl FnOnce(&mut Deal),
+    ) -> Result<(DealId, Patch), EditError> {
+        if self.stage(stage).is_none() {
+            return Err(EditError::NoStage(stage.0.clone()));
+        }
+        let id = DealId(self.next_deal_id);
+        let mut filled = Deal::new(id, "", stage.clone(), Money::zero(self.currency), now);
+        filled.owner = self.owner.clone();
+        fill(&mut filled);
+        // Only the fields are the caller's; identity and history are the board's.
+        let fresh = Deal::new(id, "", stage.clone(), filled.value, now);
+        let deal = Deal {
+            id,
+            stage: fresh.stage,
+            status: fresh.status,
+            history: fresh.history,
+            created: now,
+            updated: now,
+            rank: self.top_rank(stage),
+            ticked: Vec::new(),
+            ..filled
+        };
+        deal.check().map_err(EditError::Invalid)?;
+        let patch = self.record(&[id], |board| {
+            board.put_deal(id, Some(deal));
+            board.next_deal_id += 1;
+        });
+        Ok((id, patch))
+    }
+
+    /// Changes a deal's fields through `edit`. Its id, stage, status and history stay as they
+    /// were (they change only through their own operations). `Ok(None)` when nothing changed.
+    pub fn edit_deal(
+        &mut self,
+        id: DealId,
+        now: DateTime<Utc>,
+        edit: impl FnOnce(&mut Deal),
+    ) -> Result<Option<Patch>, EditError> {
+        let old = self.deal(id).ok_or(EditError::NoDeal(id))?;
+        let mut new = old.clone();
+        edit(&mut new);
+        new.id = old.id;
+        new.stage = old.stage.clone();
+        new.status = old.status.clone();
+        new.history = old.history.clone();
+        new.created = old.created;
+        if &new == old {
+            return Ok(None);
+        }
+        new.check().map_err(EditError::Invalid)?;
+        new.updated = now;
+        Ok(Some(self.record(&[id], |board| board.put_deal(id, Some(new)))))
+    }
+
+    /// Moves a deal to another stage, at the top of its column, and records the move.
+    pub fn move_deal(
+        &mut self,
+        id: DealId,
+        to: &StageId,
+        now: DateTime<Utc>,
+    ) -> Result<Patch, EditError> {
+        let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
+        if self.stage(to).is_none() {
+            return Err(EditError::NoStage(to.0.clone()));
+        }
+        if &deal.stage == to {
+            return Err(EditError::SameStage);
+        }
+        let rank = self.top_rank(to);
+        Ok(self.record(&[id], |board| {
+            if let Some(deal) = board.deal_mut(id) {
+                deal.stage = to.clone();
+                deal.rank = rank;
+                deal.updated = now;
+                deal.history.push(StageVisit { stage: to.clone(), at: now });
+            }
+        }))
+    }
+
+    /// Moves a deal to the next or previous stage of the board.
+    pub fn move_deal_step(
+        &mut self,
+        id: DealId,
+        direction: Direction,
+        now: DateTime<Utc>,
+    ) -> Result<Patch, EditError> {
+        let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
+        let here = self.stage_index(&deal.stage).ok_or_else(|| EditError::NoStage(deal.stage.0.clone()))?;
+        let there = match direction {
+            Direction::Back => here.checked_sub(1),
+            Direction::Forward => Some(here + 1).filter(|i| *i < self.stages.len()),
+        }
+        .ok_or(EditError::AtEdge)?;
+        let to = self.stages[there].id.clone();
+        self.move_deal(id, &to, now)
+    }
+
+    /// Swaps a deal with its neighbour above or below in its column. Manual order is layout, not
+    /// news about the deal, so `updated` is left alone.
+    pub fn reorder_deal(&mut self, id: DealId, direction: Direction) -> Result<Patch, EditError> {
+        let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
+        let column: Vec<(DealId, i64)> =
+            self.column(&deal.stage).iter().map(|d| (d.id, d.rank)).collect();
+        let here = column.iter().position(|(d, _)| *d == id).ok_or(EditError::AtEdge)?;
+        let there = match direction {
+            Direction::Back => here.checked_sub(1),
+            Direction::Forward => Some(here + 1).filter(|i| *i < column.len()),
+        }
+        .ok_or(EditError::AtEdge)?;
+        let mut ranks: Vec<i64> = column.iter().map(|(_, rank)| *rank).collect();
+        let distinct = ranks.windows(2).all(|w| w[0] < w[1]);
+        if !distinct {
+            // Equal ranks (a hand-edited or merged file): spread the column out first.
+            ranks = (0..column.len() as i64).map(|i| i * RANK_GAP).collect();
+        }
+        ranks.swap(here, there);
+        let ids: Vec<DealId> = column.iter().map(|(d, _)| *d).collect();
+        Ok(self.record(&ids, |board| {
+            for ((id, _), rank) in column.iter().zip(ranks) {
+                if let Some(deal) = board.deal_mut(*id) {
+                    deal.rank = rank;
+                }
+            }
+        }))
+    }
+
+    pub fn delete_deal(&mut self, id: DealId) -> Result<Patch, EditError> {
+        self.deal(id).ok_or(EditError::NoDeal(id))?;
+        Ok(self.record(&[id], |board| board.put_deal(id, None)))
+    }
+
+    /// A rank that puts a deal above everything now in `stage`'s column.
+    fn top_rank(&self, stage: &StageId) -> i64 {
+        self.deals
+            .iter()
+            .filter(|d| &d.stage == stage)
+            .map(|d| d.rank)
+            .min()
+            .map_or(0, |top| top.saturating_sub(RANK_GAP))
+    }
+}

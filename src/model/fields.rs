@@ -1,0 +1,155 @@
+//! A deal's editable fields as text, read and written the same way by the deal form and by the
+//! command line, so that `12 000`, `+3d` or `40%` mean the same thing everywhere.
+
+use chrono::NaiveDate;
+
+use super::deal::Deal;
+use super::input::{self, InputError};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DealField {
+    Title,
+    Company,
+    Contact,
+    Value,
+    Currency,
+    Cost,
+    Probability,
+    Owner,
+    Source,
+    ExpectedClose,
+    NextAction,
+    NextActionDue,
+    Tags,
+    Notes,
+}
+
+impl DealField {
+    /// Every editable field, in the order the form shows them.
+    pub const ALL: [DealField; 14] = [
+        DealField::Title,
+        DealField::Company,
+        DealField::Contact,
+        DealField::Value,
+        DealField::Currency,
+        DealField::Cost,
+        DealField::Probability,
+        DealField::Owner,
+        DealField::Source,
+        DealField::ExpectedClose,
+        DealField::NextAction,
+        DealField::NextActionDue,
+        DealField::Tags,
+        DealField::Notes,
+    ];
+
+    /// The field's value as a person would edit it.
+    pub fn get(self, deal: &Deal) -> String {
+        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        match self {
+            DealField::Title => deal.title.clone(),
+            DealField::Company => deal.company.clone(),
+            DealField::Contact => deal.contact.clone(),
+            DealField::Value if deal.value.minor == 0 => String::new(),
+            DealField::Value => deal.value.editable(),
+            DealField::Currency => deal.value.currency.to_string(),
+            DealField::Cost => deal.cost.map(|c| c.editable()).unwrap_or_default(),
+            DealField::Probability => deal.probability.map(|p| p.to_string()).unwrap_or_default(),
+            DealField::Owner => deal.owner.clone(),
+            DealField::Source => deal.source.clone(),
+            DealField::ExpectedClose => date(deal.expected_close).unwrap_or_default(),
+            DealField::NextAction => deal.next_action.clone(),
+            DealField::NextActionDue => date(deal.next_action_due).unwrap_or_default(),
+            DealField::Tags => deal.tags.join(", "),
+            DealField::Notes => deal.notes.clone(),
+        }
+    }
+
+    /// Sets the field from typed text. Money is read in the deal's currency; changing the
+    /// currency keeps the amounts as written (`12000` EUR becomes `12000` USD).
+    pub fn set(self, deal: &mut Deal, text: &str, today: NaiveDate) -> Result<(), InputError> {
+        let trimmed = text.trim().to_string();
+        match self {
+            DealField::Title if trimmed.is_empty() => return Err(InputError::Required),
+            DealField::Title => deal.title = trimmed,
+            DealField::Company => deal.company = trimmed,
+            DealField::Contact => deal.contact = trimmed,
+            DealField::Value => {
+                deal.value = input::parse_money(text, deal.value.currency)?
+                    .unwrap_or(super::Money::zero(deal.value.currency));
+            }
+            DealField::Currency => {
+                let currency = input::parse_currency(text)?;
+                deal.value = input::parse_money(&deal.value.editable(), currency)?
+                    .unwrap_or(super::Money::zero(currency));
+                if let Some(cost) = deal.cost {
+                    deal.cost = input::parse_money(&cost.editable(), currency)?;
+                }
+            }
+            DealField::Cost => deal.cost = input::parse_money(text, deal.value.currency)?,
+            DealField::Probability => deal.probability = input::parse_probability(text)?,
+            DealField::Owner => deal.owner = trimmed,
+            DealField::Source => deal.source = trimmed,
+            DealField::ExpectedClose => deal.expected_close = input::parse_date(text, today)?,
+            DealField::NextAction => deal.next_action = trimmed,
+            DealField::NextActionDue => deal.next_action_due = input::parse_date(text, today)?,
+            DealField::Tags => deal.tags = input::parse_tags(text),
+            DealField::Notes => deal.notes = trimmed,
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, DealId, Money, StageId};
+    use chrono::{TimeZone, Utc};
+
+    fn deal() -> Deal {
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
+        Deal::new(DealId(1), "Acme", StageId("lead".into()), Money::zero(Currency::EUR), now)
+    }
+
+    #[test]
+    fn every_field_reads_back_what_was_set() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let typed = [
+            (DealField::Title, "ООО «Ромашка» 🌼", "ООО «Ромашка» 🌼"),
+            (DealField::Company, "株式会社", "株式会社"),
+            (DealField::Contact, "Jane", "Jane"),
+            (DealField::Value, "12 000,50", "12000.50"),
+            (DealField::Currency, "usd", "USD"),
+            (DealField::Cost, "8,000", "8000"),
+            (DealField::Probability, "40%", "40"),
+            (DealField::Owner, "anna", "anna"),
+            (DealField::Source, "Referral", "Referral"),
+            (DealField::ExpectedClose, "+4d", "2026-12-01"),
+            (DealField::NextAction, "Call", "Call"),
+            (DealField::NextActionDue, "today", "2026-11-27"),
+            (DealField::Tags, "vip, pilot", "vip, pilot"),
+            (DealField::Notes, " long story ", "long story"),
+        ];
+        let mut d = deal();
+        for (field, text, _) in typed {
+            field.set(&mut d, text, today).unwrap();
+        }
+        for (field, _, shown) in typed {
+            assert_eq!(field.get(&d), shown, "{field:?}");
+        }
+        assert_eq!(d.value.currency, Currency::parse("USD").unwrap());
+        assert_eq!(d.value.minor, 1_200_050);
+    }
+
+    #[test]
+    fn bad_text_is_refused_and_changes_nothing() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut d = deal();
+        let before = d.clone();
+        assert_eq!(DealField::Title.set(&mut d, "  ", today), Err(InputError::Required));
+        assert!(DealField::Value.set(&mut d, "lots", today).is_err());
+        assert_eq!(DealField::NextActionDue.set(&mut d, "soon", today), Err(InputError::Date));
+        assert_eq!(DealField::Currency.set(&mut d, "euro", today), Err(InputError::Currency));
+        assert_eq!(d, before);
+    }
+}

@@ -1,0 +1,119 @@
+//! Reading field values as people type them, in the deal form and on the command line alike.
+
+use chrono::{Days, NaiveDate};
+
+use super::money::{AmountError, Currency, Money};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputError {
+    Required,
+    Date,
+    Probability,
+    Amount(AmountError),
+    Currency,
+}
+
+/// A date: `2026-12-01`, `01.12.2026`, `today`, `tomorrow`, `+3` / `+3d` (days), `+2w` (weeks).
+/// Empty text means no date.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, InputError> {
+    let text = text.trim().to_lowercase();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let date = match text.as_str() {
+        "today" => Some(today),
+        "tomorrow" => today.checked_add_days(Days::new(1)),
+        _ => match text.strip_prefix('+') {
+            Some(offset) => days_from_now(offset, today),
+            None => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+                .or_else(|_| NaiveDate::parse_from_str(&text, "%d.%m.%Y"))
+                .ok(),
+        },
+    };
+    date.map(Some).ok_or(InputError::Date)
+}
+
+fn days_from_now(offset: &str, today: NaiveDate) -> Option<NaiveDate> {
+    let (number, unit) = match offset.strip_suffix('w') {
+        Some(weeks) => (weeks, 7),
+        None => (offset.strip_suffix('d').unwrap_or(offset), 1),
+    };
+    let count: u64 = number.parse().ok()?;
+    today.checked_add_days(Days::new(count.checked_mul(unit)?))
+}
+
+/// A probability in percent: `40` or `40%`; empty means "the stage's default".
+pub fn parse_probability(text: &str) -> Result<Option<u8>, InputError> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    match text.parse::<u8>() {
+        Ok(p) if p <= 100 => Ok(Some(p)),
+        _ => Err(InputError::Probability),
+    }
+}
+
+pub fn parse_currency(text: &str) -> Result<Currency, InputError> {
+    Currency::parse(text).ok_or(InputError::Currency)
+}
+
+/// An amount in `currency`; empty text means none.
+pub fn parse_money(text: &str, currency: Currency) -> Result<Option<Money>, InputError> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    Money::parse_amount(text, currency).map(Some).map_err(InputError::Amount)
+}
+
+/// Tags separated by commas, trimmed, without blanks or repeats, in the order given.
+pub fn parse_tags(text: &str) -> Vec<String> {
+    let mut tags: Vec<String> = Vec::new();
+    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+        if !tags.iter().any(|t| t == tag) {
+            tags.push(tag.to_string());
+        }
+    }
+    tags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn dates_as_people_type_them() {
+        let today = day(2026, 11, 27);
+        assert_eq!(parse_date("2026-12-01", today), Ok(Some(day(2026, 12, 1))));
+        assert_eq!(parse_date("01.12.2026", today), Ok(Some(day(2026, 12, 1))));
+        assert_eq!(parse_date(" Today ", today), Ok(Some(today)));
+        assert_eq!(parse_date("tomorrow", today), Ok(Some(day(2026, 11, 28))));
+        assert_eq!(parse_date("+3", today), Ok(Some(day(2026, 11, 30))));
+        assert_eq!(parse_date("+3d", today), Ok(Some(day(2026, 11, 30))));
+        assert_eq!(parse_date("+2w", today), Ok(Some(day(2026, 12, 11))));
+        assert_eq!(parse_date("", today), Ok(None));
+        for bad in ["2026-13-01", "next week", "+x", "31.02.2026", "12/01/2026"] {
+            assert_eq!(parse_date(bad, today), Err(InputError::Date), "{bad}");
+        }
+    }
+
+    #[test]
+    fn probabilities() {
+        assert_eq!(parse_probability("40"), Ok(Some(40)));
+        assert_eq!(parse_probability("40 %"), Ok(Some(40)));
+        assert_eq!(parse_probability(""), Ok(None));
+        assert_eq!(parse_probability("101"), Err(InputError::Probability));
+        assert_eq!(parse_probability("-1"), Err(InputError::Probability));
+        assert_eq!(parse_probability("high"), Err(InputError::Probability));
+    }
+
+    #[test]
+    fn tags_are_trimmed_and_unique() {
+        assert_eq!(parse_tags(" vip, pilot,,vip , Москва "), vec!["vip", "pilot", "Москва"]);
+        assert!(parse_tags(" , ").is_empty());
+    }
+}

@@ -1,0 +1,21 @@
+//! The pipeline as plain data and the operations that keep it sound. Pure: no files, no terminal,
+//! no clock (callers pass the time in).
+
+mod board;
+mod deal;
+mod edit;
+mod fields;
+mod money;
+mod patch;
+mod stage;
+mod validate;
+
+pub use board::{Board, FORMAT_VERSION};
+pub use deal::{Deal, DealId, DealProblem, StageVisit, Status, Tick};
+pub use fields::DealField;
+pub use edit::{Direction, EditError};
+pub use money::{AmountError, Currency, Money, Totals};
+pub use patch::Patch;
+pub use stage::{Phase, Stage, StageId};
+pub use validate::Problem;
+pub mod input;

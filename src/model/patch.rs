@@ -1,0 +1,70 @@
+//! A recorded change to the board, which can be undone and redone. Only what changed is kept
+//! (the deals touched, before and after), so undo stays cheap on a board of any size.
+
+use super::board::Board;
+use super::deal::{Deal, DealId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct DealChange {
+    id: DealId,
+    before: Option<Deal>,
+    after: Option<Deal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Patch {
+    deals: Vec<DealChange>,
+    next_deal_id: (u64, u64),
+}
+
+impl Patch {
+    /// The deals this change touched.
+    pub fn deal_ids(&self) -> impl Iterator<Item = DealId> + '_ {
+        self.deals.iter().map(|c| c.id)
+    }
+}
+
+impl Board {
+    /// Runs `edit`, which may change only the deals named in `ids` and the id counter, and
+    /// returns the patch that undoes and redoes it. Callers check everything before editing.
+    pub(super) fn record(&mut self, ids: &[DealId], edit: impl FnOnce(&mut Board)) -> Patch {
+        let before: Vec<Option<Deal>> = ids.iter().map(|id| self.deal(*id).cloned()).collect();
+        let next_before = self.next_deal_id;
+        edit(self);
+        let deals = ids
+            .iter()
+            .zip(before)
+            .map(|(id, before)| DealChange { id: *id, before, after: self.deal(*id).cloned() })
+            .filter(|c| c.before != c.after)
+            .collect();
+        Patch { deals, next_deal_id: (next_before, self.next_deal_id) }
+    }
+
+    /// Takes the board back to how it was before `patch`.
+    pub fn undo(&mut self, patch: &Patch) {
+        for change in patch.deals.iter().rev() {
+            self.put_deal(change.id, change.before.clone());
+        }
+        self.next_deal_id = patch.next_deal_id.0;
+    }
+
+    /// Applies `patch` again after an undo.
+    pub fn redo(&mut self, patch: &Patch) {
+        for change in &patch.deals {
+            self.put_deal(change.id, change.after.clone());
+        }
+        self.next_deal_id = patch.next_deal_id.1;
+    }
+
+    /// Replaces, inserts (keeping the list sorted by id) or removes deal `id`.
+    pub(super) fn put_deal(&mut self, id: DealId, deal: Option<Deal>) {
+        match (self.position_of(id), deal) {
+            (Ok(i), Some(deal)) => self.deals[i] = deal,
+            (Ok(i), None) => {
+                self.deals.remove(i);
+            }
+            (Err(i), Some(deal)) => self.deals.insert(i, deal),
+            (Err(_), None) => {}
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! A stage of the company's own sales process: one column on the board.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A stage's stable id: a short slug such as `qualification`. Deals and history refer to stages by
+/// this id, so a stage can be renamed without touching any deal.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct StageId(pub String);
+
+impl StageId {
+    /// A slug made from a stage name: `Contract & invoice` -> `contract-invoice`.
+    pub fn slug_of(name: &str) -> StageId {
+        let mut slug = String::new();
+        for c in name.trim().chars().flat_map(char::to_lowercase) {
+            if c.is_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        StageId(if slug.is_empty() { "stage".into() } else { slug.to_string() })
+    }
+}
+
+impl fmt::Display for StageId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Whether a stage comes before the sale or after it (delivery, training, after-sale care).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Phase {
+    #[default]
+    PreSale,
+    PostSale,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stage {
+    pub id: StageId,
+    pub name: String,
+    /// Default win probability of a deal in this stage, in percent.
+    pub probability: u8,
+    /// How many days a deal may sit untouched here before it counts as rotting.
+    pub rot_days: u32,
+    #[serde(default)]
+    pub phase: Phase,
+    /// Exit criteria: what good sellers always do before a deal leaves this stage.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub checklist: Vec<String>,
+}

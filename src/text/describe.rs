@@ -1,0 +1,150 @@
+//! How errors read: each error type's `Display` comes from the catalogue.
+
+use std::fmt;
+
+use super::{fill, t};
+use crate::model::{AmountError, DealProblem, EditError, Problem};
+use crate::model::input::InputError;
+use crate::store::{LoadError, LoadErrorKind, NoConfigDir, SaveError, backup_path};
+
+impl fmt::Display for DealProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        f.write_str(&match self {
+            DealProblem::EmptyTitle => e.empty_title.to_string(),
+            DealProblem::CostCurrency { value, cost } => {
+                fill(e.cost_currency, &[("value", value), ("cost", cost)])
+            }
+            DealProblem::Probability(p) => fill(e.probability_over, &[("probability", p)]),
+        })
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        f.write_str(&match self {
+            Problem::NoStages => e.no_stages.to_string(),
+            Problem::EmptyStageName(id) => fill(e.empty_stage_name, &[("id", id)]),
+            Problem::DuplicateStageId(id) => fill(e.duplicate_stage_id, &[("id", id)]),
+            Problem::DuplicateStageName(name) => fill(e.duplicate_stage_name, &[("name", name)]),
+            Problem::StageProbability { stage, probability } => {
+                fill(e.stage_probability, &[("id", stage), ("probability", probability)])
+            }
+            Problem::DuplicateChecklistItem { stage, item } => {
+                fill(e.duplicate_checklist_item, &[("id", stage), ("item", item)])
+            }
+            Problem::DuplicateDealId(id) => fill(e.duplicate_deal_id, &[("id", id)]),
+            Problem::UnknownStage { deal, stage } => {
+                fill(e.unknown_stage, &[("id", deal), ("stage", stage)])
+            }
+            Problem::Deal { deal, problem } => {
+                fill(e.deal_problem, &[("id", deal), ("problem", problem)])
+            }
+        })
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        let path = self.path.display();
+        let path: &dyn fmt::Display = &path;
+        let described = match &self.kind {
+            LoadErrorKind::Missing => return f.write_str(&fill(e.missing, &[("path", path)])),
+            LoadErrorKind::Unreadable(error) => {
+                return f.write_str(&fill(e.unreadable, &[("path", path), ("error", error)]));
+            }
+            LoadErrorKind::Empty => fill(e.empty, &[("path", path)]),
+            LoadErrorKind::NotUtf8 { line } => fill(e.not_utf8, &[("path", path), ("line", line)]),
+            LoadErrorKind::ConflictMarkers { lines } => {
+                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
+                fill(e.conflict_markers, &[("path", path), ("lines", &lines.join(", "))])
+            }
+            LoadErrorKind::Syntax { line, column, message } => fill(
+                e.syntax,
+                &[("path", path), ("line", line), ("column", column), ("message", message)],
+            ),
+            LoadErrorKind::TooNew { found } => {
+                let supported = crate::model::FORMAT_VERSION;
+                return f.write_str(&fill(
+                    e.too_new,
+                    &[("path", path), ("found", found), ("supported", &supported)],
+                ));
+            }
+            LoadErrorKind::Invalid(problems) => {
+                let mut text = fill(e.invalid, &[("path", path)]);
+                for (problem, line) in problems {
+                    text.push_str("\n  ");
+                    match line {
+                        Some(line) => {
+                            text.push_str(&fill(e.at_line, &[("line", line), ("problem", problem)]))
+                        }
+                        None => text.push_str(&problem.to_string()),
+                    }
+                }
+                text
+            }
+        };
+        let backup = backup_path(&self.path, 1);
+        let advice = fill(e.left_alone, &[("backup", &backup.display())]);
+        write!(f, "{described}\n{advice}")
+    }
+}
+
+impl fmt::Display for SaveError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = fill(
+            t().errors.save_failed,
+            &[("path", &self.path.display()), ("error", &self.message)],
+        );
+        f.write_str(&text)
+    }
+}
+
+impl fmt::Display for NoConfigDir {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(t().errors.no_config_dir)
+    }
+}
+
+impl fmt::Display for EditError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        f.write_str(&match self {
+            EditError::NoDeal(id) => fill(e.no_deal, &[("id", id)]),
+            EditError::NoStage(name) => fill(e.no_stage, &[("name", name)]),
+            EditError::Invalid(problem) => problem.to_string(),
+            EditError::SameStage => e.same_stage.to_string(),
+            EditError::AtEdge => e.at_edge.to_string(),
+        })
+    }
+}
+
+impl fmt::Display for AmountError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        f.write_str(match self {
+            AmountError::NotANumber => e.bad_amount,
+            AmountError::TooPrecise => e.too_precise,
+            AmountError::TooLarge => e.too_large,
+            AmountError::BadCurrency => e.bad_currency,
+        })
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        match self {
+            InputError::Required => f.write_str(e.required),
+            InputError::Date => f.write_str(e.bad_date),
+            InputError::Probability => f.write_str(e.bad_probability),
+            InputError::Amount(amount) => amount.fmt(f),
+            InputError::Currency => f.write_str(e.bad_currency),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+impl std::error::Error for SaveError {}

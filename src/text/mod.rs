@@ -1,0 +1,275 @@
+//! Every sentence the user reads: screen, help, errors and command-line messages. A translation
+//! is one more file like `en.rs`. Templates name their blanks (`{title}`), filled by [`fill`].
+
+mod describe;
+mod en;
+
+use std::fmt::Display;
+
+/// The catalogue in use.
+pub fn t() -> &'static Text {
+    &en::EN
+}
+
+/// Fills the named blanks of `template`: `fill("Moved {title}", &[("title", &"Acme")])`.
+pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.push_str(&value.to_string()),
+                    None => out.push_str(&rest[open..open + close + 2]),
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The forms of a phrase that changes with a number, e.g. "1 deal" / "5 deals". How many forms
+/// and which applies to a number is the language's `plural` rule.
+pub struct Plural(pub &'static [&'static str]);
+
+impl Text {
+    /// The form of `phrase` for `count`, with `{count}` filled in.
+    pub fn count(&self, phrase: &Plural, count: usize) -> String {
+        let forms = phrase.0;
+        let form = forms.get((self.plural)(count)).or(forms.last()).copied().unwrap_or_default();
+        fill(form, &[("count", &count)])
+    }
+}
+
+pub struct Text {
+    /// Which of a [`Plural`]'s forms goes with a number.
+    pub plural: fn(usize) -> usize,
+    pub board: BoardText,
+    pub form: FormText,
+    pub keys: KeyText,
+    pub help: HelpText,
+    pub errors: ErrorText,
+    pub cli: CliText,
+}
+
+/// The board screen.
+pub struct BoardText {
+    pub deal_count: Plural,
+    pub overdue_count: &'static str,
+    pub more_left: &'static str,
+    pub more_right: &'static str,
+    pub stage_position: &'static str,
+    pub empty_column: &'static str,
+    pub empty_column_hint: &'static str,
+    pub more_above: &'static str,
+    pub more_below: &'static str,
+    pub overdue: &'static str,
+    pub due_today: &'static str,
+    pub due_on: &'static str,
+    pub short_date: &'static str,
+    pub no_next_action: &'static str,
+    pub won: &'static str,
+    pub too_small: &'static str,
+    /// Key hints for the status bar, most important first; as many as fit are shown.
+    pub hints: &'static [&'static str],
+    pub saved: &'static str,
+    pub not_saved: &'static str,
+    pub added: &'static str,
+    pub edited: &'static str,
+    pub moved: &'static str,
+    pub reordered: &'static str,
+    pub deleted: &'static str,
+    pub undo_hint: &'static str,
+    pub undone: &'static str,
+    pub redone: &'static str,
+    pub nothing_to_undo: &'static str,
+    pub nothing_to_redo: &'static str,
+    pub no_deal_selected: &'static str,
+    pub at_first_stage: &'static str,
+    pub at_last_stage: &'static str,
+    pub at_top: &'static str,
+    pub at_bottom: &'static str,
+    pub no_changes: &'static str,
+    pub save_recovered: &'static str,
+    pub delete_question: &'static str,
+    pub quit_question: &'static str,
+    pub question_hint: &'static str,
+}
+
+/// The deal form.
+pub struct FormText {
+    pub new_title: &'static str,
+    pub edit_title: &'static str,
+    pub hints: &'static str,
+    pub fix_first: &'static str,
+    pub title: &'static str,
+    pub company: &'static str,
+    pub contact: &'static str,
+    pub value: &'static str,
+    pub currency: &'static str,
+    pub cost: &'static str,
+    pub probability: &'static str,
+    pub owner: &'static str,
+    pub source: &'static str,
+    pub expected_close: &'static str,
+    pub next_action: &'static str,
+    pub next_action_due: &'static str,
+    pub tags: &'static str,
+    pub notes: &'static str,
+    pub placeholder_date: &'static str,
+    pub placeholder_probability: &'static str,
+    pub placeholder_tags: &'static str,
+    pub placeholder_cost: &'static str,
+}
+
+/// What each key does, for the help screen.
+pub struct KeyText {
+    pub focus_left: &'static str,
+    pub focus_right: &'static str,
+    pub select_up: &'static str,
+    pub select_down: &'static str,
+    pub select_first: &'static str,
+    pub select_last: &'static str,
+    pub page_up: &'static str,
+    pub page_down: &'static str,
+    pub move_forward: &'static str,
+    pub move_back: &'static str,
+    pub reorder_up: &'static str,
+    pub reorder_down: &'static str,
+    pub new_deal: &'static str,
+    pub edit_deal: &'static str,
+    pub delete_deal: &'static str,
+    pub undo: &'static str,
+    pub redo: &'static str,
+    pub help: &'static str,
+    pub quit: &'static str,
+    pub next_field: &'static str,
+    pub previous_field: &'static str,
+    pub save_form: &'static str,
+    pub cancel_form: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub scroll_up: &'static str,
+    pub scroll_down: &'static str,
+    pub close_help: &'static str,
+}
+
+/// The help screen around the key list.
+pub struct HelpText {
+    pub title: &'static str,
+    pub board: &'static str,
+    pub form: &'static str,
+    pub question: &'static str,
+    pub help: &'static str,
+    pub editing_keys: &'static str,
+    pub editing_help: &'static str,
+    pub saving: &'static str,
+    pub footer: &'static str,
+}
+
+/// Errors from the file, the model and typed input.
+pub struct ErrorText {
+    pub missing: &'static str,
+    pub unreadable: &'static str,
+    pub empty: &'static str,
+    pub not_utf8: &'static str,
+    pub conflict_markers: &'static str,
+    pub syntax: &'static str,
+    pub too_new: &'static str,
+    pub invalid: &'static str,
+    pub at_line: &'static str,
+    pub left_alone: &'static str,
+    pub no_stages: &'static str,
+    pub empty_stage_name: &'static str,
+    pub duplicate_stage_id: &'static str,
+    pub duplicate_stage_name: &'static str,
+    pub stage_probability: &'static str,
+    pub duplicate_checklist_item: &'static str,
+    pub duplicate_deal_id: &'static str,
+    pub unknown_stage: &'static str,
+    pub deal_problem: &'static str,
+    pub empty_title: &'static str,
+    pub cost_currency: &'static str,
+    pub probability_over: &'static str,
+    pub save_failed: &'static str,
+    pub no_config_dir: &'static str,
+    pub no_deal: &'static str,
+    pub no_stage: &'static str,
+    pub stage_list: &'static str,
+    pub same_stage: &'static str,
+    pub at_edge: &'static str,
+    pub required: &'static str,
+    pub bad_date: &'static str,
+    pub bad_probability: &'static str,
+    pub bad_amount: &'static str,
+    pub too_precise: &'static str,
+    pub too_large: &'static str,
+    pub bad_currency: &'static str,
+    pub terminal: &'static str,
+}
+
+/// The command line.
+pub struct CliText {
+    pub about: &'static str,
+    pub board_flag: &'static str,
+    pub add: &'static str,
+    pub list: &'static str,
+    pub move_cmd: &'static str,
+    pub path: &'static str,
+    pub check: &'static str,
+    pub arg_title: &'static str,
+    pub arg_company: &'static str,
+    pub arg_contact: &'static str,
+    pub arg_value: &'static str,
+    pub arg_currency: &'static str,
+    pub arg_cost: &'static str,
+    pub arg_probability: &'static str,
+    pub arg_stage_new: &'static str,
+    pub arg_owner: &'static str,
+    pub arg_source: &'static str,
+    pub arg_close: &'static str,
+    pub arg_next: &'static str,
+    pub arg_due: &'static str,
+    pub arg_tag: &'static str,
+    pub arg_notes: &'static str,
+    pub arg_stage_filter: &'static str,
+    pub arg_owner_filter: &'static str,
+    pub arg_format: &'static str,
+    pub arg_id: &'static str,
+    pub arg_stage_target: &'static str,
+    pub created: &'static str,
+    pub moved: &'static str,
+    pub check_ok: &'static str,
+    pub no_deals: &'static str,
+    pub col_id: &'static str,
+    pub col_title: &'static str,
+    pub col_company: &'static str,
+    pub col_stage: &'static str,
+    pub col_value: &'static str,
+    pub col_owner: &'static str,
+    pub col_next: &'static str,
+    pub col_status: &'static str,
+    pub bad_field: &'static str,
+    pub error_prefix: &'static str,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fills_named_blanks_and_leaves_unknown_ones() {
+        assert_eq!(fill("Moved {title} to {stage}", &[("title", &"Acme"), ("stage", &"Lead")]), "Moved Acme to Lead");
+        assert_eq!(fill("{a}{a} {b}", &[("a", &1)]), "11 {b}");
+        assert_eq!(fill("open { brace", &[]), "open { brace");
+    }
+}

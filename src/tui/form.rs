@@ -1,0 +1,82 @@
+//! The deal form's state: one text field per editable deal field, with the errors found when the
+//! user last tried to save.
+
+use chrono::NaiveDate;
+use tui_input::{Input, InputRequest};
+
+use crate::model::input::InputError;
+use crate::model::{Deal, DealField, DealId, StageId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormTarget {
+    New(StageId),
+    Edit(DealId),
+}
+
+#[derive(Clone, Debug)]
+pub struct DealForm {
+    pub target: FormTarget,
+    /// The deal as it was when the form opened (for a new deal: a blank with the board's
+    /// defaults). Saving applies the typed fields to a copy of it.
+    original: Deal,
+    inputs: Vec<Input>,
+    errors: Vec<Option<InputError>>,
+    focus: usize,
+}
+
+impl DealForm {
+    pub fn new(target: FormTarget, original: Deal) -> DealForm {
+        let inputs = DealField::ALL.iter().map(|f| Input::new(f.get(&original))).collect();
+        DealForm { target, original, inputs, errors: vec![None; DealField::ALL.len()], focus: 0 }
+    }
+
+    pub fn original(&self) -> &Deal {
+        &self.original
+    }
+
+    pub fn focus(&self) -> usize {
+        self.focus
+    }
+
+    pub fn input(&self, index: usize) -> Option<&Input> {
+        self.inputs.get(index)
+    }
+
+    pub fn error(&self, index: usize) -> Option<&InputError> {
+        self.errors.get(index).and_then(Option::as_ref)
+    }
+
+    pub fn next_field(&mut self) {
+        self.focus = (self.focus + 1) % self.inputs.len();
+    }
+
+    pub fn previous_field(&mut self) {
+        self.focus = (self.focus + self.inputs.len() - 1) % self.inputs.len();
+    }
+
+    /// Edits the focused field; its old error goes, since it may no longer apply.
+    pub fn edit(&mut self, request: InputRequest) {
+        if let Some(input) = self.inputs.get_mut(self.focus) {
+            input.handle(request);
+        }
+        if let Some(error) = self.errors.get_mut(self.focus) {
+            *error = None;
+        }
+    }
+
+    /// The deal with every typed field applied, or `None` with each bad field marked and the
+    /// first of them focused.
+    pub fn result(&mut self, today: NaiveDate) -> Option<Deal> {
+        let mut deal = self.original.clone();
+        for (i, field) in DealField::ALL.iter().enumerate() {
+            self.errors[i] = field.set(&mut deal, self.inputs[i].value(), today).err();
+        }
+        match self.errors.iter().position(Option::is_some) {
+            Some(first_bad) => {
+                self.focus = first_bad;
+                None
+            }
+            None => Some(deal),
+        }
+    }
+}

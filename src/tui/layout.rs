@@ -1,0 +1,70 @@
+//! Where things go on the board screen, worked out from the terminal size alone. Both drawing and
+//! `update` (which keeps the selection in view) use it, so they always agree.
+
+/// Below this the board cannot be drawn usefully; a message says so instead.
+pub const MIN_WIDTH: u16 = 24;
+pub const MIN_HEIGHT: u16 = 9;
+/// A column narrower than this makes cards unreadable, so fewer columns are shown and the board
+/// scrolls sideways.
+pub const MIN_COLUMN_WIDTH: u16 = 24;
+/// Rows one card takes: title, company and owner, value and next action, a blank line.
+pub const CARD_HEIGHT: u16 = 4;
+/// Rows above and below the cards: title bar, column top border, column totals, bottom border,
+/// status bar.
+const CHROME_HEIGHT: u16 = 5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BoardLayout {
+    /// How many stage columns are on screen at once.
+    pub columns: usize,
+    /// How many cards fit in one column.
+    pub cards: usize,
+}
+
+/// `None` when the terminal is too small for the board.
+pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayout> {
+    if width < MIN_WIDTH || height < MIN_HEIGHT {
+        return None;
+    }
+    let columns = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, stages.max(1));
+    // The last card needs no blank line after it.
+    let cards = usize::from((height - CHROME_HEIGHT + 1) / CARD_HEIGHT).max(1);
+    Some(BoardLayout { columns, cards })
+}
+
+/// The first column to show so that `focus` is on screen, moving the view as little as possible.
+pub fn first_visible(current_first: usize, focus: usize, visible: usize, total: usize) -> usize {
+    let visible = visible.max(1);
+    let first = if focus < current_first {
+        focus
+    } else if focus >= current_first + visible {
+        focus + 1 - visible
+    } else {
+        current_first
+    };
+    first.min(total.saturating_sub(visible))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_and_cards_follow_the_size() {
+        assert_eq!(board_layout(80, 24, 10), Some(BoardLayout { columns: 3, cards: 5 }));
+        assert_eq!(board_layout(200, 50, 10), Some(BoardLayout { columns: 8, cards: 11 }));
+        assert_eq!(board_layout(300, 50, 10).map(|l| l.columns), Some(10));
+        assert_eq!(board_layout(40, 12, 10), Some(BoardLayout { columns: 1, cards: 2 }));
+        assert_eq!(board_layout(23, 24, 10), None);
+        assert_eq!(board_layout(80, 8, 10), None);
+    }
+
+    #[test]
+    fn the_view_scrolls_only_as_far_as_needed() {
+        assert_eq!(first_visible(0, 2, 3, 10), 0);
+        assert_eq!(first_visible(0, 3, 3, 10), 1);
+        assert_eq!(first_visible(5, 2, 3, 10), 2);
+        assert_eq!(first_visible(9, 9, 3, 10), 7);
+        assert_eq!(first_visible(0, 0, 3, 2), 0);
+    }
+}

@@ -1,0 +1,56 @@
+//! The interactive board: a terminal, an event loop, and The Elm Architecture inside it
+//! (`keymap` turns keys into actions, `App::update` applies them, `view` draws the result).
+
+pub mod action;
+pub mod app;
+pub mod form;
+pub mod keymap;
+pub mod layout;
+pub mod view;
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::clock::SystemClock;
+use crate::model::Board;
+use crate::store::Store;
+use action::Action;
+use app::App;
+
+/// How long the loop waits for a key before a tick (which retries a failed save).
+const TICK: Duration = Duration::from_secs(1);
+
+/// Runs the board until the user quits. The terminal is restored however this ends, a panic
+/// included (ratatui's panic hook).
+pub fn run(store: Store, board: Board) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let result = terminal.size().and_then(|size| {
+        let mut app = App::new(board, store, Box::new(SystemClock), (size.width, size.height));
+        event_loop(&mut terminal, &mut app)
+    });
+    ratatui::try_restore()?;
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    while !app.should_quit() {
+        terminal.draw(|frame| view::render(app, frame))?;
+        if !event::poll(TICK)? {
+            app.update(Action::Tick);
+            continue;
+        }
+        match event::read()? {
+            Event::Key(key) => {
+                if let Some(action) = keymap::action_for(app.context(), &key) {
+                    app.update(action);
+                }
+            }
+            Event::Resize(width, height) => app.update(Action::Resize(width, height)),
+            _ => {}
+        }
+    }
+    Ok(())
+}

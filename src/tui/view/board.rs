@@ -1,0 +1,92 @@
+//! The stage columns. Only the cards that fit on screen are built, so a column of thousands of
+//! deals draws as fast as one of five.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::{card, theme};
+use crate::display_width::{truncate, width};
+use crate::model::Money;
+use crate::report::column_summary;
+use crate::text::{fill, t};
+use crate::tui::app::App;
+use crate::tui::layout::{BoardLayout, CARD_HEIGHT};
+
+pub fn render(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
+    let first = app.first_column();
+    let last = (first + layout.columns).min(app.columns().len());
+    let areas = Layout::horizontal(vec![Constraint::Fill(1); last - first]).split(area);
+    for (index, column_area) in (first..last).zip(areas.iter()) {
+        column(app, index, layout, frame, *column_area);
+    }
+}
+
+fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area: Rect) {
+    let board = app.board();
+    let Some(stage) = board.stages.get(index) else { return };
+    let ids = &app.columns()[index];
+    let focused = index == app.focus();
+    let count = format!(" · {} ", ids.len());
+    let name = truncate(&stage.name, usize::from(area.width).saturating_sub(width(&count) + 3));
+    let offset = app.offset(index);
+    let shown = layout.cards.min(ids.len().saturating_sub(offset));
+    let below = ids.len() - offset - shown;
+    let mut block = Block::bordered()
+        .border_style(theme::column_border(focused))
+        .title(Line::from(vec![
+            Span::styled(format!(" {name}"), theme::column_title(focused)),
+            Span::styled(count, theme::column_title(focused)),
+        ]));
+    if below > 0 {
+        let more = fill(t().board.more_below, &[("count", &below)]);
+        block = block.title_bottom(Line::from(format!(" {more} ")).right_aligned());
+    }
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    let [totals_area, cards_area] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
+    let summary = column_summary(ids.iter().filter_map(|id| board.deal(*id)));
+    totals_line(summary.value.largest_first(), offset, frame, totals_area);
+    if ids.is_empty() {
+        let hint = vec![
+            Line::styled(format!(" {}", t().board.empty_column), theme::dim()),
+            Line::styled(format!(" {}", t().board.empty_column_hint), theme::dim()),
+        ];
+        frame.render_widget(Paragraph::new(hint), cards_area);
+        return;
+    }
+    let card_width = usize::from(cards_area.width);
+    for (slot, id) in ids.iter().skip(offset).take(shown).enumerate() {
+        let Some(deal) = board.deal(*id) else { continue };
+        let y = cards_area.y + slot as u16 * CARD_HEIGHT;
+        let height = (CARD_HEIGHT - 1).min(cards_area.bottom().saturating_sub(y));
+        if height == 0 {
+            break;
+        }
+        let selected = focused && offset + slot == app.row(index);
+        let lines = card::lines(deal, board, app.today(), card_width, selected);
+        let card_area = Rect { x: cards_area.x, y, width: cards_area.width, height };
+        frame.render_widget(Paragraph::new(lines), card_area);
+    }
+}
+
+/// The column's value per currency, and how many cards are scrolled past above.
+fn totals_line(totals: Vec<Money>, offset: usize, frame: &mut Frame, area: Rect) {
+    let values: Vec<String> = totals.iter().map(Money::compact).collect();
+    let above =
+        if offset > 0 { fill(t().board.more_above, &[("count", &offset)]) } else { String::new() };
+    let room = usize::from(area.width).saturating_sub(width(&above) + 1);
+    let values = truncate(&format!(" {}", values.join(" + ")), room);
+    let gap = usize::from(area.width).saturating_sub(width(&values) + width(&above));
+    let line = Line::from(vec![
+        Span::styled(values, theme::totals()),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(above, theme::dim()),
+    ]);
+    frame.render_widget(Paragraph::new(line), area);
+}

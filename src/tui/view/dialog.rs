@@ -1,0 +1,43 @@
+//! A yes/no question over the board.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::{centered, theme};
+use crate::display_width::width;
+use crate::text::{fill, t};
+use crate::tui::app::{App, Question, SaveState};
+
+pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
+    let b = &t().board;
+    let text = match question {
+        Question::Delete(id) => {
+            let title = app.board().deal(*id).map(|d| d.title.as_str()).unwrap_or_default();
+            fill(b.delete_question, &[("title", &title)])
+        }
+        Question::QuitUnsaved => {
+            let error = match app.save_state() {
+                SaveState::Failed(e) => e.to_string(),
+                SaveState::Saved => String::new(),
+            };
+            fill(b.quit_question, &[("error", &error)])
+        }
+    };
+    let box_width = (width(&text) as u16 + 4).clamp(30, 70);
+    let text_lines = (width(&text) as u16).div_ceil(box_width.saturating_sub(4).max(1));
+    let popup = centered(area, box_width, text_lines + 4);
+    let body = vec![
+        Line::from(text),
+        Line::from(""),
+        Line::styled(b.question_hint, theme::key()),
+    ];
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(theme::error())),
+        popup,
+    );
+}

@@ -1,0 +1,59 @@
+//! The `?` screen: every key, read from the same registry that dispatches them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use super::{centered, theme};
+use crate::display_width::pad;
+use crate::text::{fill, t};
+use crate::tui::app::App;
+use crate::tui::keymap::{Context, help_lines};
+
+const KEY_COLUMN: usize = 24;
+
+pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let h = &t().help;
+    let mut lines: Vec<Line> = Vec::new();
+    let entries = help_lines(t());
+    let sections = [
+        (Context::Board, h.board),
+        (Context::Form, h.form),
+        (Context::Question, h.question),
+        (Context::Help, h.help),
+    ];
+    for (context, heading) in sections {
+        if !lines.is_empty() {
+            lines.push(Line::from(""));
+        }
+        lines.push(Line::styled(heading, theme::heading()));
+        for (_, keys, what) in entries.iter().filter(|(c, _, _)| *c == context) {
+            lines.push(entry(keys, what));
+        }
+        if context == Context::Form {
+            lines.push(entry(h.editing_keys, h.editing_help));
+        }
+    }
+    lines.push(Line::from(""));
+    let path = app.store_path().display().to_string();
+    lines.push(Line::styled(fill(h.saving, &[("path", &path)]), theme::dim()));
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 90, height);
+    let visible = popup.height.saturating_sub(2);
+    let longest = u16::try_from(lines.len()).unwrap_or(u16::MAX);
+    let scroll = scroll.min(longest.saturating_sub(visible));
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .title(Line::styled(h.title, theme::heading()))
+        .title_bottom(Line::from(format!(" {} ", h.footer)).right_aligned())
+        .border_style(theme::heading());
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), popup);
+}
+
+fn entry(keys: &str, what: &'static str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {}", pad(keys, KEY_COLUMN, false)), theme::key()),
+        Span::raw(what),
+    ])
+}

@@ -1,0 +1,61 @@
+//! Drawing: renders `&App` into a frame, computing the layout from the frame's size every time.
+
+mod bars;
+mod board;
+mod card;
+mod dialog;
+mod form;
+mod help;
+mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Mode};
+use super::layout::{MIN_HEIGHT, MIN_WIDTH, board_layout};
+use crate::text::{fill, t};
+
+pub fn render(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let Some(layout) = board_layout(area.width, area.height, app.board().stages.len()) else {
+        return too_small(frame, area);
+    };
+    let [title, body, status] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
+            .areas(area);
+    bars::title_bar(app, layout, frame, title);
+    board::render(app, layout, frame, body);
+    bars::status_bar(app, frame, status);
+    match app.mode() {
+        Mode::Board => {}
+        Mode::Help { scroll } => help::render(app, *scroll, frame, area),
+        Mode::Form(deal_form) => form::render(app, deal_form, frame, area),
+        Mode::Question(question) => dialog::render(app, question, frame, area),
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = fill(
+        t().board.too_small,
+        &[
+            ("width", &area.width),
+            ("height", &area.height),
+            ("min_width", &MIN_WIDTH),
+            ("min_height", &MIN_HEIGHT),
+        ],
+    );
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// A box of at most `width` × `height` in the middle of `area`.
+fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

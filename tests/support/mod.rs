@@ -1,0 +1,180 @@
+//! Shared fixtures: a board with realistic deals (Latin, Cyrillic, CJK and emoji text) at a fixed
+//! moment, and an app over it in a temporary folder.
+#![allow(dead_code)] // each test file uses its own part of this module
+
+use std::path::PathBuf;
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use dealboard::clock::FixedClock;
+use dealboard::model::{Board, Deal, DealId, StageId};
+use dealboard::store::{self, Store};
+use dealboard::tui::action::Action;
+use dealboard::tui::app::App;
+use dealboard::tui::keymap;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tempfile::TempDir;
+
+/// 2026-11-27 10:00 in UTC+3, the moment every test runs at.
+pub fn now() -> DateTime<FixedOffset> {
+    DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
+}
+
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+fn days_ago(days: i64) -> DateTime<chrono::Utc> {
+    (now() - chrono::Duration::days(days)).to_utc()
+}
+
+pub fn empty_board() -> Board {
+    let mut board = store::default_board().unwrap();
+    board.owner = "anna".into();
+    board
+}
+
+/// Adds a deal to `stage` through the model, as the app would.
+pub fn add(board: &mut Board, stage: &str, title: &str, fill: impl FnOnce(&mut Deal)) -> DealId {
+    let (id, _) = board.add_deal(&StageId(stage.into()), days_ago(10), |d| {
+        d.title = title.into();
+        fill(d);
+    })
+    .unwrap();
+    id
+}
+
+/// A board a salesperson might have: values in three currencies, an overdue action, one due
+/// today, and titles in Russian, Japanese and with emoji.
+pub fn sample_board() -> Board {
+    let mut board = empty_board();
+    let date = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+    let usd = |d: &mut Deal, text: &str| {
+        d.value = dealboard::model::Money::parse_with_currency(text, d.value.currency).unwrap();
+    };
+    add(&mut board, "lead", "CRM rollout, 40 seats", |d| {
+        d.company = "Acme Ltd".into();
+        usd(d, "12000 USD");
+        d.next_action = "Intro call".into();
+        d.next_action_due = date(11, 24);
+    });
+    add(&mut board, "lead", "Поставка оборудования", |d| {
+        d.company = "ООО «Ромашка»".into();
+        d.owner = "Иван".into();
+        usd(d, "1500000 RUB");
+        d.next_action_due = Some(today());
+    });
+    add(&mut board, "qualification", "株式会社テスト 導入プロジェクト", |d| {
+        d.company = "株式会社テスト".into();
+        usd(d, "5000000 JPY");
+        d.next_action_due = date(12, 3);
+    });
+    add(&mut board, "qualification", "Support renewal 🚀", |d| {
+        d.company = "Globex".into();
+        usd(d, "3500.50 USD");
+    });
+    add(&mut board, "negotiation", "Warehouse scanners", |d| {
+        d.company = "Initech GmbH".into();
+        usd(d, "48000 EUR");
+        d.next_action = "Send revised price".into();
+        d.next_action_due = date(11, 20);
+    });
+    board
+}
+
+/// An app over `board`, saved in a fresh temporary folder, with the clock stopped at [`now`].
+pub struct TestApp {
+    pub app: App,
+    pub path: PathBuf,
+    pub dir: TempDir,
+}
+
+impl TestApp {
+    pub fn new(board: Board, width: u16, height: u16) -> TestApp {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let store = Store::create(&path, &board).unwrap();
+        let app = App::new(board, store, Box::new(FixedClock(now())), (width, height));
+        TestApp { app, path, dir }
+    }
+
+    /// Types keys as a person would, through the real keymap: `"j j >"`, `"n"`, `"C-r"`,
+    /// `"S-Right"`, `"Enter"`, `"Tab"`, `"Esc"`; any other word is typed letter by letter.
+    pub fn keys(&mut self, keys: &str) -> &mut TestApp {
+        for word in keys.split(' ').filter(|w| !w.is_empty()) {
+            for event in key_events(word) {
+                if let Some(action) = keymap::action_for(self.app.context(), &event) {
+                    self.app.update(action);
+                }
+            }
+        }
+        self
+    }
+
+    /// Types text into the focused form field, spaces included.
+    pub fn type_text(&mut self, text: &str) -> &mut TestApp {
+        for c in text.chars() {
+            let event = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+            if let Some(action) = keymap::action_for(self.app.context(), &event) {
+                self.app.update(action);
+            }
+        }
+        self
+    }
+
+    pub fn act(&mut self, action: Action) -> &mut TestApp {
+        self.app.update(action);
+        self
+    }
+
+    /// The board as it is in the file now.
+    pub fn saved(&self) -> Board {
+        Store::open(&self.path).unwrap().1
+    }
+
+    pub fn titles_in(&self, stage: &str) -> Vec<String> {
+        let board = self.saved();
+        board.column(&StageId(stage.into())).iter().map(|d| d.title.clone()).collect()
+    }
+}
+
+pub fn key_events(word: &str) -> Vec<KeyEvent> {
+    let plain = |code| vec![KeyEvent::new(code, KeyModifiers::NONE)];
+    match word {
+        "Enter" => plain(KeyCode::Enter),
+        "Esc" => plain(KeyCode::Esc),
+        "Tab" => plain(KeyCode::Tab),
+        "BTab" => vec![KeyEvent::new(KeyCode::BackTab, KeyModifiers::SHIFT)],
+        "Up" => plain(KeyCode::Up),
+        "Down" => plain(KeyCode::Down),
+        "Left" => plain(KeyCode::Left),
+        "Right" => plain(KeyCode::Right),
+        "Home" => plain(KeyCode::Home),
+        "End" => plain(KeyCode::End),
+        "PgUp" => plain(KeyCode::PageUp),
+        "PgDn" => plain(KeyCode::PageDown),
+        "Del" => plain(KeyCode::Delete),
+        "BS" => plain(KeyCode::Backspace),
+        "Space" => plain(KeyCode::Char(' ')),
+        "S-Right" => vec![KeyEvent::new(KeyCode::Right, KeyModifiers::SHIFT)],
+        "S-Left" => vec![KeyEvent::new(KeyCode::Left, KeyModifiers::SHIFT)],
+        "S-Up" => vec![KeyEvent::new(KeyCode::Up, KeyModifiers::SHIFT)],
+        "S-Down" => vec![KeyEvent::new(KeyCode::Down, KeyModifiers::SHIFT)],
+        _ if word.starts_with("C-") && word.len() == 3 => {
+            let c = word.chars().nth(2).unwrap();
+            vec![KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)]
+        }
+        _ => word
+            .chars()
+            .map(|c| {
+                let modifiers =
+                    if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+                KeyEvent::new(KeyCode::Char(c), modifiers)
+            })
+            .collect(),
+    }
+}
+
+/// A key release, which must never count as a press.
+pub fn release(code: KeyCode) -> KeyEvent {
+    KeyEvent { kind: KeyEventKind::Release, ..KeyEvent::new(code, KeyModifiers::NONE) }
+}

@@ -1,0 +1,294 @@
+//! Key sequences through the real keymap and `App::update`, checking what the user would see in
+//! the app and, above all, what ends up in the board file.
+
+mod support;
+
+use dealboard::model::{StageId, Status};
+use dealboard::tui::action::Action;
+use dealboard::tui::app::{Mode, Question, SaveState};
+use dealboard::tui::keymap::{self, Context};
+use ratatui::crossterm::event::KeyCode;
+use support::{TestApp, release, sample_board};
+
+fn stage_of(t: &TestApp, title: &str) -> String {
+    let board = t.saved();
+    let deal = board.deals.iter().find(|d| d.title == title).unwrap();
+    board.stage(&deal.stage).unwrap().name.clone()
+}
+
+#[test]
+fn moving_a_deal_forward_and_back_is_saved_with_its_history() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    // Lead column, top card is the last one added.
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    t.keys(">");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Qualification");
+    t.keys("L S-Right");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Proposal sent");
+    t.keys("<");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Proposal preparation");
+    let board = t.saved();
+    let deal = board.deals.iter().find(|d| d.title == "Поставка оборудования").unwrap();
+    let visited: Vec<&str> = deal.history.iter().map(|v| v.stage.0.as_str()).collect();
+    assert_eq!(
+        visited,
+        ["lead", "qualification", "proposal-preparation", "proposal-sent", "proposal-preparation"]
+    );
+    assert_eq!(deal.history.last().unwrap().at, support::now().to_utc());
+    // The cursor followed the deal, so the focused column is where it now is.
+    assert_eq!(t.app.focus(), 2);
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+}
+
+#[test]
+fn moving_past_the_first_or_last_stage_says_so_and_changes_nothing() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("<");
+    assert!(t.app.flash().unwrap().text.contains("already in the first stage"));
+    assert_eq!(std::fs::read(&t.path).unwrap(), before);
+    t.keys("> > > > > > > > >");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "After-sale");
+    t.keys(">");
+    assert!(t.app.flash().unwrap().text.contains("already in the last stage"));
+}
+
+#[test]
+fn uppercase_h_l_and_shift_arrows_move_but_plain_keys_only_select() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("l j");
+    assert_eq!(t.app.focus(), 1);
+    assert_eq!(t.app.selected().unwrap().title, "株式会社テスト 導入プロジェクト");
+    t.keys("h");
+    assert_eq!(t.app.focus(), 0);
+    t.keys("Right Down Left Up");
+    assert_eq!(t.app.focus(), 0);
+    assert_eq!(t.titles_in("lead").len(), 2, "plain keys changed nothing");
+    t.keys("S-Left H");
+    assert_eq!(t.titles_in("lead").len(), 2);
+}
+
+#[test]
+fn reordering_within_a_column_is_saved() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    assert_eq!(t.titles_in("lead"), ["Поставка оборудования", "CRM rollout, 40 seats"]);
+    t.keys("J");
+    assert_eq!(t.titles_in("lead"), ["CRM rollout, 40 seats", "Поставка оборудования"]);
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    t.keys("J");
+    assert!(t.app.flash().unwrap().text.contains("already at the bottom"));
+    t.keys("S-Up");
+    assert_eq!(t.titles_in("lead"), ["Поставка оборудования", "CRM rollout, 40 seats"]);
+    t.keys("j K");
+    assert_eq!(t.titles_in("lead"), ["CRM rollout, 40 seats", "Поставка оборудования"]);
+}
+
+#[test]
+fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("l l n");
+    assert!(matches!(t.app.mode(), Mode::Form(_)));
+    t.type_text("Pilot for Umbrella Corp").keys("Tab").type_text("Umbrella").keys("Tab Tab");
+    t.type_text("12 000").keys("Tab Tab Tab").type_text("35%");
+    t.keys("Tab Tab Tab").type_text("+4d").keys("Tab").type_text("Send the proposal");
+    t.keys("Tab").type_text("tomorrow").keys("Tab").type_text("pilot, q4").keys("Enter");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    let board = t.saved();
+    let deal = board.deals.iter().find(|d| d.title == "Pilot for Umbrella Corp").unwrap();
+    assert_eq!(deal.stage, StageId("proposal-preparation".into()));
+    assert_eq!(deal.company, "Umbrella");
+    assert_eq!(deal.value.decimal(), "12000.00");
+    assert_eq!(deal.value.currency.code(), "USD");
+    assert_eq!(deal.probability, Some(35));
+    assert_eq!(deal.owner, "anna", "the board's owner is the default");
+    assert_eq!(deal.expected_close.unwrap().to_string(), "2026-12-01");
+    assert_eq!(deal.next_action, "Send the proposal");
+    assert_eq!(deal.next_action_due.unwrap().to_string(), "2026-11-28");
+    assert_eq!(deal.tags, ["pilot", "q4"]);
+    assert_eq!(deal.status, Status::Open);
+    assert_eq!(deal.created, support::now().to_utc());
+    assert_eq!(t.app.selected().unwrap().title, "Pilot for Umbrella Corp");
+}
+
+#[test]
+fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("n Tab Tab Tab").type_text("lots").keys("Tab Tab Tab").type_text("140");
+    t.keys("Tab Tab Tab Tab Tab").type_text("next week").keys("C-s");
+    let Mode::Form(form) = t.app.mode() else { panic!("the form closed") };
+    assert_eq!(form.focus(), 0, "the first bad field (the empty title) is focused");
+    assert_eq!(form.error(0).unwrap().to_string(), "needed");
+    assert!(form.error(3).unwrap().to_string().starts_with("not an amount"));
+    assert!(form.error(6).unwrap().to_string().contains("0 to 100"));
+    assert!(form.error(11).unwrap().to_string().starts_with("not a date"));
+    assert!(form.error(1).is_none());
+    assert!(t.app.flash().unwrap().is_error);
+    assert_eq!(std::fs::read(&t.path).unwrap(), before, "nothing saved");
+    // Fix each field; the deal is saved.
+    t.type_text("Fixed deal");
+    t.keys("Tab Tab Tab").keys("C-u").type_text("12,000.50");
+    t.keys("Tab Tab Tab").keys("C-u").type_text("40");
+    t.keys("Tab Tab Tab Tab Tab").keys("C-u").type_text("2026-12-24").keys("Enter");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    let board = t.saved();
+    let deal = board.deals.iter().find(|d| d.title == "Fixed deal").unwrap();
+    assert_eq!(deal.value.minor, 1_200_050);
+    assert_eq!(deal.probability, Some(40));
+}
+
+#[test]
+fn editing_changes_only_what_was_typed_and_esc_cancels() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("e").type_text(" (phase 2)").keys("Esc");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    assert_eq!(std::fs::read(&t.path).unwrap(), before, "Esc saved nothing");
+    t.keys("Enter").type_text(" (phase 2)").keys("Enter");
+    let board = t.saved();
+    let deal = board.deals.iter().find(|d| d.title == "Поставка оборудования (phase 2)").unwrap();
+    assert_eq!(deal.company, "ООО «Ромашка»");
+    assert_eq!(deal.value.display(), "₽1,500,000");
+    assert_eq!(deal.updated, support::now().to_utc());
+    // Saving an unchanged form changes nothing in the file.
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("e Enter");
+    assert_eq!(t.app.flash().unwrap().text, "No changes to save.");
+    assert_eq!(std::fs::read(&t.path).unwrap(), before);
+}
+
+#[test]
+fn delete_asks_first_and_undo_brings_the_deal_back() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("d");
+    assert!(matches!(t.app.mode(), Mode::Question(Question::Delete(_))));
+    t.keys("n");
+    assert_eq!(t.saved().deals.len(), 5);
+    t.keys("Del Esc");
+    assert_eq!(t.saved().deals.len(), 5);
+    t.keys("d y");
+    assert_eq!(t.saved().deals.len(), 4);
+    assert!(t.app.flash().unwrap().text.starts_with("Deleted “Поставка оборудования”"));
+    t.keys("u");
+    let board = t.saved();
+    assert_eq!(board.deals.len(), 5);
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    t.keys("C-r");
+    assert_eq!(t.saved().deals.len(), 4);
+}
+
+#[test]
+fn undo_and_redo_cover_every_kind_of_change() {
+    let sample = sample_board();
+    let mut t = TestApp::new(sample.clone(), 80, 24);
+    t.keys("> J").keys("n").type_text("New one").keys("Enter");
+    t.keys("e").type_text("!").keys("Enter d y");
+    let changed = t.saved();
+    t.keys("u u u u u");
+    assert_eq!(t.saved(), sample, "five undos give back the board we started with");
+    t.keys("u");
+    assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
+    t.keys("C-r C-r C-r C-r C-r");
+    assert_eq!(t.saved(), changed, "five redos give back every change");
+    t.keys("C-r");
+    assert_eq!(t.app.flash().unwrap().text, "Nothing to redo.");
+}
+
+#[test]
+fn a_new_change_after_undo_clears_redo() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("> u j >");
+    t.keys("C-r");
+    assert_eq!(t.app.flash().unwrap().text, "Nothing to redo.");
+}
+
+#[test]
+fn keys_in_an_empty_column_explain_instead_of_failing() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("l l");
+    for key in ["e", "d", ">", "J"] {
+        t.keys(key);
+        assert_eq!(t.app.flash().unwrap().text, "No deal selected here. n adds one.");
+        assert!(matches!(t.app.mode(), Mode::Board));
+    }
+}
+
+#[test]
+fn help_opens_scrolls_and_closes() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("?");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll: 0 }));
+    t.keys("j j k");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll: 1 }));
+    t.keys("Esc");
+    assert!(matches!(t.app.mode(), Mode::Board));
+}
+
+#[test]
+fn q_and_ctrl_c_quit_and_key_releases_do_nothing() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    assert_eq!(keymap::action_for(Context::Board, &release(KeyCode::Char('q'))), None);
+    assert_eq!(keymap::action_for(Context::Board, &release(KeyCode::Char('>'))), None);
+    t.keys("q");
+    assert!(t.app.should_quit());
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("n").type_text("q");
+    assert!(!t.app.should_quit(), "q types a letter in the form");
+    t.keys("C-c");
+    assert!(t.app.should_quit());
+}
+
+#[test]
+fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    let folder = t.dir.path().to_path_buf();
+    std::fs::remove_dir_all(&folder).unwrap();
+    t.keys(">");
+    let SaveState::Failed(error) = t.app.save_state() else { panic!("the save should fail") };
+    assert!(error.to_string().contains("could not save"));
+    assert_eq!(t.app.board().deals.iter().filter(|d| d.stage.0 == "qualification").count(), 3);
+    t.keys("q");
+    assert!(!t.app.should_quit());
+    assert!(matches!(t.app.mode(), Mode::Question(Question::QuitUnsaved)));
+    t.keys("n");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    // The folder comes back (a remounted disk, a fixed permission): the next tick saves.
+    std::fs::create_dir_all(&folder).unwrap();
+    t.act(Action::Tick);
+    assert_eq!(t.app.save_state(), &SaveState::Saved);
+    assert!(t.app.flash().unwrap().text.starts_with("Saved again"));
+    assert_eq!(t.titles_in("qualification").len(), 3);
+    t.keys("q");
+    assert!(t.app.should_quit());
+}
+
+#[test]
+fn quitting_anyway_with_unsaved_changes_is_possible() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    std::fs::remove_dir_all(t.dir.path()).unwrap();
+    t.keys("> q y");
+    assert!(t.app.should_quit());
+}
+
+#[test]
+fn the_view_follows_the_cursor_down_a_long_column_and_across_stages() {
+    let mut board = support::empty_board();
+    for i in 0..30 {
+        support::add(&mut board, "lead", &format!("Deal {i}"), |_| {});
+    }
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("End");
+    assert_eq!(t.app.selected().unwrap().title, "Deal 0");
+    assert_eq!(t.app.offset(0), 25, "5 cards fit at 80x24, the last five are shown");
+    t.keys("Home");
+    assert_eq!(t.app.offset(0), 0);
+    t.keys("PgDn");
+    assert_eq!(t.app.row(0), 5);
+    t.keys("l l l");
+    assert_eq!(t.app.first_column(), 1, "three columns fit; the fourth scrolled into view");
+    t.keys("h h h");
+    assert_eq!(t.app.first_column(), 0);
+    t.act(Action::Resize(40, 24));
+    t.keys("l");
+    assert_eq!(t.app.first_column(), 1, "one column at a time on a narrow screen");
+}

@@ -1,0 +1,121 @@
+//! Whole screens, as a user sees them, at 80x24 and 160x48 (and the odd sizes that must not
+//! break). Review every new or changed snapshot by eye: `cargo insta review`.
+
+mod support;
+
+use dealboard::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::{TestApp, sample_board};
+
+fn screen(t: &TestApp, width: u16, height: u16) -> TestBackend {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::render(&t.app, frame)).unwrap();
+    terminal.backend().clone()
+}
+
+/// The screen after `keys`, with the temporary folder's name replaced by `/TMP`.
+fn at(width: u16, height: u16, keys: &str) -> String {
+    let mut t = TestApp::new(sample_board(), width, height);
+    t.keys(keys);
+    shown(&t, width, height)
+}
+
+fn shown(t: &TestApp, width: u16, height: u16) -> String {
+    let folder = t.dir.path().display().to_string();
+    screen(t, width, height).to_string().replace(&folder, "/TMP")
+}
+
+#[test]
+fn board_80x24() {
+    insta::assert_snapshot!(at(80, 24, ""));
+}
+
+#[test]
+fn board_160x48() {
+    insta::assert_snapshot!(at(160, 48, ""));
+}
+
+#[test]
+fn board_after_moving_a_cyrillic_deal_160x48() {
+    insta::assert_snapshot!(at(160, 48, "> > l j"));
+}
+
+#[test]
+fn narrow_board_shows_one_stage_at_a_time_40x20() {
+    insta::assert_snapshot!(at(40, 20, "l"));
+}
+
+#[test]
+fn too_small_says_so_20x6() {
+    insta::assert_snapshot!(at(20, 6, ""));
+}
+
+#[test]
+fn scrolled_to_the_end_of_the_stages_80x24() {
+    insta::assert_snapshot!(at(80, 24, "l l l l l l l l l"));
+}
+
+#[test]
+fn long_column_scrolled_down_80x24() {
+    let mut board = support::empty_board();
+    for i in 1..=12 {
+        support::add(&mut board, "lead", &format!("Deal number {i}"), |d| {
+            d.company = "Widgets Inc".into();
+        });
+    }
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("j j j j j j");
+    insta::assert_snapshot!(shown(&t, 80, 24));
+}
+
+#[test]
+fn new_deal_form_with_errors_80x24() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("n Tab Tab Tab").type_text("12k").keys("Tab Tab Tab").type_text("140");
+    t.keys("Tab Tab Tab Tab Tab").type_text("someday").keys("Enter");
+    insta::assert_snapshot!(shown(&t, 80, 24));
+}
+
+#[test]
+fn edit_form_160x48() {
+    insta::assert_snapshot!(at(160, 48, "l e"));
+}
+
+#[test]
+fn help_80x24() {
+    insta::assert_snapshot!(at(80, 24, "?"));
+}
+
+#[test]
+fn help_scrolled_to_the_end_160x48() {
+    insta::assert_snapshot!(at(160, 48, "? j j j j j j j j j j j j j j j j j j j j"));
+}
+
+#[test]
+fn delete_question_80x24() {
+    insta::assert_snapshot!(at(80, 24, "j d"));
+}
+
+#[test]
+fn save_failure_is_impossible_to_miss_80x24() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    std::fs::remove_dir_all(t.dir.path()).unwrap();
+    t.keys(">");
+    let screen = shown(&t, 80, 24);
+    assert!(screen.contains("NOT SAVED"));
+    insta::assert_snapshot!(screen);
+}
+
+#[test]
+fn every_size_from_tiny_to_huge_draws_without_panicking() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    for (width, height) in [(1, 1), (0, 0), (10, 3), (24, 9), (25, 10), (47, 13), (300, 80)] {
+        for keys in ["", "?", "n", "d"] {
+            t.act(dealboard::tui::action::Action::Resize(width, height));
+            t.keys(keys);
+            screen(&t, width, height);
+            t.keys("Esc");
+        }
+    }
+}
