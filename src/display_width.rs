@@ -46,7 +46,7 @@ mod tests {
     #[test]
     fn wide_and_narrow_text_is_cut_by_cells() {
         assert_eq!(truncate("Acme", 10), "Acme");
-        assert_eq!(truncate("Ромашка и партнёры", 8), "Ромашк…");
+        assert_eq!(truncate("Ромашка и партнёры", 8), "Ромашка…");
         assert_eq!(truncate("株式会社テスト", 7), "株式会…");
         assert_eq!(width(&truncate("株式会社テスト", 6)), 5);
         assert_eq!(truncate("🇩🇪🇩🇪🇩🇪", 5), "🇩🇪🇩🇪…");

@@ -24,9 +24,8 @@ fn main() -> ExitCode {
 /// file is reported and the board does not start.
 fn open_board(path: &std::path::Path) -> ExitCode {
     let result = cli::open_or_create(path).and_then(|(store, board, _)| {
-        dealboard::tui::run(store, board).map_err(|e| {
-            cli::Failure(dealboard::text::fill(t().errors.terminal, &[("error", &e)]))
-        })
+        dealboard::tui::run(store, board)
+            .map_err(|e| cli::Failure(dealboard::text::fill(t().errors.terminal, &[("error", &e)])))
     });
     match result {
         Ok(()) => ExitCode::SUCCESS,

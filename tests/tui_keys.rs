@@ -26,13 +26,26 @@ fn moving_a_deal_forward_and_back_is_saved_with_its_history() {
     t.keys("L S-Right");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "Proposal sent");
     t.keys("<");
-    assert_eq!(stage_of(&t, "Поставка оборудования"), "Proposal preparation");
+    assert_eq!(
+        stage_of(&t, "Поставка оборудования"),
+        "Proposal preparation"
+    );
     let board = t.saved();
-    let deal = board.deals.iter().find(|d| d.title == "Поставка оборудования").unwrap();
+    let deal = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Поставка оборудования")
+        .unwrap();
     let visited: Vec<&str> = deal.history.iter().map(|v| v.stage.0.as_str()).collect();
     assert_eq!(
         visited,
-        ["lead", "qualification", "proposal-preparation", "proposal-sent", "proposal-preparation"]
+        [
+            "lead",
+            "qualification",
+            "proposal-preparation",
+            "proposal-sent",
+            "proposal-preparation"
+        ]
     );
     assert_eq!(deal.history.last().unwrap().at, support::now().to_utc());
     // The cursor followed the deal, so the focused column is where it now is.
@@ -45,12 +58,24 @@ fn moving_past_the_first_or_last_stage_says_so_and_changes_nothing() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     let before = std::fs::read(&t.path).unwrap();
     t.keys("<");
-    assert!(t.app.flash().unwrap().text.contains("already in the first stage"));
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .contains("already in the first stage")
+    );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
     t.keys("> > > > > > > > >");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "After-sale");
     t.keys(">");
-    assert!(t.app.flash().unwrap().text.contains("already in the last stage"));
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .contains("already in the last stage")
+    );
 }
 
 #[test]
@@ -58,7 +83,10 @@ fn uppercase_h_l_and_shift_arrows_move_but_plain_keys_only_select() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     t.keys("l j");
     assert_eq!(t.app.focus(), 1);
-    assert_eq!(t.app.selected().unwrap().title, "株式会社テスト 導入プロジェクト");
+    assert_eq!(
+        t.app.selected().unwrap().title,
+        "株式会社テスト 導入プロジェクト"
+    );
     t.keys("h");
     assert_eq!(t.app.focus(), 0);
     t.keys("Right Down Left Up");
@@ -71,16 +99,34 @@ fn uppercase_h_l_and_shift_arrows_move_but_plain_keys_only_select() {
 #[test]
 fn reordering_within_a_column_is_saved() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    assert_eq!(t.titles_in("lead"), ["Поставка оборудования", "CRM rollout, 40 seats"]);
+    assert_eq!(
+        t.titles_in("lead"),
+        ["Поставка оборудования", "CRM rollout, 40 seats"]
+    );
     t.keys("J");
-    assert_eq!(t.titles_in("lead"), ["CRM rollout, 40 seats", "Поставка оборудования"]);
+    assert_eq!(
+        t.titles_in("lead"),
+        ["CRM rollout, 40 seats", "Поставка оборудования"]
+    );
     assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
     t.keys("J");
-    assert!(t.app.flash().unwrap().text.contains("already at the bottom"));
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .contains("already at the bottom")
+    );
     t.keys("S-Up");
-    assert_eq!(t.titles_in("lead"), ["Поставка оборудования", "CRM rollout, 40 seats"]);
+    assert_eq!(
+        t.titles_in("lead"),
+        ["Поставка оборудования", "CRM rollout, 40 seats"]
+    );
     t.keys("j K");
-    assert_eq!(t.titles_in("lead"), ["CRM rollout, 40 seats", "Поставка оборудования"]);
+    assert_eq!(
+        t.titles_in("lead"),
+        ["CRM rollout, 40 seats", "Поставка оборудования"]
+    );
 }
 
 #[test]
@@ -88,13 +134,27 @@ fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     t.keys("l l n");
     assert!(matches!(t.app.mode(), Mode::Form(_)));
-    t.type_text("Pilot for Umbrella Corp").keys("Tab").type_text("Umbrella").keys("Tab Tab");
+    t.type_text("Pilot for Umbrella Corp")
+        .keys("Tab")
+        .type_text("Umbrella")
+        .keys("Tab Tab");
     t.type_text("12 000").keys("Tab Tab Tab").type_text("35%");
-    t.keys("Tab Tab Tab").type_text("+4d").keys("Tab").type_text("Send the proposal");
-    t.keys("Tab").type_text("tomorrow").keys("Tab").type_text("pilot, q4").keys("Enter");
+    t.keys("Tab Tab Tab")
+        .type_text("+4d")
+        .keys("Tab")
+        .type_text("Send the proposal");
+    t.keys("Tab")
+        .type_text("tomorrow")
+        .keys("Tab")
+        .type_text("pilot, q4")
+        .keys("Enter");
     assert!(matches!(t.app.mode(), Mode::Board));
     let board = t.saved();
-    let deal = board.deals.iter().find(|d| d.title == "Pilot for Umbrella Corp").unwrap();
+    let deal = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Pilot for Umbrella Corp")
+        .unwrap();
     assert_eq!(deal.stage, StageId("proposal-preparation".into()));
     assert_eq!(deal.company, "Umbrella");
     assert_eq!(deal.value.decimal(), "12000.00");
@@ -114,14 +174,35 @@ fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
 fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     let before = std::fs::read(&t.path).unwrap();
-    t.keys("n Tab Tab Tab").type_text("lots").keys("Tab Tab Tab").type_text("140");
-    t.keys("Tab Tab Tab Tab Tab").type_text("next week").keys("C-s");
-    let Mode::Form(form) = t.app.mode() else { panic!("the form closed") };
-    assert_eq!(form.focus(), 0, "the first bad field (the empty title) is focused");
+    t.keys("n Tab Tab Tab")
+        .type_text("lots")
+        .keys("Tab Tab Tab")
+        .type_text("140");
+    t.keys("Tab Tab Tab Tab Tab")
+        .type_text("next week")
+        .keys("C-s");
+    let Mode::Form(form) = t.app.mode() else {
+        panic!("the form closed")
+    };
+    assert_eq!(
+        form.focus(),
+        0,
+        "the first bad field (the empty title) is focused"
+    );
     assert_eq!(form.error(0).unwrap().to_string(), "needed");
-    assert!(form.error(3).unwrap().to_string().starts_with("not an amount"));
+    assert!(
+        form.error(3)
+            .unwrap()
+            .to_string()
+            .starts_with("not an amount")
+    );
     assert!(form.error(6).unwrap().to_string().contains("0 to 100"));
-    assert!(form.error(11).unwrap().to_string().starts_with("not a date"));
+    assert!(
+        form.error(11)
+            .unwrap()
+            .to_string()
+            .starts_with("not a date")
+    );
     assert!(form.error(1).is_none());
     assert!(t.app.flash().unwrap().is_error);
     assert_eq!(std::fs::read(&t.path).unwrap(), before, "nothing saved");
@@ -129,10 +210,17 @@ fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
     t.type_text("Fixed deal");
     t.keys("Tab Tab Tab").keys("C-u").type_text("12,000.50");
     t.keys("Tab Tab Tab").keys("C-u").type_text("40");
-    t.keys("Tab Tab Tab Tab Tab").keys("C-u").type_text("2026-12-24").keys("Enter");
+    t.keys("Tab Tab Tab Tab Tab")
+        .keys("C-u")
+        .type_text("2026-12-24")
+        .keys("Enter");
     assert!(matches!(t.app.mode(), Mode::Board));
     let board = t.saved();
-    let deal = board.deals.iter().find(|d| d.title == "Fixed deal").unwrap();
+    let deal = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Fixed deal")
+        .unwrap();
     assert_eq!(deal.value.minor, 1_200_050);
     assert_eq!(deal.probability, Some(40));
 }
@@ -146,7 +234,11 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
     assert_eq!(std::fs::read(&t.path).unwrap(), before, "Esc saved nothing");
     t.keys("Enter").type_text(" (phase 2)").keys("Enter");
     let board = t.saved();
-    let deal = board.deals.iter().find(|d| d.title == "Поставка оборудования (phase 2)").unwrap();
+    let deal = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Поставка оборудования (phase 2)")
+        .unwrap();
     assert_eq!(deal.company, "ООО «Ромашка»");
     assert_eq!(deal.value.display(), "₽1,500,000");
     assert_eq!(deal.updated, support::now().to_utc());
@@ -168,7 +260,13 @@ fn delete_asks_first_and_undo_brings_the_deal_back() {
     assert_eq!(t.saved().deals.len(), 5);
     t.keys("d y");
     assert_eq!(t.saved().deals.len(), 4);
-    assert!(t.app.flash().unwrap().text.starts_with("Deleted “Поставка оборудования”"));
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .starts_with("Deleted “Поставка оборудования”")
+    );
     t.keys("u");
     let board = t.saved();
     assert_eq!(board.deals.len(), 5);
@@ -185,7 +283,11 @@ fn undo_and_redo_cover_every_kind_of_change() {
     t.keys("e").type_text("!").keys("Enter d y");
     let changed = t.saved();
     t.keys("u u u u u");
-    assert_eq!(t.saved(), sample, "five undos give back the board we started with");
+    assert_eq!(
+        t.saved(),
+        sample,
+        "five undos give back the board we started with"
+    );
     t.keys("u");
     assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
     t.keys("C-r C-r C-r C-r C-r");
@@ -208,7 +310,10 @@ fn keys_in_an_empty_column_explain_instead_of_failing() {
     t.keys("l l");
     for key in ["e", "d", ">", "J"] {
         t.keys(key);
-        assert_eq!(t.app.flash().unwrap().text, "No deal selected here. n adds one.");
+        assert_eq!(
+            t.app.flash().unwrap().text,
+            "No deal selected here. n adds one."
+        );
         assert!(matches!(t.app.mode(), Mode::Board));
     }
 }
@@ -227,8 +332,14 @@ fn help_opens_scrolls_and_closes() {
 #[test]
 fn q_and_ctrl_c_quit_and_key_releases_do_nothing() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    assert_eq!(keymap::action_for(Context::Board, &release(KeyCode::Char('q'))), None);
-    assert_eq!(keymap::action_for(Context::Board, &release(KeyCode::Char('>'))), None);
+    assert_eq!(
+        keymap::action_for(Context::Board, &release(KeyCode::Char('q'))),
+        None
+    );
+    assert_eq!(
+        keymap::action_for(Context::Board, &release(KeyCode::Char('>'))),
+        None
+    );
     t.keys("q");
     assert!(t.app.should_quit());
     let mut t = TestApp::new(sample_board(), 80, 24);
@@ -244,12 +355,25 @@ fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
     let folder = t.dir.path().to_path_buf();
     std::fs::remove_dir_all(&folder).unwrap();
     t.keys(">");
-    let SaveState::Failed(error) = t.app.save_state() else { panic!("the save should fail") };
+    let SaveState::Failed(error) = t.app.save_state() else {
+        panic!("the save should fail")
+    };
     assert!(error.to_string().contains("could not save"));
-    assert_eq!(t.app.board().deals.iter().filter(|d| d.stage.0 == "qualification").count(), 3);
+    assert_eq!(
+        t.app
+            .board()
+            .deals
+            .iter()
+            .filter(|d| d.stage.0 == "qualification")
+            .count(),
+        3
+    );
     t.keys("q");
     assert!(!t.app.should_quit());
-    assert!(matches!(t.app.mode(), Mode::Question(Question::QuitUnsaved)));
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::QuitUnsaved)
+    ));
     t.keys("n");
     assert!(matches!(t.app.mode(), Mode::Board));
     // The folder comes back (a remounted disk, a fixed permission): the next tick saves.
@@ -279,16 +403,28 @@ fn the_view_follows_the_cursor_down_a_long_column_and_across_stages() {
     let mut t = TestApp::new(board, 80, 24);
     t.keys("End");
     assert_eq!(t.app.selected().unwrap().title, "Deal 0");
-    assert_eq!(t.app.offset(0), 25, "5 cards fit at 80x24, the last five are shown");
+    assert_eq!(
+        t.app.offset(0),
+        25,
+        "5 cards fit at 80x24, the last five are shown"
+    );
     t.keys("Home");
     assert_eq!(t.app.offset(0), 0);
     t.keys("PgDn");
     assert_eq!(t.app.row(0), 5);
     t.keys("l l l");
-    assert_eq!(t.app.first_column(), 1, "three columns fit; the fourth scrolled into view");
+    assert_eq!(
+        t.app.first_column(),
+        1,
+        "three columns fit; the fourth scrolled into view"
+    );
     t.keys("h h h");
     assert_eq!(t.app.first_column(), 0);
     t.act(Action::Resize(40, 24));
     t.keys("l");
-    assert_eq!(t.app.first_column(), 1, "one column at a time on a narrow screen");
+    assert_eq!(
+        t.app.first_column(),
+        1,
+        "one column at a time on a narrow screen"
+    );
 }

@@ -23,7 +23,9 @@ fn at(width: u16, height: u16, keys: &str) -> String {
 
 fn shown(t: &TestApp, width: u16, height: u16) -> String {
     let folder = t.dir.path().display().to_string();
-    screen(t, width, height).to_string().replace(&folder, "/TMP")
+    screen(t, width, height)
+        .to_string()
+        .replace(&folder, "/TMP")
 }
 
 #[test]
@@ -72,8 +74,13 @@ fn long_column_scrolled_down_80x24() {
 #[test]
 fn new_deal_form_with_errors_80x24() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    t.keys("n Tab Tab Tab").type_text("12k").keys("Tab Tab Tab").type_text("140");
-    t.keys("Tab Tab Tab Tab Tab").type_text("someday").keys("Enter");
+    t.keys("n Tab Tab Tab")
+        .type_text("12k")
+        .keys("Tab Tab Tab")
+        .type_text("140");
+    t.keys("Tab Tab Tab Tab Tab")
+        .type_text("someday")
+        .keys("Enter");
     insta::assert_snapshot!(shown(&t, 80, 24));
 }
 
@@ -110,7 +117,15 @@ fn save_failure_is_impossible_to_miss_80x24() {
 #[test]
 fn every_size_from_tiny_to_huge_draws_without_panicking() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    for (width, height) in [(1, 1), (0, 0), (10, 3), (24, 9), (25, 10), (47, 13), (300, 80)] {
+    for (width, height) in [
+        (1, 1),
+        (0, 0),
+        (10, 3),
+        (24, 9),
+        (25, 10),
+        (47, 13),
+        (300, 80),
+    ] {
         for keys in ["", "?", "n", "d"] {
             t.act(dealboard::tui::action::Action::Resize(width, height));
             t.keys(keys);

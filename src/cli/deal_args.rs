@@ -42,7 +42,10 @@ impl DealArgs {
         let mut errors = Vec::new();
         let mut set = |flag: &str, field: DealField, text: &str, deal: &mut Deal| {
             if let Err(problem) = field.set(deal, text, today) {
-                errors.push(fill(t().cli.bad_field, &[("field", &flag), ("problem", &problem)]));
+                errors.push(fill(
+                    t().cli.bad_field,
+                    &[("field", &flag), ("problem", &problem)],
+                ));
             }
         };
         // The currency first, so that the amounts are read in it; `--value "12000 USD"` also
@@ -64,7 +67,11 @@ impl DealArgs {
             ("contact", DealField::Contact, self.contact.as_ref()),
             ("value", DealField::Value, value.as_ref()),
             ("cost", DealField::Cost, self.cost.as_ref()),
-            ("probability", DealField::Probability, self.probability.as_ref()),
+            (
+                "probability",
+                DealField::Probability,
+                self.probability.as_ref(),
+            ),
             ("owner", DealField::Owner, self.owner.as_ref()),
             ("source", DealField::Source, self.source.as_ref()),
             ("close", DealField::ExpectedClose, self.close.as_ref()),
@@ -80,6 +87,10 @@ impl DealArgs {
         if !self.tags.is_empty() {
             set("tag", DealField::Tags, &self.tags.join(","), deal);
         }
-        if errors.is_empty() { Ok(()) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
     }
 }

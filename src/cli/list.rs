@@ -27,7 +27,11 @@ pub struct ListArgs {
 
 /// The listing as it is printed: deals in board order (stage, then manual order).
 pub fn list(board: &Board, args: &ListArgs, width: Option<usize>) -> Result<String, Failure> {
-    let stage = args.stage.as_deref().map(|name| find_stage(board, name)).transpose()?;
+    let stage = args
+        .stage
+        .as_deref()
+        .map(|name| find_stage(board, name))
+        .transpose()?;
     let owner = args.owner.as_deref().map(str::to_lowercase);
     let mut deals: Vec<&Deal> = board
         .deals
@@ -68,7 +72,9 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> = deals
         .iter()
         .map(|d| {
-            let stage = board.stage(&d.stage).map_or(d.stage.0.clone(), |s| s.name.clone());
+            let stage = board
+                .stage(&d.stage)
+                .map_or(d.stage.0.clone(), |s| s.name.clone());
             let next = match d.next_action_due {
                 Some(due) => format!("{due} {}", d.next_action).trim_end().to_string(),
                 None => d.next_action.clone(),

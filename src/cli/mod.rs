@@ -30,7 +30,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     #[command(about = t().cli.add)]
-    Add(AddArgs),
+    Add(Box<AddArgs>),
     #[command(about = t().cli.list)]
     List(ListArgs),
     #[command(name = "move", about = t().cli.move_cmd)]
@@ -94,7 +94,10 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, 
 fn read_board(path: &Path) -> Result<Board, Failure> {
     match Store::open(path) {
         Ok((_, board)) => Ok(board),
-        Err(store::LoadError { kind: store::LoadErrorKind::Missing, .. }) => Ok(new_board()?),
+        Err(store::LoadError {
+            kind: store::LoadErrorKind::Missing,
+            ..
+        }) => Ok(new_board()?),
         Err(e) => Err(e.into()),
     }
 }
@@ -104,7 +107,10 @@ fn read_board(path: &Path) -> Result<Board, Failure> {
 pub fn open_or_create(path: &Path) -> Result<(Store, Board, bool), Failure> {
     match Store::open(path) {
         Ok((store, board)) => Ok((store, board, false)),
-        Err(store::LoadError { kind: store::LoadErrorKind::Missing, .. }) => {
+        Err(store::LoadError {
+            kind: store::LoadErrorKind::Missing,
+            ..
+        }) => {
             let board = new_board()?;
             let store = Store::create(path, &board)?;
             eprintln!("{}", fill(t().cli.created, &[("path", &path.display())]));
@@ -117,7 +123,9 @@ pub fn open_or_create(path: &Path) -> Result<(Store, Board, bool), Failure> {
 /// The board a first run starts with: the default process, owned by the person running it.
 pub fn new_board() -> Result<Board, Failure> {
     let mut board = store::default_board().map_err(|e| Failure(format!("{e:?}")))?;
-    board.owner = std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_default();
+    board.owner = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
     Ok(board)
 }
 
@@ -128,8 +136,14 @@ fn check(path: &Path) -> Result<String, Failure> {
         t().cli.check_ok,
         &[
             ("path", &path.display()),
-            ("stages", &board.stages.len()),
-            ("deals", &board.deals.len()),
+            (
+                "stages",
+                &t().count(&t().cli.stage_count, board.stages.len()),
+            ),
+            (
+                "deals",
+                &t().count(&t().board.deal_count, board.deals.len()),
+            ),
             ("open", &open),
         ],
     ) + "\n")
@@ -167,18 +181,27 @@ fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<
     board.move_deal(id, &to, clock.now_utc())?;
     store.save(&board)?;
     let to = stage_name(&board, &to);
-    Ok(fill(t().cli.moved, &[("id", &id), ("title", &title), ("from", &from), ("to", &to)]) + "\n")
+    Ok(fill(
+        t().cli.moved,
+        &[("id", &id), ("title", &title), ("from", &from), ("to", &to)],
+    ) + "\n")
 }
 
 fn stage_name(board: &Board, id: &StageId) -> String {
-    board.stage(id).map_or_else(|| id.0.clone(), |s| s.name.clone())
+    board
+        .stage(id)
+        .map_or_else(|| id.0.clone(), |s| s.name.clone())
 }
 
 /// A stage named on the command line, or a failure that lists the board's stages.
 fn find_stage(board: &Board, name: &str) -> Result<StageId, Failure> {
     board.find_stage(name).map(|s| s.id.clone()).ok_or_else(|| {
-        let names: Vec<String> =
-            board.stages.iter().enumerate().map(|(i, s)| format!("{} {}", i + 1, s.name)).collect();
+        let names: Vec<String> = board
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{} {}", i + 1, s.name))
+            .collect();
         let e = &t().errors;
         Failure(format!(
             "{} {}",
@@ -193,5 +216,7 @@ fn terminal_width() -> Option<usize> {
     if !std::io::stdout().is_terminal() {
         return None;
     }
-    ratatui::crossterm::terminal::size().ok().map(|(w, _)| usize::from(w))
+    ratatui::crossterm::terminal::size()
+        .ok()
+        .map(|(w, _)| usize::from(w))
 }

@@ -60,21 +60,39 @@ mod tests {
     use super::*;
 
     fn col(header: &str, right_align: bool, shrinks: bool) -> Column {
-        Column { header: header.into(), right_align, shrinks }
+        Column {
+            header: header.into(),
+            right_align,
+            shrinks,
+        }
     }
 
     #[test]
     fn fits_the_width_by_cutting_the_widest_text() {
-        let columns = [col("ID", true, false), col("TITLE", false, true), col("VALUE", true, false)];
+        let columns = [
+            col("ID", true, false),
+            col("TITLE", false, true),
+            col("VALUE", true, false),
+        ];
         let rows = vec![
-            vec!["1".into(), "Поставка оборудования для склада".into(), "€12,000".into()],
+            vec![
+                "1".into(),
+                "Поставка оборудования для склада".into(),
+                "€12,000".into(),
+            ],
             vec!["12".into(), "CRM".into(), "€500".into()],
         ];
         let table = render(&columns, &rows, Some(30));
         for line in table.lines() {
             assert!(width(line) <= 30, "{line}");
         }
-        assert_eq!(table.lines().nth(1).unwrap(), " 1  Поставка оборудо…  €12,000");
-        assert_eq!(table.lines().nth(2).unwrap(), "12  CRM                   €500");
+        assert_eq!(
+            table.lines().nth(1).unwrap(),
+            " 1  Поставка оборудо…  €12,000"
+        );
+        assert_eq!(
+            table.lines().nth(2).unwrap(),
+            "12  CRM                   €500"
+        );
     }
 }

@@ -53,7 +53,10 @@ impl<'a> DealJson<'a> {
             value: deal.value.decimal(),
             currency: deal.value.currency.code(),
             cost: deal.cost.map(|c| c.decimal()),
-            probability: deal.probability.or(stage.map(|s| s.probability)).unwrap_or(0),
+            probability: deal
+                .probability
+                .or(stage.map(|s| s.probability))
+                .unwrap_or(0),
             stage: stage.map_or(deal.stage.0.as_str(), |s| s.name.as_str()),
             stage_id: &deal.stage.0,
             owner: &deal.owner,

@@ -141,7 +141,10 @@ impl Deal {
             tags: Vec::new(),
             notes: String::new(),
             status: Status::Open,
-            history: vec![StageVisit { stage: stage.clone(), at: now }],
+            history: vec![StageVisit {
+                stage: stage.clone(),
+                at: now,
+            }],
             stage,
             rank: 0,
             ticked: Vec::new(),

@@ -89,7 +89,9 @@ impl Board {
         }
         new.check().map_err(EditError::Invalid)?;
         new.updated = now;
-        Ok(Some(self.record(&[id], |board| board.put_deal(id, Some(new)))))
+        Ok(Some(
+            self.record(&[id], |board| board.put_deal(id, Some(new))),
+        ))
     }
 
     /// Moves a deal to another stage, at the top of its column, and records the move.
@@ -112,7 +114,10 @@ impl Board {
                 deal.stage = to.clone();
                 deal.rank = rank;
                 deal.updated = now;
-                deal.history.push(StageVisit { stage: to.clone(), at: now });
+                deal.history.push(StageVisit {
+                    stage: to.clone(),
+                    at: now,
+                });
             }
         }))
     }
@@ -125,7 +130,9 @@ impl Board {
         now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
         let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
-        let here = self.stage_index(&deal.stage).ok_or_else(|| EditError::NoStage(deal.stage.0.clone()))?;
+        let here = self
+            .stage_index(&deal.stage)
+            .ok_or_else(|| EditError::NoStage(deal.stage.0.clone()))?;
         let there = match direction {
             Direction::Back => here.checked_sub(1),
             Direction::Forward => Some(here + 1).filter(|i| *i < self.stages.len()),
@@ -139,9 +146,15 @@ impl Board {
     /// news about the deal, so `updated` is left alone.
     pub fn reorder_deal(&mut self, id: DealId, direction: Direction) -> Result<Patch, EditError> {
         let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
-        let column: Vec<(DealId, i64)> =
-            self.column(&deal.stage).iter().map(|d| (d.id, d.rank)).collect();
-        let here = column.iter().position(|(d, _)| *d == id).ok_or(EditError::AtEdge)?;
+        let column: Vec<(DealId, i64)> = self
+            .column(&deal.stage)
+            .iter()
+            .map(|d| (d.id, d.rank))
+            .collect();
+        let here = column
+            .iter()
+            .position(|(d, _)| *d == id)
+            .ok_or(EditError::AtEdge)?;
         let there = match direction {
             Direction::Back => here.checked_sub(1),
             Direction::Forward => Some(here + 1).filter(|i| *i < column.len()),

@@ -108,7 +108,13 @@ mod tests {
 
     fn deal() -> Deal {
         let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
-        Deal::new(DealId(1), "Acme", StageId("lead".into()), Money::zero(Currency::EUR), now)
+        Deal::new(
+            DealId(1),
+            "Acme",
+            StageId("lead".into()),
+            Money::zero(Currency::EUR),
+            now,
+        )
     }
 
     #[test]
@@ -146,10 +152,19 @@ mod tests {
         let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
         let mut d = deal();
         let before = d.clone();
-        assert_eq!(DealField::Title.set(&mut d, "  ", today), Err(InputError::Required));
+        assert_eq!(
+            DealField::Title.set(&mut d, "  ", today),
+            Err(InputError::Required)
+        );
         assert!(DealField::Value.set(&mut d, "lots", today).is_err());
-        assert_eq!(DealField::NextActionDue.set(&mut d, "soon", today), Err(InputError::Date));
-        assert_eq!(DealField::Currency.set(&mut d, "euro", today), Err(InputError::Currency));
+        assert_eq!(
+            DealField::NextActionDue.set(&mut d, "soon", today),
+            Err(InputError::Date)
+        );
+        assert_eq!(
+            DealField::Currency.set(&mut d, "euro", today),
+            Err(InputError::Currency)
+        );
         assert_eq!(d, before);
     }
 }

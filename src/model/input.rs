@@ -63,7 +63,9 @@ pub fn parse_money(text: &str, currency: Currency) -> Result<Option<Money>, Inpu
     if text.trim().is_empty() {
         return Ok(None);
     }
-    Money::parse_amount(text, currency).map(Some).map_err(InputError::Amount)
+    Money::parse_amount(text, currency)
+        .map(Some)
+        .map_err(InputError::Amount)
 }
 
 /// Tags separated by commas, trimmed, without blanks or repeats, in the order given.
@@ -113,7 +115,10 @@ mod tests {
 
     #[test]
     fn tags_are_trimmed_and_unique() {
-        assert_eq!(parse_tags(" vip, pilot,,vip , Москва "), vec!["vip", "pilot", "Москва"]);
+        assert_eq!(
+            parse_tags(" vip, pilot,,vip , Москва "),
+            vec!["vip", "pilot", "Москва"]
+        );
         assert!(parse_tags(" , ").is_empty());
     }
 }

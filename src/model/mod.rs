@@ -12,8 +12,8 @@ mod validate;
 
 pub use board::{Board, FORMAT_VERSION};
 pub use deal::{Deal, DealId, DealProblem, StageVisit, Status, Tick};
-pub use fields::DealField;
 pub use edit::{Direction, EditError};
+pub use fields::DealField;
 pub use money::{AmountError, Currency, Money, Totals};
 pub use patch::Patch;
 pub use stage::{Phase, Stage, StageId};

@@ -33,8 +33,8 @@ impl Currency {
     /// How many digits follow the decimal point (ISO 4217 minor unit).
     pub fn exponent(&self) -> u32 {
         match self.code() {
-            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF" | "UGX"
-            | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
+            "BIF" | "CLP" | "DJF" | "GNF" | "ISK" | "JPY" | "KMF" | "KRW" | "PYG" | "RWF"
+            | "UGX" | "UYI" | "VND" | "VUV" | "XAF" | "XOF" | "XPF" => 0,
             "BHD" | "IQD" | "JOD" | "KWD" | "LYD" | "OMR" | "TND" => 3,
             _ => 2,
         }
@@ -116,7 +116,10 @@ impl Money {
             Some(rest) => (true, rest),
             None => (false, cleaned.as_str()),
         };
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        if digits.is_empty()
+            || !digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
         {
             return Err(AmountError::NotANumber);
         }
@@ -231,7 +234,7 @@ impl Money {
 /// `12000` -> `12k`, `12500` -> `12.5k`, `125500` -> `125k` (rounded down, never up).
 fn scaled(value: u64, unit: u64, suffix: &str) -> String {
     let tenths = value * 10 / unit;
-    if tenths >= 1000 || tenths % 10 == 0 {
+    if tenths >= 1000 || tenths.is_multiple_of(10) {
         format!("{}{suffix}", tenths / 10)
     } else {
         format!("{}.{}{suffix}", tenths / 10, tenths % 10)
@@ -242,7 +245,7 @@ fn group_thousands(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -337,7 +340,9 @@ mod tests {
     use super::*;
 
     fn eur(text: &str) -> i64 {
-        Money::parse_amount(text, Currency::EUR).map(|m| m.minor).unwrap_or(i64::MIN)
+        Money::parse_amount(text, Currency::EUR)
+            .map(|m| m.minor)
+            .unwrap_or(i64::MIN)
     }
 
     #[test]
@@ -361,9 +366,18 @@ mod tests {
             let result = Money::parse_amount(bad, Currency::EUR);
             assert!(result.is_err() || bad == "1.234", "{bad} gave {result:?}");
         }
-        assert_eq!(Money::parse_amount("1.234", Currency::EUR).map(|m| m.minor), Ok(123_400));
-        assert_eq!(Money::parse_amount("1.5", Currency::parse("JPY").unwrap()), Err(AmountError::TooPrecise));
-        assert_eq!(Money::parse_amount("99999999999999999999", Currency::EUR), Err(AmountError::TooLarge));
+        assert_eq!(
+            Money::parse_amount("1.234", Currency::EUR).map(|m| m.minor),
+            Ok(123_400)
+        );
+        assert_eq!(
+            Money::parse_amount("1.5", Currency::parse("JPY").unwrap()),
+            Err(AmountError::TooPrecise)
+        );
+        assert_eq!(
+            Money::parse_amount("99999999999999999999", Currency::EUR),
+            Err(AmountError::TooLarge)
+        );
     }
 
     #[test]
@@ -372,12 +386,22 @@ mod tests {
         assert_eq!(Money::parse_amount("12,000", jpy).unwrap().minor, 12_000);
         let kwd = Currency::parse("KWD").unwrap();
         assert_eq!(Money::parse_amount("1.234", kwd).unwrap().minor, 1234);
-        assert_eq!(Money { minor: 1234, currency: kwd }.decimal(), "1.234");
+        assert_eq!(
+            Money {
+                minor: 1234,
+                currency: kwd
+            }
+            .decimal(),
+            "1.234"
+        );
     }
 
     #[test]
     fn display_forms() {
-        let m = |minor, code: &str| Money { minor, currency: Currency::parse(code).unwrap() };
+        let m = |minor, code: &str| Money {
+            minor,
+            currency: Currency::parse(code).unwrap(),
+        };
         assert_eq!(m(1_200_000, "EUR").display(), "€12,000");
         assert_eq!(m(350_050, "USD").display(), "$3,500.50");
         assert_eq!(m(1_200_000, "CHF").display(), "12,000 CHF");
@@ -393,21 +417,61 @@ mod tests {
     #[test]
     fn money_with_currency_as_typed_or_stored() {
         let usd = Currency::parse("USD").unwrap();
-        assert_eq!(Money::parse_with_currency("12000.00 USD", Currency::EUR).unwrap(), Money { minor: 1_200_000, currency: usd });
-        assert_eq!(Money::parse_with_currency("USD 5", Currency::EUR).unwrap().minor, 500);
-        assert_eq!(Money::parse_with_currency("12 000", Currency::EUR).unwrap().currency, Currency::EUR);
-        assert_eq!(Money::parse_with_currency("12 dollars", Currency::EUR), Err(AmountError::BadCurrency));
+        assert_eq!(
+            Money::parse_with_currency("12000.00 USD", Currency::EUR).unwrap(),
+            Money {
+                minor: 1_200_000,
+                currency: usd
+            }
+        );
+        assert_eq!(
+            Money::parse_with_currency("USD 5", Currency::EUR)
+                .unwrap()
+                .minor,
+            500
+        );
+        assert_eq!(
+            Money::parse_with_currency("12 000", Currency::EUR)
+                .unwrap()
+                .currency,
+            Currency::EUR
+        );
+        assert_eq!(
+            Money::parse_with_currency("12 dollars", Currency::EUR),
+            Err(AmountError::BadCurrency)
+        );
     }
 
     #[test]
     fn totals_never_mix_currencies() {
         let usd = Currency::parse("USD").unwrap();
         let mut totals = Totals::default();
-        totals.add(Money { minor: 100, currency: Currency::EUR });
-        totals.add(Money { minor: 500, currency: usd });
-        totals.add(Money { minor: 50, currency: Currency::EUR });
+        totals.add(Money {
+            minor: 100,
+            currency: Currency::EUR,
+        });
+        totals.add(Money {
+            minor: 500,
+            currency: usd,
+        });
+        totals.add(Money {
+            minor: 50,
+            currency: Currency::EUR,
+        });
         let all: Vec<_> = totals.iter().copied().collect();
-        assert_eq!(all, vec![Money { minor: 150, currency: Currency::EUR }, Money { minor: 500, currency: usd }]);
+        assert_eq!(
+            all,
+            vec![
+                Money {
+                    minor: 150,
+                    currency: Currency::EUR
+                },
+                Money {
+                    minor: 500,
+                    currency: usd
+                }
+            ]
+        );
         assert_eq!(totals.largest_first()[0].currency, usd);
     }
 }

@@ -34,10 +34,17 @@ impl Board {
         let deals = ids
             .iter()
             .zip(before)
-            .map(|(id, before)| DealChange { id: *id, before, after: self.deal(*id).cloned() })
+            .map(|(id, before)| DealChange {
+                id: *id,
+                before,
+                after: self.deal(*id).cloned(),
+            })
             .filter(|c| c.before != c.after)
             .collect();
-        Patch { deals, next_deal_id: (next_before, self.next_deal_id) }
+        Patch {
+            deals,
+            next_deal_id: (next_before, self.next_deal_id),
+        }
     }
 
     /// Takes the board back to how it was before `patch`.

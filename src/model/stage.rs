@@ -22,7 +22,11 @@ impl StageId {
             }
         }
         let slug = slug.trim_end_matches('-');
-        StageId(if slug.is_empty() { "stage".into() } else { slug.to_string() })
+        StageId(if slug.is_empty() {
+            "stage".into()
+        } else {
+            slug.to_string()
+        })
     }
 }
 

@@ -73,10 +73,16 @@ impl Board {
                 problems.push(Problem::DuplicateDealId(deal.id));
             }
             if !ids.contains(&deal.stage) {
-                problems.push(Problem::UnknownStage { deal: deal.id, stage: deal.stage.clone() });
+                problems.push(Problem::UnknownStage {
+                    deal: deal.id,
+                    stage: deal.stage.clone(),
+                });
             }
             if let Err(problem) = deal.check() {
-                problems.push(Problem::Deal { deal: deal.id, problem });
+                problems.push(Problem::Deal {
+                    deal: deal.id,
+                    problem,
+                });
             }
         }
         problems

@@ -26,13 +26,16 @@ mod tests {
 
     fn deal(minor: i64, currency: &str) -> Deal {
         let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
-        let money = Money { minor, currency: Currency::parse(currency).unwrap() };
+        let money = Money {
+            minor,
+            currency: Currency::parse(currency).unwrap(),
+        };
         Deal::new(DealId(1), "d", StageId("lead".into()), money, now)
     }
 
     #[test]
     fn totals_per_currency_and_count() {
-        let deals = [deal(100_00, "EUR"), deal(50_00, "USD"), deal(25_00, "EUR")];
+        let deals = [deal(10_000, "EUR"), deal(5_000, "USD"), deal(2_500, "EUR")];
         let summary = column_summary(&deals);
         assert_eq!(summary.count, 3);
         let totals: Vec<String> = summary.value.iter().map(|m| m.display()).collect();

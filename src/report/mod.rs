@@ -5,4 +5,4 @@ mod columns;
 mod due;
 
 pub use columns::{ColumnSummary, column_summary};
-pub use due::{Due, due_state};
+pub use due::{Due, due_state, overdue_count};

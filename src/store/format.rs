@@ -38,5 +38,8 @@ struct VersionProbe {
 }
 
 pub fn version_of(text: &str) -> Option<u32> {
-    options().from_str::<VersionProbe>(text).ok().map(|p| p.version)
+    options()
+        .from_str::<VersionProbe>(text)
+        .ok()
+        .map(|p| p.version)
 }

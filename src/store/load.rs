@@ -18,17 +18,30 @@ pub enum LoadErrorKind {
     Missing,
     Unreadable(String),
     Empty,
-    NotUtf8 { line: usize },
+    NotUtf8 {
+        line: usize,
+    },
     /// Lines left by an unfinished `git merge`.
-    ConflictMarkers { lines: Vec<usize> },
-    Syntax { line: usize, column: usize, message: String },
-    TooNew { found: u32 },
+    ConflictMarkers {
+        lines: Vec<usize>,
+    },
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    TooNew {
+        found: u32,
+    },
     /// The file parses but breaks the board's rules; each problem with its line when known.
     Invalid(Vec<(Problem, Option<usize>)>),
 }
 
 pub fn load(path: &Path) -> Result<Board, LoadError> {
-    let fail = |kind| LoadError { path: path.to_path_buf(), kind };
+    let fail = |kind| LoadError {
+        path: path.to_path_buf(),
+        kind,
+    };
     let bytes = std::fs::read(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => fail(LoadErrorKind::Missing),
         _ => fail(LoadErrorKind::Unreadable(e.to_string())),
@@ -41,7 +54,10 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+            let line = 1 + bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|b| **b == b'\n')
+                .count();
             return Err(LoadErrorKind::NotUtf8 { line });
         }
     };
@@ -52,16 +68,26 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
     if !conflicts.is_empty() {
         return Err(LoadErrorKind::ConflictMarkers { lines: conflicts });
     }
-    if let Some(found) = format::version_of(text)
-        && found > FORMAT_VERSION
-    {
-        return Err(LoadErrorKind::TooNew { found });
-    }
-    let mut board = format::from_text(text).map_err(|e| LoadErrorKind::Syntax {
-        line: e.span.start.line,
-        column: e.span.start.col,
-        message: e.code.to_string(),
-    })?;
+    let mut board = match format::from_text(text) {
+        Ok(board) if board.version > FORMAT_VERSION => {
+            return Err(LoadErrorKind::TooNew {
+                found: board.version,
+            });
+        }
+        Ok(board) => board,
+        // A newer dealboard may have written fields this one does not know: say "too new"
+        // rather than complain about them.
+        Err(e) => {
+            return Err(match format::version_of(text) {
+                Some(found) if found > FORMAT_VERSION => LoadErrorKind::TooNew { found },
+                _ => LoadErrorKind::Syntax {
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                    message: e.code.to_string(),
+                },
+            });
+        }
+    };
     board.normalize();
     let problems = board.problems();
     if problems.is_empty() {

@@ -59,7 +59,11 @@ impl Store {
 
     fn at(path: &Path) -> Store {
         let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-        Store { path: path.to_path_buf(), target, last_backup: None }
+        Store {
+            path: path.to_path_buf(),
+            target,
+            last_backup: None,
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -68,9 +72,13 @@ impl Store {
 
     /// Saves the whole board atomically, keeping rotating backups of earlier versions.
     pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
-        let text = format::to_text(board)
-            .map_err(|e| SaveError { path: self.path.clone(), message: e.to_string() })?;
-        let due = self.last_backup.is_none_or(|at| at.elapsed() >= BACKUP_EVERY);
+        let text = format::to_text(board).map_err(|e| SaveError {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
+        let due = self
+            .last_backup
+            .is_none_or(|at| at.elapsed() >= BACKUP_EVERY);
         if due {
             save::rotate_backups(&self.target)?;
             self.last_backup = Some(Instant::now());
@@ -87,7 +95,8 @@ fn create_folder(path: &Path) -> Result<(), SaveError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(folder)
-        .map_err(|e| SaveError { path: folder.to_path_buf(), message: e.to_string() })
+    builder.create(folder).map_err(|e| SaveError {
+        path: folder.to_path_buf(),
+        message: e.to_string(),
+    })
 }

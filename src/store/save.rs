@@ -20,9 +20,15 @@ pub struct SaveError {
 
 /// Replaces `path` with `bytes` atomically, keeping the old file's permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |e: std::io::Error| SaveError { path: path.to_path_buf(), message: e.to_string() };
+    let fail = |e: std::io::Error| SaveError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
     let folder = folder_of(path);
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let temp = folder.join(format!(".{name}.tmp.{}", std::process::id()));
     let _ = fs::remove_file(&temp); // left by a crash: start afresh so the mode below applies
     let result = (|| {
@@ -42,7 +48,10 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 /// Shifts `.bak.1 .. .bak.N-1` up by one and copies the current file to `.bak.1`. Each step is a
 /// rename or an atomic write, so a crash part-way leaves every backup whole.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
-    let fail = |e: std::io::Error| SaveError { path: path.to_path_buf(), message: e.to_string() };
+    let fail = |e: std::io::Error| SaveError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    };
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
@@ -84,16 +93,29 @@ fn existing_mode(_path: &Path) -> u32 {
 #[cfg(unix)]
 fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
     use std::os::unix::fs::OpenOptionsExt;
-    OpenOptions::new().write(true).create(true).truncate(true).mode(mode).open(path)
+    OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .mode(mode)
+        .open(path)
 }
 
 #[cfg(not(unix))]
 fn create_private(path: &Path, _mode: u32) -> std::io::Result<File> {
-    OpenOptions::new().write(true).create(true).truncate(true).open(path)
+    OpenOptions::new()
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(path)
 }
 
 /// Makes the rename itself durable. Folders cannot be opened this way on Windows; there the
 /// rename is already durable once it returns.
 fn sync_folder(folder: &Path) -> std::io::Result<()> {
-    if cfg!(unix) { File::open(folder)?.sync_all() } else { Ok(()) }
+    if cfg!(unix) {
+        File::open(folder)?.sync_all()
+    } else {
+        Ok(())
+    }
 }

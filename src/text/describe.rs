@@ -3,8 +3,8 @@
 use std::fmt;
 
 use super::{fill, t};
-use crate::model::{AmountError, DealProblem, EditError, Problem};
 use crate::model::input::InputError;
+use crate::model::{AmountError, DealProblem, EditError, Problem};
 use crate::store::{LoadError, LoadErrorKind, NoConfigDir, SaveError, backup_path};
 
 impl fmt::Display for DealProblem {
@@ -28,9 +28,10 @@ impl fmt::Display for Problem {
             Problem::EmptyStageName(id) => fill(e.empty_stage_name, &[("id", id)]),
             Problem::DuplicateStageId(id) => fill(e.duplicate_stage_id, &[("id", id)]),
             Problem::DuplicateStageName(name) => fill(e.duplicate_stage_name, &[("name", name)]),
-            Problem::StageProbability { stage, probability } => {
-                fill(e.stage_probability, &[("id", stage), ("probability", probability)])
-            }
+            Problem::StageProbability { stage, probability } => fill(
+                e.stage_probability,
+                &[("id", stage), ("probability", probability)],
+            ),
             Problem::DuplicateChecklistItem { stage, item } => {
                 fill(e.duplicate_checklist_item, &[("id", stage), ("item", item)])
             }
@@ -59,11 +60,23 @@ impl fmt::Display for LoadError {
             LoadErrorKind::NotUtf8 { line } => fill(e.not_utf8, &[("path", path), ("line", line)]),
             LoadErrorKind::ConflictMarkers { lines } => {
                 let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                fill(e.conflict_markers, &[("path", path), ("lines", &lines.join(", "))])
+                fill(
+                    e.conflict_markers,
+                    &[("path", path), ("lines", &lines.join(", "))],
+                )
             }
-            LoadErrorKind::Syntax { line, column, message } => fill(
+            LoadErrorKind::Syntax {
+                line,
+                column,
+                message,
+            } => fill(
                 e.syntax,
-                &[("path", path), ("line", line), ("column", column), ("message", message)],
+                &[
+                    ("path", path),
+                    ("line", line),
+                    ("column", column),
+                    ("message", message),
+                ],
             ),
             LoadErrorKind::TooNew { found } => {
                 let supported = crate::model::FORMAT_VERSION;

@@ -1,6 +1,6 @@
 //! English.
 
-use super::{Plural, BoardText, CliText, ErrorText, FormText, HelpText, KeyText, Text};
+use super::{BoardText, CliText, ErrorText, FormText, HelpText, KeyText, Plural, Text};
 
 pub static EN: Text = Text {
     plural: english_plural,
@@ -15,13 +15,18 @@ pub static EN: Text = Text {
         more_above: "▲ {count} more",
         more_below: "▼ {count} more",
         overdue: "⚠ {days}d overdue",
+        overdue_short: "⚠ {days}d",
         due_today: "● due today",
+        due_today_short: "● today",
         due_on: "due {date}",
         short_date: "%b %-d",
         no_next_action: "no next step",
+        no_next_action_short: "no step",
         won: "✓ won",
         too_small: "The window is too small for the board ({width}×{height}). Make it at least {min_width}×{min_height}, or press q to quit.",
-        hints: &["? help", "n new", "e edit", ">/< move", "d delete", "u undo", "q quit"],
+        hints: &[
+            "? help", "n new", "e edit", ">/< move", "d delete", "u undo", "q quit",
+        ],
         saved: "✓ saved",
         not_saved: "⚠ NOT SAVED, retrying. Changes are kept in memory. {error}",
         added: "Added “{title}” to {stage}.",
@@ -179,7 +184,8 @@ pub static EN: Text = Text {
         arg_stage_target: "The stage: its name (any case) or its number, 1 for the first",
         created: "Created a new board at {path} from the default sales process.",
         moved: "Moved deal {id} “{title}” from {from} to {to}.",
-        check_ok: "{path}: OK. {stages} stages, {deals} deals ({open} open).",
+        check_ok: "{path}: OK. {stages}, {deals} ({open} open).",
+        stage_count: Plural(&["{count} stage", "{count} stages"]),
         no_deals: "No deals.",
         col_id: "ID",
         col_title: "TITLE",

@@ -45,7 +45,11 @@ impl Text {
     /// The form of `phrase` for `count`, with `{count}` filled in.
     pub fn count(&self, phrase: &Plural, count: usize) -> String {
         let forms = phrase.0;
-        let form = forms.get((self.plural)(count)).or(forms.last()).copied().unwrap_or_default();
+        let form = forms
+            .get((self.plural)(count))
+            .or(forms.last())
+            .copied()
+            .unwrap_or_default();
         fill(form, &[("count", &count)])
     }
 }
@@ -73,10 +77,14 @@ pub struct BoardText {
     pub more_above: &'static str,
     pub more_below: &'static str,
     pub overdue: &'static str,
+    /// Shorter forms, for a card too narrow for the long ones.
+    pub overdue_short: &'static str,
     pub due_today: &'static str,
+    pub due_today_short: &'static str,
     pub due_on: &'static str,
     pub short_date: &'static str,
     pub no_next_action: &'static str,
+    pub no_next_action_short: &'static str,
     pub won: &'static str,
     pub too_small: &'static str,
     /// Key hints for the status bar, most important first; as many as fit are shown.
@@ -249,6 +257,7 @@ pub struct CliText {
     pub created: &'static str,
     pub moved: &'static str,
     pub check_ok: &'static str,
+    pub stage_count: Plural,
     pub no_deals: &'static str,
     pub col_id: &'static str,
     pub col_title: &'static str,
@@ -268,7 +277,13 @@ mod tests {
 
     #[test]
     fn fills_named_blanks_and_leaves_unknown_ones() {
-        assert_eq!(fill("Moved {title} to {stage}", &[("title", &"Acme"), ("stage", &"Lead")]), "Moved Acme to Lead");
+        assert_eq!(
+            fill(
+                "Moved {title} to {stage}",
+                &[("title", &"Acme"), ("stage", &"Lead")]
+            ),
+            "Moved Acme to Lead"
+        );
         assert_eq!(fill("{a}{a} {b}", &[("a", &1)]), "11 {b}");
         assert_eq!(fill("open { brace", &[]), "open { brace");
     }

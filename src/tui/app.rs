@@ -3,6 +3,7 @@
 
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Direction, EditError, Money, Patch};
+use crate::report::{ColumnSummary, column_summary, overdue_count};
 use crate::store::{SaveError, Store};
 use crate::text::{fill, t};
 
@@ -42,6 +43,30 @@ pub struct Flash {
     pub is_error: bool,
 }
 
+/// What the headers show, from report: per column, and for the whole board.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub columns: Vec<ColumnSummary>,
+    pub shown: usize,
+    pub overdue: usize,
+    /// The day `overdue` was counted for; a new day counts again.
+    pub counted_on: Option<chrono::NaiveDate>,
+}
+
+impl Figures {
+    fn of(columns: &[Vec<&Deal>], today: chrono::NaiveDate) -> Figures {
+        Figures {
+            columns: columns
+                .iter()
+                .map(|c| column_summary(c.iter().copied()))
+                .collect(),
+            shown: columns.iter().map(Vec::len).sum(),
+            overdue: overdue_count(columns.iter().flatten().copied(), today),
+            counted_on: Some(today),
+        }
+    }
+}
+
 /// One undoable change and how to describe it.
 struct Step {
     description: String,
@@ -54,6 +79,8 @@ pub struct App {
     clock: Box<dyn Clock>,
     /// The deals on the board, one list per stage, in the order shown.
     columns: Vec<Vec<DealId>>,
+    /// Figures about the deals shown, worked out once per change rather than once per frame.
+    figures: Figures,
     /// The focused stage column.
     focus: usize,
     /// The selected row in each column, remembered while moving between columns.
@@ -79,6 +106,7 @@ impl App {
             store,
             clock,
             columns: Vec::new(),
+            figures: Figures::default(),
             focus: 0,
             rows: vec![0; stages],
             offsets: vec![0; stages],
@@ -107,6 +135,10 @@ impl App {
 
     pub fn columns(&self) -> &[Vec<DealId>] {
         &self.columns
+    }
+
+    pub fn figures(&self) -> &Figures {
+        &self.figures
     }
 
     pub fn focus(&self) -> usize {
@@ -174,6 +206,9 @@ impl App {
                 if matches!(self.save, SaveState::Failed(_)) {
                     self.save_now();
                 }
+                if self.figures.counted_on != Some(self.clock.today()) {
+                    self.refresh(None);
+                }
                 return;
             }
             _ => self.flash = None,
@@ -218,17 +253,23 @@ impl App {
     }
 
     fn on_help(&mut self, action: Action) {
-        let Mode::Help { scroll } = &mut self.mode else { return };
+        let Mode::Help { scroll } = &mut self.mode else {
+            return;
+        };
         match action {
             Action::SelectUp => *scroll = scroll.saturating_sub(1),
-            Action::SelectDown => *scroll = scroll.saturating_add(1).min(super::keymap::help_height()),
+            Action::SelectDown => {
+                *scroll = scroll.saturating_add(1).min(super::keymap::help_height())
+            }
             Action::Close => self.mode = Mode::Board,
             _ => {}
         }
     }
 
     fn on_form(&mut self, action: Action) {
-        let Mode::Form(form) = &mut self.mode else { return };
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
         match action {
             Action::NextField => form.next_field(),
             Action::PreviousField => form.previous_field(),
@@ -240,7 +281,9 @@ impl App {
     }
 
     fn on_question(&mut self, action: Action) {
-        let Mode::Question(question) = &self.mode else { return };
+        let Mode::Question(question) = &self.mode else {
+            return;
+        };
         let question = question.clone();
         match action {
             Action::Yes => {
@@ -258,17 +301,30 @@ impl App {
     // ----- Changing deals -----
 
     fn open_new_form(&mut self) {
-        let Some(stage) = self.board.stages.get(self.focus) else { return };
+        let Some(stage) = self.board.stages.get(self.focus) else {
+            return;
+        };
         let now = self.clock.now_utc();
-        let mut blank = Deal::new(DealId(0), "", stage.id.clone(), Money::zero(self.board.currency), now);
+        let mut blank = Deal::new(
+            DealId(0),
+            "",
+            stage.id.clone(),
+            Money::zero(self.board.currency),
+            now,
+        );
         blank.owner = self.board.owner.clone();
-        self.mode = Mode::Form(Box::new(DealForm::new(FormTarget::New(stage.id.clone()), blank)));
+        self.mode = Mode::Form(Box::new(DealForm::new(
+            FormTarget::New(stage.id.clone()),
+            blank,
+        )));
     }
 
     fn save_form(&mut self) {
         let today = self.clock.today();
         let now = self.clock.now_utc();
-        let Mode::Form(form) = &mut self.mode else { return };
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
         let Some(deal) = form.result(today) else {
             return self.show_error(t().form.fix_first.to_string());
         };
@@ -287,7 +343,11 @@ impl App {
             FormTarget::Edit(id) => match self.board.edit_deal(id, now, |d| *d = deal) {
                 Ok(Some(patch)) => {
                     self.mode = Mode::Board;
-                    self.commit(fill(t().board.edited, &[("title", &title)]), patch, Some(id));
+                    self.commit(
+                        fill(t().board.edited, &[("title", &title)]),
+                        patch,
+                        Some(id),
+                    );
                 }
                 Ok(None) => {
                     self.mode = Mode::Board;
@@ -300,10 +360,16 @@ impl App {
 
     fn move_selected(&mut self, direction: Direction) {
         self.with_selected(|app, deal| {
-            match app.board.move_deal_step(deal.id, direction, app.clock.now_utc()) {
+            match app
+                .board
+                .move_deal_step(deal.id, direction, app.clock.now_utc())
+            {
                 Ok(patch) => {
                     let stage = app.stage_name_of(deal.id);
-                    let text = fill(t().board.moved, &[("title", &deal.title), ("stage", &stage)]);
+                    let text = fill(
+                        t().board.moved,
+                        &[("title", &deal.title), ("stage", &stage)],
+                    );
                     app.commit(text, patch, Some(deal.id));
                 }
                 Err(EditError::AtEdge) => {
@@ -319,24 +385,30 @@ impl App {
     }
 
     fn reorder_selected(&mut self, direction: Direction) {
-        self.with_selected(|app, deal| match app.board.reorder_deal(deal.id, direction) {
-            Ok(patch) => {
-                let text = fill(t().board.reordered, &[("title", &deal.title)]);
-                app.commit(text, patch, Some(deal.id));
-            }
-            Err(EditError::AtEdge) => {
-                let template = match direction {
-                    Direction::Back => t().board.at_top,
-                    Direction::Forward => t().board.at_bottom,
-                };
-                app.show_info(fill(template, &[("title", &deal.title)]));
-            }
-            Err(e) => app.show_error(e.to_string()),
-        });
+        self.with_selected(
+            |app, deal| match app.board.reorder_deal(deal.id, direction) {
+                Ok(patch) => {
+                    let text = fill(t().board.reordered, &[("title", &deal.title)]);
+                    app.commit(text, patch, Some(deal.id));
+                }
+                Err(EditError::AtEdge) => {
+                    let template = match direction {
+                        Direction::Back => t().board.at_top,
+                        Direction::Forward => t().board.at_bottom,
+                    };
+                    app.show_info(fill(template, &[("title", &deal.title)]));
+                }
+                Err(e) => app.show_error(e.to_string()),
+            },
+        );
     }
 
     fn delete(&mut self, id: DealId) {
-        let title = self.board.deal(id).map(|d| d.title.clone()).unwrap_or_default();
+        let title = self
+            .board
+            .deal(id)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
         match self.board.delete_deal(id) {
             Ok(patch) => {
                 let done = fill(t().board.deleted, &[("title", &title)]);
@@ -356,7 +428,10 @@ impl App {
 
     /// Records a change for undo, shows it, keeps the cursor on `follow` and saves at once.
     fn commit(&mut self, description: String, patch: Patch, follow: Option<DealId>) {
-        self.undo.push(Step { description: description.clone(), patch });
+        self.undo.push(Step {
+            description: description.clone(),
+            patch,
+        });
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }
@@ -385,7 +460,10 @@ impl App {
     }
 
     fn after_history_step(&mut self, step: &Step, template: &str) {
-        let follow = step.patch.deal_ids().find(|id| self.board.deal(*id).is_some());
+        let follow = step
+            .patch
+            .deal_ids()
+            .find(|id| self.board.deal(*id).is_some());
         self.refresh(follow);
         self.save_now();
         self.show_info(fill(template, &[("what", &step.description)]));
@@ -423,11 +501,17 @@ impl App {
     }
 
     fn show_info(&mut self, text: String) {
-        self.flash = Some(Flash { text, is_error: false });
+        self.flash = Some(Flash {
+            text,
+            is_error: false,
+        });
     }
 
     fn show_error(&mut self, text: String) {
-        self.flash = Some(Flash { text, is_error: true });
+        self.flash = Some(Flash {
+            text,
+            is_error: true,
+        });
     }
 
     fn stage_name_of(&self, id: DealId) -> String {
@@ -442,11 +526,11 @@ impl App {
 
     /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
     fn refresh(&mut self, follow: Option<DealId>) {
-        self.columns = self
-            .board
-            .columns()
-            .into_iter()
-            .map(|column| column.into_iter().map(|d| d.id).collect())
+        let columns = self.board.columns();
+        self.figures = Figures::of(&columns, self.clock.today());
+        self.columns = columns
+            .iter()
+            .map(|c| c.iter().map(|d| d.id).collect())
             .collect();
         let stages = self.columns.len();
         self.rows.resize(stages, 0);
@@ -488,10 +572,15 @@ impl App {
         let Some(layout) = board_layout(self.size.0, self.size.1, self.columns.len()) else {
             return;
         };
-        self.first_column =
-            first_visible(self.first_column, self.focus, layout.columns, self.columns.len());
+        self.first_column = first_visible(
+            self.first_column,
+            self.focus,
+            layout.columns,
+            self.columns.len(),
+        );
         for (c, column) in self.columns.iter().enumerate() {
-            self.offsets[c] = first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());
+            self.offsets[c] =
+                first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());
         }
     }
 }

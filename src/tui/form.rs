@@ -26,8 +26,17 @@ pub struct DealForm {
 
 impl DealForm {
     pub fn new(target: FormTarget, original: Deal) -> DealForm {
-        let inputs = DealField::ALL.iter().map(|f| Input::new(f.get(&original))).collect();
-        DealForm { target, original, inputs, errors: vec![None; DealField::ALL.len()], focus: 0 }
+        let inputs = DealField::ALL
+            .iter()
+            .map(|f| Input::new(f.get(&original)))
+            .collect();
+        DealForm {
+            target,
+            original,
+            inputs,
+            errors: vec![None; DealField::ALL.len()],
+            focus: 0,
+        }
     }
 
     pub fn original(&self) -> &Deal {

@@ -23,7 +23,10 @@ pub struct Key {
 }
 
 const fn key(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::NONE }
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
 }
 
 const fn ch(c: char) -> Key {
@@ -31,11 +34,17 @@ const fn ch(c: char) -> Key {
 }
 
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), modifiers: KeyModifiers::CONTROL }
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
 }
 
 const fn shift(code: KeyCode) -> Key {
-    Key { code, modifiers: KeyModifiers::SHIFT }
+    Key {
+        code,
+        modifiers: KeyModifiers::SHIFT,
+    }
 }
 
 impl Key {
@@ -104,42 +113,142 @@ const fn bind(
     action: Action,
     help: fn(&KeyText) -> &'static str,
 ) -> Binding {
-    Binding { context, keys, action, help }
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+    }
 }
 
 use Context::{Board, Form, Help, Question};
 
 pub const BINDINGS: &[Binding] = &[
-    bind(Board, &[key(KeyCode::Left), ch('h')], Action::FocusLeft, |k| k.focus_left),
-    bind(Board, &[key(KeyCode::Right), ch('l')], Action::FocusRight, |k| k.focus_right),
-    bind(Board, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
-    bind(Board, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
-    bind(Board, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.select_first),
-    bind(Board, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.select_last),
-    bind(Board, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
-    bind(Board, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.page_down),
-    bind(Board, &[ch('>'), ch('L'), shift(KeyCode::Right)], Action::MoveForward, |k| k.move_forward),
-    bind(Board, &[ch('<'), ch('H'), shift(KeyCode::Left)], Action::MoveBack, |k| k.move_back),
-    bind(Board, &[ch('K'), shift(KeyCode::Up)], Action::ReorderUp, |k| k.reorder_up),
-    bind(Board, &[ch('J'), shift(KeyCode::Down)], Action::ReorderDown, |k| k.reorder_down),
+    bind(
+        Board,
+        &[key(KeyCode::Left), ch('h')],
+        Action::FocusLeft,
+        |k| k.focus_left,
+    ),
+    bind(
+        Board,
+        &[key(KeyCode::Right), ch('l')],
+        Action::FocusRight,
+        |k| k.focus_right,
+    ),
+    bind(Board, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| {
+        k.select_up
+    }),
+    bind(
+        Board,
+        &[key(KeyCode::Down), ch('j')],
+        Action::SelectDown,
+        |k| k.select_down,
+    ),
+    bind(
+        Board,
+        &[key(KeyCode::Home), ch('g')],
+        Action::SelectFirst,
+        |k| k.select_first,
+    ),
+    bind(
+        Board,
+        &[key(KeyCode::End), ch('G')],
+        Action::SelectLast,
+        |k| k.select_last,
+    ),
+    bind(Board, &[key(KeyCode::PageUp)], Action::PageUp, |k| {
+        k.page_up
+    }),
+    bind(Board, &[key(KeyCode::PageDown)], Action::PageDown, |k| {
+        k.page_down
+    }),
+    bind(
+        Board,
+        &[ch('>'), ch('L'), shift(KeyCode::Right)],
+        Action::MoveForward,
+        |k| k.move_forward,
+    ),
+    bind(
+        Board,
+        &[ch('<'), ch('H'), shift(KeyCode::Left)],
+        Action::MoveBack,
+        |k| k.move_back,
+    ),
+    bind(
+        Board,
+        &[ch('K'), shift(KeyCode::Up)],
+        Action::ReorderUp,
+        |k| k.reorder_up,
+    ),
+    bind(
+        Board,
+        &[ch('J'), shift(KeyCode::Down)],
+        Action::ReorderDown,
+        |k| k.reorder_down,
+    ),
     bind(Board, &[ch('n')], Action::NewDeal, |k| k.new_deal),
-    bind(Board, &[ch('e'), key(KeyCode::Enter)], Action::EditDeal, |k| k.edit_deal),
-    bind(Board, &[ch('d'), key(KeyCode::Delete)], Action::DeleteDeal, |k| k.delete_deal),
+    bind(
+        Board,
+        &[ch('e'), key(KeyCode::Enter)],
+        Action::EditDeal,
+        |k| k.edit_deal,
+    ),
+    bind(
+        Board,
+        &[ch('d'), key(KeyCode::Delete)],
+        Action::DeleteDeal,
+        |k| k.delete_deal,
+    ),
     bind(Board, &[ch('u')], Action::Undo, |k| k.undo),
     bind(Board, &[ctrl('r')], Action::Redo, |k| k.redo),
-    bind(Board, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
+    bind(
+        Board,
+        &[ch('?'), key(KeyCode::F(1))],
+        Action::ShowHelp,
+        |k| k.help,
+    ),
     bind(Board, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
-    bind(Form, &[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, |k| k.next_field),
-    bind(Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, |k| k.previous_field),
-    bind(Form, &[key(KeyCode::Enter), ctrl('s')], Action::SaveForm, |k| k.save_form),
+    bind(
+        Form,
+        &[key(KeyCode::Tab), key(KeyCode::Down)],
+        Action::NextField,
+        |k| k.next_field,
+    ),
+    bind(
+        Form,
+        &[key(KeyCode::BackTab), key(KeyCode::Up)],
+        Action::PreviousField,
+        |k| k.previous_field,
+    ),
+    bind(
+        Form,
+        &[key(KeyCode::Enter), ctrl('s')],
+        Action::SaveForm,
+        |k| k.save_form,
+    ),
     bind(Form, &[key(KeyCode::Esc)], Action::Close, |k| k.cancel_form),
     bind(Form, &[ctrl('c')], Action::Quit, |k| k.quit),
     bind(Question, &[ch('y')], Action::Yes, |k| k.yes),
-    bind(Question, &[ch('n'), key(KeyCode::Esc)], Action::No, |k| k.no),
+    bind(Question, &[ch('n'), key(KeyCode::Esc)], Action::No, |k| {
+        k.no
+    }),
     bind(Question, &[ctrl('c')], Action::Quit, |k| k.quit),
-    bind(Help, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
-    bind(Help, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
-    bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Close, |k| k.close_help),
+    bind(Help, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| {
+        k.scroll_up
+    }),
+    bind(
+        Help,
+        &[key(KeyCode::Down), ch('j')],
+        Action::SelectDown,
+        |k| k.scroll_down,
+    ),
+    bind(
+        Help,
+        &[key(KeyCode::Esc), ch('?'), ch('q')],
+        Action::Close,
+        |k| k.close_help,
+    ),
     bind(Help, &[ctrl('c')], Action::Quit, |k| k.quit),
 ];
 

@@ -51,10 +51,28 @@ mod tests {
 
     #[test]
     fn columns_and_cards_follow_the_size() {
-        assert_eq!(board_layout(80, 24, 10), Some(BoardLayout { columns: 3, cards: 5 }));
-        assert_eq!(board_layout(200, 50, 10), Some(BoardLayout { columns: 8, cards: 11 }));
+        assert_eq!(
+            board_layout(80, 24, 10),
+            Some(BoardLayout {
+                columns: 3,
+                cards: 5
+            })
+        );
+        assert_eq!(
+            board_layout(200, 50, 10),
+            Some(BoardLayout {
+                columns: 8,
+                cards: 11
+            })
+        );
         assert_eq!(board_layout(300, 50, 10).map(|l| l.columns), Some(10));
-        assert_eq!(board_layout(40, 12, 10), Some(BoardLayout { columns: 1, cards: 2 }));
+        assert_eq!(
+            board_layout(40, 12, 10),
+            Some(BoardLayout {
+                columns: 1,
+                cards: 2
+            })
+        );
         assert_eq!(board_layout(23, 24, 10), None);
         assert_eq!(board_layout(80, 8, 10), None);
     }

@@ -28,7 +28,12 @@ const TICK: Duration = Duration::from_secs(1);
 pub fn run(store: Store, board: Board) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = terminal.size().and_then(|size| {
-        let mut app = App::new(board, store, Box::new(SystemClock), (size.width, size.height));
+        let mut app = App::new(
+            board,
+            store,
+            Box::new(SystemClock),
+            (size.width, size.height),
+        );
         event_loop(&mut terminal, &mut app)
     });
     ratatui::try_restore()?;

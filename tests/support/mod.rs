@@ -35,11 +35,12 @@ pub fn empty_board() -> Board {
 
 /// Adds a deal to `stage` through the model, as the app would.
 pub fn add(board: &mut Board, stage: &str, title: &str, fill: impl FnOnce(&mut Deal)) -> DealId {
-    let (id, _) = board.add_deal(&StageId(stage.into()), days_ago(10), |d| {
-        d.title = title.into();
-        fill(d);
-    })
-    .unwrap();
+    let (id, _) = board
+        .add_deal(&StageId(stage.into()), days_ago(10), |d| {
+            d.title = title.into();
+            fill(d);
+        })
+        .unwrap();
     id
 }
 
@@ -57,17 +58,27 @@ pub fn sample_board() -> Board {
         d.next_action = "Intro call".into();
         d.next_action_due = date(11, 24);
     });
-    add(&mut board, "lead", "Поставка оборудования", |d| {
-        d.company = "ООО «Ромашка»".into();
-        d.owner = "Иван".into();
-        usd(d, "1500000 RUB");
-        d.next_action_due = Some(today());
-    });
-    add(&mut board, "qualification", "株式会社テスト 導入プロジェクト", |d| {
-        d.company = "株式会社テスト".into();
-        usd(d, "5000000 JPY");
-        d.next_action_due = date(12, 3);
-    });
+    add(
+        &mut board,
+        "lead",
+        "Поставка оборудования",
+        |d| {
+            d.company = "ООО «Ромашка»".into();
+            d.owner = "Иван".into();
+            usd(d, "1500000 RUB");
+            d.next_action_due = Some(today());
+        },
+    );
+    add(
+        &mut board,
+        "qualification",
+        "株式会社テスト 導入プロジェクト",
+        |d| {
+            d.company = "株式会社テスト".into();
+            usd(d, "5000000 JPY");
+            d.next_action_due = date(12, 3);
+        },
+    );
     add(&mut board, "qualification", "Support renewal 🚀", |d| {
         d.company = "Globex".into();
         usd(d, "3500.50 USD");
@@ -133,7 +144,11 @@ impl TestApp {
 
     pub fn titles_in(&self, stage: &str) -> Vec<String> {
         let board = self.saved();
-        board.column(&StageId(stage.into())).iter().map(|d| d.title.clone()).collect()
+        board
+            .column(&StageId(stage.into()))
+            .iter()
+            .map(|d| d.title.clone())
+            .collect()
     }
 }
 
@@ -166,8 +181,11 @@ pub fn key_events(word: &str) -> Vec<KeyEvent> {
         _ => word
             .chars()
             .map(|c| {
-                let modifiers =
-                    if c.is_uppercase() { KeyModifiers::SHIFT } else { KeyModifiers::NONE };
+                let modifiers = if c.is_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                };
                 KeyEvent::new(KeyCode::Char(c), modifiers)
             })
             .collect(),
@@ -176,5 +194,8 @@ pub fn key_events(word: &str) -> Vec<KeyEvent> {
 
 /// A key release, which must never count as a press.
 pub fn release(code: KeyCode) -> KeyEvent {
-    KeyEvent { kind: KeyEventKind::Release, ..KeyEvent::new(code, KeyModifiers::NONE) }
+    KeyEvent {
+        kind: KeyEventKind::Release,
+        ..KeyEvent::new(code, KeyModifiers::NONE)
+    }
 }

@@ -9,7 +9,6 @@ use ratatui::widgets::{Block, Paragraph};
 use super::{card, theme};
 use crate::display_width::{truncate, width};
 use crate::model::Money;
-use crate::report::column_summary;
 use crate::text::{fill, t};
 use crate::tui::app::App;
 use crate::tui::layout::{BoardLayout, CARD_HEIGHT};
@@ -25,11 +24,16 @@ pub fn render(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
 
 fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area: Rect) {
     let board = app.board();
-    let Some(stage) = board.stages.get(index) else { return };
+    let Some(stage) = board.stages.get(index) else {
+        return;
+    };
     let ids = &app.columns()[index];
     let focused = index == app.focus();
     let count = format!(" · {} ", ids.len());
-    let name = truncate(&stage.name, usize::from(area.width).saturating_sub(width(&count) + 3));
+    let name = truncate(
+        &stage.name,
+        usize::from(area.width).saturating_sub(width(&count) + 3),
+    );
     let offset = app.offset(index);
     let shown = layout.cards.min(ids.len().saturating_sub(offset));
     let below = ids.len() - offset - shown;
@@ -50,8 +54,12 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
     let [totals_area, cards_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let summary = column_summary(ids.iter().filter_map(|id| board.deal(*id)));
-    totals_line(summary.value.largest_first(), offset, frame, totals_area);
+    let totals = app
+        .figures()
+        .columns
+        .get(index)
+        .map(|s| s.value.largest_first());
+    totals_line(totals.unwrap_or_default(), offset, frame, totals_area);
     if ids.is_empty() {
         let hint = vec![
             Line::styled(format!(" {}", t().board.empty_column), theme::dim()),
@@ -62,7 +70,9 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
     let card_width = usize::from(cards_area.width);
     for (slot, id) in ids.iter().skip(offset).take(shown).enumerate() {
-        let Some(deal) = board.deal(*id) else { continue };
+        let Some(deal) = board.deal(*id) else {
+            continue;
+        };
         let y = cards_area.y + slot as u16 * CARD_HEIGHT;
         let height = (CARD_HEIGHT - 1).min(cards_area.bottom().saturating_sub(y));
         if height == 0 {
@@ -70,7 +80,12 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         }
         let selected = focused && offset + slot == app.row(index);
         let lines = card::lines(deal, board, app.today(), card_width, selected);
-        let card_area = Rect { x: cards_area.x, y, width: cards_area.width, height };
+        let card_area = Rect {
+            x: cards_area.x,
+            y,
+            width: cards_area.width,
+            height,
+        };
         frame.render_widget(Paragraph::new(lines), card_area);
     }
 }
@@ -78,8 +93,11 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
 /// The column's value per currency, and how many cards are scrolled past above.
 fn totals_line(totals: Vec<Money>, offset: usize, frame: &mut Frame, area: Rect) {
     let values: Vec<String> = totals.iter().map(Money::compact).collect();
-    let above =
-        if offset > 0 { fill(t().board.more_above, &[("count", &offset)]) } else { String::new() };
+    let above = if offset > 0 {
+        fill(t().board.more_above, &[("count", &offset)])
+    } else {
+        String::new()
+    };
     let room = usize::from(area.width).saturating_sub(width(&above) + 1);
     let values = truncate(&format!(" {}", values.join(" + ")), room);
     let gap = usize::from(area.width).saturating_sub(width(&values) + width(&above));

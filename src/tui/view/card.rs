@@ -10,7 +10,13 @@ use crate::model::{Board, Deal, Status};
 use crate::report::{Due, due_state};
 use crate::text::{fill, t};
 
-pub fn lines(deal: &Deal, board: &Board, today: NaiveDate, cells: usize, selected: bool) -> Vec<Line<'static>> {
+pub fn lines(
+    deal: &Deal,
+    board: &Board,
+    today: NaiveDate,
+    cells: usize,
+    selected: bool,
+) -> Vec<Line<'static>> {
     let marker = if selected { "▌" } else { " " };
     let room = cells.saturating_sub(2);
     let who = [deal.company.as_str(), deal.owner.as_str()]
@@ -18,7 +24,7 @@ pub fn lines(deal: &Deal, board: &Board, today: NaiveDate, cells: usize, selecte
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let (status, status_style) = status_of(deal, board, today);
+    let (long, short, status_style) = status_of(deal, board, today);
     let value = deal.value.display();
     let title = Line::from(vec![
         Span::styled(marker, theme::marker()),
@@ -29,7 +35,12 @@ pub fn lines(deal: &Deal, board: &Board, today: NaiveDate, cells: usize, selecte
         Span::styled(fit(&who, room), theme::dim()),
     ]);
     let value = truncate(&value, room);
-    let status = truncate(&status, room.saturating_sub(width(&value) + 1));
+    let status_room = room.saturating_sub(width(&value) + 1);
+    let status = if width(&long) <= status_room {
+        long
+    } else {
+        truncate(&short, status_room)
+    };
     let gap = room.saturating_sub(width(&value) + width(&status));
     let money = Line::from(vec![
         Span::styled(marker, theme::marker()),
@@ -39,7 +50,10 @@ pub fn lines(deal: &Deal, board: &Board, today: NaiveDate, cells: usize, selecte
     ]);
     let mut lines = vec![title, company, money];
     if selected {
-        lines = lines.into_iter().map(|l| l.patch_style(theme::selected())).collect();
+        lines = lines
+            .into_iter()
+            .map(|l| l.patch_style(theme::selected()))
+            .collect();
     }
     lines
 }
@@ -49,19 +63,32 @@ fn fit(text: &str, room: usize) -> String {
     crate::display_width::pad(text, room, false)
 }
 
-/// What the card's corner says: won, or the next action's due state.
-fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (String, Style) {
+/// What the card's corner says (won, or the next action's due state): a long form, a short one
+/// for narrow cards, and its style.
+fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (String, String, Style) {
     let b = &t().board;
     if matches!(deal.status, Status::Won { .. }) && board.is_post_sale(&deal.stage) {
-        return (b.won.to_string(), theme::won());
+        return (b.won.to_string(), b.won.to_string(), theme::won());
     }
     match due_state(deal, today) {
-        Due::Overdue(days) => (fill(b.overdue, &[("days", &days)]), theme::overdue()),
-        Due::Today => (b.due_today.to_string(), theme::due_today()),
+        Due::Overdue(days) => (
+            fill(b.overdue, &[("days", &days)]),
+            fill(b.overdue_short, &[("days", &days)]),
+            theme::overdue(),
+        ),
+        Due::Today => (
+            b.due_today.to_string(),
+            b.due_today_short.to_string(),
+            theme::due_today(),
+        ),
         Due::Later(date) => {
             let shown = date.format(b.short_date).to_string();
-            (fill(b.due_on, &[("date", &shown)]), theme::dim())
+            (fill(b.due_on, &[("date", &shown)]), shown, theme::dim())
         }
-        Due::Unplanned => (b.no_next_action.to_string(), theme::dim()),
+        Due::Unplanned => (
+            b.no_next_action.to_string(),
+            b.no_next_action_short.to_string(),
+            theme::dim(),
+        ),
     }
 }

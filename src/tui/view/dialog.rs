@@ -14,7 +14,11 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let text = match question {
         Question::Delete(id) => {
-            let title = app.board().deal(*id).map(|d| d.title.as_str()).unwrap_or_default();
+            let title = app
+                .board()
+                .deal(*id)
+                .map(|d| d.title.as_str())
+                .unwrap_or_default();
             fill(b.delete_question, &[("title", &title)])
         }
         Question::QuitUnsaved => {

@@ -7,7 +7,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::{centered, theme};
 use crate::display_width::{pad, truncate, width};
-use crate::model::{DealField, Deal};
+use crate::model::{Deal, DealField};
 use crate::text::{FormText, fill, t};
 use crate::tui::app::App;
 use crate::tui::form::{DealForm, FormTarget};
@@ -38,25 +38,50 @@ pub fn render(app: &App, form: &DealForm, frame: &mut Frame, area: Rect) {
     let rows = inner.height.saturating_sub(2).max(1);
     let first = usize::from((form.focus() as u16 + 1).saturating_sub(rows));
     let input_room = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
-    for (slot, index) in (first..DealField::ALL.len()).take(usize::from(rows)).enumerate() {
+    for (slot, index) in (first..DealField::ALL.len())
+        .take(usize::from(rows))
+        .enumerate()
+    {
         let y = inner.y + slot as u16;
-        let row = Rect { x: inner.x, y, width: inner.width, height: 1 };
+        let row = Rect {
+            x: inner.x,
+            y,
+            width: inner.width,
+            height: 1,
+        };
         let focused = index == form.focus();
         let cursor = field_row(app, form, index, input_room, frame, row);
         if focused {
             let x = inner.x + (LABEL_WIDTH + 1 + cursor) as u16;
-            frame.set_cursor_position(Position { x: x.min(inner.right().saturating_sub(1)), y });
+            frame.set_cursor_position(Position {
+                x: x.min(inner.right().saturating_sub(1)),
+                y,
+            });
         }
     }
-    let hints = Rect { x: inner.x, y: inner.bottom().saturating_sub(1), width: inner.width, height: 1 };
+    let hints = Rect {
+        x: inner.x,
+        y: inner.bottom().saturating_sub(1),
+        width: inner.width,
+        height: 1,
+    };
     frame.render_widget(Paragraph::new(Line::styled(f.hints, theme::dim())), hints);
 }
 
 /// Draws one field's row and returns where the cursor goes within its input.
-fn field_row(app: &App, form: &DealForm, index: usize, room: usize, frame: &mut Frame, row: Rect) -> usize {
+fn field_row(
+    app: &App,
+    form: &DealForm,
+    index: usize,
+    room: usize,
+    frame: &mut Frame,
+    row: Rect,
+) -> usize {
     let field = DealField::ALL[index];
     let focused = index == form.focus();
-    let Some(input) = form.input(index) else { return 0 };
+    let Some(input) = form.input(index) else {
+        return 0;
+    };
     let error = form.error(index).map(|e| format!(" ⚠ {e}"));
     let input_width = match &error {
         Some(e) => room.saturating_sub(width(e)).max(MIN_INPUT_WIDTH.min(room)),
@@ -65,17 +90,30 @@ fn field_row(app: &App, form: &DealForm, index: usize, room: usize, frame: &mut 
     let scroll = input.visual_scroll(input_width);
     let shown: String = visible_part(input.value(), scroll, input_width);
     let value = if input.value().is_empty() {
-        Span::styled(pad(&placeholder(field, form.original(), app), input_width, false), theme::dim())
+        Span::styled(
+            pad(
+                &placeholder(field, form.original(), app),
+                input_width,
+                false,
+            ),
+            theme::dim(),
+        )
     } else {
         Span::styled(pad(&shown, input_width, false), theme::input(focused))
     };
     let mut spans = vec![
-        Span::styled(pad(label(&t().form, field), LABEL_WIDTH, false), theme::label(focused)),
+        Span::styled(
+            pad(label(&t().form, field), LABEL_WIDTH, false),
+            theme::label(focused),
+        ),
         Span::raw(" "),
         value,
     ];
     if let Some(error) = error {
-        spans.push(Span::styled(truncate(&error, room.saturating_sub(input_width)), theme::error()));
+        spans.push(Span::styled(
+            truncate(&error, room.saturating_sub(input_width)),
+            theme::error(),
+        ));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), row);
     input.visual_cursor().saturating_sub(scroll)

@@ -37,7 +37,10 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     }
     lines.push(Line::from(""));
     let path = app.store_path().display().to_string();
-    lines.push(Line::styled(fill(h.saving, &[("path", &path)]), theme::dim()));
+    lines.push(Line::styled(
+        fill(h.saving, &[("path", &path)]),
+        theme::dim(),
+    ));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let popup = centered(area, 90, height);
     let visible = popup.height.saturating_sub(2);
@@ -48,7 +51,10 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         .title(Line::styled(h.title, theme::heading()))
         .title_bottom(Line::from(format!(" {} ", h.footer)).right_aligned())
         .border_style(theme::heading());
-    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)).block(block), popup);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll, 0)).block(block),
+        popup,
+    );
 }
 
 fn entry(keys: &str, what: &'static str) -> Line<'static> {

@@ -21,9 +21,12 @@ pub fn render(app: &App, frame: &mut Frame) {
     let Some(layout) = board_layout(area.width, area.height, app.board().stages.len()) else {
         return too_small(frame, area);
     };
-    let [title, body, status] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1), Constraint::Length(1)])
-            .areas(area);
+    let [title, body, status] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     bars::title_bar(app, layout, frame, title);
     board::render(app, layout, frame, body);
     bars::status_bar(app, frame, status);

@@ -17,7 +17,11 @@ pub fn column_border(focused: bool) -> Style {
 
 pub fn column_title(focused: bool) -> Style {
     let style = Style::new().add_modifier(Modifier::BOLD);
-    if focused { style.fg(Color::Cyan) } else { style }
+    if focused {
+        style.fg(Color::Cyan)
+    } else {
+        style
+    }
 }
 
 pub fn totals() -> Style {
@@ -61,7 +65,10 @@ pub fn saved() -> Style {
 }
 
 pub fn not_saved() -> Style {
-    Style::new().fg(Color::White).bg(Color::Red).add_modifier(Modifier::BOLD)
+    Style::new()
+        .fg(Color::White)
+        .bg(Color::Red)
+        .add_modifier(Modifier::BOLD)
 }
 
 pub fn heading() -> Style {
@@ -73,9 +80,17 @@ pub fn key() -> Style {
 }
 
 pub fn label(focused: bool) -> Style {
-    if focused { Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD) } else { Style::new() }
+    if focused {
+        Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    } else {
+        Style::new()
+    }
 }
 
 pub fn input(focused: bool) -> Style {
-    if focused { Style::new().add_modifier(Modifier::UNDERLINED) } else { Style::new() }
+    if focused {
+        Style::new().add_modifier(Modifier::UNDERLINED)
+    } else {
+        Style::new()
+    }
 }

@@ -1,0 +1,118 @@
+//! How fast the board is at 1k, 10k and 100k deals: loading and saving the file, drawing a frame,
+//! and a key press through to the next frame (a move includes its save to disk).
+//!
+//! `cargo bench` runs them all; `cargo bench -- frame` runs one group.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::{DateTime, TimeZone, Utc};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use dealboard::clock::FixedClock;
+use dealboard::model::Board;
+use dealboard::store::{self, Store};
+use dealboard::tui::action::Action;
+use dealboard::tui::app::App;
+use dealboard::tui::view;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn demo(deals: usize) -> Board {
+    let mut board = store::default_board().expect("the built-in board parses");
+    dealboard::demo::fill(&mut board, deals, now());
+    board
+}
+
+fn app(board: Board, dir: &tempfile::TempDir) -> App {
+    let store = Store::create(&dir.path().join("board.ron"), &board).expect("temp folder");
+    App::new(
+        board,
+        store,
+        Box::new(FixedClock(now().fixed_offset())),
+        (200, 50),
+    )
+}
+
+fn file(c: &mut Criterion) {
+    let mut group = c.benchmark_group("file");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let board = demo(size);
+        let text = store::board_text(&board).expect("serializes");
+        group.bench_with_input(BenchmarkId::new("load", size), &text, |b, text| {
+            b.iter(|| store::parse(black_box(text.as_bytes())).expect("parses"))
+        });
+        let dir = tempfile::tempdir().expect("temp folder");
+        let mut saved = Store::create(&dir.path().join("board.ron"), &board).expect("creates");
+        group.bench_with_input(BenchmarkId::new("save", size), &board, |b, board| {
+            b.iter(|| saved.save(black_box(board)).expect("saves"))
+        });
+    }
+    group.finish();
+}
+
+fn frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("frame");
+    group
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let app = app(demo(size), &dir);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+        group.bench_function(BenchmarkId::new("draw 200x50", size), |b| {
+            b.iter(|| {
+                terminal
+                    .draw(|f| view::render(black_box(&app), f))
+                    .map(|_| ())
+            })
+        });
+    }
+    group.finish();
+}
+
+fn key_to_frame(c: &mut Criterion) {
+    let mut group = c.benchmark_group("key to frame");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let mut app = app(demo(size), &dir);
+        let mut terminal = Terminal::new(TestBackend::new(200, 50)).expect("test terminal");
+        group.bench_function(BenchmarkId::new("select down", size), |b| {
+            b.iter(|| {
+                app.update(Action::SelectDown);
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())
+            })
+        });
+        // A move changes the board and saves it at once; moving back and forth keeps the board
+        // the same size however many iterations run.
+        group.bench_function(BenchmarkId::new("move and save", size), |b| {
+            let mut forward = true;
+            b.iter(|| {
+                app.update(if forward {
+                    Action::MoveForward
+                } else {
+                    Action::MoveBack
+                });
+                forward = !forward;
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, file, frame, key_to_frame);
+criterion_main!(benches);

@@ -1,0 +1,193 @@
+//! Realistic demo boards: names, companies, values, owners, sources, and histories spread over
+//! the months before `now`, with some deals going cold, some overdue, some won and some lost.
+//! The same size and moment always give the same board, so benchmarks and screenshots repeat.
+
+use chrono::{DateTime, Days, Duration, Utc};
+
+use crate::model::{Board, Currency, Deal, DealId, Money, Phase, StageVisit, Status};
+
+const COMPANIES: &[&str] = &[
+    "Acme Ltd",
+    "Globex",
+    "Initech GmbH",
+    "Umbrella Corp",
+    "Stark Industries",
+    "Wayne Enterprises",
+    "ООО «Ромашка»",
+    "АО «Северсталь-Сервис»",
+    "Hooli",
+    "Vandelay Industries",
+    "株式会社テスト",
+    "Soylent Foods",
+    "Tyrell Corp",
+    "Cyberdyne Systems",
+    "Wonka Industries",
+    "Nordwind AB",
+    "Oceanic Airlines",
+    "Massive Dynamic",
+    "Pied Piper",
+    "Blue Sun Corp",
+];
+const PRODUCTS: &[&str] = &[
+    "CRM rollout",
+    "Support renewal",
+    "Warehouse scanners",
+    "Fleet tracking",
+    "Pilot project",
+    "Annual licence",
+    "Training package",
+    "Data migration",
+    "Поставка оборудования",
+    "Cloud backup",
+    "Security audit",
+    "導入プロジェクト",
+    "Upgrade to Pro",
+    "Consulting days",
+];
+const OWNERS: &[&str] = &["anna", "boris", "chen", "dana", "Иван"];
+const CONTACTS: &[&str] = &[
+    "Jane Doe",
+    "Mark Twain",
+    "Олег Иванов",
+    "Sato Yuki",
+    "Ana Lima",
+];
+const SOURCES: &[&str] = &[
+    "Own prospecting",
+    "Marketing campaign",
+    "Referral",
+    "Inbound",
+    "Trade fair",
+    "Partner",
+];
+const NEXT_ACTIONS: &[&str] = &[
+    "Call back",
+    "Send proposal",
+    "Book a demo",
+    "Follow-up email",
+    "Meet the CFO",
+    "Send contract",
+];
+const LOST_REASONS: &[&str] = &[
+    "Price too high",
+    "Chose a competitor",
+    "No budget",
+    "No decision",
+];
+
+/// A small, fast, repeatable random number source (xorshift64*).
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len() as u64) as usize]
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+}
+
+/// `board`'s stages filled with `deals` demo deals, as they might stand at `now`.
+pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
+    let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ deals as u64);
+    let currencies = ["USD", "USD", "USD", "EUR", "EUR", "RUB"].map(|c| Currency::parse(c));
+    for _ in 0..deals {
+        let id = DealId(board.next_deal_id);
+        board.next_deal_id += 1;
+        let created = now - Duration::hours(dice.below(24 * 180) as i64 + 1);
+        let currency = currencies[dice.below(6) as usize].unwrap_or(Currency::EUR);
+        let scale = if currency.code() == "RUB" { 80 } else { 1 };
+        let value = (500 + dice.below(80_000)) as i64 * 100 * scale;
+        let title = format!("{} · {}", dice.pick(PRODUCTS), dice.below(90) + 10);
+        let mut deal = Deal::new(
+            id,
+            &title,
+            board.stages[0].id.clone(),
+            Money {
+                minor: value,
+                currency,
+            },
+            created,
+        );
+        deal.company = dice.pick(COMPANIES).to_string();
+        deal.contact = dice.pick(CONTACTS).to_string();
+        deal.owner = dice.pick(OWNERS).to_string();
+        deal.source = dice.pick(SOURCES).to_string();
+        if dice.chance(60) {
+            deal.cost = Some(Money {
+                minor: value * (40 + dice.below(40) as i64) / 100,
+                currency,
+            });
+        }
+        walk_stages(board, &mut deal, &mut dice, now);
+        if deal.status.is_open() {
+            plan_next_action(&mut deal, &mut dice, now);
+        }
+        deal.rank = dice.below(1 << 20) as i64;
+        board.deals.push(deal);
+    }
+}
+
+/// Moves the deal forward through the stages from its creation, with a chance of stopping,
+/// going back once, being lost, or being won and delivered.
+fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
+    let mut at = deal.created;
+    let mut stage = 0;
+    let first_post_sale = board.stages.iter().position(|s| s.phase == Phase::PostSale);
+    loop {
+        let step = Duration::hours(dice.below(24 * 12) as i64 + 2);
+        if at + step >= now || dice.chance(35) {
+            break;
+        }
+        at += step;
+        if dice.chance(8) {
+            deal.status = Status::Lost {
+                at,
+                reason: dice.pick(LOST_REASONS).to_string(),
+            };
+            break;
+        }
+        let back = stage > 0 && deal.status.is_open() && dice.chance(5);
+        stage = if back { stage - 1 } else { stage + 1 };
+        if stage >= board.stages.len() {
+            break;
+        }
+        if Some(stage) == first_post_sale && deal.status.is_open() {
+            deal.status = Status::Won { at };
+        }
+        deal.stage = board.stages[stage].id.clone();
+        deal.history.push(StageVisit {
+            stage: deal.stage.clone(),
+            at,
+        });
+    }
+    deal.updated = at;
+}
+
+fn plan_next_action(deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
+    let today = now.date_naive();
+    if dice.chance(80) {
+        deal.next_action = dice.pick(NEXT_ACTIONS).to_string();
+        let offset = dice.below(30);
+        deal.next_action_due = if dice.chance(25) {
+            today.checked_sub_days(Days::new(offset + 1))
+        } else {
+            today.checked_add_days(Days::new(offset))
+        };
+    }
+    if dice.chance(70) {
+        deal.expected_close = today.checked_add_days(Days::new(dice.below(120) + 7));
+    }
+}

@@ -1,0 +1,169 @@
+//! The real binary in a pseudo-terminal: start it as a new user would, type keys, read the screen
+//! as a terminal would show it, quit, and read the file.
+
+#![cfg(unix)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const WAIT: Duration = Duration::from_secs(10);
+
+struct Session {
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    screen: vt100::Parser,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    fn start(board: &Path, home: &Path, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dealboard"));
+        command.arg("--board");
+        command.arg(board);
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", home);
+        command.env("USER", "e2e");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let screen = vt100::Parser::new(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+            0,
+        );
+        Session {
+            child,
+            writer,
+            output,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let contents = self.screen.screen().contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.screen.process(&bytes),
+                Err(_) => panic!("the screen never showed {text:?}; it shows:\n{contents}"),
+            }
+        }
+    }
+
+    fn type_keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    fn wait_for_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // Keep draining output so the program never blocks on a full terminal.
+            while let Ok(bytes) = self.output.try_recv() {
+                self.screen.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the program did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+#[test]
+fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("config").join("board.ron");
+    let mut app = Session::start(&board, home.path(), 80, 24);
+    // The status bar is drawn last, so once it shows the whole first screen is there.
+    let first = app.wait_for("✓ saved");
+    assert!(first.contains("Sales pipeline"), "{first}");
+    assert!(first.contains("Lead · 0"), "{first}");
+    assert!(first.contains("? help"), "{first}");
+    app.type_keys("n");
+    app.wait_for("New deal in Lead");
+    app.type_keys("Поставка 株式会社\t\t\t12 000\r");
+    app.wait_for("Added “Поставка 株式会社” to Lead");
+    app.type_keys(">");
+    app.wait_for("Moved “Поставка 株式会社” to Qualification");
+    app.wait_for("Qualification · 1");
+    app.type_keys("q");
+    assert_eq!(app.wait_for_exit(), 0);
+
+    let text = std::fs::read_to_string(&board).unwrap();
+    assert!(text.contains("title: \"Поставка 株式会社\""), "{text}");
+    assert!(text.contains("value: \"12000.00 USD\""), "{text}");
+    assert!(text.contains("stage: \"qualification\""), "{text}");
+    assert!(text.contains("owner: \"e2e\""), "{text}");
+}
+
+#[test]
+fn kill_9_right_after_a_change_loses_nothing() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut app = Session::start(&board, home.path(), 100, 30);
+    app.wait_for("Lead · 0");
+    app.type_keys("nKept after a crash\r");
+    app.wait_for("Added");
+    app.type_keys(">>");
+    app.wait_for("Proposal preparati");
+    std::thread::sleep(Duration::from_secs(1));
+    let pid = app.child.process_id().unwrap();
+    let killed = std::process::Command::new("kill")
+        .args(["-9", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    app.wait_for_exit();
+    let saved = std::fs::read_to_string(&board).unwrap();
+    assert!(saved.contains("title: \"Kept after a crash\""), "{saved}");
+    assert!(saved.contains("stage: \"proposal-preparation\""), "{saved}");
+}
+
+#[test]
+fn a_bad_board_file_stops_the_app_before_it_takes_the_terminal() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    std::fs::write(&board, "(version: 1, name: ").unwrap();
+    let mut app = Session::start(&board, home.path(), 80, 24);
+    let screen = app.wait_for("board.ron:1:");
+    assert!(
+        screen.contains("The file was left exactly as it is"),
+        "{screen}"
+    );
+    assert_eq!(app.wait_for_exit(), 1);
+    assert_eq!(
+        std::fs::read_to_string(&board).unwrap(),
+        "(version: 1, name: "
+    );
+}

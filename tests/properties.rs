@@ -1,0 +1,125 @@
+//! Invariants over many generated cases: whatever is saved loads back the same, and no sequence
+//! of keys panics, breaks the file or loses a deal the user did not delete.
+
+mod support;
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use dealboard::model::{Currency, Deal, Money, StageId, Status};
+use dealboard::store;
+use dealboard::tui::view;
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use support::{TestApp, sample_board};
+
+fn any_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        ".*",
+        "[a-zA-Z ]{0,12}",
+        "[ а-яА-ЯёЁ]{0,12}",
+        "[\u{4e00}-\u{4e20}🚀🇩🇪]{0,6}",
+        Just("quote \" hash \"# and \\ backslash".to_string()),
+        Just("two\nlines\r\n\ttab".to_string()),
+    ]
+}
+
+prop_compose! {
+    fn any_deal()(
+        title in any_text().prop_filter("a title", |t| !t.trim().is_empty()),
+        company in any_text(),
+        notes in any_text(),
+        minor in any::<i64>(),
+        cost in proptest::option::of(any::<i64>()),
+        currency in prop::sample::select(vec!["EUR", "USD", "JPY", "KWD", "RUB", "CHF"]),
+        probability in proptest::option::of(0u8..=100),
+        day in 0u32..3000,
+        tags in proptest::collection::vec(any_text(), 0..4),
+        stage in prop::sample::select(vec!["lead", "negotiation", "delivery"]),
+        status in 0u8..3,
+    ) -> (Deal, &'static str) {
+        let at = Utc.with_ymd_and_hms(2024, 1, 1, 8, 30, 0).unwrap() + chrono::Duration::days(day.into());
+        let currency = Currency::parse(currency).unwrap();
+        let mut deal = Deal::new(dealboard::model::DealId(0), &title, StageId(stage.into()), Money { minor, currency }, at);
+        deal.title = title;
+        deal.company = company;
+        deal.notes = notes;
+        deal.cost = cost.map(|minor| Money { minor, currency });
+        deal.probability = probability;
+        deal.expected_close = NaiveDate::from_ymd_opt(2025, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(day.into())));
+        deal.tags = tags;
+        deal.status = match status {
+            0 => Status::Open,
+            1 => Status::Won { at },
+            _ => Status::Lost { at, reason: "Price \"too\" high".into() },
+        };
+        (deal, stage)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn save_then_load_gives_the_same_board(deals in proptest::collection::vec(any_deal(), 0..12), name in any_text()) {
+        let mut board = support::empty_board();
+        board.name = name;
+        let now = Utc.with_ymd_and_hms(2026, 11, 27, 7, 0, 0).unwrap();
+        for (deal, stage) in deals {
+            board.add_deal(&StageId(stage.into()), now, |d| *d = deal.clone()).unwrap();
+        }
+        let text = store::board_text(&board).unwrap();
+        let loaded = store::parse(text.as_bytes());
+        prop_assert_eq!(loaded.as_ref(), Ok(&board), "{}", text);
+        prop_assert_eq!(store::board_text(&loaded.unwrap()).unwrap(), text);
+    }
+}
+
+/// Keys a person might press, including the ones that edit, delete and undo.
+const KEYS: &[&str] = &[
+    "h", "j", "k", "l", ">", "<", "H", "L", "J", "K", "S-Right", "S-Left", "n", "e", "Enter", "d",
+    "y", "u", "C-r", "?", "Esc", "Tab", "BTab", "x", "12", "BS", "C-s", "g", "G", "PgDn", "PgUp",
+    "Del", "Space",
+];
+
+/// The same without anything that removes a deal (delete, and undo which may take back an add).
+const SAFE_KEYS: &[&str] = &[
+    "h", "j", "k", "l", ">", "<", "H", "L", "J", "K", "S-Right", "S-Left", "n", "e", "Enter", "?",
+    "Esc", "Tab", "x", "C-s", "g", "G", "PgDn",
+];
+
+fn draw(t: &TestApp, width: u16, height: u16) {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view::render(&t.app, frame)).unwrap();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn no_key_sequence_panics_or_leaves_the_file_behind(
+        keys in proptest::collection::vec(prop::sample::select(KEYS), 1..80),
+        width in 1u16..200,
+        height in 1u16..60,
+    ) {
+        let mut t = TestApp::new(sample_board(), width, height);
+        for key in keys {
+            t.keys(key);
+            draw(&t, width, height);
+            prop_assert_eq!(&t.saved(), t.app.board(), "after {}", key);
+        }
+    }
+
+    #[test]
+    fn no_key_sequence_loses_a_deal(keys in proptest::collection::vec(prop::sample::select(SAFE_KEYS), 1..80)) {
+        let mut t = TestApp::new(sample_board(), 80, 24);
+        let mut known: Vec<_> = t.app.board().deals.iter().map(|d| d.id).collect();
+        for key in keys {
+            t.keys(key);
+            let saved = t.saved();
+            for id in &known {
+                prop_assert!(saved.deal(*id).is_some(), "deal {} vanished after {}", id, key);
+            }
+            known = saved.deals.iter().map(|d| d.id).collect();
+        }
+    }
+}

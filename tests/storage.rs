@@ -1,0 +1,353 @@
+//! The board file: bad files are reported precisely and never touched; saving is atomic, private
+//! and keeps backups; what is saved loads back the same.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use dealboard::model::{Board, StageId};
+use dealboard::store::{self, LoadErrorKind, Store, backup_path};
+use support::sample_board;
+
+fn dealboard(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_dealboard"))
+        .args(args)
+        .env_remove("DEALBOARD_BOARD")
+        .output()
+        .unwrap()
+}
+
+fn good_text() -> String {
+    store::board_text(&sample_board()).unwrap()
+}
+
+/// Writes `bytes` as a board with two backups beside it, and returns the board's path.
+fn bad_file(dir: &Path, bytes: &[u8]) -> PathBuf {
+    let path = dir.join("board.ron");
+    std::fs::write(&path, bytes).unwrap();
+    std::fs::write(backup_path(&path, 1), "backup one").unwrap();
+    std::fs::write(backup_path(&path, 2), "backup two").unwrap();
+    path
+}
+
+struct BadCase {
+    name: &'static str,
+    bytes: Vec<u8>,
+    /// What `dealboard check` must say (besides the path).
+    says: &'static str,
+}
+
+fn bad_cases() -> Vec<BadCase> {
+    let good = good_text();
+    let case = |name, bytes: Vec<u8>, says| BadCase { name, bytes, says };
+    vec![
+        case("empty", Vec::new(), "is empty"),
+        case("only blank lines", b"\n  \n".to_vec(), "is empty"),
+        case("truncated", good.as_bytes()[..good.len() / 2].to_vec(), ":"),
+        case("not RON", b"<html>this is not a board</html>".to_vec(), ":1:1:"),
+        case("not UTF-8", [good.as_bytes(), &[0xff, 0xfe]].concat(), "not UTF-8"),
+        case(
+            "wrong shape",
+            good.replacen("name: \"Sales pipeline\"", "name: 42", 1).into_bytes(),
+            ":6:10:", // RON points just before the bad value
+        ),
+        case(
+            "misspelt field",
+            good.replacen("title: \"Warehouse scanners\"", "titel: \"Warehouse scanners\"", 1)
+                .into_bytes(),
+            "titel",
+        ),
+        case(
+            "deal in a stage that does not exist",
+            good.replacen("stage: \"negotiation\"", "stage: \"haggling\"", 1).into_bytes(),
+            "deal 5 is in stage `haggling`, which the board does not have",
+        ),
+        case(
+            "duplicate deal ids",
+            good.replacen("id: 2,", "id: 1,", 1).into_bytes(),
+            "two deals have the id 1",
+        ),
+        case(
+            "newer version",
+            good.replacen("version: 1,", "version: 7,", 1).into_bytes(),
+            "written by a newer dealboard (file format 7",
+        ),
+        case(
+            "git conflict markers",
+            good.replacen(
+                "    name: \"Sales pipeline\",\n",
+                "<<<<<<< HEAD\n    name: \"Sales pipeline\",\n=======\n    name: \"Pipeline\",\n>>>>>>> theirs\n",
+                1,
+            )
+            .into_bytes(),
+            "conflict markers on lines 6, 8, 10",
+        ),
+        case(
+            "bad money",
+            good.replacen("\"48000.00 EUR\"", "\"48k EUR\"", 1).into_bytes(),
+            "money `48k EUR`: not an amount",
+        ),
+    ]
+}
+
+#[test]
+fn every_bad_file_is_reported_and_left_byte_for_byte_unchanged() {
+    for case in bad_cases() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = bad_file(dir.path(), &case.bytes);
+        let board = path.to_str().unwrap();
+        let check = dealboard(&["--board", board, "check"]);
+        let stderr = String::from_utf8_lossy(&check.stderr);
+        assert_eq!(
+            check.status.code(),
+            Some(1),
+            "{}: check must fail",
+            case.name
+        );
+        assert!(
+            stderr.contains(board),
+            "{}: names the file: {stderr}",
+            case.name
+        );
+        assert!(
+            stderr.contains(case.says),
+            "{}: says {:?}: {stderr}",
+            case.name,
+            case.says
+        );
+        // Neither a change from the command line nor opening the board may touch it.
+        for args in [
+            vec!["add", "Something"],
+            vec!["move", "1", "2"],
+            vec![],
+            vec!["list"],
+        ] {
+            let mut all = vec!["--board", board];
+            all.extend(args.iter());
+            let run = dealboard(&all);
+            assert_eq!(
+                run.status.code(),
+                Some(1),
+                "{}: {args:?} must refuse",
+                case.name
+            );
+        }
+        assert_eq!(
+            std::fs::read(&path).unwrap(),
+            case.bytes,
+            "{}: file untouched",
+            case.name
+        );
+        assert_eq!(
+            std::fs::read(backup_path(&path, 1)).unwrap(),
+            b"backup one",
+            "{}",
+            case.name
+        );
+        assert_eq!(
+            std::fs::read(backup_path(&path, 2)).unwrap(),
+            b"backup two",
+            "{}",
+            case.name
+        );
+        assert!(
+            !backup_path(&path, 3).exists(),
+            "{}: no new backup",
+            case.name
+        );
+    }
+}
+
+#[test]
+fn syntax_errors_point_at_line_and_column() {
+    let good = good_text();
+    let bad = good.replacen("probability: 60,", "probability: sixty,", 1);
+    let line = bad.lines().position(|l| l.contains("sixty")).unwrap() + 1;
+    match store::parse(bad.as_bytes()) {
+        Err(LoadErrorKind::Syntax {
+            line: l, column, ..
+        }) => {
+            assert_eq!(l, line);
+            // `sixty` starts at column 26; RON reports where it stopped, just before it.
+            assert!((25..=26).contains(&column), "column {column}");
+        }
+        other => panic!("expected a syntax error, got {other:?}"),
+    }
+}
+
+#[test]
+fn rule_breaking_deals_are_located_by_line() {
+    let good = good_text();
+    let bad = good.replacen("stage: \"negotiation\"", "stage: \"haggling\"", 1);
+    let deal_line = bad.lines().position(|l| l.trim() == "id: 5,").unwrap() + 1;
+    match store::parse(bad.as_bytes()) {
+        Err(LoadErrorKind::Invalid(problems)) => assert_eq!(problems[0].1, Some(deal_line)),
+        other => panic!("expected a rule problem, got {other:?}"),
+    }
+}
+
+#[test]
+fn the_default_board_is_the_articles_process() {
+    let board = store::default_board().unwrap();
+    let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Lead",
+            "Qualification",
+            "Proposal preparation",
+            "Proposal sent",
+            "Negotiation",
+            "Agreed",
+            "Contract & invoice",
+            "Delivery",
+            "Customer training",
+            "After-sale"
+        ]
+    );
+    let post_sale: Vec<bool> = board
+        .stages
+        .iter()
+        .map(|s| s.phase == dealboard::model::Phase::PostSale)
+        .collect();
+    assert_eq!(
+        post_sale,
+        [
+            false, false, false, false, false, false, false, true, true, true
+        ]
+    );
+    let qualification = board.stage(&StageId("qualification".into())).unwrap();
+    assert!(
+        qualification
+            .checklist
+            .contains(&"Budget confirmed".to_string())
+    );
+    assert!(
+        qualification
+            .checklist
+            .contains(&"Product fits the need".to_string())
+    );
+    let preparation = board
+        .stage(&StageId("proposal-preparation".into()))
+        .unwrap();
+    assert!(
+        preparation
+            .checklist
+            .contains(&"Costs analysed".to_string())
+    );
+    assert!(
+        preparation
+            .checklist
+            .contains(&"Price vs margin balanced".to_string())
+    );
+    let probabilities: Vec<u8> = board.stages.iter().map(|s| s.probability).collect();
+    assert!(
+        probabilities.windows(2).all(|w| w[0] <= w[1]),
+        "rises through the stages"
+    );
+    assert!(
+        board
+            .stages
+            .iter()
+            .all(|s| !s.checklist.is_empty() && s.rot_days > 0)
+    );
+    assert!(board.deals.is_empty());
+}
+
+#[test]
+fn saving_is_atomic_private_and_leaves_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("nested").join("board.ron");
+    let store = Store::create(&path, &sample_board()).unwrap();
+    drop(store);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "a new board is private");
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let (mut store, board) = Store::open(&path).unwrap();
+        store.save(&board).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o640,
+            "an existing board keeps the permissions its owner chose"
+        );
+    }
+    let names: Vec<String> = std::fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+}
+
+#[test]
+fn backups_rotate_and_keep_the_last_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let mut versions = Vec::new();
+    let mut board = sample_board();
+    for round in 0..8 {
+        board.name = format!("Round {round}");
+        // Each CLI command or app session is a new store, which backs up on its first save.
+        let mut store = match Store::open(&path) {
+            Ok((store, _)) => store,
+            Err(_) => Store::create(&path, &board).unwrap(),
+        };
+        store.save(&board).unwrap();
+        versions.push(std::fs::read(&path).unwrap());
+    }
+    for n in 1..=store::BACKUPS {
+        let backup = std::fs::read(backup_path(&path, n)).unwrap();
+        assert_eq!(backup, versions[versions.len() - 1 - n], "backup {n}");
+    }
+    assert!(!backup_path(&path, store::BACKUPS + 1).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_board_is_saved_through_the_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("dotfiles-board.ron");
+    let link = dir.path().join("board.ron");
+    Store::create(&real, &sample_board()).unwrap();
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (mut store, mut board) = Store::open(&link).unwrap();
+    board.name = "Changed".into();
+    store.save(&board).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(Store::open(&real).unwrap().1.name, "Changed");
+}
+
+#[test]
+fn the_same_board_always_gives_the_same_bytes() {
+    let board = sample_board();
+    let once = store::board_text(&board).unwrap();
+    let reloaded: Board = store::parse(once.as_bytes()).unwrap();
+    assert_eq!(store::board_text(&reloaded).unwrap(), once);
+}
+
+#[test]
+fn a_hand_edited_file_with_comments_and_implicit_options_loads() {
+    let text = include_str!("../assets/default-board.ron").replace(
+        "deals: [],",
+        r#"deals: [
+        // a deal typed by hand, in the documented form
+        (id: 3, title: "Hand-made", value: "100 EUR", stage: "lead",
+         expected_close: "2026-12-24",
+         created: "2026-11-01T09:00:00Z", updated: "2026-11-01T09:00:00Z"),
+    ],"#,
+    );
+    let board = store::parse(text.as_bytes()).unwrap();
+    assert_eq!(board.deals[0].title, "Hand-made");
+    assert_eq!(
+        board.next_deal_id, 4,
+        "the id counter moves past ids typed by hand"
+    );
+}
