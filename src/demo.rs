@@ -102,7 +102,7 @@ impl Dice {
 /// `board`'s stages filled with `deals` demo deals, as they might stand at `now`.
 pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
     let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ deals as u64);
-    let currencies = ["USD", "USD", "USD", "EUR", "EUR", "RUB"].map(|c| Currency::parse(c));
+    let currencies = ["USD", "USD", "USD", "EUR", "EUR", "RUB"].map(Currency::parse);
     for _ in 0..deals {
         let id = DealId(board.next_deal_id);
         board.next_deal_id += 1;
