@@ -105,8 +105,10 @@ fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
     let home = tempfile::tempdir().unwrap();
     let board = home.path().join("config").join("board.ron");
     let mut app = Session::start(&board, home.path(), 80, 24);
-    // The status bar is drawn last, so once it shows the whole first screen is there.
+    // The status bar is drawn last, so once it shows the whole first screen is there. A first
+    // run says where the new board is.
     let first = app.wait_for("✓ saved");
+    assert!(first.contains("Created a new board at"), "{first}");
     assert!(first.contains("Sales pipeline"), "{first}");
     assert!(first.contains("Lead · 0"), "{first}");
     assert!(first.contains("? help"), "{first}");

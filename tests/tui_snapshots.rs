@@ -39,6 +39,11 @@ fn board_160x48() {
 }
 
 #[test]
+fn every_stage_on_one_wide_screen_200x50() {
+    insta::assert_snapshot!(at(200, 50, "l"));
+}
+
+#[test]
 fn board_after_moving_a_cyrillic_deal_160x48() {
     insta::assert_snapshot!(at(160, 48, "> > l j"));
 }

@@ -76,16 +76,13 @@ pub struct BoardText {
     pub empty_column_hint: &'static str,
     pub more_above: &'static str,
     pub more_below: &'static str,
-    pub overdue: &'static str,
-    /// Shorter forms, for a card too narrow for the long ones.
-    pub overdue_short: &'static str,
-    pub due_today: &'static str,
-    pub due_today_short: &'static str,
-    pub due_on: &'static str,
+    // A card's corner: each has forms from longest to shortest; the longest that fits is shown.
+    pub overdue: &'static [&'static str],
+    pub due_today: &'static [&'static str],
+    pub due_on: &'static [&'static str],
     pub short_date: &'static str,
-    pub no_next_action: &'static str,
-    pub no_next_action_short: &'static str,
-    pub won: &'static str,
+    pub no_next_action: &'static [&'static str],
+    pub won: &'static [&'static str],
     pub too_small: &'static str,
     /// Key hints for the status bar, most important first; as many as fit are shown.
     pub hints: &'static [&'static str],

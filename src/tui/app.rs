@@ -123,6 +123,15 @@ impl App {
         app
     }
 
+    /// The app as it starts, with `notice` in the status bar (e.g. that the board was created).
+    pub fn with_notice(mut self, notice: String) -> App {
+        self.flash = Some(Flash {
+            text: notice,
+            is_error: false,
+        });
+        self
+    }
+
     // ----- What the view reads -----
 
     pub fn board(&self) -> &Board {

@@ -25,15 +25,15 @@ const TICK: Duration = Duration::from_secs(1);
 
 /// Runs the board until the user quits. The terminal is restored however this ends, a panic
 /// included (ratatui's panic hook).
-pub fn run(store: Store, board: Board) -> io::Result<()> {
+/// `notice` is shown in the status bar until the first key.
+pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = terminal.size().and_then(|size| {
-        let mut app = App::new(
-            board,
-            store,
-            Box::new(SystemClock),
-            (size.width, size.height),
-        );
+        let clock = Box::new(SystemClock);
+        let mut app = App::new(board, store, clock, (size.width, size.height));
+        if let Some(notice) = notice {
+            app = app.with_notice(notice);
+        }
         event_loop(&mut terminal, &mut app)
     });
     ratatui::try_restore()?;

@@ -24,7 +24,7 @@ pub fn lines(
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let (long, short, status_style) = status_of(deal, board, today);
+    let (forms, status_style) = status_of(deal, board, today);
     let value = deal.value.display();
     let title = Line::from(vec![
         Span::styled(marker, theme::marker()),
@@ -36,11 +36,10 @@ pub fn lines(
     ]);
     let value = truncate(&value, room);
     let status_room = room.saturating_sub(width(&value) + 1);
-    let status = if width(&long) <= status_room {
-        long
-    } else {
-        truncate(&short, status_room)
-    };
+    let status = forms
+        .into_iter()
+        .find(|f| width(f) <= status_room)
+        .unwrap_or_default();
     let gap = room.saturating_sub(width(&value) + width(&status));
     let money = Line::from(vec![
         Span::styled(marker, theme::marker()),
@@ -63,32 +62,23 @@ fn fit(text: &str, room: usize) -> String {
     crate::display_width::pad(text, room, false)
 }
 
-/// What the card's corner says (won, or the next action's due state): a long form, a short one
-/// for narrow cards, and its style.
-fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (String, String, Style) {
+/// What the card's corner says (won, or the next action's due state), in forms from longest to
+/// shortest so a narrow card still shows the most it can; and its style.
+fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Style) {
     let b = &t().board;
+    let forms = |forms: &[&str], name: &str, value: &dyn std::fmt::Display| -> Vec<String> {
+        forms.iter().map(|f| fill(f, &[(name, value)])).collect()
+    };
     if matches!(deal.status, Status::Won { .. }) && board.is_post_sale(&deal.stage) {
-        return (b.won.to_string(), b.won.to_string(), theme::won());
+        return (forms(b.won, "", &""), theme::won());
     }
     match due_state(deal, today) {
-        Due::Overdue(days) => (
-            fill(b.overdue, &[("days", &days)]),
-            fill(b.overdue_short, &[("days", &days)]),
-            theme::overdue(),
-        ),
-        Due::Today => (
-            b.due_today.to_string(),
-            b.due_today_short.to_string(),
-            theme::due_today(),
-        ),
+        Due::Overdue(days) => (forms(b.overdue, "days", &days), theme::overdue()),
+        Due::Today => (forms(b.due_today, "", &""), theme::due_today()),
         Due::Later(date) => {
             let shown = date.format(b.short_date).to_string();
-            (fill(b.due_on, &[("date", &shown)]), shown, theme::dim())
+            (forms(b.due_on, "date", &shown), theme::dim())
         }
-        Due::Unplanned => (
-            b.no_next_action.to_string(),
-            b.no_next_action_short.to_string(),
-            theme::dim(),
-        ),
+        Due::Unplanned => (forms(b.no_next_action, "", &""), theme::dim()),
     }
 }
