@@ -11,9 +11,8 @@ use ratatui::crossterm::event::KeyCode;
 use support::{TestApp, release, sample_board};
 
 fn stage_of(t: &TestApp, title: &str) -> String {
-    let board = t.saved();
-    let deal = board.deals.iter().find(|d| d.title == title).unwrap();
-    board.stage(&deal.stage).unwrap().name.clone()
+    let stage = t.deal(title).stage;
+    t.saved().stage(&stage).unwrap().name.clone()
 }
 
 #[test]
@@ -30,12 +29,7 @@ fn moving_a_deal_forward_and_back_is_saved_with_its_history() {
         stage_of(&t, "Поставка оборудования"),
         "Proposal preparation"
     );
-    let board = t.saved();
-    let deal = board
-        .deals
-        .iter()
-        .find(|d| d.title == "Поставка оборудования")
-        .unwrap();
+    let deal = t.deal("Поставка оборудования");
     let visited: Vec<&str> = deal.history.iter().map(|v| v.stage.0.as_str()).collect();
     assert_eq!(
         visited,
@@ -149,12 +143,7 @@ fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
         .type_text("pilot, q4")
         .keys("Enter");
     assert!(matches!(t.app.mode(), Mode::Board));
-    let board = t.saved();
-    let deal = board
-        .deals
-        .iter()
-        .find(|d| d.title == "Pilot for Umbrella Corp")
-        .unwrap();
+    let deal = t.deal("Pilot for Umbrella Corp");
     assert_eq!(deal.stage, StageId("proposal-preparation".into()));
     assert_eq!(deal.company, "Umbrella");
     assert_eq!(deal.value.decimal(), "12000.00");
@@ -215,12 +204,7 @@ fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
         .type_text("2026-12-24")
         .keys("Enter");
     assert!(matches!(t.app.mode(), Mode::Board));
-    let board = t.saved();
-    let deal = board
-        .deals
-        .iter()
-        .find(|d| d.title == "Fixed deal")
-        .unwrap();
+    let deal = t.deal("Fixed deal");
     assert_eq!(deal.value.minor, 1_200_050);
     assert_eq!(deal.probability, Some(40));
 }
@@ -233,12 +217,7 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
     assert!(matches!(t.app.mode(), Mode::Board));
     assert_eq!(std::fs::read(&t.path).unwrap(), before, "Esc saved nothing");
     t.keys("Enter").type_text(" (phase 2)").keys("Enter");
-    let board = t.saved();
-    let deal = board
-        .deals
-        .iter()
-        .find(|d| d.title == "Поставка оборудования (phase 2)")
-        .unwrap();
+    let deal = t.deal("Поставка оборудования (phase 2)");
     assert_eq!(deal.company, "ООО «Ромашка»");
     assert_eq!(deal.value.display(), "₽1,500,000");
     assert_eq!(deal.updated, support::now().to_utc());

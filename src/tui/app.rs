@@ -368,48 +368,52 @@ impl App {
     }
 
     fn move_selected(&mut self, direction: Direction) {
-        self.with_selected(|app, deal| {
-            match app
-                .board
-                .move_deal_step(deal.id, direction, app.clock.now_utc())
-            {
-                Ok(patch) => {
-                    let stage = app.stage_name_of(deal.id);
-                    let text = fill(
-                        t().board.moved,
-                        &[("title", &deal.title), ("stage", &stage)],
-                    );
-                    app.commit(text, patch, Some(deal.id));
-                }
-                Err(EditError::AtEdge) => {
-                    let template = match direction {
-                        Direction::Back => t().board.at_first_stage,
-                        Direction::Forward => t().board.at_last_stage,
-                    };
-                    app.show_info(fill(template, &[("title", &deal.title)]));
-                }
-                Err(e) => app.show_error(e.to_string()),
-            }
-        });
+        let now = self.clock.now_utc();
+        let at_edge = match direction {
+            Direction::Back => t().board.at_first_stage,
+            Direction::Forward => t().board.at_last_stage,
+        };
+        self.change_selected(
+            |board, id| board.move_deal_step(id, direction, now),
+            at_edge,
+            |app, deal| {
+                let stage = app.stage_name_of(deal.id);
+                fill(
+                    t().board.moved,
+                    &[("title", &deal.title), ("stage", &stage)],
+                )
+            },
+        );
     }
 
     fn reorder_selected(&mut self, direction: Direction) {
-        self.with_selected(
-            |app, deal| match app.board.reorder_deal(deal.id, direction) {
-                Ok(patch) => {
-                    let text = fill(t().board.reordered, &[("title", &deal.title)]);
-                    app.commit(text, patch, Some(deal.id));
-                }
-                Err(EditError::AtEdge) => {
-                    let template = match direction {
-                        Direction::Back => t().board.at_top,
-                        Direction::Forward => t().board.at_bottom,
-                    };
-                    app.show_info(fill(template, &[("title", &deal.title)]));
-                }
-                Err(e) => app.show_error(e.to_string()),
-            },
+        let at_edge = match direction {
+            Direction::Back => t().board.at_top,
+            Direction::Forward => t().board.at_bottom,
+        };
+        self.change_selected(
+            |board, id| board.reorder_deal(id, direction),
+            at_edge,
+            |_, deal| fill(t().board.reordered, &[("title", &deal.title)]),
         );
+    }
+
+    /// Applies `change` to the selected deal and commits it, described by `describe`; a deal
+    /// already at the edge gets the `at_edge` message instead.
+    fn change_selected(
+        &mut self,
+        change: impl FnOnce(&mut Board, DealId) -> Result<Patch, EditError>,
+        at_edge: &'static str,
+        describe: impl FnOnce(&App, &Deal) -> String,
+    ) {
+        self.with_selected(|app, deal| match change(&mut app.board, deal.id) {
+            Ok(patch) => {
+                let text = describe(app, &deal);
+                app.commit(text, patch, Some(deal.id));
+            }
+            Err(EditError::AtEdge) => app.show_info(fill(at_edge, &[("title", &deal.title)])),
+            Err(e) => app.show_error(e.to_string()),
+        });
     }
 
     fn delete(&mut self, id: DealId) {

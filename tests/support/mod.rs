@@ -142,6 +142,15 @@ impl TestApp {
         Store::open(&self.path).unwrap().1
     }
 
+    /// The saved deal with this title.
+    pub fn deal(&self, title: &str) -> Deal {
+        let board = self.saved();
+        let found = board.deals.iter().find(|d| d.title == title);
+        found
+            .cloned()
+            .unwrap_or_else(|| panic!("no deal “{title}” in the file"))
+    }
+
     pub fn titles_in(&self, stage: &str) -> Vec<String> {
         let board = self.saved();
         board
