@@ -1,38 +1,54 @@
+use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
-use dealboard::cli::{self, Cli};
-use dealboard::store::board_path;
+use dealboard::cli::{self, Cli, Failure};
+use dealboard::model::Board;
+use dealboard::store::{LoadError, LoadErrorKind, LockError, Store};
 use dealboard::text::{fill, t};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
-    let path = match board_path(args.board) {
+    let path = match dealboard::store::board_path(args.board) {
         Ok(path) => path,
-        Err(e) => {
-            eprintln!("{}{e}", t().cli.error_prefix);
-            return ExitCode::FAILURE;
-        }
+        Err(e) => return fail(Failure(e.to_string())),
     };
     match args.command {
         Some(command) => cli::run(command, &path),
-        None => open_board(&path),
+        None => match open_board(&path).and_then(|(store, board, notice)| {
+            dealboard::tui::run(store, board, notice)
+                .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
+        }) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(failure) => fail(failure),
+        },
     }
 }
 
-/// Opens the interactive board, creating the file from the default process on first run. A bad
-/// file is reported and the board does not start.
-fn open_board(path: &std::path::Path) -> ExitCode {
-    let result = cli::open_or_create(path).and_then(|(store, board, created)| {
-        let notice = created.then(|| fill(t().cli.created, &[("path", &path.display())]));
-        dealboard::tui::run(store, board, notice)
-            .map_err(|e| cli::Failure(fill(t().errors.terminal, &[("error", &e)])))
-    });
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(cli::Failure(message)) => {
-            eprintln!("{}{message}", t().cli.error_prefix);
-            ExitCode::FAILURE
+/// Opens the board for the app: creates it from the default process on first run, and opens it
+/// read-only when another dealboard is already editing it. A bad file is reported and the app
+/// does not start. Returns what the status bar should say first.
+fn open_board(path: &Path) -> Result<(Store, Board, Option<String>), Failure> {
+    match Store::open(path) {
+        Ok((mut store, board)) => match store.lock() {
+            Ok(()) => Ok((store, board, None)),
+            Err(LockError::Held(_)) => Ok((store, board, Some(t().board.opened_read_only.into()))),
+            Err(e) => Err(e.into()),
+        },
+        Err(LoadError {
+            kind: LoadErrorKind::Missing,
+            ..
+        }) => {
+            let board = cli::new_board()?;
+            let store = Store::create(path, &board)?;
+            let notice = fill(t().cli.created, &[("path", &path.display())]);
+            Ok((store, board, Some(notice)))
         }
+        Err(e) => Err(e.into()),
     }
+}
+
+fn fail(Failure(message): Failure) -> ExitCode {
+    eprintln!("{}{message}", t().cli.error_prefix);
+    ExitCode::FAILURE
 }

@@ -293,9 +293,9 @@ fn move_refuses_unknown_ids_and_stages_without_touching_the_file() {
     let out_of_range = cli.run(&["move", "1", "11"]);
     assert_eq!(out_of_range.code, Some(1));
     let same = cli.run(&["move", "1", "lead"]);
-    assert_eq!(same.code, Some(1));
+    assert_eq!(same.code, Some(0), "already there counts as done");
     assert!(
-        same.stderr.contains("already in that stage"),
+        same.stderr.contains("already in Lead; nothing to do"),
         "{}",
         same.stderr
     );
@@ -388,4 +388,57 @@ fn check_says_ok_for_a_sound_board_and_explains_a_missing_one() {
     cli.ok(&["add", "Deal"]);
     let ok = cli.ok(&["check"]);
     assert!(ok.ends_with("OK. 10 stages, 1 deal (1 open).\n"), "{ok}");
+}
+
+#[test]
+fn a_failing_command_on_a_new_board_creates_no_file() {
+    let cli = Cli::new();
+    for args in [
+        vec!["add", "  "],
+        vec!["add", "X", "--value", "lots"],
+        vec!["move", "3", "2"],
+    ] {
+        assert_eq!(cli.run(&args).code, Some(1), "{args:?}");
+        assert!(
+            !Path::new(&cli.board()).exists(),
+            "{args:?} created the board"
+        );
+    }
+    let list = cli.run(&["list"]);
+    assert_eq!(list.code, Some(0));
+    assert!(
+        list.stderr.contains("There is no board at"),
+        "{}",
+        list.stderr
+    );
+    assert!(!Path::new(&cli.board()).exists());
+}
+
+#[test]
+fn a_change_is_refused_while_the_board_is_open_in_dealboard() {
+    let cli = Cli::new();
+    cli.ok(&["add", "First"]);
+    let before = cli.file();
+    // An editing dealboard holds the board's lock, as the app does while it runs.
+    let (mut open, _) = dealboard::store::Store::open(Path::new(&cli.board())).unwrap();
+    open.lock().unwrap();
+    for args in [vec!["add", "Second"], vec!["move", "1", "2"]] {
+        let run = cli.run(&args);
+        assert_eq!(run.code, Some(1), "{args:?}");
+        assert!(
+            run.stderr.contains("is open in dealboard right now"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(
+        cli.ok(&["list", "--format", "json"])
+            .matches("\"id\"")
+            .count(),
+        1,
+        "reading works"
+    );
+    assert_eq!(cli.file(), before);
+    drop(open);
+    cli.ok(&["add", "Second"]);
 }

@@ -15,6 +15,8 @@ use support::{TestApp, sample_board};
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
         ".*",
+        "(.|\n){0,30}",
+        Just("notes\n=======\n<<<<<<< HEAD\n>>>>>>> theirs\nid: 1,".to_string()),
         "[a-zA-Z ]{0,12}",
         "[ а-яА-ЯёЁ]{0,12}",
         "[\u{4e00}-\u{4e20}🚀🇩🇪]{0,6}",

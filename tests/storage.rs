@@ -5,6 +5,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::time::{Duration, SystemTime};
 
 use dealboard::model::{Board, StageId};
 use dealboard::store::{self, LoadErrorKind, Store, backup_path};
@@ -255,6 +256,22 @@ fn the_default_board_is_the_articles_process() {
     assert!(board.deals.is_empty());
 }
 
+/// Opens a board for writing, as the app and the CLI do.
+fn open_locked(path: &Path) -> (Store, Board) {
+    let (mut store, board) = Store::open(path).unwrap();
+    store.lock().unwrap();
+    (store, board)
+}
+
+/// Makes the newest backup look `minutes` old.
+fn age_newest_backup(path: &Path, minutes: u64) {
+    let backup = backup_path(path, 1);
+    if let Ok(file) = std::fs::File::options().write(true).open(&backup) {
+        let then = SystemTime::now() - Duration::from_secs(minutes * 60);
+        file.set_modified(then).unwrap();
+    }
+}
+
 #[test]
 fn saving_is_atomic_private_and_leaves_no_temporary_files() {
     let dir = tempfile::tempdir().unwrap();
@@ -267,7 +284,7 @@ fn saving_is_atomic_private_and_leaves_no_temporary_files() {
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600, "a new board is private");
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).unwrap();
-        let (mut store, board) = Store::open(&path).unwrap();
+        let (mut store, board) = open_locked(&path);
         store.save(&board).unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(
@@ -279,22 +296,25 @@ fn saving_is_atomic_private_and_leaves_no_temporary_files() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.contains(".tmp")), "{names:?}");
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains(".tmp") && !n.contains(".new")),
+        "{names:?}"
+    );
 }
 
 #[test]
 fn backups_rotate_and_keep_the_last_versions() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("board.ron");
-    let mut versions = Vec::new();
     let mut board = sample_board();
+    Store::create(&path, &board).unwrap();
+    let mut versions = vec![std::fs::read(&path).unwrap()];
     for round in 0..8 {
         board.name = format!("Round {round}");
-        // Each CLI command or app session is a new store, which backs up on its first save.
-        let mut store = match Store::open(&path) {
-            Ok((store, _)) => store,
-            Err(_) => Store::create(&path, &board).unwrap(),
-        };
+        age_newest_backup(&path, 2); // each session starts a few minutes after the last
+        let (mut store, _) = open_locked(&path);
         store.save(&board).unwrap();
         versions.push(std::fs::read(&path).unwrap());
     }
@@ -305,6 +325,99 @@ fn backups_rotate_and_keep_the_last_versions() {
     assert!(!backup_path(&path, store::BACKUPS + 1).exists());
 }
 
+#[test]
+fn a_burst_of_quick_commands_does_not_push_out_older_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let mut board = sample_board();
+    Store::create(&path, &board).unwrap();
+    let (mut store, _) = open_locked(&path);
+    store.save(&board).unwrap();
+    drop(store);
+    let first_backup = std::fs::read(backup_path(&path, 1)).unwrap();
+    for round in 0..10 {
+        board.name = format!("Scripted {round}");
+        let (mut store, _) = open_locked(&path);
+        store.save(&board).unwrap();
+    }
+    assert_eq!(std::fs::read(backup_path(&path, 1)).unwrap(), first_backup);
+    assert!(!backup_path(&path, 2).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_save_that_keeps_failing_never_destroys_backups() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let mut board = sample_board();
+    Store::create(&path, &board).unwrap();
+    for n in (1..=store::BACKUPS).rev() {
+        std::fs::write(backup_path(&path, n), format!("backup {n}")).unwrap();
+    }
+    age_newest_backup(&path, 30);
+    // Writing the new backup fails every time (as on a full disk): a folder sits where it goes.
+    let blocker = dir
+        .path()
+        .join(format!(".board.ron.bak.new.{}", std::process::id()));
+    std::fs::create_dir_all(blocker.join("in-the-way")).unwrap();
+    let (mut store, _) = open_locked(&path);
+    for round in 0..10 {
+        board.name = format!("Try {round}");
+        assert!(store.save(&board).is_err());
+    }
+    for n in 1..=store::BACKUPS {
+        assert_eq!(
+            std::fs::read_to_string(backup_path(&path, n)).unwrap(),
+            format!("backup {n}")
+        );
+    }
+}
+
+#[test]
+fn only_one_writer_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let first = Store::create(&path, &sample_board()).unwrap();
+    let (mut second, board) = Store::open(&path).unwrap();
+    assert!(matches!(
+        second.lock(),
+        Err(dealboard::store::LockError::Held(_))
+    ));
+    let refused = second.save(&board).unwrap_err();
+    assert_eq!(refused.kind, dealboard::store::SaveErrorKind::ReadOnly);
+    drop(first);
+    second.lock().unwrap();
+    second.save(&board).unwrap();
+}
+
+#[test]
+fn a_file_changed_by_someone_else_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let mut store = Store::create(&path, &sample_board()).unwrap();
+    let mut theirs = sample_board();
+    theirs.name = "Edited in a text editor".into();
+    let their_text = store::board_text(&theirs).unwrap();
+    std::fs::write(&path, &their_text).unwrap();
+    let mut ours = sample_board();
+    ours.name = "Changed in the app".into();
+    let refused = store.save(&ours).unwrap_err();
+    assert_eq!(
+        refused.kind,
+        dealboard::store::SaveErrorKind::ChangedOutside
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), their_text);
+    match store.check_outside() {
+        dealboard::store::Outside::Changed(board) => assert_eq!(board, theirs),
+        other => panic!("expected their board, got {other:?}"),
+    }
+    store.save(&ours).unwrap();
+    assert!(matches!(
+        store.check_outside(),
+        dealboard::store::Outside::Unchanged
+    ));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_symlinked_board_is_saved_through_the_link() {
@@ -313,7 +426,7 @@ fn a_symlinked_board_is_saved_through_the_link() {
     let link = dir.path().join("board.ron");
     Store::create(&real, &sample_board()).unwrap();
     std::os::unix::fs::symlink(&real, &link).unwrap();
-    let (mut store, mut board) = Store::open(&link).unwrap();
+    let (mut store, mut board) = open_locked(&link);
     board.name = "Changed".into();
     store.save(&board).unwrap();
     assert!(
@@ -323,6 +436,19 @@ fn a_symlinked_board_is_saved_through_the_link() {
             .is_symlink()
     );
     assert_eq!(Store::open(&real).unwrap().1.name, "Changed");
+    // A link to a board that does not exist yet stays a link when the board is created.
+    let new_real = dir.path().join("synced").join("new.ron");
+    std::fs::create_dir_all(new_real.parent().unwrap()).unwrap();
+    let new_link = dir.path().join("new-link.ron");
+    std::os::unix::fs::symlink(&new_real, &new_link).unwrap();
+    Store::create(&new_link, &sample_board()).unwrap();
+    assert!(
+        std::fs::symlink_metadata(&new_link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(new_real.exists());
 }
 
 #[test]

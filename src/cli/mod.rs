@@ -1,5 +1,6 @@
 //! The command line: every subcommand is a thin call into model, store and report.
 
+mod change;
 mod deal_args;
 mod list;
 mod table;
@@ -12,9 +13,11 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
-use crate::store::{self, Store};
+use crate::store::Store;
 use crate::text::{fill, t};
+use change::Change;
 
+pub use change::new_board;
 pub use deal_args::DealArgs;
 pub use list::{Format, ListArgs};
 
@@ -84,49 +87,10 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, 
     match command {
         Command::Path => Ok(format!("{}\n", path.display())),
         Command::Check => check(path),
-        Command::List(args) => list::list(&read_board(path)?, &args, terminal_width()),
+        Command::List(args) => list::list(&change::read_board(path)?, &args, terminal_width()),
         Command::Add(args) => add(path, &args, clock),
         Command::Move { id, stage } => move_deal(path, DealId(id), &stage, clock),
     }
-}
-
-/// The board for reading: a missing file reads as the default board, and nothing is created.
-fn read_board(path: &Path) -> Result<Board, Failure> {
-    match Store::open(path) {
-        Ok((_, board)) => Ok(board),
-        Err(store::LoadError {
-            kind: store::LoadErrorKind::Missing,
-            ..
-        }) => Ok(new_board()?),
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// The board for changing, created from the default process if there is none yet. Says on
-/// stderr when it created one; returns whether it did.
-pub fn open_or_create(path: &Path) -> Result<(Store, Board, bool), Failure> {
-    match Store::open(path) {
-        Ok((store, board)) => Ok((store, board, false)),
-        Err(store::LoadError {
-            kind: store::LoadErrorKind::Missing,
-            ..
-        }) => {
-            let board = new_board()?;
-            let store = Store::create(path, &board)?;
-            eprintln!("{}", fill(t().cli.created, &[("path", &path.display())]));
-            Ok((store, board, true))
-        }
-        Err(e) => Err(e.into()),
-    }
-}
-
-/// The board a first run starts with: the default process, owned by the person running it.
-pub fn new_board() -> Result<Board, Failure> {
-    let mut board = store::default_board().map_err(|e| Failure(format!("{e:?}")))?;
-    board.owner = std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_default();
-    Ok(board)
 }
 
 fn check(path: &Path) -> Result<String, Failure> {
@@ -150,9 +114,10 @@ fn check(path: &Path) -> Result<String, Failure> {
 }
 
 fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure> {
-    let (mut store, mut board, _) = open_or_create(path)?;
+    let mut change = Change::begin(path)?;
+    let board = &mut change.board;
     let stage = match &args.stage {
-        Some(name) => find_stage(&board, name)?,
+        Some(name) => find_stage(board, name)?,
         None => board.stages[0].id.clone(),
     };
     let mut errors = Vec::new();
@@ -168,19 +133,31 @@ fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure
         return Err(Failure(errors.join("\n")));
     }
     let (id, _) = added?;
-    store.save(&board)?;
+    change.finish()?;
     Ok(format!("{id}\n"))
 }
 
 fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<String, Failure> {
-    let (mut store, mut board, _) = open_or_create(path)?;
-    let to = find_stage(&board, stage)?;
+    let mut change = Change::begin(path)?;
+    let board = &mut change.board;
+    let to = find_stage(board, stage)?;
     let deal = board.deal(id).ok_or(EditError::NoDeal(id))?;
     let title = deal.title.clone();
-    let from = stage_name(&board, &deal.stage);
+    let from = stage_name(board, &deal.stage);
+    if deal.stage == to {
+        // Already there: nothing to do, which a script may count as done.
+        eprintln!(
+            "{}",
+            fill(
+                t().cli.already_there,
+                &[("id", &id), ("title", &title), ("stage", &from)]
+            )
+        );
+        return Ok(String::new());
+    }
     board.move_deal(id, &to, clock.now_utc())?;
-    store.save(&board)?;
-    let to = stage_name(&board, &to);
+    let to = stage_name(board, &to);
+    change.finish()?;
     Ok(fill(
         t().cli.moved,
         &[("id", &id), ("title", &title), ("from", &from), ("to", &to)],

@@ -3,14 +3,17 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::model::{Board, FORMAT_VERSION, Problem};
+use crate::model::{Board, DealId, FORMAT_VERSION, Problem};
 
+use super::fingerprint::Fingerprint;
 use super::format;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LoadError {
     pub path: PathBuf,
     pub kind: LoadErrorKind,
+    /// The newest backup beside the file, if there is one, to suggest copying back.
+    pub backup: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,16 +40,20 @@ pub enum LoadErrorKind {
     Invalid(Vec<(Problem, Option<usize>)>),
 }
 
-pub fn load(path: &Path) -> Result<Board, LoadError> {
+/// Reads the board at `path` (through any symbolic link), and what the file held.
+pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), LoadError> {
     let fail = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
+        backup: super::save::newest_backup(target),
     };
-    let bytes = std::fs::read(path).map_err(|e| match e.kind() {
+    let bytes = std::fs::read(target).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => fail(LoadErrorKind::Missing),
-        _ => fail(LoadErrorKind::Unreadable(e.to_string())),
+        _ => fail(LoadErrorKind::Unreadable(super::io_message(&e))),
     })?;
-    parse(&bytes).map_err(fail)
+    let fingerprint = Fingerprint::of_file(target, &bytes);
+    let board = parse(&bytes).map_err(fail)?;
+    Ok((board, fingerprint))
 }
 
 /// Turns the bytes of a board file into a sound board, or says exactly what is wrong.
@@ -64,10 +71,6 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
     if text.trim().is_empty() {
         return Err(LoadErrorKind::Empty);
     }
-    let conflicts = conflict_marker_lines(text);
-    if !conflicts.is_empty() {
-        return Err(LoadErrorKind::ConflictMarkers { lines: conflicts });
-    }
     let mut board = match format::from_text(text) {
         Ok(board) if board.version > FORMAT_VERSION => {
             return Err(LoadErrorKind::TooNew {
@@ -75,32 +78,43 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
             });
         }
         Ok(board) => board,
-        // A newer dealboard may have written fields this one does not know: say "too new"
-        // rather than complain about them.
-        Err(e) => {
-            return Err(match format::version_of(text) {
-                Some(found) if found > FORMAT_VERSION => LoadErrorKind::TooNew { found },
-                _ => LoadErrorKind::Syntax {
-                    line: e.span.start.line,
-                    column: e.span.start.col,
-                    message: e.code.to_string(),
-                },
-            });
-        }
+        Err(e) => return Err(explain_unreadable(text, e)),
     };
     board.normalize();
     let problems = board.problems();
     if problems.is_empty() {
-        Ok(board)
-    } else {
-        let located = problems
-            .into_iter()
-            .map(|p| {
-                let line = p.deal().and_then(|id| line_of_deal(text, id.0));
-                (p, line)
-            })
-            .collect();
-        Err(LoadErrorKind::Invalid(located))
+        return Ok(board);
+    }
+    let mut seen = Vec::new();
+    let located = problems
+        .into_iter()
+        .map(|p| {
+            let line = p.deal().and_then(|id| {
+                // A repeated id is pointed at where it repeats, not where it first appears.
+                let nth = seen.iter().filter(|s| **s == id).count();
+                seen.push(id);
+                line_of_deal(text, id, nth)
+            });
+            (p, line)
+        })
+        .collect();
+    Err(LoadErrorKind::Invalid(located))
+}
+
+/// Why text that is not a readable board is not: unresolved merge conflicts, a board from a
+/// newer dealboard (which may have fields this one lacks), or a plain syntax error.
+fn explain_unreadable(text: &str, error: ron::error::SpannedError) -> LoadErrorKind {
+    let conflicts = conflict_marker_lines(text);
+    if !conflicts.is_empty() {
+        return LoadErrorKind::ConflictMarkers { lines: conflicts };
+    }
+    match format::version_of(text) {
+        Some(found) if found > FORMAT_VERSION => LoadErrorKind::TooNew { found },
+        _ => LoadErrorKind::Syntax {
+            line: error.span.start.line,
+            column: error.span.start.col,
+            message: error.code.to_string(),
+        },
     }
 }
 
@@ -108,23 +122,29 @@ fn conflict_marker_lines(text: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| {
-            line.starts_with("<<<<<<<") || line.starts_with(">>>>>>>") || *line == "======="
+            line.starts_with("<<<<<<< ") || line.starts_with(">>>>>>> ") || *line == "======="
         })
         .map(|(i, _)| i + 1)
         .collect()
 }
 
-/// The line holding `id: N` of deal N, so an error can point at the deal in the file.
-fn line_of_deal(text: &str, id: u64) -> Option<usize> {
-    let deals_start = text.find("deals:")?;
+/// The line of the `nth` (from 0) `id: N` of deal N in the deals list, so an error can point at
+/// the deal in the file. A best guess: text inside notes could fool it.
+fn line_of_deal(text: &str, id: DealId, nth: usize) -> Option<usize> {
+    let deals_start = text
+        .find("\n    deals:")
+        .map(|i| i + 1)
+        .or_else(|| text.find("deals:"))?;
+    let first_line = 1 + text[..deals_start].matches('\n').count();
     let wanted = format!("id: {id}");
-    let before = text[..deals_start].lines().count();
     text[deals_start..]
         .lines()
-        .position(|line| {
+        .enumerate()
+        .filter(|(_, line)| {
             let line = line.trim_start().trim_start_matches('(').trim_start();
             line.strip_prefix(&wanted)
                 .is_some_and(|rest| rest.is_empty() || rest.starts_with([',', ' ', ')']))
         })
-        .map(|i| before + i)
+        .nth(nth)
+        .map(|(i, _)| first_line + i)
 }

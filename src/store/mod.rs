@@ -1,25 +1,33 @@
 //! The board file: where it is, reading it, and saving it safely. Nothing else in the program
 //! touches the board's files.
 
+mod fingerprint;
 mod format;
 mod load;
+mod lock;
 mod path;
 mod save;
 
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub use load::{LoadError, LoadErrorKind, parse};
+pub use lock::LockError;
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
-pub use save::{BACKUPS, SaveError, backup_path};
+pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path};
 
 use crate::model::Board;
+use fingerprint::Fingerprint;
+use lock::BoardLock;
 
 /// The default process (the source article's stages), built into the binary.
 const DEFAULT_BOARD: &str = include_str!("../../assets/default-board.ron");
 
-/// A new backup is taken on a session's first save, then at most this often.
+/// A backup is taken when the newest one is older than this...
 const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
+/// ...or, on a session's (or a command's) first save, older than this, so that what was there
+/// before a session is kept without a burst of quick commands pushing out every older backup.
+const BACKUP_SESSION_GAP: Duration = Duration::from_secs(60);
 
 /// The default board: the article's ten stages with their checklists, and no deals.
 pub fn default_board() -> Result<Board, LoadErrorKind> {
@@ -31,6 +39,16 @@ pub fn board_text(board: &Board) -> Result<String, String> {
     format::to_text(board).map_err(|e| e.to_string())
 }
 
+/// What changed in the file since this store last read or wrote it.
+#[derive(Debug)]
+pub enum Outside {
+    Unchanged,
+    /// Someone else saved a sound board; here it is.
+    Changed(Board),
+    /// Someone else changed the file and it cannot be read now (half-written, or broken).
+    Unreadable(LoadError),
+}
+
 /// An open board file.
 #[derive(Debug)]
 pub struct Store {
@@ -38,31 +56,45 @@ pub struct Store {
     path: PathBuf,
     /// With symbolic links resolved, so that saving replaces the real file, not the link.
     target: PathBuf,
-    last_backup: Option<Instant>,
+    /// The file as this store last read or wrote it.
+    known: Option<Fingerprint>,
+    /// Held while this store may write.
+    lock: Option<BoardLock>,
+    saved_before: bool,
 }
 
 impl Store {
-    /// Opens an existing board file.
+    /// Opens an existing board file for reading. Call [`Store::lock`] before saving.
     pub fn open(path: &Path) -> Result<(Store, Board), LoadError> {
-        let board = load::load(path)?;
-        Ok((Store::at(path), board))
+        let mut store = Store::at(path);
+        let (board, fingerprint) = load::read(path, &store.target)?;
+        store.known = Some(fingerprint);
+        Ok((store, board))
     }
 
-    /// Creates a new board file (and its folder) holding `board`. The file is readable by its
-    /// owner only.
+    /// Creates a new board file (and its folder) holding `board`, locked for this process. The
+    /// file is readable by its owner only.
     pub fn create(path: &Path, board: &Board) -> Result<Store, SaveError> {
-        create_folder(path)?;
         let mut store = Store::at(path);
+        create_folder(&store.target)?;
+        store.lock().map_err(|e| SaveError {
+            path: path.to_path_buf(),
+            kind: match e {
+                LockError::Held(_) => SaveErrorKind::ReadOnly,
+                LockError::Io { message, .. } => SaveErrorKind::Io(message),
+            },
+        })?;
         store.save(board)?;
         Ok(store)
     }
 
     fn at(path: &Path) -> Store {
-        let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         Store {
             path: path.to_path_buf(),
-            target,
-            last_backup: None,
+            target: resolve_links(path),
+            known: None,
+            lock: None,
+            saved_before: false,
         }
     }
 
@@ -70,21 +102,110 @@ impl Store {
         &self.path
     }
 
-    /// Saves the whole board atomically, keeping rotating backups of earlier versions.
-    pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
-        let text = format::to_text(board).map_err(|e| SaveError {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })?;
-        let due = self
-            .last_backup
-            .is_none_or(|at| at.elapsed() >= BACKUP_EVERY);
-        if due {
-            save::rotate_backups(&self.target)?;
-            self.last_backup = Some(Instant::now());
-        }
-        save::write_atomically(&self.target, text.as_bytes())
+    /// Whether this store holds the writer lock, so may save.
+    pub fn can_write(&self) -> bool {
+        self.lock.is_some()
     }
+
+    /// Takes the board's writer lock; fails when another dealboard holds it.
+    pub fn lock(&mut self) -> Result<(), LockError> {
+        if self.lock.is_none() {
+            self.lock = Some(lock::lock(&self.target)?);
+        }
+        Ok(())
+    }
+
+    /// Saves the whole board atomically, keeping rotating backups of earlier versions. Refuses
+    /// without the lock, and refuses to overwrite a file someone else changed since it was read.
+    pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
+        let path = self.path.clone();
+        let refuse = |kind| {
+            Err(SaveError {
+                path: path.clone(),
+                kind,
+            })
+        };
+        if self.lock.is_none() {
+            return refuse(SaveErrorKind::ReadOnly);
+        }
+        if self.changed_since_known() {
+            return refuse(SaveErrorKind::ChangedOutside);
+        }
+        let text = match format::to_text(board) {
+            Ok(text) => text,
+            Err(e) => return refuse(SaveErrorKind::Io(e.to_string())),
+        };
+        if self.backup_due() {
+            save::rotate_backups(&self.target)?;
+        }
+        save::write_atomically(&self.target, text.as_bytes())?;
+        self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
+        self.saved_before = true;
+        Ok(())
+    }
+
+    /// Looks whether someone else changed the file, and reads it if so.
+    pub fn check_outside(&mut self) -> Outside {
+        if !self.changed_since_known() {
+            return Outside::Unchanged;
+        }
+        match load::read(&self.path, &self.target) {
+            Ok((board, fingerprint)) => {
+                self.known = Some(fingerprint);
+                Outside::Changed(board)
+            }
+            Err(e) => Outside::Unreadable(e),
+        }
+    }
+
+    /// True when the file differs from what this store last read or wrote. A file that is gone
+    /// has nothing to lose, so it counts as unchanged (saving writes it again).
+    fn changed_since_known(&mut self) -> bool {
+        let Ok(meta) = std::fs::metadata(&self.target) else {
+            return false;
+        };
+        let Some(known) = &self.known else {
+            return true;
+        };
+        if known.same_stat(&meta) {
+            return false;
+        }
+        match std::fs::read(&self.target) {
+            Ok(bytes) if known.same_bytes(&bytes) => {
+                self.known = Some(Fingerprint::of_file(&self.target, &bytes));
+                false
+            }
+            _ => true,
+        }
+    }
+
+    fn backup_due(&self) -> bool {
+        match save::newest_backup_age(&self.target) {
+            None => true,
+            Some(age) => age >= BACKUP_EVERY || (!self.saved_before && age >= BACKUP_SESSION_GAP),
+        }
+    }
+}
+
+/// Follows symbolic links to the file they name, even one that does not exist yet, so that
+/// saving writes the file and leaves the link a link.
+fn resolve_links(path: &Path) -> PathBuf {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return real;
+    }
+    let mut current = path.to_path_buf();
+    for _ in 0..16 {
+        match std::fs::read_link(&current) {
+            Ok(next) => {
+                current = match current.parent() {
+                    Some(parent) if next.is_relative() => parent.join(next),
+                    _ => next,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    current
 }
 
 fn create_folder(path: &Path) -> Result<(), SaveError> {
@@ -95,8 +216,16 @@ fn create_folder(path: &Path) -> Result<(), SaveError> {
     builder.recursive(true);
     #[cfg(unix)]
     std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder).map_err(|e| SaveError {
-        path: folder.to_path_buf(),
-        message: e.to_string(),
-    })
+    builder
+        .create(folder)
+        .map_err(|e| SaveError::io(folder, &e))
+}
+
+/// An I/O error as a person reads it: "Permission denied", without "(os error 13)".
+fn io_message(error: &std::io::Error) -> String {
+    let text = error.to_string();
+    match text.find(" (os error") {
+        Some(at) => text[..at].to_string(),
+        None => text,
+    }
 }

@@ -4,6 +4,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Permissions of a board file that did not exist before: only its owner may read it.
 #[cfg(unix)]
@@ -15,21 +16,31 @@ pub const BACKUPS: usize = 5;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError {
     pub path: PathBuf,
-    pub message: String,
+    pub kind: SaveErrorKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveErrorKind {
+    /// The system refused: a read-only folder, a full disk, a missing folder.
+    Io(String),
+    /// Someone else changed the file since it was read; it was not overwritten.
+    ChangedOutside,
+    /// Another dealboard is editing this board; this one may only read it.
+    ReadOnly,
+}
+
+impl SaveError {
+    pub(super) fn io(path: &Path, error: &std::io::Error) -> SaveError {
+        SaveError {
+            path: path.to_path_buf(),
+            kind: SaveErrorKind::Io(super::io_message(error)),
+        }
+    }
 }
 
 /// Replaces `path` with `bytes` atomically, keeping the old file's permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let fail = |e: std::io::Error| SaveError {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
-    let folder = folder_of(path);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = folder.join(format!(".{name}.tmp.{}", std::process::id()));
+    let temp = sibling(path, ".tmp");
     let _ = fs::remove_file(&temp); // left by a crash: start afresh so the mode below applies
     let result = (|| {
         let mut file = create_private(&temp, existing_mode(path))?;
@@ -37,39 +48,67 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         file.sync_all()?;
         drop(file);
         fs::rename(&temp, path)?;
-        sync_folder(&folder)
+        sync_folder(&folder_of(path))
     })();
     if result.is_err() {
         let _ = fs::remove_file(&temp);
     }
-    result.map_err(fail)
+    result.map_err(|e| SaveError::io(path, &e))
 }
 
-/// Shifts `.bak.1 .. .bak.N-1` up by one and copies the current file to `.bak.1`. Each step is a
-/// rename or an atomic write, so a crash part-way leaves every backup whole.
+/// Keeps the current file as `.bak.1`, shifting older backups up by one. The copy is written
+/// first, and only when it is safely on disk are the older ones shifted, so a failure (a full
+/// disk) loses no backup however often it is retried.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
-    let fail = |e: std::io::Error| SaveError {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    };
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(fail(e)),
+        Err(e) => return Err(SaveError::io(path, &e)),
     };
-    for n in (1..BACKUPS).rev() {
-        let from = backup_path(path, n);
-        if from.exists() {
-            fs::rename(&from, backup_path(path, n + 1)).map_err(fail)?;
+    let fresh = sibling(path, ".bak.new");
+    write_atomically(&fresh, &current)?;
+    let shift = || -> std::io::Result<()> {
+        for n in (1..BACKUPS).rev() {
+            let from = backup_path(path, n);
+            if from.exists() {
+                fs::rename(&from, backup_path(path, n + 1))?;
+            }
         }
-    }
-    write_atomically(&backup_path(path, 1), &current)
+        fs::rename(&fresh, backup_path(path, 1))
+    };
+    shift().map_err(|e| SaveError::io(path, &e))
 }
 
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {
     let mut name = path.file_name().unwrap_or_default().to_os_string();
     name.push(format!(".bak.{n}"));
     path.with_file_name(name)
+}
+
+/// The newest backup that exists beside `path`.
+pub fn newest_backup(path: &Path) -> Option<PathBuf> {
+    (1..=BACKUPS)
+        .map(|n| backup_path(path, n))
+        .find(|p| p.exists())
+}
+
+/// How long ago the newest backup was taken; `None` when there is none.
+pub fn newest_backup_age(path: &Path) -> Option<Duration> {
+    let modified = fs::metadata(backup_path(path, 1)).ok()?.modified().ok()?;
+    Some(
+        SystemTime::now()
+            .duration_since(modified)
+            .unwrap_or_default(),
+    )
+}
+
+/// `.board.ron<suffix>.<pid>`: a hidden file beside `path`, private to this process.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}{suffix}.{}", std::process::id()))
 }
 
 fn folder_of(path: &Path) -> PathBuf {

@@ -5,7 +5,7 @@ use std::fmt;
 use super::{fill, t};
 use crate::model::input::InputError;
 use crate::model::{AmountError, DealProblem, EditError, Problem};
-use crate::store::{LoadError, LoadErrorKind, NoConfigDir, SaveError, backup_path};
+use crate::store::{LoadError, LoadErrorKind, LockError, NoConfigDir, SaveError, SaveErrorKind};
 
 impl fmt::Display for DealProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -99,9 +99,22 @@ impl fmt::Display for LoadError {
                 text
             }
         };
-        let backup = backup_path(&self.path, 1);
-        let advice = fill(e.left_alone, &[("backup", &backup.display())]);
+        let advice = match &self.backup {
+            Some(backup) => fill(e.left_alone, &[("backup", &backup.display())]),
+            None => e.left_alone_no_backup.to_string(),
+        };
         write!(f, "{described}\n{advice}")
+    }
+}
+
+impl fmt::Display for SaveErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        match self {
+            SaveErrorKind::Io(message) => f.write_str(message),
+            SaveErrorKind::ChangedOutside => f.write_str(e.changed_outside),
+            SaveErrorKind::ReadOnly => f.write_str(e.read_only),
+        }
     }
 }
 
@@ -109,9 +122,22 @@ impl fmt::Display for SaveError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let text = fill(
             t().errors.save_failed,
-            &[("path", &self.path.display()), ("error", &self.message)],
+            &[("path", &self.path.display()), ("error", &self.kind)],
         );
         f.write_str(&text)
+    }
+}
+
+impl fmt::Display for LockError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        f.write_str(&match self {
+            LockError::Held(path) => fill(e.locked, &[("path", &path.display())]),
+            LockError::Io { path, message } => fill(
+                e.lock_failed,
+                &[("path", &path.display()), ("error", message)],
+            ),
+        })
     }
 }
 
@@ -161,3 +187,4 @@ impl fmt::Display for InputError {
 
 impl std::error::Error for LoadError {}
 impl std::error::Error for SaveError {}
+impl std::error::Error for LockError {}

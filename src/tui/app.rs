@@ -1,16 +1,19 @@
 //! The app's state and `update`, the only place it changes. Drawing reads `&App` and never
 //! mutates it, so every behaviour can be tested by feeding actions to `update`.
 
+mod changes;
+mod cursor;
+mod saving;
+
 use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Direction, EditError, Money, Patch};
+use crate::model::{Board, Deal, DealId, Direction, Patch};
 use crate::report::{ColumnSummary, column_summary, overdue_count};
 use crate::store::{SaveError, Store};
-use crate::text::{fill, t};
+use crate::text::t;
 
 use super::action::Action;
 use super::form::{DealForm, FormTarget};
 use super::keymap::Context;
-use super::layout::{board_layout, first_visible};
 
 /// Undo keeps at most this many steps.
 const UNDO_LIMIT: usize = 1000;
@@ -93,6 +96,13 @@ pub struct App {
     undo: Vec<Step>,
     redo: Vec<Step>,
     save: SaveState,
+    /// Changes made since the file was last saved; applied again on top of the file if someone
+    /// else changed it meanwhile.
+    pending: Vec<Patch>,
+    /// Another dealboard is editing this board: this one shows it and follows its changes.
+    read_only: bool,
+    /// A lasting warning, such as a file changed outside that cannot be read now.
+    warning: Option<String>,
     flash: Option<Flash>,
     size: (u16, u16),
     quit: bool,
@@ -101,6 +111,7 @@ pub struct App {
 impl App {
     pub fn new(board: Board, store: Store, clock: Box<dyn Clock>, size: (u16, u16)) -> App {
         let stages = board.stages.len();
+        let read_only = !store.can_write();
         let mut app = App {
             board,
             store,
@@ -115,6 +126,9 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             save: SaveState::Saved,
+            pending: Vec::new(),
+            read_only,
+            warning: None,
             flash: None,
             size,
             quit: false,
@@ -170,6 +184,14 @@ impl App {
         &self.save
     }
 
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn warning(&self) -> Option<&str> {
+        self.warning.as_deref()
+    }
+
     pub fn flash(&self) -> Option<&Flash> {
         self.flash.as_ref()
     }
@@ -212,9 +234,7 @@ impl App {
                 return;
             }
             Action::Tick => {
-                if matches!(self.save, SaveState::Failed(_)) {
-                    self.save_now();
-                }
+                self.watch_file();
                 if self.figures.counted_on != Some(self.clock.today()) {
                     self.refresh(None);
                 }
@@ -234,6 +254,21 @@ impl App {
     }
 
     fn on_board(&mut self, action: Action) {
+        let changes_board = matches!(
+            action,
+            Action::MoveForward
+                | Action::MoveBack
+                | Action::ReorderUp
+                | Action::ReorderDown
+                | Action::NewDeal
+                | Action::EditDeal
+                | Action::DeleteDeal
+                | Action::Undo
+                | Action::Redo
+        );
+        if changes_board && self.read_only {
+            return self.show_error(t().board.read_only.to_string());
+        }
         match action {
             Action::FocusLeft => self.focus_column(self.focus.saturating_sub(1)),
             Action::FocusRight => self.focus_column(self.focus + 1),
@@ -307,212 +342,6 @@ impl App {
         }
     }
 
-    // ----- Changing deals -----
-
-    fn open_new_form(&mut self) {
-        let Some(stage) = self.board.stages.get(self.focus) else {
-            return;
-        };
-        let now = self.clock.now_utc();
-        let mut blank = Deal::new(
-            DealId(0),
-            "",
-            stage.id.clone(),
-            Money::zero(self.board.currency),
-            now,
-        );
-        blank.owner = self.board.owner.clone();
-        self.mode = Mode::Form(Box::new(DealForm::new(
-            FormTarget::New(stage.id.clone()),
-            blank,
-        )));
-    }
-
-    fn save_form(&mut self) {
-        let today = self.clock.today();
-        let now = self.clock.now_utc();
-        let Mode::Form(form) = &mut self.mode else {
-            return;
-        };
-        let Some(deal) = form.result(today) else {
-            return self.show_error(t().form.fix_first.to_string());
-        };
-        let target = form.target.clone();
-        let title = deal.title.clone();
-        match target {
-            FormTarget::New(stage) => match self.board.add_deal(&stage, now, |d| *d = deal) {
-                Ok((id, patch)) => {
-                    self.mode = Mode::Board;
-                    let stage = self.stage_name_of(id);
-                    let text = fill(t().board.added, &[("title", &title), ("stage", &stage)]);
-                    self.commit(text, patch, Some(id));
-                }
-                Err(e) => self.show_error(e.to_string()),
-            },
-            FormTarget::Edit(id) => match self.board.edit_deal(id, now, |d| *d = deal) {
-                Ok(Some(patch)) => {
-                    self.mode = Mode::Board;
-                    self.commit(
-                        fill(t().board.edited, &[("title", &title)]),
-                        patch,
-                        Some(id),
-                    );
-                }
-                Ok(None) => {
-                    self.mode = Mode::Board;
-                    self.show_info(t().board.no_changes.to_string());
-                }
-                Err(e) => self.show_error(e.to_string()),
-            },
-        }
-    }
-
-    fn move_selected(&mut self, direction: Direction) {
-        let now = self.clock.now_utc();
-        let at_edge = match direction {
-            Direction::Back => t().board.at_first_stage,
-            Direction::Forward => t().board.at_last_stage,
-        };
-        self.change_selected(
-            |board, id| board.move_deal_step(id, direction, now),
-            at_edge,
-            |app, deal| {
-                let stage = app.stage_name_of(deal.id);
-                fill(
-                    t().board.moved,
-                    &[("title", &deal.title), ("stage", &stage)],
-                )
-            },
-        );
-    }
-
-    fn reorder_selected(&mut self, direction: Direction) {
-        let at_edge = match direction {
-            Direction::Back => t().board.at_top,
-            Direction::Forward => t().board.at_bottom,
-        };
-        self.change_selected(
-            |board, id| board.reorder_deal(id, direction),
-            at_edge,
-            |_, deal| fill(t().board.reordered, &[("title", &deal.title)]),
-        );
-    }
-
-    /// Applies `change` to the selected deal and commits it, described by `describe`; a deal
-    /// already at the edge gets the `at_edge` message instead.
-    fn change_selected(
-        &mut self,
-        change: impl FnOnce(&mut Board, DealId) -> Result<Patch, EditError>,
-        at_edge: &'static str,
-        describe: impl FnOnce(&App, &Deal) -> String,
-    ) {
-        self.with_selected(|app, deal| match change(&mut app.board, deal.id) {
-            Ok(patch) => {
-                let text = describe(app, &deal);
-                app.commit(text, patch, Some(deal.id));
-            }
-            Err(EditError::AtEdge) => app.show_info(fill(at_edge, &[("title", &deal.title)])),
-            Err(e) => app.show_error(e.to_string()),
-        });
-    }
-
-    fn delete(&mut self, id: DealId) {
-        let title = self
-            .board
-            .deal(id)
-            .map(|d| d.title.clone())
-            .unwrap_or_default();
-        match self.board.delete_deal(id) {
-            Ok(patch) => {
-                let done = fill(t().board.deleted, &[("title", &title)]);
-                self.commit(done, patch, None);
-            }
-            Err(e) => self.show_error(e.to_string()),
-        }
-    }
-
-    /// Runs `f` on a copy of the selected deal, or says there is none.
-    fn with_selected(&mut self, f: impl FnOnce(&mut App, Deal)) {
-        match self.selected().cloned() {
-            Some(deal) => f(self, deal),
-            None => self.show_info(t().board.no_deal_selected.to_string()),
-        }
-    }
-
-    /// Records a change for undo, shows it, keeps the cursor on `follow` and saves at once.
-    fn commit(&mut self, description: String, patch: Patch, follow: Option<DealId>) {
-        self.undo.push(Step {
-            description: description.clone(),
-            patch,
-        });
-        if self.undo.len() > UNDO_LIMIT {
-            self.undo.remove(0);
-        }
-        self.redo.clear();
-        self.refresh(follow);
-        self.save_now();
-        self.show_info(fill(t().board.undo_hint, &[("done", &description)]));
-    }
-
-    fn undo(&mut self) {
-        let Some(step) = self.undo.pop() else {
-            return self.show_info(t().board.nothing_to_undo.to_string());
-        };
-        self.board.undo(&step.patch);
-        self.after_history_step(&step, t().board.undone);
-        self.redo.push(step);
-    }
-
-    fn redo(&mut self) {
-        let Some(step) = self.redo.pop() else {
-            return self.show_info(t().board.nothing_to_redo.to_string());
-        };
-        self.board.redo(&step.patch);
-        self.after_history_step(&step, t().board.redone);
-        self.undo.push(step);
-    }
-
-    fn after_history_step(&mut self, step: &Step, template: &str) {
-        let follow = step
-            .patch
-            .deal_ids()
-            .find(|id| self.board.deal(*id).is_some());
-        self.refresh(follow);
-        self.save_now();
-        self.show_info(fill(template, &[("what", &step.description)]));
-    }
-
-    // ----- Saving and quitting -----
-
-    fn save_now(&mut self) {
-        let was_failing = matches!(self.save, SaveState::Failed(_));
-        match self.store.save(&self.board) {
-            Ok(()) => {
-                self.save = SaveState::Saved;
-                if was_failing {
-                    let path = self.store.path().display().to_string();
-                    self.show_info(fill(t().board.save_recovered, &[("path", &path)]));
-                }
-            }
-            Err(e) => self.save = SaveState::Failed(e),
-        }
-    }
-
-    fn try_quit(&mut self) {
-        if matches!(self.save, SaveState::Failed(_)) {
-            self.save_now();
-        }
-        match self.save {
-            SaveState::Saved => self.quit = true,
-            SaveState::Failed(_) if self.mode_is_quit_question() => self.quit = true,
-            SaveState::Failed(_) => self.mode = Mode::Question(Question::QuitUnsaved),
-        }
-    }
-
-    fn mode_is_quit_question(&self) -> bool {
-        matches!(self.mode, Mode::Question(Question::QuitUnsaved))
-    }
-
     fn show_info(&mut self, text: String) {
         self.flash = Some(Flash {
             text,
@@ -533,67 +362,5 @@ impl App {
             .and_then(|d| self.board.stage(&d.stage))
             .map(|s| s.name.clone())
             .unwrap_or_default()
-    }
-
-    // ----- The cursor -----
-
-    /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
-    fn refresh(&mut self, follow: Option<DealId>) {
-        let columns = self.board.columns();
-        self.figures = Figures::of(&columns, self.clock.today());
-        self.columns = columns
-            .iter()
-            .map(|c| c.iter().map(|d| d.id).collect())
-            .collect();
-        let stages = self.columns.len();
-        self.rows.resize(stages, 0);
-        self.offsets.resize(stages, 0);
-        self.focus = self.focus.min(stages.saturating_sub(1));
-        if let Some(id) = follow {
-            for (c, column) in self.columns.iter().enumerate() {
-                if let Some(r) = column.iter().position(|d| *d == id) {
-                    self.focus = c;
-                    self.rows[c] = r;
-                }
-            }
-        }
-        for (row, column) in self.rows.iter_mut().zip(&self.columns) {
-            *row = (*row).min(column.len().saturating_sub(1));
-        }
-        self.keep_in_view();
-    }
-
-    fn focus_column(&mut self, column: usize) {
-        self.focus = column.min(self.columns.len().saturating_sub(1));
-        self.keep_in_view();
-    }
-
-    fn select_row(&mut self, row: usize) {
-        let len = self.columns.get(self.focus).map_or(0, Vec::len);
-        if let Some(current) = self.rows.get_mut(self.focus) {
-            *current = row.min(len.saturating_sub(1));
-        }
-        self.keep_in_view();
-    }
-
-    fn page(&self) -> usize {
-        board_layout(self.size.0, self.size.1, self.columns.len()).map_or(1, |l| l.cards)
-    }
-
-    /// Scrolls sideways and within each column just enough to keep the cursor on screen.
-    fn keep_in_view(&mut self) {
-        let Some(layout) = board_layout(self.size.0, self.size.1, self.columns.len()) else {
-            return;
-        };
-        self.first_column = first_visible(
-            self.first_column,
-            self.focus,
-            layout.columns,
-            self.columns.len(),
-        );
-        for (c, column) in self.columns.iter().enumerate() {
-            self.offsets[c] =
-                first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());
-        }
     }
 }

@@ -10,6 +10,7 @@ use super::theme;
 use crate::display_width::{truncate, width};
 use crate::text::{fill, t};
 use crate::tui::app::{App, SaveState};
+use crate::tui::keymap::Context;
 use crate::tui::layout::BoardLayout;
 
 pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
@@ -69,36 +70,66 @@ fn off_screen(app: &App, layout: BoardLayout) -> String {
 }
 
 pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
-    if let SaveState::Failed(error) = app.save_state() {
-        let text = fill(t().board.not_saved, &[("error", &error.message)]);
+    let alert = match (app.warning(), app.save_state()) {
+        (Some(warning), _) => Some(warning.to_string()),
+        (None, SaveState::Failed(error)) => {
+            Some(fill(t().board.not_saved, &[("error", &error.kind)]))
+        }
+        (None, SaveState::Saved) => None,
+    };
+    if let Some(alert) = alert {
         frame.render_widget(
-            Paragraph::new(format!(" {text}")).style(theme::not_saved()),
+            Paragraph::new(format!(" {alert}")).style(theme::not_saved()),
             area,
         );
         return;
     }
-    let saved = t().board.saved;
+    let b = &t().board;
+    let state = if app.is_read_only() {
+        b.read_only_mark
+    } else {
+        b.saved
+    };
     let [left, right] = Layout::horizontal([
         Constraint::Fill(1),
-        Constraint::Length(width(saved) as u16 + 2),
+        Constraint::Length(width(state) as u16 + 2),
     ])
     .areas(area);
     let message = match app.flash() {
         Some(flash) if flash.is_error => Span::styled(format!(" {}", flash.text), theme::error()),
         Some(flash) => Span::raw(format!(" {}", flash.text)),
-        None => Span::styled(hints(usize::from(left.width)), theme::dim()),
+        None => Span::styled(
+            hints(hints_for(app.context()), usize::from(left.width)),
+            theme::dim(),
+        ),
+    };
+    let state_style = if app.is_read_only() {
+        theme::error()
+    } else {
+        theme::saved()
     };
     frame.render_widget(Paragraph::new(Line::from(message)), left);
     frame.render_widget(
-        Paragraph::new(Span::styled(saved, theme::saved())).right_aligned(),
+        Paragraph::new(Span::styled(state, state_style)).right_aligned(),
         right,
     );
 }
 
-/// As many key hints as fit in `room` cells, whole ones only.
-fn hints(room: usize) -> String {
+/// The key hints for what is on screen.
+fn hints_for(context: Context) -> &'static [&'static str] {
+    let b = &t().board;
+    match context {
+        Context::Board => b.hints,
+        Context::Form => b.form_hints,
+        Context::Help => b.help_hints,
+        Context::Question => b.question_hints,
+    }
+}
+
+/// As many of `hints` as fit in `room` cells, whole ones only.
+fn hints(hints: &[&str], room: usize) -> String {
     let mut line = String::new();
-    for hint in t().board.hints {
+    for hint in hints {
         if width(&line) + width(hint) + 2 > room {
             break;
         }

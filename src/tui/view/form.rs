@@ -15,8 +15,8 @@ use crate::tui::form::{DealForm, FormTarget};
 const LABEL_WIDTH: usize = 17;
 /// An input next to an error message keeps at least this many cells.
 const MIN_INPUT_WIDTH: usize = 16;
-/// Rows around the fields: two borders, a blank line and the key hints.
-const FRAME_ROWS: u16 = 4;
+/// Rows around the fields: the two borders.
+const FRAME_ROWS: u16 = 2;
 
 pub fn render(app: &App, form: &DealForm, frame: &mut Frame, area: Rect) {
     let f = &t().form;
@@ -35,7 +35,7 @@ pub fn render(app: &App, form: &DealForm, frame: &mut Frame, area: Rect) {
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let rows = inner.height.saturating_sub(2).max(1);
+    let rows = inner.height.max(1);
     let first = usize::from((form.focus() as u16 + 1).saturating_sub(rows));
     let input_room = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
     for (slot, index) in (first..DealField::ALL.len())
@@ -59,13 +59,6 @@ pub fn render(app: &App, form: &DealForm, frame: &mut Frame, area: Rect) {
             });
         }
     }
-    let hints = Rect {
-        x: inner.x,
-        y: inner.bottom().saturating_sub(1),
-        width: inner.width,
-        height: 1,
-    };
-    frame.render_widget(Paragraph::new(Line::styled(f.hints, theme::dim())), hints);
 }
 
 /// Draws one field's row and returns where the cursor goes within its input.

@@ -1,0 +1,94 @@
+//! Opening the board to change it from the command line: read it, take the writer lock (so the
+//! change cannot race an open dealboard), and save only when the change is sound. A command that
+//! fails leaves everything as it was, and creates no file.
+
+use std::path::{Path, PathBuf};
+
+use super::Failure;
+use crate::model::Board;
+use crate::store::{self, LoadError, LoadErrorKind, Store};
+use crate::text::{fill, t};
+
+pub struct Change {
+    path: PathBuf,
+    /// `None` while the board exists only in memory (there was no file yet).
+    store: Option<Store>,
+    pub board: Board,
+}
+
+impl Change {
+    pub fn begin(path: &Path) -> Result<Change, Failure> {
+        match Store::open(path) {
+            Ok((mut store, board)) => {
+                store.lock()?;
+                Ok(Change {
+                    path: path.to_path_buf(),
+                    store: Some(store),
+                    board,
+                })
+            }
+            Err(LoadError {
+                kind: LoadErrorKind::Missing,
+                ..
+            }) => Ok(Change {
+                path: path.to_path_buf(),
+                store: None,
+                board: new_board()?,
+            }),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Saves the changed board, first creating the file if there was none (and saying so).
+    pub fn finish(self) -> Result<(), Failure> {
+        match self.store {
+            Some(mut store) => store.save(&self.board)?,
+            None => {
+                Store::create(&self.path, &self.board)?;
+                eprintln!(
+                    "{}",
+                    fill(t().cli.created, &[("path", &self.path.display())])
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The board for reading: a missing file reads as the default board (with a note on stderr),
+/// and nothing is created.
+pub fn read_board(path: &Path) -> Result<Board, Failure> {
+    match Store::open(path) {
+        Ok((_, board)) => Ok(board),
+        Err(LoadError {
+            kind: LoadErrorKind::Missing,
+            ..
+        }) => {
+            eprintln!(
+                "{}",
+                fill(t().cli.no_board_yet, &[("path", &path.display())])
+            );
+            new_board()
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The board a first run starts with: the default process, owned by the person running it.
+pub fn new_board() -> Result<Board, Failure> {
+    let mut board = store::default_board().map_err(|kind| {
+        let path = PathBuf::from("assets/default-board.ron");
+        Failure(
+            LoadError {
+                path,
+                kind,
+                backup: None,
+            }
+            .to_string(),
+        )
+    })?;
+    board.owner = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_default();
+    Ok(board)
+}

@@ -1,0 +1,186 @@
+//! Changing deals from the board: the form, moves, reordering, deleting, and undo/redo. Each
+//! change is committed the same way: recorded for undo, shown, and saved at once.
+
+use crate::model::{Board, Deal, DealId, Direction, EditError, Money, Patch};
+use crate::text::{fill, t};
+
+use super::{App, Mode, Step, UNDO_LIMIT};
+use crate::tui::form::{DealForm, FormTarget};
+
+impl App {
+    pub(super) fn open_new_form(&mut self) {
+        let Some(stage) = self.board.stages.get(self.focus) else {
+            return;
+        };
+        let now = self.clock.now_utc();
+        let mut blank = Deal::new(
+            DealId(0),
+            "",
+            stage.id.clone(),
+            Money::zero(self.board.currency),
+            now,
+        );
+        blank.owner = self.board.owner.clone();
+        self.mode = Mode::Form(Box::new(DealForm::new(
+            FormTarget::New(stage.id.clone()),
+            blank,
+        )));
+    }
+
+    pub(super) fn save_form(&mut self) {
+        let today = self.clock.today();
+        let now = self.clock.now_utc();
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
+        let Some(deal) = form.result(today) else {
+            return self.show_error(t().form.fix_first.to_string());
+        };
+        let target = form.target.clone();
+        let title = deal.title.clone();
+        match target {
+            FormTarget::New(stage) => match self.board.add_deal(&stage, now, |d| *d = deal) {
+                Ok((id, patch)) => {
+                    self.mode = Mode::Board;
+                    let stage = self.stage_name_of(id);
+                    let text = fill(t().board.added, &[("title", &title), ("stage", &stage)]);
+                    self.commit(text, patch, Some(id));
+                }
+                Err(e) => self.show_error(e.to_string()),
+            },
+            FormTarget::Edit(id) => match self.board.edit_deal(id, now, |d| *d = deal) {
+                Ok(Some(patch)) => {
+                    self.mode = Mode::Board;
+                    self.commit(
+                        fill(t().board.edited, &[("title", &title)]),
+                        patch,
+                        Some(id),
+                    );
+                }
+                Ok(None) => {
+                    self.mode = Mode::Board;
+                    self.show_info(t().board.no_changes.to_string());
+                }
+                Err(e) => self.show_error(e.to_string()),
+            },
+        }
+    }
+
+    pub(super) fn move_selected(&mut self, direction: Direction) {
+        let now = self.clock.now_utc();
+        let at_edge = match direction {
+            Direction::Back => t().board.at_first_stage,
+            Direction::Forward => t().board.at_last_stage,
+        };
+        self.change_selected(
+            |board, id| board.move_deal_step(id, direction, now),
+            at_edge,
+            |app, deal| {
+                let stage = app.stage_name_of(deal.id);
+                fill(
+                    t().board.moved,
+                    &[("title", &deal.title), ("stage", &stage)],
+                )
+            },
+        );
+    }
+
+    pub(super) fn reorder_selected(&mut self, direction: Direction) {
+        let at_edge = match direction {
+            Direction::Back => t().board.at_top,
+            Direction::Forward => t().board.at_bottom,
+        };
+        self.change_selected(
+            |board, id| board.reorder_deal(id, direction),
+            at_edge,
+            |_, deal| fill(t().board.reordered, &[("title", &deal.title)]),
+        );
+    }
+
+    /// Applies `change` to the selected deal and commits it, described by `describe`; a deal
+    /// already at the edge gets the `at_edge` message instead.
+    pub(super) fn change_selected(
+        &mut self,
+        change: impl FnOnce(&mut Board, DealId) -> Result<Patch, EditError>,
+        at_edge: &'static str,
+        describe: impl FnOnce(&App, &Deal) -> String,
+    ) {
+        self.with_selected(|app, deal| match change(&mut app.board, deal.id) {
+            Ok(patch) => {
+                let text = describe(app, &deal);
+                app.commit(text, patch, Some(deal.id));
+            }
+            Err(EditError::AtEdge) => app.show_info(fill(at_edge, &[("title", &deal.title)])),
+            Err(e) => app.show_error(e.to_string()),
+        });
+    }
+
+    pub(super) fn delete(&mut self, id: DealId) {
+        let title = self
+            .board
+            .deal(id)
+            .map(|d| d.title.clone())
+            .unwrap_or_default();
+        match self.board.delete_deal(id) {
+            Ok(patch) => {
+                let done = fill(t().board.deleted, &[("title", &title)]);
+                self.commit(done, patch, None);
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    /// Runs `f` on a copy of the selected deal, or says there is none.
+    pub(super) fn with_selected(&mut self, f: impl FnOnce(&mut App, Deal)) {
+        match self.selected().cloned() {
+            Some(deal) => f(self, deal),
+            None => self.show_info(t().board.no_deal_selected.to_string()),
+        }
+    }
+
+    /// Records a change for undo, shows it, keeps the cursor on `follow` and saves at once.
+    pub(super) fn commit(&mut self, description: String, patch: Patch, follow: Option<DealId>) {
+        self.pending.push(patch.clone());
+        self.undo.push(Step {
+            description: description.clone(),
+            patch,
+        });
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        self.refresh(follow);
+        self.save_now();
+        self.show_info(fill(t().board.undo_hint, &[("done", &description)]));
+    }
+
+    pub(super) fn undo(&mut self) {
+        let Some(step) = self.undo.pop() else {
+            return self.show_info(t().board.nothing_to_undo.to_string());
+        };
+        self.board.undo(&step.patch);
+        self.pending.push(step.patch.inverse());
+        self.after_history_step(&step, t().board.undone);
+        self.redo.push(step);
+    }
+
+    pub(super) fn redo(&mut self) {
+        let Some(step) = self.redo.pop() else {
+            return self.show_info(t().board.nothing_to_redo.to_string());
+        };
+        self.board.redo(&step.patch);
+        self.pending.push(step.patch.clone());
+        self.after_history_step(&step, t().board.redone);
+        self.undo.push(step);
+    }
+
+    pub(super) fn after_history_step(&mut self, step: &Step, template: &str) {
+        let follow = step
+            .patch
+            .deal_ids()
+            .find(|id| self.board.deal(*id).is_some());
+        self.refresh(follow);
+        self.save_now();
+        self.show_info(fill(template, &[("what", &step.description)]));
+    }
+}

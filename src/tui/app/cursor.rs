@@ -1,0 +1,68 @@
+//! The cursor and the view: which deal is selected, and scrolling just enough to keep it shown.
+
+use crate::model::DealId;
+use crate::tui::layout::{board_layout, first_visible};
+
+use super::{App, Figures};
+
+impl App {
+    /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
+    pub(super) fn refresh(&mut self, follow: Option<DealId>) {
+        let columns = self.board.columns();
+        self.figures = Figures::of(&columns, self.clock.today());
+        self.columns = columns
+            .iter()
+            .map(|c| c.iter().map(|d| d.id).collect())
+            .collect();
+        let stages = self.columns.len();
+        self.rows.resize(stages, 0);
+        self.offsets.resize(stages, 0);
+        self.focus = self.focus.min(stages.saturating_sub(1));
+        if let Some(id) = follow {
+            for (c, column) in self.columns.iter().enumerate() {
+                if let Some(r) = column.iter().position(|d| *d == id) {
+                    self.focus = c;
+                    self.rows[c] = r;
+                }
+            }
+        }
+        for (row, column) in self.rows.iter_mut().zip(&self.columns) {
+            *row = (*row).min(column.len().saturating_sub(1));
+        }
+        self.keep_in_view();
+    }
+
+    pub(super) fn focus_column(&mut self, column: usize) {
+        self.focus = column.min(self.columns.len().saturating_sub(1));
+        self.keep_in_view();
+    }
+
+    pub(super) fn select_row(&mut self, row: usize) {
+        let len = self.columns.get(self.focus).map_or(0, Vec::len);
+        if let Some(current) = self.rows.get_mut(self.focus) {
+            *current = row.min(len.saturating_sub(1));
+        }
+        self.keep_in_view();
+    }
+
+    pub(super) fn page(&self) -> usize {
+        board_layout(self.size.0, self.size.1, self.columns.len()).map_or(1, |l| l.cards)
+    }
+
+    /// Scrolls sideways and within each column just enough to keep the cursor on screen.
+    pub(super) fn keep_in_view(&mut self) {
+        let Some(layout) = board_layout(self.size.0, self.size.1, self.columns.len()) else {
+            return;
+        };
+        self.first_column = first_visible(
+            self.first_column,
+            self.focus,
+            layout.columns,
+            self.columns.len(),
+        );
+        for (c, column) in self.columns.iter().enumerate() {
+            self.offsets[c] =
+                first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());
+        }
+    }
+}
