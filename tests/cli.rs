@@ -200,7 +200,6 @@ fn money_is_read_in_the_forms_people_type() {
         ("12 000", "12000.00", "USD"),
         ("12,000.50", "12000.50", "USD"),
         ("12000 EUR", "12000.00", "EUR"),
-        ("-250", "-250.00", "USD"),
     ] {
         cli.ok(&["add", &format!("Deal of {typed}"), "--value", typed]);
         let deals = cli.json(&[]);
@@ -240,6 +239,13 @@ fn a_refused_add_says_which_flag_is_wrong_and_changes_nothing() {
             .contains("--probability: a whole number from 0 to 100"),
         "{}",
         bad.stderr
+    );
+    let negative = cli.run(&["add", "Refund", "--value=-250"]);
+    assert_eq!(negative.code, Some(1));
+    assert!(
+        negative.stderr.contains("--value: must not be below zero"),
+        "{}",
+        negative.stderr
     );
     let empty = cli.run(&["add", "   "]);
     assert_eq!(empty.code, Some(1));

@@ -137,8 +137,8 @@ fn kill_9_right_after_a_change_loses_nothing() {
     app.type_keys("nKept after a crash\r");
     app.wait_for("Added");
     app.type_keys(">>");
-    app.wait_for("Proposal preparati");
-    std::thread::sleep(Duration::from_secs(1));
+    // Killed the moment the screen shows the change: the save came before the screen.
+    app.wait_for("Moved “Kept after a crash” to Proposal preparation");
     let pid = app.child.process_id().unwrap();
     let killed = std::process::Command::new("kill")
         .args(["-9", &pid.to_string()])

@@ -10,7 +10,7 @@ use dealboard::tui::view;
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::{TestApp, sample_board};
+use support::TestApp;
 
 fn any_text() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -30,8 +30,8 @@ prop_compose! {
         title in any_text().prop_filter("a title", |t| !t.trim().is_empty()),
         company in any_text(),
         notes in any_text(),
-        minor in any::<i64>(),
-        cost in proptest::option::of(any::<i64>()),
+        minor in 0..=i64::MAX,
+        cost in proptest::option::of(0..=i64::MAX),
         currency in prop::sample::select(vec!["EUR", "USD", "JPY", "KWD", "RUB", "CHF"]),
         probability in proptest::option::of(0u8..=100),
         day in 0u32..3000,
@@ -103,7 +103,7 @@ proptest! {
         width in 1u16..200,
         height in 1u16..60,
     ) {
-        let mut t = TestApp::new(sample_board(), width, height);
+        let mut t = TestApp::new(support::board_with_a_won_deal(), width, height);
         for key in keys {
             t.keys(key);
             draw(&t, width, height);
@@ -113,7 +113,7 @@ proptest! {
 
     #[test]
     fn no_key_sequence_loses_a_deal(keys in proptest::collection::vec(prop::sample::select(SAFE_KEYS), 1..80)) {
-        let mut t = TestApp::new(sample_board(), 80, 24);
+        let mut t = TestApp::new(support::board_with_a_won_deal(), 80, 24);
         let mut known: Vec<_> = t.app.board().deals.iter().map(|d| d.id).collect();
         for key in keys {
             t.keys(key);

@@ -85,9 +85,25 @@ fn bad_cases() -> Vec<BadCase> {
             "conflict markers on lines 6, 8, 10",
         ),
         case(
+            "bad date",
+            good.replacen("next_action_due: \"2026-11-20\"", "next_action_due: \"2026-13-45\"", 1)
+                .into_bytes(),
+            "“2026-13-45” is not a date; write dates as 2026-12-31",
+        ),
+        case(
+            "deal id past the largest",
+            good.replacen("id: 5,", "id: 18446744073709551615,", 1).into_bytes(),
+            "deal id 18446744073709551615 is too large",
+        ),
+        case(
+            "unknown currency",
+            good.replacen("\"48000.00 EUR\"", "\"48000.00 XYZ\"", 1).into_bytes(),
+            "money “48000.00 XYZ” must be an amount and a currency code",
+        ),
+        case(
             "bad money",
             good.replacen("\"48000.00 EUR\"", "\"48k EUR\"", 1).into_bytes(),
-            "money `48k EUR`: not an amount",
+            "money “48k EUR”: not an amount",
         ),
     ]
 }

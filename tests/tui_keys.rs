@@ -214,8 +214,30 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     let before = std::fs::read(&t.path).unwrap();
     t.keys("e").type_text(" (phase 2)").keys("Esc");
+    assert!(
+        matches!(t.app.mode(), Mode::Question(Question::DiscardForm(_))),
+        "typed text: asks"
+    );
+    t.keys("n");
+    let Mode::Form(form) = t.app.mode() else {
+        panic!("No goes back to the form")
+    };
+    assert_eq!(
+        form.input(0).unwrap().value(),
+        "Поставка оборудования (phase 2)"
+    );
+    t.keys("C-c y");
     assert!(matches!(t.app.mode(), Mode::Board));
-    assert_eq!(std::fs::read(&t.path).unwrap(), before, "Esc saved nothing");
+    assert_eq!(
+        std::fs::read(&t.path).unwrap(),
+        before,
+        "closing the form saved nothing"
+    );
+    t.keys("e Esc");
+    assert!(
+        matches!(t.app.mode(), Mode::Board),
+        "nothing typed: Esc closes at once"
+    );
     t.keys("Enter").type_text(" (phase 2)").keys("Enter");
     let deal = t.deal("Поставка оборудования (phase 2)");
     assert_eq!(deal.company, "ООО «Ромашка»");
@@ -263,8 +285,14 @@ fn undo_and_redo_cover_every_kind_of_change() {
     let changed = t.saved();
     t.keys("u u u u u");
     let undone = t.saved();
-    assert_eq!(undone.deals, sample.deals, "five undos give back the deals we started with");
-    assert_eq!(undone.next_deal_id, 7, "the undone new deal's id 6 is never handed out again");
+    assert_eq!(
+        undone.deals, sample.deals,
+        "five undos give back the deals we started with"
+    );
+    assert_eq!(
+        undone.next_deal_id, 7,
+        "the undone new deal's id 6 is never handed out again"
+    );
     t.keys("u");
     assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
     t.keys("C-r C-r C-r C-r C-r");
@@ -323,6 +351,11 @@ fn q_and_ctrl_c_quit_and_key_releases_do_nothing() {
     t.keys("n").type_text("q");
     assert!(!t.app.should_quit(), "q types a letter in the form");
     t.keys("C-c");
+    assert!(
+        !t.app.should_quit(),
+        "Ctrl+C in the form closes the form first"
+    );
+    t.keys("y C-c");
     assert!(t.app.should_quit());
 }
 
@@ -404,4 +437,87 @@ fn the_view_follows_the_cursor_down_a_long_column_and_across_stages() {
         1,
         "one column at a time on a narrow screen"
     );
+}
+
+#[test]
+fn shift_tab_goes_back_a_field_however_the_terminal_sends_it() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("n Tab Tab Tab BTab");
+    let Mode::Form(form) = t.app.mode() else {
+        panic!("the form is open")
+    };
+    assert_eq!(form.focus(), 2);
+    let plain_backtab = ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::BackTab,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(
+        keymap::action_for(Context::Form, &plain_backtab),
+        Some(Action::PreviousField)
+    );
+    t.keys("Up Up Up");
+    let Mode::Form(form) = t.app.mode() else {
+        panic!("the form is open")
+    };
+    assert_eq!(
+        form.focus(),
+        13,
+        "from the first field, back wraps to the last"
+    );
+}
+
+#[test]
+fn a_refused_form_says_what_is_wrong_in_full() {
+    let mut t = TestApp::new(sample_board(), 40, 20);
+    t.keys("n")
+        .type_text("Deal")
+        .keys("Tab Tab Tab")
+        .type_text("12k")
+        .keys("Enter");
+    let flash = t.app.flash().unwrap();
+    assert!(flash.is_error);
+    assert_eq!(
+        flash.text,
+        "Value: not an amount; try 12 000 or 12,000.50. Fix the marked fields, then save."
+    );
+}
+
+#[test]
+fn a_won_deal_cannot_be_moved_back_before_the_sale() {
+    let mut board = sample_board();
+    let id = support::add(&mut board, "delivery", "Delivered deal", |_| {});
+    let won = dealboard::model::Status::Won {
+        at: support::now().to_utc(),
+    };
+    board
+        .deals
+        .iter_mut()
+        .filter(|d| d.id == id)
+        .for_each(|d| d.status = won.clone());
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("l l l l l l l");
+    assert_eq!(t.app.selected().unwrap().title, "Delivered deal");
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("<");
+    let flash = &t.app.flash().unwrap().text;
+    assert!(
+        flash.contains("stays in the stages after the sale"),
+        "{flash}"
+    );
+    assert_eq!(std::fs::read(&t.path).unwrap(), before);
+    t.keys(">");
+    assert_eq!(t.deal("Delivered deal").stage.0, "customer-training");
+}
+
+#[test]
+fn help_pages_and_jumps() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("? PgDn");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll: 20 }));
+    t.keys("PgUp");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll: 0 }));
+    t.keys("End");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll } if *scroll > 20));
+    t.keys("Home");
+    assert!(matches!(t.app.mode(), Mode::Help { scroll: 0 }));
 }

@@ -39,7 +39,7 @@ fn board_160x48() {
 }
 
 #[test]
-fn every_stage_on_one_wide_screen_200x50() {
+fn wide_screen_200x50() {
     insta::assert_snapshot!(at(200, 50, "l"));
 }
 
@@ -121,8 +121,13 @@ fn save_failure_is_impossible_to_miss_80x24() {
 
 #[test]
 fn every_size_from_tiny_to_huge_draws_without_panicking() {
-    let mut t = TestApp::new(sample_board(), 80, 24);
-    for (width, height) in [
+    let mut board = sample_board();
+    for i in 0..40 {
+        support::add(&mut board, "lead", &format!("Filler {i}"), |_| {});
+    }
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("End");
+    let sizes = [
         (1, 1),
         (0, 0),
         (10, 3),
@@ -130,12 +135,22 @@ fn every_size_from_tiny_to_huge_draws_without_panicking() {
         (25, 10),
         (47, 13),
         (300, 80),
-    ] {
-        for keys in ["", "?", "n", "d"] {
-            t.act(dealboard::tui::action::Action::Resize(width, height));
+        (80, 24),
+    ];
+    for (width, height) in sizes {
+        for keys in ["", "?", "n", "d", "d y d y d y"] {
+            // Drawn both before the app hears of the new size (as when a resize event is still
+            // on its way) and after.
             t.keys(keys);
+            screen(&t, width, height);
+            t.act(dealboard::tui::action::Action::Resize(width, height));
             screen(&t, width, height);
             t.keys("Esc");
         }
     }
+}
+
+#[test]
+fn too_small_says_so_in_a_shorter_way_when_tiny_10x5() {
+    insta::assert_snapshot!(at(10, 5, ""));
 }

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::model::{Deal, DealField, Money};
+use crate::model::{Deal, DealField, Money, set_fields};
 use crate::text::{fill, t};
 
 #[derive(Args, Debug, Default)]
@@ -39,30 +39,18 @@ pub struct DealArgs {
 impl DealArgs {
     /// Sets every given field on `deal`. Errors name the flag and say what is wrong with it.
     pub fn apply(&self, deal: &mut Deal, today: NaiveDate) -> Result<(), Vec<String>> {
-        let mut errors = Vec::new();
-        let mut set = |flag: &str, field: DealField, text: &str, deal: &mut Deal| {
-            if let Err(problem) = field.set(deal, text, today) {
-                errors.push(fill(
-                    t().cli.bad_field,
-                    &[("field", &flag), ("problem", &problem)],
-                ));
-            }
-        };
-        // The currency first, so that the amounts are read in it; `--value "12000 USD"` also
-        // names one.
+        let tags = self.tags.join(",");
+        // `--value "12000 USD"` names its currency, unless `--currency` does.
+        let mut currency = self.currency.clone();
         let mut value = self.value.clone();
-        if let Some(text) = &self.value
+        if let (Some(text), None) = (&self.value, &self.currency)
             && let Ok(money) = Money::parse_with_currency(text, deal.value.currency)
-            && money.currency != deal.value.currency
-            && self.currency.is_none()
         {
-            set("value", DealField::Currency, money.currency.code(), deal);
+            currency = Some(money.currency.code().to_string());
             value = Some(money.editable());
         }
-        if let Some(text) = &self.currency {
-            set("currency", DealField::Currency, text, deal);
-        }
-        let fields: [(&str, DealField, Option<&String>); 11] = [
+        let given: [(&str, DealField, Option<&String>); 13] = [
+            ("currency", DealField::Currency, currency.as_ref()),
             ("company", DealField::Company, self.company.as_ref()),
             ("contact", DealField::Contact, self.contact.as_ref()),
             ("value", DealField::Value, value.as_ref()),
@@ -78,15 +66,25 @@ impl DealArgs {
             ("next", DealField::NextAction, self.next.as_ref()),
             ("due", DealField::NextActionDue, self.due.as_ref()),
             ("notes", DealField::Notes, self.notes.as_ref()),
+            (
+                "tag",
+                DealField::Tags,
+                Some(&tags).filter(|t| !t.is_empty()),
+            ),
         ];
-        for (flag, field, text) in fields {
-            if let Some(text) = text {
-                set(flag, field, text, deal);
-            }
-        }
-        if !self.tags.is_empty() {
-            set("tag", DealField::Tags, &self.tags.join(","), deal);
-        }
+        let typed: Vec<(DealField, &str)> = given
+            .iter()
+            .filter_map(|(_, f, text)| text.map(|t| (*f, t.as_str())))
+            .collect();
+        let refused = set_fields(deal, &typed, today);
+        let flag_of = |field: &DealField| given.iter().find(|(_, f, _)| f == field).map(|g| g.0);
+        let errors: Vec<String> = refused
+            .iter()
+            .map(|(field, problem)| {
+                let flag = flag_of(field).unwrap_or_default();
+                fill(t().cli.bad_field, &[("field", &flag), ("problem", problem)])
+            })
+            .collect();
         if errors.is_empty() {
             Ok(())
         } else {

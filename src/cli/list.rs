@@ -5,7 +5,10 @@ use clap::{Args, ValueEnum};
 use super::table::{self, Column};
 use super::{Failure, find_stage};
 use crate::interchange::deals_json;
+use chrono::NaiveDate;
+
 use crate::model::{Board, Deal};
+use crate::report::{Due, due_state};
 use crate::text::t;
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -26,7 +29,12 @@ pub struct ListArgs {
 }
 
 /// The listing as it is printed: deals in board order (stage, then manual order).
-pub fn list(board: &Board, args: &ListArgs, width: Option<usize>) -> Result<String, Failure> {
+pub fn list(
+    board: &Board,
+    args: &ListArgs,
+    width: Option<usize>,
+    today: NaiveDate,
+) -> Result<String, Failure> {
     let stage = args
         .stage
         .as_deref()
@@ -45,29 +53,31 @@ pub fn list(board: &Board, args: &ListArgs, width: Option<usize>) -> Result<Stri
             .map(|json| json + "\n")
             .map_err(|e| Failure(e.to_string())),
         Format::Table if deals.is_empty() => Ok(format!("{}\n", t().cli.no_deals)),
-        Format::Table => Ok(table_of(board, &deals, width)),
+        Format::Table => Ok(table_of(board, &deals, width, today)),
     }
 }
 
-fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
+fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDate) -> String {
     let c = &t().cli;
     let any_closed = deals.iter().any(|d| !d.status.is_open());
-    let column = |header: &str, right_align, shrinks| Column {
+    // (header, right-aligned, may be cut, left out when narrow: lowest first)
+    let column = |header: &str, right_align, shrinks, drop_order| Column {
         header: header.to_string(),
         right_align,
         shrinks,
+        drop_order,
     };
     let mut columns = vec![
-        column(c.col_id, true, false),
-        column(c.col_title, false, true),
-        column(c.col_company, false, true),
-        column(c.col_stage, false, true),
-        column(c.col_value, true, false),
-        column(c.col_owner, false, true),
-        column(c.col_next, false, true),
+        column(c.col_id, true, false, None),
+        column(c.col_title, false, true, None),
+        column(c.col_company, false, true, Some(2)),
+        column(c.col_stage, false, true, None),
+        column(c.col_value, true, false, None),
+        column(c.col_owner, false, true, Some(1)),
+        column(c.col_next, false, true, Some(3)),
     ];
     if any_closed {
-        columns.push(column(c.col_status, false, false));
+        columns.push(column(c.col_status, false, false, Some(0)));
     }
     let rows: Vec<Vec<String>> = deals
         .iter()
@@ -75,10 +85,6 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
             let stage = board
                 .stage(&d.stage)
                 .map_or(d.stage.0.clone(), |s| s.name.clone());
-            let next = match d.next_action_due {
-                Some(due) => format!("{due} {}", d.next_action).trim_end().to_string(),
-                None => d.next_action.clone(),
-            };
             let mut row = vec![
                 d.id.to_string(),
                 d.title.clone(),
@@ -86,7 +92,7 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
                 stage,
                 d.value.display(),
                 d.owner.clone(),
-                next,
+                next_action(d, today),
             ];
             if any_closed {
                 row.push(d.status.key().to_string());
@@ -95,4 +101,16 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>) -> String {
         })
         .collect();
     table::render(&columns, &rows, width)
+}
+
+/// `⚠ 2026-11-20 Call back` when overdue, `2026-12-01 Send proposal` otherwise.
+fn next_action(deal: &Deal, today: NaiveDate) -> String {
+    let text = match deal.next_action_due {
+        Some(due) => format!("{due} {}", deal.next_action).trim_end().to_string(),
+        None => deal.next_action.clone(),
+    };
+    match due_state(deal, today) {
+        Due::Overdue(_) => format!("{} {text}", t().form.error_mark),
+        _ => text,
+    }
 }

@@ -87,7 +87,10 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, 
     match command {
         Command::Path => Ok(format!("{}\n", path.display())),
         Command::Check => check(path),
-        Command::List(args) => list::list(&change::read_board(path)?, &args, terminal_width()),
+        Command::List(args) => {
+            let board = change::read_board(path)?;
+            list::list(&board, &args, terminal_width(), clock.today())
+        }
         Command::Add(args) => add(path, &args, clock),
         Command::Move { id, stage } => move_deal(path, DealId(id), &stage, clock),
     }

@@ -7,6 +7,8 @@ pub struct Column {
     pub right_align: bool,
     /// May be cut (with `…`) to make the table fit.
     pub shrinks: bool,
+    /// When cutting is not enough, columns are left out, lowest number first; `None` stays.
+    pub drop_order: Option<u8>,
 }
 
 const GAP: &str = "  ";
@@ -20,8 +22,9 @@ pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>
             *w = (*w).max(width(cell));
         }
     }
+    let mut shown = vec![true; columns.len()];
     if let Some(max) = max_width {
-        shrink_to(&mut widths, columns, max);
+        fit(&mut widths, &mut shown, columns, max);
     }
     let mut out = String::new();
     let header: Vec<String> = columns.iter().map(|c| c.header.clone()).collect();
@@ -30,7 +33,9 @@ pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>
             .iter()
             .zip(&widths)
             .zip(row)
-            .map(|((column, w), cell)| pad(cell, *w, column.right_align))
+            .zip(&shown)
+            .filter(|(_, shown)| **shown)
+            .map(|(((column, w), cell), _)| pad(cell, *w, column.right_align))
             .collect();
         out.push_str(cells.join(GAP).trim_end());
         out.push('\n');
@@ -38,21 +43,48 @@ pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>
     out
 }
 
-/// Takes cells from the widest shrinkable column, one at a time, until the table fits.
-fn shrink_to(widths: &mut [usize], columns: &[Column], max: usize) {
-    let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
-    while total(widths) > max {
-        let widest = widths
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| columns[*i].shrinks && **w > MIN_SHRUNK)
-            .max_by_key(|(_, w)| **w)
-            .map(|(i, _)| i);
-        match widest {
-            Some(i) => widths[i] -= 1,
-            None => break,
+/// Takes cells from the widest shrinkable column, one at a time, until the table fits; when
+/// that is not enough, leaves out the columns that matter least and tries again.
+fn fit(widths: &mut [usize], shown: &mut [bool], columns: &[Column], max: usize) {
+    let natural = widths.to_vec();
+    loop {
+        widths.copy_from_slice(&natural);
+        if shrink_to(widths, shown, columns, max) {
+            return;
+        }
+        let next_to_drop = (0..columns.len())
+            .filter(|i| shown[*i])
+            .filter_map(|i| columns[i].drop_order.map(|order| (order, i)))
+            .min()
+            .map(|(_, i)| i);
+        match next_to_drop {
+            Some(i) => shown[i] = false,
+            None => return,
         }
     }
+}
+
+/// Shrinks the shown columns towards `max` cells; true when the table then fits.
+fn shrink_to(widths: &mut [usize], shown: &[bool], columns: &[Column], max: usize) -> bool {
+    let total = |w: &[usize]| {
+        let cells: Vec<usize> = w
+            .iter()
+            .zip(shown)
+            .filter(|(_, s)| **s)
+            .map(|(w, _)| *w)
+            .collect();
+        cells.iter().sum::<usize>() + GAP.len() * cells.len().saturating_sub(1)
+    };
+    while total(widths) > max {
+        let widest = (0..widths.len())
+            .filter(|i| shown[*i] && columns[*i].shrinks && widths[*i] > MIN_SHRUNK)
+            .max_by_key(|i| widths[*i]);
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => return false,
+        }
+    }
+    true
 }
 
 #[cfg(test)]
@@ -64,6 +96,7 @@ mod tests {
             header: header.into(),
             right_align,
             shrinks,
+            drop_order: None,
         }
     }
 
@@ -94,5 +127,21 @@ mod tests {
             table.lines().nth(2).unwrap(),
             "12  CRM                   €500"
         );
+    }
+
+    #[test]
+    fn columns_that_matter_least_go_when_cutting_is_not_enough() {
+        let mut owner = col("OWNER", false, true);
+        owner.drop_order = Some(1);
+        let columns = [col("ID", true, false), col("TITLE", false, true), owner];
+        let rows = vec![vec![
+            "1".into(),
+            "A long title for the deal".into(),
+            "anna".into(),
+        ]];
+        let table = render(&columns, &rows, Some(14));
+        assert_eq!(table.lines().nth(1).unwrap(), " 1  A long ti…");
+        let wide = render(&columns, &rows, Some(80));
+        assert!(wide.lines().nth(1).unwrap().ends_with("anna"));
     }
 }

@@ -9,6 +9,9 @@ use super::stage::{Phase, Stage, StageId};
 /// The file format this build writes, and the newest it can read.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
+pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Board {

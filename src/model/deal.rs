@@ -5,6 +5,7 @@ use std::fmt;
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::bad_text::file_time;
 use super::money::Money;
 use super::stage::StageId;
 
@@ -23,9 +24,11 @@ pub enum Status {
     #[default]
     Open,
     Won {
+        #[serde(deserialize_with = "file_time::timestamp")]
         at: DateTime<Utc>,
     },
     Lost {
+        #[serde(deserialize_with = "file_time::timestamp")]
         at: DateTime<Utc>,
         reason: String,
     },
@@ -51,6 +54,7 @@ impl Status {
 #[serde(deny_unknown_fields)]
 pub struct StageVisit {
     pub stage: StageId,
+    #[serde(deserialize_with = "file_time::timestamp")]
     pub at: DateTime<Utc>,
 }
 
@@ -60,6 +64,7 @@ pub struct StageVisit {
 pub struct Tick {
     pub stage: StageId,
     pub item: String,
+    #[serde(deserialize_with = "file_time::timestamp")]
     pub at: DateTime<Utc>,
 }
 
@@ -89,11 +94,19 @@ pub struct Deal {
     /// Where the lead came from: own prospecting, a marketing campaign, a referral, ...
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::date"
+    )]
     pub expected_close: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub next_action: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::date"
+    )]
     pub next_action_due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -107,7 +120,9 @@ pub struct Deal {
     pub rank: i64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ticked: Vec<Tick>,
+    #[serde(deserialize_with = "file_time::timestamp")]
     pub created: DateTime<Utc>,
+    #[serde(deserialize_with = "file_time::timestamp")]
     pub updated: DateTime<Utc>,
     /// Every stage the deal entered, oldest first; the first entry is where it was created.
     #[serde(default)]
@@ -118,6 +133,8 @@ pub struct Deal {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DealProblem {
     EmptyTitle,
+    NegativeValue,
+    NegativeCost,
     CostCurrency { value: String, cost: String },
     Probability(u8),
 }
@@ -158,6 +175,12 @@ impl Deal {
         if self.title.trim().is_empty() {
             return Err(DealProblem::EmptyTitle);
         }
+        if self.value.minor < 0 {
+            return Err(DealProblem::NegativeValue);
+        }
+        if self.cost.is_some_and(|c| c.minor < 0) {
+            return Err(DealProblem::NegativeCost);
+        }
         if let Some(cost) = self.cost
             && cost.currency != self.value.currency
         {
@@ -170,14 +193,6 @@ impl Deal {
             Some(p) if p > 100 => Err(DealProblem::Probability(p)),
             _ => Ok(()),
         }
-    }
-
-    /// Value minus cost, when the cost is known.
-    pub fn margin(&self) -> Option<Money> {
-        self.cost.map(|cost| Money {
-            minor: self.value.minor.saturating_sub(cost.minor),
-            currency: self.value.currency,
-        })
     }
 
     /// Shown on the board: open deals, and won deals still being delivered in a post-sale stage.

@@ -4,7 +4,8 @@
 use chrono::{DateTime, Utc};
 
 use super::board::Board;
-use super::deal::{Deal, DealId, DealProblem, StageVisit};
+use super::board::MAX_DEAL_ID;
+use super::deal::{Deal, DealId, DealProblem, StageVisit, Status};
 use super::money::Money;
 use super::patch::Patch;
 use super::stage::StageId;
@@ -21,6 +22,10 @@ pub enum EditError {
     SameStage,
     /// There is no stage (or no deal) further in that direction.
     AtEdge,
+    /// A won deal stays in the stages after the sale; it must be reopened to go back.
+    WonStaysAfterSale,
+    /// Every deal id up to [`MAX_DEAL_ID`] has been used.
+    IdsExhausted,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,6 +47,9 @@ impl Board {
     ) -> Result<(DealId, Patch), EditError> {
         if self.stage(stage).is_none() {
             return Err(EditError::NoStage(stage.0.clone()));
+        }
+        if self.next_deal_id > MAX_DEAL_ID {
+            return Err(EditError::IdsExhausted);
         }
         let id = DealId(self.next_deal_id);
         let mut filled = Deal::new(id, "", stage.clone(), Money::zero(self.currency), now);
@@ -107,6 +115,9 @@ impl Board {
         }
         if &deal.stage == to {
             return Err(EditError::SameStage);
+        }
+        if matches!(deal.status, Status::Won { .. }) && !self.is_post_sale(to) {
+            return Err(EditError::WonStaysAfterSale);
         }
         let rank = self.top_rank(to);
         Ok(self.record(&[id], |board| {

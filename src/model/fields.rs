@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::deal::Deal;
 use super::input::{self, InputError};
+use super::money::{Currency, Money};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum DealField {
@@ -75,18 +76,13 @@ impl DealField {
             DealField::Company => deal.company = trimmed,
             DealField::Contact => deal.contact = trimmed,
             DealField::Value => {
-                deal.value = input::parse_money(text, deal.value.currency)?
-                    .unwrap_or(super::Money::zero(deal.value.currency));
+                let value = input::parse_money(text, deal.value.currency)?;
+                deal.value = not_negative(value)?.unwrap_or(Money::zero(deal.value.currency));
             }
-            DealField::Currency => {
-                let currency = input::parse_currency(text)?;
-                deal.value = input::parse_money(&deal.value.editable(), currency)?
-                    .unwrap_or(super::Money::zero(currency));
-                if let Some(cost) = deal.cost {
-                    deal.cost = input::parse_money(&cost.editable(), currency)?;
-                }
+            DealField::Currency => retag_amounts(deal, input::parse_currency(text)?, |_| false)?,
+            DealField::Cost => {
+                deal.cost = not_negative(input::parse_money(text, deal.value.currency)?)?;
             }
-            DealField::Cost => deal.cost = input::parse_money(text, deal.value.currency)?,
             DealField::Probability => deal.probability = input::parse_probability(text)?,
             DealField::Owner => deal.owner = trimmed,
             DealField::Source => deal.source = trimmed,
@@ -97,6 +93,62 @@ impl DealField {
             DealField::Notes => deal.notes = trimmed,
         }
         Ok(())
+    }
+}
+
+/// Sets several typed fields at once, as a form or a command line gives them, and returns the
+/// fields that were refused with why. The currency comes first, so that amounts typed with it
+/// are read in it; amounts not typed are converted to it as written.
+pub fn set_fields(
+    deal: &mut Deal,
+    typed: &[(DealField, &str)],
+    today: NaiveDate,
+) -> Vec<(DealField, InputError)> {
+    let text_of = |wanted: DealField| typed.iter().find(|(f, _)| *f == wanted).map(|(_, t)| *t);
+    let mut refused = Vec::new();
+    if let Some(text) = text_of(DealField::Currency) {
+        let retagged = input::parse_currency(text)
+            .and_then(|currency| retag_amounts(deal, currency, |f| text_of(f).is_some()));
+        if let Err(e) = retagged {
+            refused.push((DealField::Currency, e));
+        }
+    }
+    for (field, text) in typed.iter().filter(|(f, _)| *f != DealField::Currency) {
+        if let Err(e) = field.set(deal, text, today) {
+            refused.push((*field, e));
+        }
+    }
+    refused
+}
+
+/// Puts the deal's money in `currency`: an amount about to be typed anew starts from zero, the
+/// other is converted as written.
+fn retag_amounts(
+    deal: &mut Deal,
+    currency: Currency,
+    typed: impl Fn(DealField) -> bool,
+) -> Result<(), InputError> {
+    let convert = |m: Money| m.in_currency(currency).map_err(InputError::Amount);
+    let value = if typed(DealField::Value) {
+        Money::zero(currency)
+    } else {
+        convert(deal.value)?
+    };
+    let cost = match deal.cost {
+        Some(_) if typed(DealField::Cost) => None,
+        Some(cost) => Some(convert(cost)?),
+        None => None,
+    };
+    deal.value = value;
+    deal.cost = cost;
+    Ok(())
+}
+
+/// Money a deal holds is never below zero.
+fn not_negative(money: Option<Money>) -> Result<Option<Money>, InputError> {
+    match money {
+        Some(m) if m.minor < 0 => Err(InputError::Negative),
+        other => Ok(other),
     }
 }
 
@@ -165,6 +217,41 @@ mod tests {
             DealField::Currency.set(&mut d, "euro", today),
             Err(InputError::Currency)
         );
+        assert_eq!(
+            DealField::Value.set(&mut d, "-5", today),
+            Err(InputError::Negative)
+        );
+        assert_eq!(
+            DealField::Cost.set(&mut d, "-1", today),
+            Err(InputError::Negative)
+        );
         assert_eq!(d, before);
+    }
+
+    #[test]
+    fn amounts_typed_with_a_new_currency_are_read_in_it() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let mut d = deal();
+        DealField::Value.set(&mut d, "12.50", today).unwrap();
+        // 12.50 EUR cannot be yen, but a value typed with the new currency replaces it.
+        let typed = [(DealField::Currency, "JPY"), (DealField::Value, "13")];
+        assert_eq!(set_fields(&mut d, &typed, today), []);
+        assert_eq!(d.value.display(), "¥13");
+        // Typed alone, the currency converts the amount as written, or says why it cannot.
+        assert_eq!(
+            set_fields(&mut d, &[(DealField::Currency, "KWD")], today),
+            []
+        );
+        assert_eq!(d.value.decimal(), "13.000");
+        let mut d = deal();
+        DealField::Value.set(&mut d, "0.50", today).unwrap();
+        let refused = set_fields(&mut d, &[(DealField::Currency, "JPY")], today);
+        let too_precise = InputError::Amount(crate::model::AmountError::TooPrecise);
+        assert_eq!(refused, [(DealField::Currency, too_precise)]);
+        // Amounts typed before the currency in the list are still read in it.
+        let mut d = deal();
+        let typed = [(DealField::Value, "0.125"), (DealField::Currency, "KWD")];
+        assert_eq!(set_fields(&mut d, &typed, today), []);
+        assert_eq!(d.value.minor, 125);
     }
 }

@@ -7,6 +7,7 @@ use super::money::{AmountError, Currency, Money};
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum InputError {
     Required,
+    Negative,
     Date,
     Probability,
     Amount(AmountError),

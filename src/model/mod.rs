@@ -1,6 +1,7 @@
 //! The pipeline as plain data and the operations that keep it sound. Pure: no files, no terminal,
 //! no clock (callers pass the time in).
 
+mod bad_text;
 mod board;
 mod deal;
 mod edit;
@@ -10,10 +11,11 @@ mod patch;
 mod stage;
 mod validate;
 
-pub use board::{Board, FORMAT_VERSION};
+pub use bad_text::{BadText, BadTextKind};
+pub use board::{Board, FORMAT_VERSION, MAX_DEAL_ID};
 pub use deal::{Deal, DealId, DealProblem, StageVisit, Status, Tick};
 pub use edit::{Direction, EditError};
-pub use fields::DealField;
+pub use fields::{DealField, set_fields};
 pub use money::{AmountError, Currency, Money, Totals};
 pub use patch::Patch;
 pub use stage::{Phase, Stage, StageId};

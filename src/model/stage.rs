@@ -10,26 +10,6 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct StageId(pub String);
 
-impl StageId {
-    /// A slug made from a stage name: `Contract & invoice` -> `contract-invoice`.
-    pub fn slug_of(name: &str) -> StageId {
-        let mut slug = String::new();
-        for c in name.trim().chars().flat_map(char::to_lowercase) {
-            if c.is_alphanumeric() {
-                slug.push(c);
-            } else if !slug.is_empty() && !slug.ends_with('-') {
-                slug.push('-');
-            }
-        }
-        let slug = slug.trim_end_matches('-');
-        StageId(if slug.is_empty() {
-            "stage".into()
-        } else {
-            slug.to_string()
-        })
-    }
-}
-
 impl fmt::Display for StageId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

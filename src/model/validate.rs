@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use super::board::Board;
+use super::board::{Board, MAX_DEAL_ID};
 use super::deal::{DealId, DealProblem};
 use super::stage::StageId;
 
@@ -13,11 +13,25 @@ pub enum Problem {
     EmptyStageName(StageId),
     DuplicateStageId(StageId),
     DuplicateStageName(String),
-    StageProbability { stage: StageId, probability: u8 },
-    DuplicateChecklistItem { stage: StageId, item: String },
+    StageProbability {
+        stage: StageId,
+        probability: u8,
+    },
+    DuplicateChecklistItem {
+        stage: StageId,
+        item: String,
+    },
     DuplicateDealId(DealId),
-    UnknownStage { deal: DealId, stage: StageId },
-    Deal { deal: DealId, problem: DealProblem },
+    /// An id over [`MAX_DEAL_ID`].
+    DealIdTooLarge(DealId),
+    UnknownStage {
+        deal: DealId,
+        stage: StageId,
+    },
+    Deal {
+        deal: DealId,
+        problem: DealProblem,
+    },
 }
 
 impl Problem {
@@ -25,6 +39,7 @@ impl Problem {
     pub fn deal(&self) -> Option<DealId> {
         match self {
             Problem::DuplicateDealId(deal)
+            | Problem::DealIdTooLarge(deal)
             | Problem::UnknownStage { deal, .. }
             | Problem::Deal { deal, .. } => Some(*deal),
             _ => None,
@@ -72,6 +87,9 @@ impl Board {
             if !deal_ids.insert(deal.id) {
                 problems.push(Problem::DuplicateDealId(deal.id));
             }
+            if deal.id.0 > MAX_DEAL_ID {
+                problems.push(Problem::DealIdTooLarge(deal.id));
+            }
             if !ids.contains(&deal.stage) {
                 problems.push(Problem::UnknownStage {
                     deal: deal.id,
@@ -92,7 +110,7 @@ impl Board {
     /// by id, and an id counter past every id in use. Changes nothing a person would see.
     pub fn normalize(&mut self) {
         self.deals.sort_by_key(|d| d.id);
-        let past_last = self.deals.last().map_or(1, |d| d.id.0 + 1);
+        let past_last = self.deals.last().map_or(1, |d| d.id.0.saturating_add(1));
         self.next_deal_id = self.next_deal_id.max(past_last);
     }
 }

@@ -4,7 +4,7 @@ use std::fmt;
 
 use super::{fill, t};
 use crate::model::input::InputError;
-use crate::model::{AmountError, DealProblem, EditError, Problem};
+use crate::model::{AmountError, BadText, BadTextKind, DealProblem, EditError, Problem};
 use crate::store::{LoadError, LoadErrorKind, LockError, NoConfigDir, SaveError, SaveErrorKind};
 
 impl fmt::Display for DealProblem {
@@ -12,10 +12,28 @@ impl fmt::Display for DealProblem {
         let e = &t().errors;
         f.write_str(&match self {
             DealProblem::EmptyTitle => e.empty_title.to_string(),
+            DealProblem::NegativeValue => e.negative_value.to_string(),
+            DealProblem::NegativeCost => e.negative_cost.to_string(),
             DealProblem::CostCurrency { value, cost } => {
                 fill(e.cost_currency, &[("value", value), ("cost", cost)])
             }
             DealProblem::Probability(p) => fill(e.probability_over, &[("probability", p)]),
+        })
+    }
+}
+
+impl fmt::Display for BadText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let e = &t().errors;
+        let text: &dyn fmt::Display = &self.text;
+        f.write_str(&match &self.kind {
+            BadTextKind::Money(Some(problem)) => {
+                fill(e.bad_money_amount, &[("text", text), ("problem", problem)])
+            }
+            BadTextKind::Money(None) => fill(e.bad_money, &[("text", text)]),
+            BadTextKind::Currency => fill(e.bad_currency_in_file, &[("text", text)]),
+            BadTextKind::Date => fill(e.bad_date_in_file, &[("text", text)]),
+            BadTextKind::Timestamp => fill(e.bad_timestamp_in_file, &[("text", text)]),
         })
     }
 }
@@ -36,6 +54,7 @@ impl fmt::Display for Problem {
                 fill(e.duplicate_checklist_item, &[("id", stage), ("item", item)])
             }
             Problem::DuplicateDealId(id) => fill(e.duplicate_deal_id, &[("id", id)]),
+            Problem::DealIdTooLarge(id) => fill(e.deal_id_too_large, &[("id", id)]),
             Problem::UnknownStage { deal, stage } => {
                 fill(e.unknown_stage, &[("id", deal), ("stage", stage)])
             }
@@ -156,6 +175,8 @@ impl fmt::Display for EditError {
             EditError::Invalid(problem) => problem.to_string(),
             EditError::SameStage => e.same_stage.to_string(),
             EditError::AtEdge => e.at_edge.to_string(),
+            EditError::WonStaysAfterSale => e.won_stays_after_sale.to_string(),
+            EditError::IdsExhausted => e.ids_exhausted.to_string(),
         })
     }
 }
@@ -177,6 +198,7 @@ impl fmt::Display for InputError {
         let e = &t().errors;
         match self {
             InputError::Required => f.write_str(e.required),
+            InputError::Negative => f.write_str(e.negative),
             InputError::Date => f.write_str(e.bad_date),
             InputError::Probability => f.write_str(e.bad_probability),
             InputError::Amount(amount) => amount.fmt(f),

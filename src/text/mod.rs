@@ -6,6 +6,8 @@ mod en;
 
 use std::fmt::Display;
 
+use crate::model::DealField;
+
 /// The catalogue in use.
 pub fn t() -> &'static Text {
     &en::EN
@@ -54,9 +56,31 @@ impl Text {
     }
 }
 
+/// What the deal form calls a field.
+pub fn field_label(field: DealField) -> &'static str {
+    let f = &t().form;
+    match field {
+        DealField::Title => f.title,
+        DealField::Company => f.company,
+        DealField::Contact => f.contact,
+        DealField::Value => f.value,
+        DealField::Currency => f.currency,
+        DealField::Cost => f.cost,
+        DealField::Probability => f.probability,
+        DealField::Owner => f.owner,
+        DealField::Source => f.source,
+        DealField::ExpectedClose => f.expected_close,
+        DealField::NextAction => f.next_action,
+        DealField::NextActionDue => f.next_action_due,
+        DealField::Tags => f.tags,
+        DealField::Notes => f.notes,
+    }
+}
+
 pub struct Text {
     /// Which of a [`Plural`]'s forms goes with a number.
     pub plural: fn(usize) -> usize,
+    pub key_names: KeyNames,
     pub board: BoardText,
     pub form: FormText,
     pub keys: KeyText,
@@ -83,7 +107,8 @@ pub struct BoardText {
     pub short_date: &'static str,
     pub no_next_action: &'static [&'static str],
     pub won: &'static [&'static str],
-    pub too_small: &'static str,
+    /// Longest first; the longest that fits the window is shown.
+    pub too_small: &'static [&'static str],
     /// Key hints for the status bar, most important first; as many as fit are shown.
     pub hints: &'static [&'static str],
     pub form_hints: &'static [&'static str],
@@ -109,6 +134,7 @@ pub struct BoardText {
     pub no_changes: &'static str,
     pub save_recovered: &'static str,
     pub delete_question: &'static str,
+    pub discard_question: &'static str,
     pub opened_read_only: &'static str,
     pub read_only: &'static str,
     pub reloaded: &'static str,
@@ -124,6 +150,8 @@ pub struct FormText {
     pub new_title: &'static str,
     pub edit_title: &'static str,
     pub fix_first: &'static str,
+    /// Put before an error next to a field.
+    pub error_mark: &'static str,
     pub title: &'static str,
     pub company: &'static str,
     pub contact: &'static str,
@@ -174,6 +202,24 @@ pub struct KeyText {
     pub scroll_up: &'static str,
     pub scroll_down: &'static str,
     pub close_help: &'static str,
+    pub help_top: &'static str,
+    pub help_end: &'static str,
+}
+
+/// Names of keys as the help screen writes them.
+pub struct KeyNames {
+    pub space: &'static str,
+    pub enter: &'static str,
+    pub esc: &'static str,
+    pub tab: &'static str,
+    pub delete: &'static str,
+    pub home: &'static str,
+    pub end: &'static str,
+    pub page_up: &'static str,
+    pub page_down: &'static str,
+    /// Written before a key held with Ctrl / Shift.
+    pub ctrl: &'static str,
+    pub shift: &'static str,
 }
 
 /// The help screen around the key list.
@@ -209,9 +255,18 @@ pub struct ErrorText {
     pub stage_probability: &'static str,
     pub duplicate_checklist_item: &'static str,
     pub duplicate_deal_id: &'static str,
+    pub deal_id_too_large: &'static str,
     pub unknown_stage: &'static str,
     pub deal_problem: &'static str,
     pub empty_title: &'static str,
+    pub negative_value: &'static str,
+    pub negative_cost: &'static str,
+    pub negative: &'static str,
+    pub bad_money: &'static str,
+    pub bad_money_amount: &'static str,
+    pub bad_currency_in_file: &'static str,
+    pub bad_date_in_file: &'static str,
+    pub bad_timestamp_in_file: &'static str,
     pub cost_currency: &'static str,
     pub probability_over: &'static str,
     pub save_failed: &'static str,
@@ -225,6 +280,8 @@ pub struct ErrorText {
     pub stage_list: &'static str,
     pub same_stage: &'static str,
     pub at_edge: &'static str,
+    pub won_stays_after_sale: &'static str,
+    pub ids_exhausted: &'static str,
     pub required: &'static str,
     pub bad_date: &'static str,
     pub bad_probability: &'static str,

@@ -26,11 +26,13 @@ pub enum Mode {
     Question(Question),
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum Question {
     Delete(DealId),
     /// The last changes could not be saved: quit anyway?
     QuitUnsaved,
+    /// Close the form and lose what was typed? "No" goes back to it.
+    DiscardForm(Box<DealForm>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -300,14 +302,18 @@ impl App {
         let Mode::Help { scroll } = &mut self.mode else {
             return;
         };
-        match action {
-            Action::SelectUp => *scroll = scroll.saturating_sub(1),
-            Action::SelectDown => {
-                *scroll = scroll.saturating_add(1).min(super::keymap::help_height())
-            }
-            Action::Close => self.mode = Mode::Board,
-            _ => {}
-        }
+        let page = self.size.1.saturating_sub(4).max(1);
+        let last = super::keymap::help_height();
+        *scroll = match action {
+            Action::SelectUp => scroll.saturating_sub(1),
+            Action::SelectDown => scroll.saturating_add(1).min(last),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll.saturating_add(page).min(last),
+            Action::SelectFirst => 0,
+            Action::SelectLast => last,
+            Action::Close => return self.mode = Mode::Board,
+            _ => *scroll,
+        };
     }
 
     fn on_form(&mut self, action: Action) {
@@ -318,6 +324,10 @@ impl App {
             Action::NextField => form.next_field(),
             Action::PreviousField => form.previous_field(),
             Action::Edit(request) => form.edit(request),
+            Action::Close if form.is_changed() => {
+                let form = form.clone();
+                self.mode = Mode::Question(Question::DiscardForm(form));
+            }
             Action::Close => self.mode = Mode::Board,
             Action::SaveForm => self.save_form(),
             _ => {}
@@ -329,15 +339,17 @@ impl App {
             return;
         };
         let question = question.clone();
-        match action {
-            Action::Yes => {
+        match (action, question) {
+            (Action::Yes, question) => {
                 self.mode = Mode::Board;
                 match question {
                     Question::Delete(id) => self.delete(id),
                     Question::QuitUnsaved => self.quit = true,
+                    Question::DiscardForm(_) => {}
                 }
             }
-            Action::No => self.mode = Mode::Board,
+            (Action::No, Question::DiscardForm(form)) => self.mode = Mode::Form(form),
+            (Action::No, _) => self.mode = Mode::Board,
             _ => {}
         }
     }

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use crate::model::input::InputError;
-use crate::model::{Deal, DealField, DealId, StageId};
+use crate::model::{Deal, DealField, DealId, StageId, set_fields};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormTarget {
@@ -55,6 +55,20 @@ impl DealForm {
         self.errors.get(index).and_then(Option::as_ref)
     }
 
+    /// Whether anything was typed that saving would keep.
+    pub fn is_changed(&self) -> bool {
+        DealField::ALL
+            .iter()
+            .zip(&self.inputs)
+            .any(|(f, input)| f.get(&self.original) != input.value())
+    }
+
+    /// The first field that was refused, with why.
+    pub fn first_error(&self) -> Option<(DealField, &InputError)> {
+        let index = self.errors.iter().position(Option::is_some)?;
+        Some((DealField::ALL[index], self.errors[index].as_ref()?))
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.inputs.len();
     }
@@ -77,8 +91,17 @@ impl DealForm {
     /// first of them focused.
     pub fn result(&mut self, today: NaiveDate) -> Option<Deal> {
         let mut deal = self.original.clone();
+        let typed: Vec<(DealField, &str)> = DealField::ALL
+            .iter()
+            .zip(&self.inputs)
+            .map(|(f, input)| (*f, input.value()))
+            .collect();
+        let refused = set_fields(&mut deal, &typed, today);
         for (i, field) in DealField::ALL.iter().enumerate() {
-            self.errors[i] = field.set(&mut deal, self.inputs[i].value(), today).err();
+            self.errors[i] = refused
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, e)| e.clone());
         }
         match self.errors.iter().position(Option::is_some) {
             Some(first_bad) => {

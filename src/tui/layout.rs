@@ -4,11 +4,9 @@
 /// Below this the board cannot be drawn usefully; a message says so instead.
 pub const MIN_WIDTH: u16 = 24;
 pub const MIN_HEIGHT: u16 = 9;
-/// The narrowest column that still reads well: used when every stage fits at this width, so the
-/// whole pipeline is on one screen.
-pub const MIN_COLUMN_WIDTH: u16 = 20;
-/// When the stages do not all fit, the board scrolls sideways and columns get this much room.
-pub const SCROLLING_COLUMN_WIDTH: u16 = 24;
+/// A column narrower than this makes cards hard to read (titles and due dates get cut), so fewer
+/// columns are shown and the board scrolls sideways.
+pub const MIN_COLUMN_WIDTH: u16 = 24;
 /// Rows one card takes: title, company and owner, value and next action, a blank line.
 pub const CARD_HEIGHT: u16 = 4;
 /// Rows above and below the cards: title bar, column top border, column totals, bottom border,
@@ -28,12 +26,7 @@ pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayou
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
-    let stages = stages.max(1);
-    let columns = if usize::from(width / MIN_COLUMN_WIDTH) >= stages {
-        stages
-    } else {
-        usize::from(width / SCROLLING_COLUMN_WIDTH).clamp(1, stages)
-    };
+    let columns = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, stages.max(1));
     // The last card needs no blank line after it.
     let cards = usize::from((height - CHROME_HEIGHT + 1) / CARD_HEIGHT).max(1);
     Some(BoardLayout { columns, cards })
@@ -68,11 +61,11 @@ mod tests {
         assert_eq!(
             board_layout(200, 50, 10),
             Some(BoardLayout {
-                columns: 10,
+                columns: 8,
                 cards: 11
             })
         );
-        assert_eq!(board_layout(199, 50, 10).map(|l| l.columns), Some(8));
+        assert_eq!(board_layout(240, 50, 10).map(|l| l.columns), Some(10));
         assert_eq!(board_layout(160, 48, 10).map(|l| l.columns), Some(6));
         assert_eq!(board_layout(80, 24, 3).map(|l| l.columns), Some(3));
         assert_eq!(board_layout(300, 50, 10).map(|l| l.columns), Some(10));

@@ -92,6 +92,21 @@ pub fn sample_board() -> Board {
     board
 }
 
+/// The sample board with a won deal being delivered, so that post-sale stages hold one too.
+pub fn board_with_a_won_deal() -> Board {
+    let mut board = sample_board();
+    let id = add(&mut board, "delivery", "Delivered and won", |d| {
+        d.company = "Acme Ltd".into()
+    });
+    let won = dealboard::model::Status::Won { at: days_ago(2) };
+    board
+        .deals
+        .iter_mut()
+        .filter(|d| d.id == id)
+        .for_each(|d| d.status = won.clone());
+    board
+}
+
 /// An app over `board`, saved in a fresh temporary folder, with the clock stopped at [`now`].
 pub struct TestApp {
     pub app: App,

@@ -34,7 +34,15 @@ impl App {
             return;
         };
         let Some(deal) = form.result(today) else {
-            return self.show_error(t().form.fix_first.to_string());
+            let (label, problem) = form
+                .first_error()
+                .map(|(field, problem)| (crate::text::field_label(field), problem.to_string()))
+                .unwrap_or_default();
+            let text = fill(
+                t().form.fix_first,
+                &[("field", &label), ("problem", &problem)],
+            );
+            return self.show_error(text);
         };
         let target = form.target.clone();
         let title = deal.title.clone();

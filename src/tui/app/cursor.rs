@@ -51,6 +51,10 @@ impl App {
 
     /// Scrolls sideways and within each column just enough to keep the cursor on screen.
     pub(super) fn keep_in_view(&mut self) {
+        // Offsets never point past a column's end, whatever the size (even too small to draw).
+        for (offset, column) in self.offsets.iter_mut().zip(&self.columns) {
+            *offset = (*offset).min(column.len().saturating_sub(1));
+        }
         let Some(layout) = board_layout(self.size.0, self.size.1, self.columns.len()) else {
             return;
         };

@@ -36,7 +36,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     );
     let offset = app.offset(index);
     let shown = layout.cards.min(ids.len().saturating_sub(offset));
-    let below = ids.len() - offset - shown;
+    let below = ids.len().saturating_sub(offset + shown);
     let mut block = Block::bordered()
         .border_style(theme::column_border(focused))
         .title(Line::from(vec![

@@ -21,6 +21,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             fill(b.delete_question, &[("title", &title)])
         }
+        Question::DiscardForm(_) => b.discard_question.to_string(),
         Question::QuitUnsaved => {
             let error = match app.save_state() {
                 SaveState::Failed(e) => e.to_string(),
@@ -29,8 +30,9 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
             fill(b.quit_question, &[("error", &error)])
         }
     };
-    let box_width = (width(&text) as u16 + 4).clamp(30, 70);
-    let text_lines = (width(&text) as u16).div_ceil(box_width.saturating_sub(4).max(1));
+    let text_width = u16::try_from(width(&text)).unwrap_or(u16::MAX);
+    let box_width = text_width.saturating_add(4).clamp(30, 70);
+    let text_lines = text_width.div_ceil(box_width.saturating_sub(4).max(1));
     let popup = centered(area, box_width, text_lines + 4);
     let body = vec![
         Line::from(text),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use super::{centered, theme};
 use crate::display_width::{pad, truncate, width};
 use crate::model::{Deal, DealField};
-use crate::text::{FormText, fill, t};
+use crate::text::{field_label, fill, t};
 use crate::tui::app::App;
 use crate::tui::form::{DealForm, FormTarget};
 
@@ -75,7 +75,9 @@ fn field_row(
     let Some(input) = form.input(index) else {
         return 0;
     };
-    let error = form.error(index).map(|e| format!(" ⚠ {e}"));
+    let error = form
+        .error(index)
+        .map(|e| format!(" {} {e}", t().form.error_mark));
     let input_width = match &error {
         Some(e) => room.saturating_sub(width(e)).max(MIN_INPUT_WIDTH.min(room)),
         None => room,
@@ -96,7 +98,7 @@ fn field_row(
     };
     let mut spans = vec![
         Span::styled(
-            pad(label(&t().form, field), LABEL_WIDTH, false),
+            pad(field_label(field), LABEL_WIDTH, false),
             theme::label(focused),
         ),
         Span::raw(" "),
@@ -130,25 +132,6 @@ fn visible_part(text: &str, skip: usize, room: usize) -> String {
         used += w;
     }
     out
-}
-
-pub fn label(f: &FormText, field: DealField) -> &'static str {
-    match field {
-        DealField::Title => f.title,
-        DealField::Company => f.company,
-        DealField::Contact => f.contact,
-        DealField::Value => f.value,
-        DealField::Currency => f.currency,
-        DealField::Cost => f.cost,
-        DealField::Probability => f.probability,
-        DealField::Owner => f.owner,
-        DealField::Source => f.source,
-        DealField::ExpectedClose => f.expected_close,
-        DealField::NextAction => f.next_action,
-        DealField::NextActionDue => f.next_action_due,
-        DealField::Tags => f.tags,
-        DealField::Notes => f.notes,
-    }
 }
 
 /// A dim hint shown in an empty field.

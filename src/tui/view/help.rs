@@ -46,10 +46,16 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let visible = popup.height.saturating_sub(2);
     let longest = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let scroll = scroll.min(longest.saturating_sub(visible));
+    let below = longest.saturating_sub(scroll + visible);
+    let mut footer = String::new();
+    if below > 0 {
+        footer = fill(t().board.more_below, &[("count", &below)]) + "  ";
+    }
+    footer.push_str(h.footer);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .title(Line::styled(h.title, theme::heading()))
-        .title_bottom(Line::from(format!(" {} ", h.footer)).right_aligned())
+        .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
         .border_style(theme::heading());
     frame.render_widget(
         Paragraph::new(lines).scroll((scroll, 0)).block(block),

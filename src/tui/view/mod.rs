@@ -38,17 +38,41 @@ pub fn render(app: &App, frame: &mut Frame) {
     }
 }
 
+/// Says the window is too small, in the longest wording that fits.
 fn too_small(frame: &mut Frame, area: Rect) {
-    let text = fill(
-        t().board.too_small,
-        &[
-            ("width", &area.width),
-            ("height", &area.height),
-            ("min_width", &MIN_WIDTH),
-            ("min_height", &MIN_HEIGHT),
-        ],
-    );
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        ("width", &area.width),
+        ("height", &area.height),
+        ("min_width", &MIN_WIDTH),
+        ("min_height", &MIN_HEIGHT),
+    ];
+    let forms: Vec<String> = t().board.too_small.iter().map(|f| fill(f, &args)).collect();
+    let fits =
+        |text: &String| wrapped_lines(text, usize::from(area.width)) <= usize::from(area.height);
+    let text = forms
+        .iter()
+        .find(|f| fits(f))
+        .or(forms.last())
+        .cloned()
+        .unwrap_or_default();
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+/// How many lines `text` takes when wrapped at word boundaries to `width` cells.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let mut lines = 1;
+    let mut used = 0;
+    for word in text.split_whitespace() {
+        let w = crate::display_width::width(word);
+        if used > 0 && used + 1 + w > width {
+            lines += 1 + (w.saturating_sub(1)) / width;
+            used = w % width;
+        } else {
+            used += w + usize::from(used > 0);
+        }
+    }
+    lines
 }
 
 /// A box of at most `width` × `height` in the middle of `area`.

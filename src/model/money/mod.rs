@@ -1,0 +1,339 @@
+//! Money: integer minor units plus an ISO 4217 currency code. Never a float, and two currencies are
+//! never added together (totals are kept per currency, see [`Totals`]).
+
+mod currency;
+mod parse;
+
+use std::fmt;
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use super::BadText;
+pub use currency::Currency;
+
+/// Why a typed amount was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AmountError {
+    NotANumber,
+    TooPrecise,
+    TooLarge,
+    BadCurrency,
+}
+
+/// An amount of one currency, in its minor units (cents for EUR, yen for JPY).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Money {
+    pub minor: i64,
+    pub currency: Currency,
+}
+
+impl Money {
+    pub fn zero(currency: Currency) -> Money {
+        Money { minor: 0, currency }
+    }
+
+    /// Reads an amount as people type it: see [`parse::parse_amount`].
+    pub fn parse_amount(text: &str, currency: Currency) -> Result<Money, AmountError> {
+        parse::parse_amount(text, currency)
+    }
+
+    /// The same amount in another currency, as written: 12.50 EUR becomes 12.50 USD. Refused
+    /// when the other currency has too few decimals (12.50 EUR cannot be yen).
+    pub fn in_currency(self, currency: Currency) -> Result<Money, AmountError> {
+        let (from, to) = (self.currency.exponent(), currency.exponent());
+        let minor = if to >= from {
+            self.minor
+                .checked_mul(10_i64.pow(to - from))
+                .ok_or(AmountError::TooLarge)?
+        } else {
+            let divisor = 10_i64.pow(from - to);
+            if self.minor % divisor != 0 {
+                return Err(AmountError::TooPrecise);
+            }
+            self.minor / divisor
+        };
+        Ok(Money { minor, currency })
+    }
+
+    /// Reads `12000.00 EUR` or `EUR 12000` (the file's form); a bare amount takes `default`.
+    pub fn parse_with_currency(text: &str, default: Currency) -> Result<Money, AmountError> {
+        let text = text.trim();
+        let mut parts = text.rsplitn(2, char::is_whitespace);
+        let last = parts.next().unwrap_or("");
+        if let (Some(currency), Some(rest)) = (Currency::parse(last), parts.next()) {
+            return Money::parse_amount(rest, currency);
+        }
+        let mut parts = text.splitn(2, char::is_whitespace);
+        let first = parts.next().unwrap_or("");
+        if let (Some(currency), Some(rest)) = (Currency::parse(first), parts.next()) {
+            return Money::parse_amount(rest, currency);
+        }
+        if text.chars().any(|c| c.is_ascii_alphabetic()) {
+            return Err(AmountError::BadCurrency);
+        }
+        Money::parse_amount(text, default)
+    }
+
+    /// The amount as a plain decimal without grouping: `12000.50`, `-3.00`, `500` for JPY.
+    pub fn decimal(&self) -> String {
+        let scale = self.currency.scale();
+        let exponent = self.currency.exponent() as usize;
+        let sign = if self.minor < 0 { "-" } else { "" };
+        let abs = self.minor.unsigned_abs();
+        let whole = abs / scale as u64;
+        if exponent == 0 {
+            return format!("{sign}{whole}");
+        }
+        let fraction = abs % scale as u64;
+        format!("{sign}{whole}.{fraction:0exponent$}")
+    }
+
+    /// As a person would type it back: `12000`, `12000.50`.
+    pub fn editable(&self) -> String {
+        let decimal = self.decimal();
+        match decimal.split_once('.') {
+            Some((whole, fraction)) if fraction.bytes().all(|b| b == b'0') => whole.to_string(),
+            _ => decimal,
+        }
+    }
+
+    /// For people: grouped thousands, cents only when there are any, the currency's symbol when
+    /// it has a well-known one: `€12,000`, `$3,500.50`, `12,000 CHF`.
+    pub fn display(&self) -> String {
+        let scale = self.currency.scale() as u64;
+        let abs = self.minor.unsigned_abs();
+        let mut number = group_thousands(abs / scale);
+        let fraction = abs % scale;
+        if fraction != 0 {
+            let exponent = self.currency.exponent() as usize;
+            number.push_str(&format!(".{fraction:0exponent$}"));
+        }
+        self.with_symbol(&number)
+    }
+
+    /// Short form for tight places such as column headers, rounded: `€12k`, `€1.2M`, `€950`.
+    pub fn compact(&self) -> String {
+        let whole = u128::from(self.minor.unsigned_abs()) / self.currency.scale() as u128;
+        self.with_symbol(&compact_number(whole))
+    }
+
+    fn with_symbol(&self, number: &str) -> String {
+        let sign = if self.minor < 0 { "-" } else { "" };
+        match self.currency.symbol() {
+            Some(symbol) => format!("{sign}{symbol}{number}"),
+            None => format!("{sign}{number} {}", self.currency),
+        }
+    }
+}
+
+/// `950`, `12000` -> `12k`, `12500` -> `12.5k`, `173500` -> `174k`, `999600` -> `1M`.
+fn compact_number(whole: u128) -> String {
+    const UNITS: [(u128, &str); 4] = [
+        (1_000, "k"),
+        (1_000_000, "M"),
+        (1_000_000_000, "B"),
+        (1_000_000_000_000, "T"),
+    ];
+    if whole < 1_000 {
+        return whole.to_string();
+    }
+    for (i, (unit, suffix)) in UNITS.iter().enumerate() {
+        let tenths = (whole * 10 + unit / 2) / unit;
+        if tenths < 1_000 {
+            return if tenths.is_multiple_of(10) {
+                format!("{}{suffix}", tenths / 10)
+            } else {
+                format!("{}.{}{suffix}", tenths / 10, tenths % 10)
+            };
+        }
+        let rounded = (whole + unit / 2) / unit;
+        if rounded < 1_000 || i == UNITS.len() - 1 {
+            return format!("{rounded}{suffix}");
+        }
+    }
+    whole.to_string()
+}
+
+fn group_thousands(value: u64) -> String {
+    let digits = value.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display())
+    }
+}
+
+/// In the board file money is one readable string: `"12000.00 EUR"`.
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&format!("{} {}", self.decimal(), self.currency))
+    }
+}
+
+impl<'de> Deserialize<'de> for Money {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(d)?;
+        let mut parts = text.trim().rsplitn(2, char::is_whitespace);
+        let currency = parts.next().and_then(Currency::parse);
+        match (currency, parts.next()) {
+            (Some(currency), Some(amount)) => Money::parse_amount(amount, currency)
+                .map_err(|e| serde::de::Error::custom(BadText::money(text.clone(), Some(e)))),
+            _ => Err(serde::de::Error::custom(BadText::money(text, None))),
+        }
+    }
+}
+
+/// Sums kept per currency, in first-seen order, so that two currencies are never added.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals(Vec<Money>);
+
+impl Totals {
+    pub fn add(&mut self, money: Money) {
+        match self.0.iter_mut().find(|m| m.currency == money.currency) {
+            Some(total) => total.minor = total.minor.saturating_add(money.minor),
+            None => self.0.push(money),
+        }
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Money> {
+        self.0.iter()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Largest total first, so that a header too narrow for all shows the one that matters most.
+    pub fn largest_first(&self) -> Vec<Money> {
+        let mut all = self.0.clone();
+        all.sort_by_key(|m| std::cmp::Reverse(m.minor));
+        all
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_forms() {
+        let m = |minor, code: &str| Money {
+            minor,
+            currency: Currency::parse(code).unwrap(),
+        };
+        assert_eq!(m(1_200_000, "EUR").display(), "€12,000");
+        assert_eq!(m(350_050, "USD").display(), "$3,500.50");
+        assert_eq!(m(1_200_000, "CHF").display(), "12,000 CHF");
+        assert_eq!(m(-500, "EUR").display(), "-€5");
+        assert_eq!(m(1_200_000, "EUR").decimal(), "12000.00");
+        assert_eq!(m(-5, "EUR").decimal(), "-0.05");
+        assert_eq!(m(1_250_000, "EUR").compact(), "€12.5k");
+        assert_eq!(m(12_500_000, "EUR").compact(), "€125k");
+        assert_eq!(m(123_000_000, "EUR").compact(), "€1.2M");
+        assert_eq!(m(95_000, "EUR").compact(), "€950");
+        assert_eq!(m(17_350_050, "USD").compact(), "$174k", "rounded, not cut");
+        assert_eq!(m(99_960_000, "USD").compact(), "$1M");
+        assert_eq!(
+            m(i64::MAX, "JPY").compact(),
+            "¥9223372T",
+            "no overflow at the extreme"
+        );
+    }
+
+    #[test]
+    fn money_with_currency_as_typed_or_stored() {
+        let usd = Currency::parse("USD").unwrap();
+        assert_eq!(
+            Money::parse_with_currency("12000.00 USD", Currency::EUR).unwrap(),
+            Money {
+                minor: 1_200_000,
+                currency: usd
+            }
+        );
+        assert_eq!(
+            Money::parse_with_currency("USD 5", Currency::EUR)
+                .unwrap()
+                .minor,
+            500
+        );
+        assert_eq!(
+            Money::parse_with_currency("12 000", Currency::EUR)
+                .unwrap()
+                .currency,
+            Currency::EUR
+        );
+        assert_eq!(
+            Money::parse_with_currency("12 dollars", Currency::EUR),
+            Err(AmountError::BadCurrency)
+        );
+    }
+
+    #[test]
+    fn changing_currency_keeps_the_amount_as_written() {
+        let m = |minor, code: &str| Money {
+            minor,
+            currency: Currency::parse(code).unwrap(),
+        };
+        let usd = Currency::parse("USD").unwrap();
+        assert_eq!(
+            m(1234, "KWD").in_currency(usd),
+            Err(AmountError::TooPrecise)
+        );
+        assert_eq!(m(1230, "KWD").in_currency(usd), Ok(m(123, "USD")));
+        assert_eq!(m(1250, "EUR").in_currency(usd), Ok(m(1250, "USD")));
+        assert_eq!(
+            m(1250, "EUR").in_currency(Currency::parse("JPY").unwrap()),
+            Err(AmountError::TooPrecise)
+        );
+        assert_eq!(
+            m(1200, "EUR").in_currency(Currency::parse("JPY").unwrap()),
+            Ok(m(12, "JPY"))
+        );
+        assert_eq!(
+            m(5, "JPY").in_currency(Currency::parse("KWD").unwrap()),
+            Ok(m(5000, "KWD"))
+        );
+    }
+
+    #[test]
+    fn totals_never_mix_currencies() {
+        let usd = Currency::parse("USD").unwrap();
+        let mut totals = Totals::default();
+        totals.add(Money {
+            minor: 100,
+            currency: Currency::EUR,
+        });
+        totals.add(Money {
+            minor: 500,
+            currency: usd,
+        });
+        totals.add(Money {
+            minor: 50,
+            currency: Currency::EUR,
+        });
+        let all: Vec<_> = totals.iter().copied().collect();
+        assert_eq!(
+            all,
+            vec![
+                Money {
+                    minor: 150,
+                    currency: Currency::EUR
+                },
+                Money {
+                    minor: 500,
+                    currency: usd
+                }
+            ]
+        );
+        assert_eq!(totals.largest_first()[0].currency, usd);
+    }
+}

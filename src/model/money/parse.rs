@@ -1,0 +1,170 @@
+//! Reading an amount as people type it, strictly enough that a typo is refused rather than read
+//! as some other number.
+
+use super::{AmountError, Currency, Money};
+
+/// `12000`, `12 000`, `12,000.50`, `12.000,50`, `-5`. Where only one separator appears it is the
+/// decimal point, unless exactly three digits follow it after a short non-zero whole part and the
+/// currency has fewer decimals (so `12,000` is twelve thousand, `0.125` is refused for EUR).
+/// Grouping must be in threes: `1.2.3` and `5,,00` are refused.
+pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, AmountError> {
+    let cleaned: String = text
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '_')
+        .collect();
+    let (negative, digits) = match cleaned.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
+    };
+    if digits.is_empty()
+        || !digits
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return Err(AmountError::NotANumber);
+    }
+    let (whole, fraction) = split_decimal(digits, currency.exponent())?;
+    if whole.is_empty() && fraction.is_empty() {
+        return Err(AmountError::NotANumber);
+    }
+    if fraction.len() > currency.exponent() as usize {
+        return Err(AmountError::TooPrecise);
+    }
+    let whole_value: i64 = if whole.is_empty() {
+        0
+    } else {
+        whole.parse().map_err(|_| AmountError::TooLarge)?
+    };
+    let padded = format!("{fraction:0<width$}", width = currency.exponent() as usize);
+    let fraction_value: i64 = if padded.is_empty() {
+        0
+    } else {
+        padded.parse().unwrap_or(0)
+    };
+    let minor = whole_value
+        .checked_mul(currency.scale())
+        .and_then(|m| m.checked_add(fraction_value))
+        .ok_or(AmountError::TooLarge)?;
+    Ok(Money {
+        minor: if negative { -minor } else { minor },
+        currency,
+    })
+}
+
+/// Splits `digits` (only digits, `,` and `.`) into the whole part's digits (grouping marks
+/// checked and removed) and the fraction's digits.
+fn split_decimal(digits: &str, exponent: u32) -> Result<(String, &str), AmountError> {
+    let commas = digits.matches(',').count();
+    let dots = digits.matches('.').count();
+    let decimal_mark = match (commas, dots) {
+        (0, 0) => None,
+        (0, _) | (_, 0) => {
+            let mark = if commas > 0 { ',' } else { '.' };
+            let at = digits.find(mark).unwrap_or(0);
+            let before = &digits[..at];
+            let after = digits.len() - at - 1;
+            let looks_grouped = after == 3
+                && exponent < 3
+                && (1..=3).contains(&before.len())
+                && !before.starts_with('0');
+            if commas + dots > 1 || looks_grouped {
+                None
+            } else {
+                Some(mark)
+            }
+        }
+        // Both marks: the last one is the decimal point, and it may appear only once.
+        _ => {
+            let last = if digits.rfind(',') > digits.rfind('.') {
+                ','
+            } else {
+                '.'
+            };
+            if digits.matches(last).count() != 1 {
+                return Err(AmountError::NotANumber);
+            }
+            Some(last)
+        }
+    };
+    let (whole, fraction) = match decimal_mark.and_then(|m| digits.rfind(m)) {
+        Some(at) => (&digits[..at], &digits[at + 1..]),
+        None => (digits, ""),
+    };
+    Ok((ungroup(whole)?, fraction))
+}
+
+/// `1,234,567` -> `1234567`; groups after the first must be exactly three digits.
+fn ungroup(whole: &str) -> Result<String, AmountError> {
+    let groups: Vec<&str> = whole.split([',', '.']).collect();
+    if groups.len() > 1 {
+        let first_ok = (1..=3).contains(&groups[0].len());
+        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
+            return Err(AmountError::NotANumber);
+        }
+    }
+    Ok(groups.concat())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn eur(text: &str) -> Result<i64, AmountError> {
+        parse_amount(text, Currency::EUR).map(|m| m.minor)
+    }
+
+    #[test]
+    fn amounts_in_the_forms_people_type() {
+        assert_eq!(eur("12000"), Ok(1_200_000));
+        assert_eq!(eur("12 000"), Ok(1_200_000));
+        assert_eq!(eur("12,000.50"), Ok(1_200_050));
+        assert_eq!(eur("12.000,50"), Ok(1_200_050));
+        assert_eq!(eur("12 000,5"), Ok(1_200_050));
+        assert_eq!(eur("12,000"), Ok(1_200_000));
+        assert_eq!(eur("1,234,567"), Ok(123_456_700));
+        assert_eq!(eur("1.234"), Ok(123_400));
+        assert_eq!(eur("12.5"), Ok(1250));
+        assert_eq!(eur("0.99"), Ok(99));
+        assert_eq!(eur(".5"), Ok(50));
+        assert_eq!(eur("+7"), Ok(700));
+        assert_eq!(eur("-5"), Ok(-500));
+        assert_eq!(eur("12\u{a0}000"), Ok(1_200_000));
+        assert_eq!(eur("1'000'000"), Ok(100_000_000));
+    }
+
+    #[test]
+    fn typos_are_refused_not_read_as_another_number() {
+        for bad in [
+            "",
+            "abc",
+            "12k",
+            "-",
+            ",",
+            "1.2.3",
+            "5,,00",
+            "1,234.5,6",
+            "1,23,456",
+            "12..5",
+        ] {
+            assert_eq!(eur(bad), Err(AmountError::NotANumber), "{bad}");
+        }
+        for too_precise in ["0.125", ".500", "1234,567", "1.999"] {
+            assert!(eur(too_precise) != Ok(0), "{too_precise}");
+        }
+        assert_eq!(eur("0.125"), Err(AmountError::TooPrecise));
+        assert_eq!(eur(".500"), Err(AmountError::TooPrecise));
+        assert_eq!(eur("1234,567"), Err(AmountError::TooPrecise));
+        assert_eq!(eur("99999999999999999999"), Err(AmountError::TooLarge));
+    }
+
+    #[test]
+    fn currencies_with_other_minor_units() {
+        let jpy = Currency::parse("jpy").unwrap();
+        assert_eq!(parse_amount("12,000", jpy).map(|m| m.minor), Ok(12_000));
+        assert_eq!(parse_amount("1.5", jpy), Err(AmountError::TooPrecise));
+        let kwd = Currency::parse("KWD").unwrap();
+        assert_eq!(parse_amount("1.234", kwd).map(|m| m.minor), Ok(1234));
+        assert_eq!(parse_amount("0.125", kwd).map(|m| m.minor), Ok(125));
+    }
+}
