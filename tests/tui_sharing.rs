@@ -111,4 +111,14 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
         .find(|d| d.title == "Поставка оборудования")
         .unwrap();
     assert_eq!(moved.stage.0, "qualification");
+    assert!(second.is_read_only());
+    // The first one closes (its folder stays): the second takes over and may change the board.
+    let TestApp { app, dir: _dir, .. } = first;
+    drop(app);
+    second.update(Action::Tick);
+    assert!(!second.is_read_only());
+    let notice = "The other dealboard closed; you can change this board now.";
+    assert_eq!(second.flash().unwrap().text, notice);
+    second.update(Action::MoveForward);
+    assert!(second.flash().unwrap().text.starts_with("Moved"));
 }

@@ -73,6 +73,7 @@ pub static EN: Text = Text {
         opened_read_only: "Read-only: this board is open in another dealboard. Changes made there appear here.",
         read_only: "Read-only: this board is open in another dealboard; make changes there.",
         reloaded: "The board file was changed outside dealboard; reloaded it.",
+        now_editable: "The other dealboard closed; you can change this board now.",
         merged: "The board file was changed outside dealboard; loaded those changes and kept yours.",
         outside_unreadable: "⚠ The board file was changed outside dealboard and cannot be read now; it is not overwritten. {error}",
         read_only_mark: "READ-ONLY",

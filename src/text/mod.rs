@@ -138,6 +138,7 @@ pub struct BoardText {
     pub opened_read_only: &'static str,
     pub read_only: &'static str,
     pub reloaded: &'static str,
+    pub now_editable: &'static str,
     pub merged: &'static str,
     pub outside_unreadable: &'static str,
     pub read_only_mark: &'static str,

@@ -35,6 +35,11 @@ impl App {
             SaveState::Failed(_) if !self.read_only => self.save_now(),
             _ => self.take_outside_change(),
         }
+        // When the dealboard that was editing this board closes, this one may take over.
+        if self.read_only && self.store.lock().is_ok() {
+            self.read_only = false;
+            self.show_info(t().board.now_editable.to_string());
+        }
     }
 
     fn take_outside_change(&mut self) {
