@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 
 use super::Failure;
 use crate::model::Board;
-use crate::store::{self, LoadError, LoadErrorKind, Store};
+use crate::store::{self, LoadError, LoadErrorKind, LockError, Store};
+
+/// How long, in all, a command waits for the board's lock: `LOCK_TRIES` × `LOCK_WAIT`.
+const LOCK_TRIES: u32 = 20;
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
 use crate::text::{fill, t};
 
 pub struct Change {
@@ -20,7 +24,7 @@ impl Change {
     pub fn begin(path: &Path) -> Result<Change, Failure> {
         match Store::open(path) {
             Ok((mut store, board)) => {
-                store.lock()?;
+                lock_patiently(&mut store)?;
                 Ok(Change {
                     path: path.to_path_buf(),
                     store: Some(store),
@@ -52,6 +56,20 @@ impl Change {
             }
         }
         Ok(())
+    }
+}
+
+/// Takes the writer lock, waiting up to a second for a dealboard that is just closing.
+fn lock_patiently(store: &mut Store) -> Result<(), LockError> {
+    let mut tries = 0;
+    loop {
+        match store.lock() {
+            Err(LockError::Held(_)) if tries < LOCK_TRIES => {
+                tries += 1;
+                std::thread::sleep(LOCK_WAIT);
+            }
+            result => return result,
+        }
     }
 }
 
