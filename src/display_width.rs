@@ -32,6 +32,56 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
+/// `text` broken into lines of at most `cells` cells, at spaces where it can be (a word longer
+/// than a line is cut).
+pub fn wrap(text: &str, cells: usize) -> Vec<String> {
+    let cells = cells.max(1);
+    let mut lines = vec![String::new()];
+    for word in text.split_whitespace() {
+        let mut word = word.to_string();
+        loop {
+            let line = lines.last_mut().map(|l| (width(l), l));
+            let Some((used, line)) = line else { break };
+            let gap = usize::from(used > 0);
+            if used + gap + width(&word) <= cells {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(&word);
+                break;
+            }
+            if used > 0 {
+                lines.push(String::new());
+                continue;
+            }
+            // A word wider than a whole line: cut it.
+            let head = truncate_plain(&word, cells);
+            word = word[head.len()..].to_string();
+            line.push_str(&head);
+            lines.push(String::new());
+            if word.is_empty() {
+                break;
+            }
+        }
+    }
+    if lines.len() > 1 && lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// The longest start of `text` at most `cells` wide (at least one character).
+fn truncate_plain(text: &str, cells: usize) -> String {
+    let mut out = String::new();
+    for grapheme in text.graphemes(true) {
+        if !out.is_empty() && width(&out) + grapheme.width() > cells {
+            break;
+        }
+        out.push_str(grapheme);
+    }
+    out
+}
+
 /// `text` padded with spaces (or cut) to exactly `cells` cells, on the left when `right_align`.
 pub fn pad(text: &str, cells: usize, right_align: bool) -> String {
     let cut = truncate(text, cells);
@@ -53,5 +103,16 @@ mod tests {
         assert_eq!(truncate("abc", 0), "");
         assert_eq!(pad("株", 4, false), "株  ");
         assert_eq!(pad("12", 4, true), "  12");
+    }
+
+    #[test]
+    fn wrapping_breaks_at_spaces_and_cuts_only_overlong_words() {
+        assert_eq!(wrap("one two three", 7), ["one two", "three"]);
+        assert_eq!(
+            wrap("Поставка оборудования", 10),
+            ["Поставка", "оборудован", "ия"]
+        );
+        assert_eq!(wrap("株式会社テスト", 6), ["株式会", "社テス", "ト"]);
+        assert_eq!(wrap("", 5), [""]);
     }
 }

@@ -33,7 +33,8 @@ fn open_board(path: &Path) -> Result<(Store, Board, Option<String>), Failure> {
         Ok((mut store, board)) => match store.lock() {
             Ok(()) => Ok((store, board, None)),
             Err(LockError::Held(_)) => Ok((store, board, Some(t().board.opened_read_only.into()))),
-            Err(e) => Err(e.into()),
+            // A folder this user may not write to: the board can still be read.
+            Err(e) => Ok((store, board, Some(e.to_string()))),
         },
         Err(LoadError {
             kind: LoadErrorKind::Missing,

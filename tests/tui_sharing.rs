@@ -7,7 +7,7 @@ use dealboard::clock::FixedClock;
 use dealboard::model::Board;
 use dealboard::store::{self, Store};
 use dealboard::tui::action::Action;
-use dealboard::tui::app::{App, SaveState};
+use dealboard::tui::app::{App, Mode, Question, SaveState};
 use support::{TestApp, sample_board};
 
 /// Writes `board` to the file as another program would (a text editor, `git pull`).
@@ -34,7 +34,7 @@ fn a_change_made_outside_is_loaded_on_the_next_tick() {
     );
     assert_eq!(
         t.app.flash().unwrap().text,
-        "The board file was changed outside dealboard; reloaded it."
+        "The board file was changed elsewhere; reloaded it."
     );
     assert_eq!(
         t.app.selected().unwrap().title,
@@ -61,27 +61,135 @@ fn a_change_made_in_the_app_after_one_outside_keeps_both() {
     assert_eq!(&saved, t.app.board());
 }
 
-#[test]
-fn an_unreadable_outside_change_is_never_overwritten() {
-    let mut t = TestApp::new(sample_board(), 80, 24);
+/// The other program finishes writing its version: `name` marks it.
+fn their_version(t: &TestApp, name: &str) -> String {
+    let mut theirs = sample_board();
+    theirs.name = name.into();
+    let text = store::board_text(&theirs).unwrap();
+    std::fs::write(&t.path, &text).unwrap();
+    text
+}
+
+/// A board file that is half-written when the app looks, and a move made meanwhile.
+fn clash(t: &mut TestApp) {
     std::fs::write(&t.path, "(version: 1, name: \"half-written").unwrap();
     t.act(Action::Tick);
     assert!(t.app.warning().unwrap().contains("cannot be read now"));
     t.keys(">");
+    let on_disk = std::fs::read_to_string(&t.path).unwrap();
+    assert_eq!(
+        on_disk, "(version: 1, name: \"half-written",
+        "never overwritten"
+    );
+}
+
+fn copies(t: &TestApp, label: &str) -> Vec<Board> {
+    (1..5)
+        .map(|n| t.dir.path().join(format!("board.ron.{label}.{n}")))
+        .filter(|p| p.exists())
+        .map(|p| store::parse(&std::fs::read(p).unwrap()).unwrap())
+        .collect()
+}
+
+#[test]
+fn when_both_sides_changed_the_user_may_load_theirs_and_keep_a_copy_of_theirs() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    clash(&mut t);
+    let theirs = their_version(&t, "Renamed by a colleague");
+    t.act(Action::Tick);
+    assert!(matches!(t.app.mode(), Mode::Question(Question::Conflict)));
     assert_eq!(
         std::fs::read_to_string(&t.path).unwrap(),
-        "(version: 1, name: \"half-written"
+        theirs,
+        "nothing saved before a choice"
     );
-    // The other program finishes writing; the app's move is applied on top and saved.
-    let mut theirs = sample_board();
-    theirs.name = "Renamed by a colleague".into();
-    std::fs::write(&t.path, store::board_text(&theirs).unwrap()).unwrap();
+    t.keys("y");
+    assert_eq!(std::fs::read_to_string(&t.path).unwrap(), theirs);
+    assert_eq!(t.app.board().name, "Renamed by a colleague");
+    let kept = copies(&t, "unsaved");
+    assert_eq!(kept.len(), 1);
+    let moved = kept[0]
+        .deals
+        .iter()
+        .find(|d| d.title == "Поставка оборудования")
+        .unwrap();
+    assert_eq!(
+        moved.stage.0, "qualification",
+        "the move made here is in the copy"
+    );
+    assert!(t.app.flash().unwrap().text.contains("board.ron.unsaved.1"));
+}
+
+#[test]
+fn when_both_sides_changed_the_user_may_keep_theirs_as_a_copy_instead() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    clash(&mut t);
+    their_version(&t, "Renamed by a colleague");
     t.act(Action::Tick);
-    let saved = t.saved();
-    assert_eq!(saved.name, "Renamed by a colleague");
+    t.keys("n");
     assert_eq!(t.deal("Поставка оборудования").stage.0, "qualification");
-    assert!(t.app.warning().is_none());
+    assert_eq!(t.saved().name, "Sales pipeline");
+    let kept = copies(&t, "replaced");
+    assert_eq!(kept.len(), 1);
+    assert_eq!(kept[0].name, "Renamed by a colleague");
     assert_eq!(t.app.save_state(), &SaveState::Saved);
+}
+
+#[test]
+fn a_key_aimed_at_a_deal_is_not_applied_when_the_board_changed_under_it() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    edit_outside(&t, |board| {
+        board.deals.retain(|d| d.title != "Поставка оборудования")
+    });
+    t.keys(">");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        "The board file was changed elsewhere; reloaded it."
+    );
+    assert!(t.titles_in("qualification").len() == 2, "nothing was moved");
+    assert_eq!(t.app.selected().unwrap().title, "CRM rollout, 40 seats");
+}
+
+#[test]
+fn an_open_form_saves_only_the_fields_typed_in_it() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("e");
+    edit_outside(&t, |board| {
+        let deal = board
+            .deals
+            .iter_mut()
+            .find(|d| d.title == "Поставка оборудования")
+            .unwrap();
+        deal.company = "ООО «Ромашка и партнёры»".into();
+    });
+    t.act(Action::Tick);
+    t.keys("Tab Tab Tab C-u")
+        .type_text("2 000 000")
+        .keys("Enter");
+    let deal = t.deal("Поставка оборудования");
+    assert_eq!(
+        deal.company, "ООО «Ромашка и партнёры»",
+        "their change to another field stays"
+    );
+    assert_eq!(deal.value.display(), "₽2,000,000");
+}
+
+#[test]
+fn undo_history_that_a_reload_ends_is_mentioned() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys(">");
+    edit_outside(&t, |board| board.name = "Renamed".into());
+    t.act(Action::Tick);
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .ends_with("(undo starts afresh).")
+    );
+    t.keys("u");
+    assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
 }
 
 #[test]

@@ -1,42 +1,41 @@
-//! Opening the board to change it from the command line: read it, take the writer lock (so the
-//! change cannot race an open dealboard), and save only when the change is sound. A command that
+//! Opening the board to change it from the command line: take the writer lock (so the change
+//! cannot race an open dealboard), read, and save only when the change is sound. A command that
 //! fails leaves everything as it was, and creates no file.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use super::Failure;
 use crate::model::Board;
-use crate::store::{self, LoadError, LoadErrorKind, LockError, Store};
-
-/// How long, in all, a command waits for the board's lock: `LOCK_TRIES` × `LOCK_WAIT`.
-const LOCK_TRIES: u32 = 20;
-const LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(50);
+use crate::store::{self, LoadError, LoadErrorKind, Store};
 use crate::text::{fill, t};
 
+/// How long a command waits for the lock of a dealboard that is just closing.
+const LOCK_PATIENCE: Duration = Duration::from_secs(1);
+
 pub struct Change {
-    path: PathBuf,
-    /// `None` while the board exists only in memory (there was no file yet).
-    store: Option<Store>,
+    store: Store,
+    /// False while the board exists only in memory (there was no file yet).
+    existed: bool,
     pub board: Board,
 }
 
 impl Change {
     pub fn begin(path: &Path) -> Result<Change, Failure> {
-        match Store::open(path) {
-            Ok((mut store, board)) => {
-                lock_patiently(&mut store)?;
-                Ok(Change {
-                    path: path.to_path_buf(),
-                    store: Some(store),
-                    board,
-                })
-            }
+        let mut store = Store::at(path);
+        store.lock_waiting(LOCK_PATIENCE)?;
+        match store.read() {
+            Ok(board) => Ok(Change {
+                store,
+                existed: true,
+                board,
+            }),
             Err(LoadError {
                 kind: LoadErrorKind::Missing,
                 ..
             }) => Ok(Change {
-                path: path.to_path_buf(),
-                store: None,
+                store,
+                existed: false,
                 board: new_board()?,
             }),
             Err(e) => Err(e.into()),
@@ -44,32 +43,17 @@ impl Change {
     }
 
     /// Saves the changed board, first creating the file if there was none (and saying so).
-    pub fn finish(self) -> Result<(), Failure> {
-        match self.store {
-            Some(mut store) => store.save(&self.board)?,
-            None => {
-                Store::create(&self.path, &self.board)?;
-                eprintln!(
-                    "{}",
-                    fill(t().cli.created, &[("path", &self.path.display())])
-                );
-            }
+    pub fn finish(mut self) -> Result<(), Failure> {
+        if self.existed {
+            self.store.save(&self.board)?;
+        } else {
+            self.store.save_new(&self.board)?;
+            eprintln!(
+                "{}",
+                fill(t().cli.created, &[("path", &self.store.path().display())])
+            );
         }
         Ok(())
-    }
-}
-
-/// Takes the writer lock, waiting up to a second for a dealboard that is just closing.
-fn lock_patiently(store: &mut Store) -> Result<(), LockError> {
-    let mut tries = 0;
-    loop {
-        match store.lock() {
-            Err(LockError::Held(_)) if tries < LOCK_TRIES => {
-                tries += 1;
-                std::thread::sleep(LOCK_WAIT);
-            }
-            result => return result,
-        }
     }
 }
 

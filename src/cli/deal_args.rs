@@ -24,11 +24,11 @@ pub struct DealArgs {
     pub owner: Option<String>,
     #[arg(long, help = t().cli.arg_source)]
     pub source: Option<String>,
-    #[arg(long, value_name = "DATE", help = t().cli.arg_close)]
+    #[arg(long, value_name = "DATE", help = t().cli.arg_close, allow_hyphen_values = true)]
     pub close: Option<String>,
     #[arg(long, value_name = "TEXT", help = t().cli.arg_next)]
     pub next: Option<String>,
-    #[arg(long, value_name = "DATE", help = t().cli.arg_due)]
+    #[arg(long, value_name = "DATE", help = t().cli.arg_due, allow_hyphen_values = true)]
     pub due: Option<String>,
     #[arg(long = "tag", value_name = "TAG", help = t().cli.arg_tag)]
     pub tags: Vec<String>,
@@ -43,11 +43,26 @@ impl DealArgs {
         // `--value "12000 USD"` names its currency, unless `--currency` does.
         let mut currency = self.currency.clone();
         let mut value = self.value.clone();
-        if let (Some(text), None) = (&self.value, &self.currency)
+        if let Some(text) = &self.value
             && let Ok(money) = Money::parse_with_currency(text, deal.value.currency)
         {
-            currency = Some(money.currency.code().to_string());
-            value = Some(money.editable());
+            let named = money.currency.code().to_string();
+            match &self.currency {
+                Some(flag)
+                    if crate::model::Currency::parse(flag) != Some(money.currency)
+                        && text.chars().any(|c| c.is_ascii_alphabetic()) =>
+                {
+                    let clash = fill(
+                        t().cli.currency_clash,
+                        &[("value", &named), ("currency", flag)],
+                    );
+                    return Err(vec![clash]);
+                }
+                _ => {
+                    currency = currency.or(Some(named));
+                    value = Some(money.editable());
+                }
+            }
         }
         let given: [(&str, DealField, Option<&String>); 13] = [
             ("currency", DealField::Currency, currency.as_ref()),

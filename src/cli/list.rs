@@ -60,24 +60,25 @@ pub fn list(
 fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDate) -> String {
     let c = &t().cli;
     let any_closed = deals.iter().any(|d| !d.status.is_open());
-    // (header, right-aligned, may be cut, left out when narrow: lowest first)
-    let column = |header: &str, right_align, shrinks, drop_order| Column {
+    // (header, right-aligned, cut down to at most, left out when narrow: lowest first)
+    let column = |header: &str, right_align, shrinks_to, drop_order| Column {
         header: header.to_string(),
         right_align,
-        shrinks,
+        shrinks_to,
         drop_order,
     };
     let mut columns = vec![
-        column(c.col_id, true, false, None),
-        column(c.col_title, false, true, None),
-        column(c.col_company, false, true, Some(2)),
-        column(c.col_stage, false, true, None),
-        column(c.col_value, true, false, None),
-        column(c.col_owner, false, true, Some(1)),
-        column(c.col_next, false, true, Some(3)),
+        column(c.col_id, true, None, None),
+        column(c.col_title, false, Some(12), None),
+        column(c.col_company, false, Some(8), Some(2)),
+        column(c.col_stage, false, Some(10), None),
+        column(c.col_value, true, None, None),
+        column(c.col_owner, false, Some(6), Some(1)),
+        // Keeps room for the mark and the date: `⚠ 2026-11-20`.
+        column(c.col_next, false, Some(12), Some(3)),
     ];
     if any_closed {
-        columns.push(column(c.col_status, false, false, Some(0)));
+        columns.push(column(c.col_status, false, None, Some(0)));
     }
     let rows: Vec<Vec<String>> = deals
         .iter()
@@ -103,14 +104,21 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
     table::render(&columns, &rows, width)
 }
 
-/// `⚠ 2026-11-20 Call back` when overdue, `2026-12-01 Send proposal` otherwise.
+/// `⚠ 2026-11-20 Call back` when overdue, `● 2026-11-27 ...` when due today, plain otherwise:
+/// the same marks as on the board.
 fn next_action(deal: &Deal, today: NaiveDate) -> String {
     let text = match deal.next_action_due {
         Some(due) => format!("{due} {}", deal.next_action).trim_end().to_string(),
         None => deal.next_action.clone(),
     };
-    match due_state(deal, today) {
-        Due::Overdue(_) => format!("{} {text}", t().form.error_mark),
-        _ => text,
+    let b = &t().board;
+    let mark = match due_state(deal, today) {
+        Due::Overdue(_) => b.overdue.last(),
+        Due::Today => b.due_today.last(),
+        Due::Later(_) | Due::Unplanned => None,
+    };
+    match mark {
+        Some(mark) => format!("{mark} {text}"),
+        None => text,
     }
 }

@@ -144,7 +144,13 @@ fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<
     let mut change = Change::begin(path)?;
     let board = &mut change.board;
     let to = find_stage(board, stage)?;
-    let deal = board.deal(id).ok_or(EditError::NoDeal(id))?;
+    let deal = board.deal(id).ok_or_else(|| {
+        Failure(format!(
+            "{} {}",
+            EditError::NoDeal(id),
+            t().errors.list_hint
+        ))
+    })?;
     let title = deal.title.clone();
     let from = stage_name(board, &deal.stage);
     if deal.stage == to {

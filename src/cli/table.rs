@@ -5,15 +5,13 @@ use crate::display_width::{pad, width};
 pub struct Column {
     pub header: String,
     pub right_align: bool,
-    /// May be cut (with `…`) to make the table fit.
-    pub shrinks: bool,
+    /// May be cut (with `…`) to make the table fit, down to this many cells; `None` never is.
+    pub shrinks_to: Option<usize>,
     /// When cutting is not enough, columns are left out, lowest number first; `None` stays.
     pub drop_order: Option<u8>,
 }
 
 const GAP: &str = "  ";
-/// Narrowest a shrinking column gets before the table simply overflows.
-const MIN_SHRUNK: usize = 6;
 
 pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>) -> String {
     let mut widths: Vec<usize> = columns.iter().map(|c| width(&c.header)).collect();
@@ -77,7 +75,7 @@ fn shrink_to(widths: &mut [usize], shown: &[bool], columns: &[Column], max: usiz
     };
     while total(widths) > max {
         let widest = (0..widths.len())
-            .filter(|i| shown[*i] && columns[*i].shrinks && widths[*i] > MIN_SHRUNK)
+            .filter(|i| shown[*i] && columns[*i].shrinks_to.is_some_and(|min| widths[*i] > min))
             .max_by_key(|i| widths[*i]);
         match widest {
             Some(i) => widths[i] -= 1,
@@ -92,10 +90,11 @@ mod tests {
     use super::*;
 
     fn col(header: &str, right_align: bool, shrinks: bool) -> Column {
+        let shrinks_to = shrinks.then_some(6);
         Column {
             header: header.into(),
             right_align,
-            shrinks,
+            shrinks_to,
             drop_order: None,
         }
     }

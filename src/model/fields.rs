@@ -246,7 +246,8 @@ mod tests {
         let mut d = deal();
         DealField::Value.set(&mut d, "0.50", today).unwrap();
         let refused = set_fields(&mut d, &[(DealField::Currency, "JPY")], today);
-        let too_precise = InputError::Amount(crate::model::AmountError::TooPrecise);
+        let jpy = Currency::parse("JPY").unwrap();
+        let too_precise = InputError::Amount(crate::model::AmountError::TooPrecise(jpy));
         assert_eq!(refused, [(DealField::Currency, too_precise)]);
         // Amounts typed before the currency in the list are still read in it.
         let mut d = deal();

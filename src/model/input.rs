@@ -14,8 +14,8 @@ pub enum InputError {
     Currency,
 }
 
-/// A date: `2026-12-01`, `01.12.2026`, `today`, `tomorrow`, `+3` / `+3d` (days), `+2w` (weeks).
-/// Empty text means no date.
+/// A date: `2026-12-01`, `01.12.2026`, `today`, `tomorrow`, `yesterday`, `+3` / `+3d` (days),
+/// `+2w` (weeks), `-3d` (days ago). Empty text means no date.
 pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, InputError> {
     let text = text.trim().to_lowercase();
     if text.is_empty() {
@@ -24,9 +24,11 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Inp
     let date = match text.as_str() {
         "today" => Some(today),
         "tomorrow" => today.checked_add_days(Days::new(1)),
-        _ => match text.strip_prefix('+') {
-            Some(offset) => days_from_now(offset, today),
-            None => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        "yesterday" => today.checked_sub_days(Days::new(1)),
+        _ => match (text.strip_prefix('+'), text.strip_prefix('-')) {
+            (Some(ahead), _) => days_from_now(ahead, today, true),
+            (_, Some(back)) => days_from_now(back, today, false),
+            _ => NaiveDate::parse_from_str(&text, "%Y-%m-%d")
                 .or_else(|_| NaiveDate::parse_from_str(&text, "%d.%m.%Y"))
                 .ok(),
         },
@@ -34,13 +36,17 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Inp
     date.map(Some).ok_or(InputError::Date)
 }
 
-fn days_from_now(offset: &str, today: NaiveDate) -> Option<NaiveDate> {
+fn days_from_now(offset: &str, today: NaiveDate, ahead: bool) -> Option<NaiveDate> {
     let (number, unit) = match offset.strip_suffix('w') {
         Some(weeks) => (weeks, 7),
         None => (offset.strip_suffix('d').unwrap_or(offset), 1),
     };
-    let count: u64 = number.parse().ok()?;
-    today.checked_add_days(Days::new(count.checked_mul(unit)?))
+    let days = Days::new(number.parse::<u64>().ok()?.checked_mul(unit)?);
+    if ahead {
+        today.checked_add_days(days)
+    } else {
+        today.checked_sub_days(days)
+    }
 }
 
 /// A probability in percent: `40` or `40%`; empty means "the stage's default".
@@ -98,6 +104,8 @@ mod tests {
         assert_eq!(parse_date("+3", today), Ok(Some(day(2026, 11, 30))));
         assert_eq!(parse_date("+3d", today), Ok(Some(day(2026, 11, 30))));
         assert_eq!(parse_date("+2w", today), Ok(Some(day(2026, 12, 11))));
+        assert_eq!(parse_date("-3d", today), Ok(Some(day(2026, 11, 24))));
+        assert_eq!(parse_date("yesterday", today), Ok(Some(day(2026, 11, 26))));
         assert_eq!(parse_date("", today), Ok(None));
         for bad in ["2026-13-01", "next week", "+x", "31.02.2026", "12/01/2026"] {
             assert_eq!(parse_date(bad, today), Err(InputError::Date), "{bad}");

@@ -18,24 +18,6 @@ pub struct Patch {
 }
 
 impl Patch {
-    /// The change that takes it back: what undo does, as a patch of its own.
-    pub fn inverse(&self) -> Patch {
-        let deals = self
-            .deals
-            .iter()
-            .rev()
-            .map(|c| DealChange {
-                id: c.id,
-                before: c.after.clone(),
-                after: c.before.clone(),
-            })
-            .collect();
-        Patch {
-            deals,
-            next_deal_id: (self.next_deal_id.1, self.next_deal_id.1),
-        }
-    }
-
     /// The deals this change touched.
     pub fn deal_ids(&self) -> impl Iterator<Item = DealId> + '_ {
         self.deals.iter().map(|c| c.id)
@@ -79,28 +61,6 @@ impl Board {
             self.put_deal(change.id, change.after.clone());
         }
         self.next_deal_id = self.next_deal_id.max(patch.next_deal_id.1);
-    }
-
-    /// Applies `patch` on top of a board that someone else changed meanwhile (the file was
-    /// edited outside this program): the patch's deals take the state it gave them, and a deal
-    /// it added whose id was taken meanwhile gets a new id. Returns the ids it gave.
-    pub fn reapply(&mut self, patch: &Patch) -> Vec<(DealId, DealId)> {
-        let mut renumbered = Vec::new();
-        for change in &patch.deals {
-            let Some(after) = &change.after else {
-                self.put_deal(change.id, None);
-                continue;
-            };
-            let mut deal = after.clone();
-            if change.before.is_none() && self.deal(deal.id).is_some() {
-                deal.id = DealId(self.next_deal_id);
-                renumbered.push((change.id, deal.id));
-            }
-            self.next_deal_id = self.next_deal_id.max(deal.id.0.saturating_add(1));
-            self.put_deal(deal.id, Some(deal));
-        }
-        self.next_deal_id = self.next_deal_id.max(patch.next_deal_id.1);
-        renumbered
     }
 
     /// Replaces, inserts (keeping the list sorted by id) or removes deal `id`.

@@ -9,26 +9,56 @@ use std::time::SystemTime;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Fingerprint {
+    stat: Option<Stat>,
+    len: u64,
+    hash: u64,
+}
+
+/// What the file system says about the file without reading it. On Unix the inode and the
+/// change time are included: no tool can set the change time, so an edit that keeps the size and
+/// restores the old modification time (`cp -p`, `rsync -t`) is still noticed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Stat {
     len: u64,
     modified: Option<SystemTime>,
-    hash: u64,
+    #[cfg(unix)]
+    inode: u64,
+    #[cfg(unix)]
+    changed: (i64, i64),
+}
+
+impl Stat {
+    fn of(meta: &Metadata) -> Stat {
+        #[cfg(unix)]
+        use std::os::unix::fs::MetadataExt;
+        Stat {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: meta.ino(),
+            #[cfg(unix)]
+            changed: (meta.ctime(), meta.ctime_nsec()),
+        }
+    }
 }
 
 impl Fingerprint {
     /// The fingerprint of `bytes`, just read from or written to `path`.
     pub(super) fn of_file(path: &Path, bytes: &[u8]) -> Fingerprint {
-        let modified = std::fs::metadata(path).ok().and_then(|m| m.modified().ok());
+        let stat = std::fs::metadata(path).ok().map(|m| Stat::of(&m));
         Fingerprint {
+            stat,
             len: bytes.len() as u64,
-            modified,
             hash: hash(bytes),
         }
     }
 
-    /// True when the file's size and time are as recorded: then it is taken as unchanged
-    /// without reading it.
+    /// True when the file system reports the file exactly as recorded: then it is taken as
+    /// unchanged without reading it.
     pub(super) fn same_stat(&self, meta: &Metadata) -> bool {
-        self.len == meta.len() && self.modified.is_some() && self.modified == meta.modified().ok()
+        self.stat
+            .as_ref()
+            .is_some_and(|s| *s == Stat::of(meta) && s.modified.is_some())
     }
 
     /// True when `bytes` are what was recorded (a file touched but not changed).

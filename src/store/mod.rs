@@ -9,7 +9,7 @@ mod path;
 mod save;
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub use load::{LoadError, LoadErrorKind, parse};
 pub use lock::LockError;
@@ -60,15 +60,28 @@ pub struct Store {
     known: Option<Fingerprint>,
     /// Held while this store may write.
     lock: Option<BoardLock>,
+    /// When backups were last rotated (or tried) by this store.
+    last_rotation: Option<Instant>,
     saved_before: bool,
 }
 
 impl Store {
-    /// Opens an existing board file for reading. Call [`Store::lock`] before saving.
+    /// The board file at `path`, not yet read or locked.
+    pub fn at(path: &Path) -> Store {
+        Store {
+            path: path.to_path_buf(),
+            target: resolve_links(path),
+            known: None,
+            lock: None,
+            last_rotation: None,
+            saved_before: false,
+        }
+    }
+
+    /// Opens an existing board file for reading. Lock it before saving.
     pub fn open(path: &Path) -> Result<(Store, Board), LoadError> {
         let mut store = Store::at(path);
-        let (board, fingerprint) = load::read(path, &store.target)?;
-        store.known = Some(fingerprint);
+        let board = store.read()?;
         Ok((store, board))
     }
 
@@ -76,26 +89,15 @@ impl Store {
     /// file is readable by its owner only.
     pub fn create(path: &Path, board: &Board) -> Result<Store, SaveError> {
         let mut store = Store::at(path);
-        create_folder(&store.target)?;
-        store.lock().map_err(|e| SaveError {
-            path: path.to_path_buf(),
-            kind: match e {
-                LockError::Held(_) => SaveErrorKind::ReadOnly,
-                LockError::Io { message, .. } => SaveErrorKind::Io(message),
-            },
-        })?;
-        store.save(board)?;
+        store.save_new(board)?;
         Ok(store)
     }
 
-    fn at(path: &Path) -> Store {
-        Store {
-            path: path.to_path_buf(),
-            target: resolve_links(path),
-            known: None,
-            lock: None,
-            saved_before: false,
-        }
+    /// Reads the board, remembering what the file held.
+    pub fn read(&mut self) -> Result<Board, LoadError> {
+        let (board, fingerprint) = load::read(&self.path, &self.target)?;
+        self.known = Some(fingerprint);
+        Ok(board)
     }
 
     pub fn path(&self) -> &Path {
@@ -107,16 +109,32 @@ impl Store {
         self.lock.is_some()
     }
 
-    /// Takes the board's writer lock; fails when another dealboard holds it.
+    /// Takes the board's writer lock; fails when another dealboard holds it. A board whose
+    /// folder does not exist yet cannot be open anywhere: then there is nothing to lock, and
+    /// [`Store::save_new`] takes the lock when it creates the folder.
     pub fn lock(&mut self) -> Result<(), LockError> {
-        if self.lock.is_none() {
+        if self.lock.is_none() && folder_exists(&self.target) {
             self.lock = Some(lock::lock(&self.target)?);
         }
         Ok(())
     }
 
+    /// Like [`Store::lock`], but waits up to `patience` for a dealboard that is just closing.
+    pub fn lock_waiting(&mut self, patience: Duration) -> Result<(), LockError> {
+        let started = Instant::now();
+        loop {
+            match self.lock() {
+                Err(LockError::Held(_)) if started.elapsed() < patience => {
+                    std::thread::sleep(Duration::from_millis(25));
+                }
+                result => return result,
+            }
+        }
+    }
+
     /// Saves the whole board atomically, keeping rotating backups of earlier versions. Refuses
-    /// without the lock, and refuses to overwrite a file someone else changed since it was read.
+    /// without the lock, and refuses to overwrite a file someone else changed since it was read:
+    /// checked before writing and again just before the new file takes the old one's place.
     pub fn save(&mut self, board: &Board) -> Result<(), SaveError> {
         let path = self.path.clone();
         let refuse = |kind| {
@@ -136,33 +154,72 @@ impl Store {
             Err(e) => return refuse(SaveErrorKind::Io(e.to_string())),
         };
         if self.backup_due() {
+            self.last_rotation = Some(Instant::now());
             save::rotate_backups(&self.target)?;
         }
-        save::write_atomically(&self.target, text.as_bytes())?;
+        let staged = save::Staged::write(&self.target, text.as_bytes())?;
+        if self.changed_since_known() {
+            return refuse(SaveErrorKind::ChangedOutside);
+        }
+        staged.put_in_place()?;
         self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
         self.saved_before = true;
         Ok(())
     }
 
-    /// Looks whether someone else changed the file, and reads it if so.
+    /// Saves a board that has no file yet: creates the folder (private to its owner), takes the
+    /// lock, and refuses if a file appeared there meanwhile.
+    pub fn save_new(&mut self, board: &Board) -> Result<(), SaveError> {
+        create_folder(&self.target)?;
+        self.lock().map_err(|e| SaveError {
+            path: self.path.clone(),
+            kind: match e {
+                LockError::Held(_) => SaveErrorKind::ReadOnly,
+                LockError::Io { message, .. } => SaveErrorKind::Io(message),
+            },
+        })?;
+        self.save(board)
+    }
+
+    /// Looks whether someone else changed the file, and reads it if so. What it read becomes
+    /// what this store knows, so call [`Store::save`] only once the change is dealt with.
     pub fn check_outside(&mut self) -> Outside {
         if !self.changed_since_known() {
             return Outside::Unchanged;
         }
-        match load::read(&self.path, &self.target) {
-            Ok((board, fingerprint)) => {
-                self.known = Some(fingerprint);
-                Outside::Changed(board)
-            }
+        match self.read() {
+            Ok(board) => Outside::Changed(board),
             Err(e) => Outside::Unreadable(e),
         }
     }
 
+    /// Writes `board` beside the file as `board.ron.<label>.N` (the first N free), so that the
+    /// side that loses when two changes clash is kept. Returns the copy's path.
+    pub fn keep_copy(&self, board: &Board, label: &str) -> Result<PathBuf, SaveError> {
+        let text = format::to_text(board).map_err(|e| SaveError {
+            path: self.path.clone(),
+            kind: SaveErrorKind::Io(e.to_string()),
+        })?;
+        let name = self
+            .target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let copy = (1..)
+            .map(|n| self.target.with_file_name(format!("{name}.{label}.{n}")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| self.target.with_file_name(format!("{name}.{label}")));
+        save::write_atomically(&copy, text.as_bytes())?;
+        Ok(copy)
+    }
+
     /// True when the file differs from what this store last read or wrote. A file that is gone
-    /// has nothing to lose, so it counts as unchanged (saving writes it again).
+    /// has nothing to lose, so it counts as unchanged (saving writes it again); a file that
+    /// cannot be looked at counts as changed, so it is never written over blindly.
     fn changed_since_known(&mut self) -> bool {
-        let Ok(meta) = std::fs::metadata(&self.target) else {
-            return false;
+        let meta = match std::fs::metadata(&self.target) {
+            Ok(meta) => meta,
+            Err(e) => return e.kind() != std::io::ErrorKind::NotFound,
         };
         let Some(known) = &self.known else {
             return true;
@@ -179,12 +236,24 @@ impl Store {
         }
     }
 
+    /// A backup is due when the newest is old enough, and was not already tried this period
+    /// (so that a failing save does not rotate the backups again on every retry).
     fn backup_due(&self) -> bool {
-        match save::newest_backup_age(&self.target) {
+        let tried_lately = self
+            .last_rotation
+            .is_some_and(|at| at.elapsed() < BACKUP_EVERY);
+        let old_enough = match save::newest_backup_age(&self.target) {
             None => true,
             Some(age) => age >= BACKUP_EVERY || (!self.saved_before && age >= BACKUP_SESSION_GAP),
-        }
+        };
+        old_enough && !tried_lately
     }
+}
+
+fn folder_exists(target: &Path) -> bool {
+    target
+        .parent()
+        .is_none_or(|f| f.as_os_str().is_empty() || f.is_dir())
 }
 
 /// Follows symbolic links to the file they name, even one that does not exist yet, so that

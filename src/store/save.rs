@@ -40,25 +40,57 @@ impl SaveError {
 
 /// Replaces `path` with `bytes` atomically, keeping the old file's permissions.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let temp = sibling(path, ".tmp");
-    let _ = fs::remove_file(&temp); // left by a crash: start afresh so the mode below applies
-    let result = (|| {
-        let mut file = create_private(&temp, existing_mode(path))?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)?;
-        sync_folder(&folder_of(path))
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    let staged = Staged::write(path, bytes)?;
+    staged.put_in_place()
+}
+
+/// New contents written beside the file and flushed to disk, not yet in its place: the moment
+/// to check once more that nobody else changed the file.
+pub struct Staged {
+    temp: PathBuf,
+    path: PathBuf,
+}
+
+impl Staged {
+    pub fn write(path: &Path, bytes: &[u8]) -> Result<Staged, SaveError> {
+        let temp = sibling(path, ".tmp");
+        let _ = fs::remove_file(&temp); // left by a crash: start afresh so the mode below applies
+        let written = (|| {
+            let mut file = create_private(&temp, existing_mode(path))?;
+            file.write_all(bytes)?;
+            file.sync_all()
+        })();
+        match written {
+            Ok(()) => Ok(Staged {
+                temp,
+                path: path.to_path_buf(),
+            }),
+            Err(e) => {
+                let _ = fs::remove_file(&temp);
+                Err(SaveError::io(path, &e))
+            }
+        }
     }
-    result.map_err(|e| SaveError::io(path, &e))
+
+    /// Renames the new contents over the file and makes the rename durable.
+    pub fn put_in_place(self) -> Result<(), SaveError> {
+        let done =
+            fs::rename(&self.temp, &self.path).and_then(|()| sync_folder(&folder_of(&self.path)));
+        done.map_err(|e| SaveError::io(&self.path, &e))
+    }
+}
+
+impl Drop for Staged {
+    /// A staged file that was never put in place is removed (a rename leaves nothing to remove).
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.temp);
+    }
 }
 
 /// Keeps the current file as `.bak.1`, shifting older backups up by one. The copy is written
-/// first, and only when it is safely on disk are the older ones shifted, so a failure (a full
-/// disk) loses no backup however often it is retried.
+/// first, and only when it is safely on disk are the older ones shifted, so a failure to write
+/// it (a full disk) loses no backup. The caller tries this at most once per backup period, so a
+/// failure while shifting is not repeated either.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
@@ -76,7 +108,10 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
         }
         fs::rename(&fresh, backup_path(path, 1))
     };
-    shift().map_err(|e| SaveError::io(path, &e))
+    shift().map_err(|e| {
+        let _ = fs::remove_file(&fresh);
+        SaveError::io(path, &e)
+    })
 }
 
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {

@@ -65,6 +65,20 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A load error on one line, without the advice: for a status bar.
+pub fn load_error_in_a_line(error: &LoadError) -> String {
+    let full = error.to_string();
+    let described = match &error.kind {
+        LoadErrorKind::Missing | LoadErrorKind::Unreadable(_) | LoadErrorKind::TooNew { .. } => {
+            &full
+        }
+        _ => full
+            .rsplit_once('\n')
+            .map_or(full.as_str(), |(described, _advice)| described),
+    };
+    described.replace("\n  ", " ").replace('\n', " ")
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &t().errors;
@@ -78,11 +92,10 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Empty => fill(e.empty, &[("path", path)]),
             LoadErrorKind::NotUtf8 { line } => fill(e.not_utf8, &[("path", path), ("line", line)]),
             LoadErrorKind::ConflictMarkers { lines } => {
-                let lines: Vec<String> = lines.iter().map(usize::to_string).collect();
-                fill(
-                    e.conflict_markers,
-                    &[("path", path), ("lines", &lines.join(", "))],
-                )
+                let numbers: Vec<String> = lines.iter().map(usize::to_string).collect();
+                let form = t().form(&e.line_numbers, lines.len());
+                let lines = fill(form, &[("numbers", &numbers.join(", "))]);
+                fill(e.conflict_markers, &[("path", path), ("lines", &lines)])
             }
             LoadErrorKind::Syntax {
                 line,
@@ -186,7 +199,12 @@ impl fmt::Display for AmountError {
         let e = &t().errors;
         f.write_str(match self {
             AmountError::NotANumber => e.bad_amount,
-            AmountError::TooPrecise => e.too_precise,
+            AmountError::TooPrecise(currency) => {
+                return f.write_str(&match currency.exponent() {
+                    0 => fill(e.no_decimals, &[("currency", currency)]),
+                    n => fill(e.too_precise, &[("currency", currency), ("decimals", &n)]),
+                });
+            }
             AmountError::TooLarge => e.too_large,
             AmountError::BadCurrency => e.bad_currency,
         })

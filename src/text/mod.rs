@@ -4,6 +4,8 @@
 mod describe;
 mod en;
 
+pub use describe::load_error_in_a_line;
+
 use std::fmt::Display;
 
 use crate::model::DealField;
@@ -46,13 +48,17 @@ pub struct Plural(pub &'static [&'static str]);
 impl Text {
     /// The form of `phrase` for `count`, with `{count}` filled in.
     pub fn count(&self, phrase: &Plural, count: usize) -> String {
+        fill(self.form(phrase, count), &[("count", &count)])
+    }
+
+    /// The form of `phrase` that goes with `count`, its blanks unfilled.
+    pub fn form(&self, phrase: &Plural, count: usize) -> &'static str {
         let forms = phrase.0;
-        let form = forms
+        forms
             .get((self.plural)(count))
             .or(forms.last())
             .copied()
-            .unwrap_or_default();
-        fill(form, &[("count", &count)])
+            .unwrap_or_default()
     }
 }
 
@@ -138,8 +144,14 @@ pub struct BoardText {
     pub opened_read_only: &'static str,
     pub read_only: &'static str,
     pub reloaded: &'static str,
+    pub reloaded_undo_reset: &'static str,
     pub now_editable: &'static str,
-    pub merged: &'static str,
+    pub conflict_question: &'static str,
+    /// Parts of the names of the copies kept when two changes clash (`board.ron.unsaved.1`).
+    pub unsaved_copy_label: &'static str,
+    pub replaced_copy_label: &'static str,
+    pub took_theirs: &'static str,
+    pub kept_mine: &'static str,
     pub outside_unreadable: &'static str,
     pub read_only_mark: &'static str,
     pub quit_question: &'static str,
@@ -233,6 +245,7 @@ pub struct HelpText {
     pub editing_keys: &'static str,
     pub editing_help: &'static str,
     pub saving: &'static str,
+    pub reading: &'static str,
     pub footer: &'static str,
 }
 
@@ -243,6 +256,8 @@ pub struct ErrorText {
     pub empty: &'static str,
     pub not_utf8: &'static str,
     pub conflict_markers: &'static str,
+    /// `{numbers}` is the list of line numbers.
+    pub line_numbers: Plural,
     pub syntax: &'static str,
     pub too_new: &'static str,
     pub invalid: &'static str,
@@ -277,6 +292,7 @@ pub struct ErrorText {
     pub lock_failed: &'static str,
     pub no_config_dir: &'static str,
     pub no_deal: &'static str,
+    pub list_hint: &'static str,
     pub no_stage: &'static str,
     pub stage_list: &'static str,
     pub same_stage: &'static str,
@@ -288,6 +304,7 @@ pub struct ErrorText {
     pub bad_probability: &'static str,
     pub bad_amount: &'static str,
     pub too_precise: &'static str,
+    pub no_decimals: &'static str,
     pub too_large: &'static str,
     pub bad_currency: &'static str,
     pub terminal: &'static str,
@@ -338,6 +355,7 @@ pub struct CliText {
     pub col_next: &'static str,
     pub col_status: &'static str,
     pub bad_field: &'static str,
+    pub currency_clash: &'static str,
     pub error_prefix: &'static str,
 }
 

@@ -33,6 +33,8 @@ pub enum Question {
     QuitUnsaved,
     /// Close the form and lose what was typed? "No" goes back to it.
     DiscardForm(Box<DealForm>),
+    /// The file changed outside while a change here was not saved yet: load the file's version?
+    Conflict,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -98,13 +100,15 @@ pub struct App {
     undo: Vec<Step>,
     redo: Vec<Step>,
     save: SaveState,
-    /// Changes made since the file was last saved; applied again on top of the file if someone
-    /// else changed it meanwhile.
-    pending: Vec<Patch>,
+    /// A change made here is not in the file yet (saving failed, or the file changed outside).
+    unsaved: bool,
     /// Another dealboard is editing this board: this one shows it and follows its changes.
     read_only: bool,
     /// A lasting warning, such as a file changed outside that cannot be read now.
     warning: Option<String>,
+    /// The file's version when it and this session's unsaved changes clash, until the user
+    /// chooses; nothing is saved meanwhile.
+    conflict: Option<Board>,
     flash: Option<Flash>,
     size: (u16, u16),
     quit: bool,
@@ -128,9 +132,10 @@ impl App {
             undo: Vec::new(),
             redo: Vec::new(),
             save: SaveState::Saved,
-            pending: Vec::new(),
+            unsaved: false,
             read_only,
             warning: None,
+            conflict: None,
             flash: None,
             size,
             quit: false,
@@ -244,7 +249,7 @@ impl App {
             }
             _ => self.flash = None,
         }
-        if action == Action::Quit {
+        if action == Action::Quit && matches!(self.mode, Mode::Board | Mode::Help { .. }) {
             return self.try_quit();
         }
         match &self.mode {
@@ -270,6 +275,17 @@ impl App {
         );
         if changes_board && self.read_only {
             return self.show_error(t().board.read_only.to_string());
+        }
+        // A key that changes a deal at once is not applied to a board the user has not seen:
+        // when the file changed meanwhile, it is loaded and the key waits for the next press.
+        // (Forms and questions show what they are about, and check again when confirmed.)
+        let changes_at_once = changes_board
+            && !matches!(
+                action,
+                Action::NewDeal | Action::EditDeal | Action::DeleteDeal
+            );
+        if changes_at_once && self.catch_up_with_file() {
+            return;
         }
         match action {
             Action::FocusLeft => self.focus_column(self.focus.saturating_sub(1)),
@@ -340,12 +356,18 @@ impl App {
         };
         let question = question.clone();
         match (action, question) {
+            (Action::Yes, Question::Conflict) => self.settle_conflict(true),
+            (Action::No, Question::Conflict) => self.settle_conflict(false),
             (Action::Yes, question) => {
                 self.mode = Mode::Board;
                 match question {
-                    Question::Delete(id) => self.delete(id),
+                    Question::Delete(id) => {
+                        if !self.catch_up_with_file() {
+                            self.delete(id);
+                        }
+                    }
                     Question::QuitUnsaved => self.quit = true,
-                    Question::DiscardForm(_) => {}
+                    Question::DiscardForm(_) | Question::Conflict => {}
                 }
             }
             (Action::No, Question::DiscardForm(form)) => self.mode = Mode::Form(form),

@@ -77,9 +77,17 @@ impl DealForm {
         self.focus = (self.focus + self.inputs.len() - 1) % self.inputs.len();
     }
 
-    /// Edits the focused field; its old error goes, since it may no longer apply.
+    /// Edits the focused field; its old error goes, since it may no longer apply. A letter typed
+    /// after a whole currency code starts a new code (`USD`, then `E` gives `E`, not `USDE`).
     pub fn edit(&mut self, request: InputRequest) {
+        let currency_field = DealField::ALL.get(self.focus) == Some(&DealField::Currency);
         if let Some(input) = self.inputs.get_mut(self.focus) {
+            let whole_code = input.value().chars().count() == 3
+                && input.cursor() == 3
+                && crate::model::Currency::parse(input.value()).is_some();
+            if currency_field && whole_code && matches!(request, InputRequest::InsertChar(_)) {
+                input.reset();
+            }
             input.handle(request);
         }
         if let Some(error) = self.errors.get_mut(self.focus) {
@@ -87,13 +95,17 @@ impl DealForm {
         }
     }
 
-    /// The deal with every typed field applied, or `None` with each bad field marked and the
-    /// first of them focused.
-    pub fn result(&mut self, today: NaiveDate) -> Option<Deal> {
-        let mut deal = self.original.clone();
+    /// The deal with the typed fields applied, or `None` with each bad field marked and the
+    /// first of them focused. `current` is the deal as the board has it now: an edit applies
+    /// only the fields the user changed to it, so a change made meanwhile by someone else to
+    /// another field is kept.
+    pub fn result(&mut self, today: NaiveDate, current: Option<&Deal>) -> Option<Deal> {
+        let mut deal = current.unwrap_or(&self.original).clone();
+        let new = matches!(self.target, FormTarget::New(_));
         let typed: Vec<(DealField, &str)> = DealField::ALL
             .iter()
             .zip(&self.inputs)
+            .filter(|(f, input)| new || f.get(&self.original) != input.value())
             .map(|(f, input)| (*f, input.value()))
             .collect();
         let refused = set_fields(&mut deal, &typed, today);

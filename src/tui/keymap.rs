@@ -151,7 +151,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Form, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.cancel_form),
     bind(Question, &[ch('y')], Action::Yes, |k| k.yes),
     bind(Question, &[ch('n'), key(KeyCode::Esc)], Action::No, |k| k.no),
-    bind(Question, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Question, &[ctrl('c')], Action::No, |k| k.no),
     bind(Help, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
     bind(Help, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
     bind(Help, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),

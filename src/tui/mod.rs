@@ -9,7 +9,7 @@ pub mod layout;
 pub mod view;
 
 use std::io;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
@@ -40,11 +40,20 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<()>
     result
 }
 
+/// Draws, waits for a key or the next tick, and feeds both to the app. Ticks come every second
+/// even while keys keep arriving, so a failed save is retried and outside changes are followed
+/// however busy the keyboard is.
 fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    let mut next_tick = Instant::now() + TICK;
     while !app.should_quit() {
         terminal.draw(|frame| view::render(app, frame))?;
-        if !event::poll(TICK)? {
+        let now = Instant::now();
+        if now >= next_tick {
             app.update(Action::Tick);
+            next_tick = now + TICK;
+            continue;
+        }
+        if !event::poll(next_tick - now)? {
             continue;
         }
         match event::read()? {

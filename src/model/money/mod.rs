@@ -15,7 +15,8 @@ pub use currency::Currency;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AmountError {
     NotANumber,
-    TooPrecise,
+    /// More decimals than the currency has.
+    TooPrecise(Currency),
     TooLarge,
     BadCurrency,
 }
@@ -48,7 +49,7 @@ impl Money {
         } else {
             let divisor = 10_i64.pow(from - to);
             if self.minor % divisor != 0 {
-                return Err(AmountError::TooPrecise);
+                return Err(AmountError::TooPrecise(currency));
             }
             self.minor / divisor
         };
@@ -286,13 +287,13 @@ mod tests {
         let usd = Currency::parse("USD").unwrap();
         assert_eq!(
             m(1234, "KWD").in_currency(usd),
-            Err(AmountError::TooPrecise)
+            Err(AmountError::TooPrecise(usd))
         );
         assert_eq!(m(1230, "KWD").in_currency(usd), Ok(m(123, "USD")));
         assert_eq!(m(1250, "EUR").in_currency(usd), Ok(m(1250, "USD")));
         assert_eq!(
             m(1250, "EUR").in_currency(Currency::parse("JPY").unwrap()),
-            Err(AmountError::TooPrecise)
+            Err(AmountError::TooPrecise(Currency::parse("JPY").unwrap()))
         );
         assert_eq!(
             m(1200, "EUR").in_currency(Currency::parse("JPY").unwrap()),

@@ -8,20 +8,22 @@ use super::{AmountError, Currency, Money};
 /// currency has fewer decimals (so `12,000` is twelve thousand, `0.125` is refused for EUR).
 /// Grouping must be in threes: `1.2.3` and `5,,00` are refused.
 pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, AmountError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\'' && *c != '_')
-        .collect();
+    // Spaces (also no-break ones), apostrophes and underscores only ever group digits.
+    let mut cleaned = String::new();
+    for c in text.trim().chars() {
+        let grouping = c.is_whitespace() || c == '\'' || c == '_';
+        match (grouping, cleaned.ends_with(' ')) {
+            (true, true) => {}
+            (true, false) => cleaned.push(' '),
+            (false, _) => cleaned.push(c),
+        }
+    }
     let (negative, digits) = match cleaned.strip_prefix('-') {
-        Some(rest) => (true, rest),
+        Some(rest) => (true, rest.trim_start()),
         None => (false, cleaned.strip_prefix('+').unwrap_or(&cleaned)),
     };
-    if digits.is_empty()
-        || !digits
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, ',' | '.' | ' ');
+    if digits.is_empty() || !digits.chars().all(allowed) {
         return Err(AmountError::NotANumber);
     }
     let (whole, fraction) = split_decimal(digits, currency.exponent())?;
@@ -29,7 +31,7 @@ pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, Amou
         return Err(AmountError::NotANumber);
     }
     if fraction.len() > currency.exponent() as usize {
-        return Err(AmountError::TooPrecise);
+        return Err(AmountError::TooPrecise(currency));
     }
     let whole_value: i64 = if whole.is_empty() {
         0
@@ -52,7 +54,7 @@ pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, Amou
     })
 }
 
-/// Splits `digits` (only digits, `,` and `.`) into the whole part's digits (grouping marks
+/// Splits `digits` (digits, `,`, `.` and single spaces) into the whole part's digits (grouping
 /// checked and removed) and the fraction's digits.
 fn split_decimal(digits: &str, exponent: u32) -> Result<(String, &str), AmountError> {
     let commas = digits.matches(',').count();
@@ -74,14 +76,14 @@ fn split_decimal(digits: &str, exponent: u32) -> Result<(String, &str), AmountEr
                 Some(mark)
             }
         }
-        // Both marks: the last one is the decimal point, and it may appear only once.
+        // Both marks: the last one is the decimal point, appearing once and followed by digits.
         _ => {
             let last = if digits.rfind(',') > digits.rfind('.') {
                 ','
             } else {
                 '.'
             };
-            if digits.matches(last).count() != 1 {
+            if digits.matches(last).count() != 1 || digits.ends_with(last) {
                 return Err(AmountError::NotANumber);
             }
             Some(last)
@@ -91,17 +93,24 @@ fn split_decimal(digits: &str, exponent: u32) -> Result<(String, &str), AmountEr
         Some(at) => (&digits[..at], &digits[at + 1..]),
         None => (digits, ""),
     };
+    if !fraction.chars().all(|c| c.is_ascii_digit()) {
+        return Err(AmountError::NotANumber);
+    }
     Ok((ungroup(whole)?, fraction))
 }
 
-/// `1,234,567` -> `1234567`; groups after the first must be exactly three digits.
+/// `1,234,567` -> `1234567`, also `12 000` and the Indian `1,00,000`; refuses any other grouping
+/// (`1.2.3`, `1 00`, `5,,00`).
 fn ungroup(whole: &str) -> Result<String, AmountError> {
-    let groups: Vec<&str> = whole.split([',', '.']).collect();
-    if groups.len() > 1 {
-        let first_ok = (1..=3).contains(&groups[0].len());
-        if !first_ok || groups[1..].iter().any(|g| g.len() != 3) {
-            return Err(AmountError::NotANumber);
-        }
+    let groups: Vec<&str> = whole.split([',', '.', ' ']).collect();
+    let Some((last, middle)) = groups[1..].split_last() else {
+        return Ok(whole.to_string());
+    };
+    let first = groups[0].len();
+    let western = (1..=3).contains(&first) && middle.iter().all(|g| g.len() == 3);
+    let indian = (1..=2).contains(&first) && middle.iter().all(|g| g.len() == 2);
+    if last.len() != 3 || !(western || indian) {
+        return Err(AmountError::NotANumber);
     }
     Ok(groups.concat())
 }
@@ -131,6 +140,11 @@ mod tests {
         assert_eq!(eur("-5"), Ok(-500));
         assert_eq!(eur("12\u{a0}000"), Ok(1_200_000));
         assert_eq!(eur("1'000'000"), Ok(100_000_000));
+        assert_eq!(eur("1,00,000"), Ok(10_000_000), "Indian grouping");
+        assert_eq!(eur("1,23,456"), Ok(12_345_600));
+        assert_eq!(eur("12,34,567.50"), Ok(123_456_750));
+        assert_eq!(eur("12."), Ok(1200));
+        assert_eq!(eur("- 5"), Ok(-500));
     }
 
     #[test]
@@ -144,17 +158,18 @@ mod tests {
             "1.2.3",
             "5,,00",
             "1,234.5,6",
-            "1,23,456",
             "12..5",
+            "1 00",
+            "10 000 0",
+            "1.000,",
         ] {
             assert_eq!(eur(bad), Err(AmountError::NotANumber), "{bad}");
         }
-        for too_precise in ["0.125", ".500", "1234,567", "1.999"] {
-            assert!(eur(too_precise) != Ok(0), "{too_precise}");
-        }
-        assert_eq!(eur("0.125"), Err(AmountError::TooPrecise));
-        assert_eq!(eur(".500"), Err(AmountError::TooPrecise));
-        assert_eq!(eur("1234,567"), Err(AmountError::TooPrecise));
+        let too_precise = Err(AmountError::TooPrecise(Currency::EUR));
+        assert_eq!(eur("0.125"), too_precise);
+        assert_eq!(eur(".500"), too_precise);
+        assert_eq!(eur("1234,567"), too_precise);
+        assert_eq!(eur("1,2345"), too_precise);
         assert_eq!(eur("99999999999999999999"), Err(AmountError::TooLarge));
     }
 
@@ -162,7 +177,7 @@ mod tests {
     fn currencies_with_other_minor_units() {
         let jpy = Currency::parse("jpy").unwrap();
         assert_eq!(parse_amount("12,000", jpy).map(|m| m.minor), Ok(12_000));
-        assert_eq!(parse_amount("1.5", jpy), Err(AmountError::TooPrecise));
+        assert_eq!(parse_amount("1.5", jpy), Err(AmountError::TooPrecise(jpy)));
         let kwd = Currency::parse("KWD").unwrap();
         assert_eq!(parse_amount("1.234", kwd).map(|m| m.minor), Ok(1234));
         assert_eq!(parse_amount("0.125", kwd).map(|m| m.minor), Ok(125));

@@ -28,12 +28,26 @@ impl App {
     }
 
     pub(super) fn save_form(&mut self) {
+        // An edit applies to the deal as it is now, whoever changed it meanwhile.
+        self.catch_up_with_file();
         let today = self.clock.today();
         let now = self.clock.now_utc();
         let Mode::Form(form) = &mut self.mode else {
             return;
         };
-        let Some(deal) = form.result(today) else {
+        let current = match &form.target {
+            FormTarget::Edit(id) => match self.board.deal(*id) {
+                Some(deal) => Some(deal.clone()),
+                None => {
+                    // Deleted meanwhile (by someone else): nothing left to save it to.
+                    let gone = EditError::NoDeal(*id).to_string();
+                    self.mode = Mode::Board;
+                    return self.show_error(gone);
+                }
+            },
+            FormTarget::New(_) => None,
+        };
+        let Some(deal) = form.result(today, current.as_ref()) else {
             let (label, problem) = form
                 .first_error()
                 .map(|(field, problem)| (crate::text::field_label(field), problem.to_string()))
@@ -148,7 +162,7 @@ impl App {
 
     /// Records a change for undo, shows it, keeps the cursor on `follow` and saves at once.
     pub(super) fn commit(&mut self, description: String, patch: Patch, follow: Option<DealId>) {
-        self.pending.push(patch.clone());
+        self.unsaved = true;
         self.undo.push(Step {
             description: description.clone(),
             patch,
@@ -167,9 +181,9 @@ impl App {
             return self.show_info(t().board.nothing_to_undo.to_string());
         };
         self.board.undo(&step.patch);
-        self.pending.push(step.patch.inverse());
-        self.after_history_step(&step, t().board.undone);
+        self.unsaved = true;
         self.redo.push(step);
+        self.after_history_step(t().board.undone, |app| app.redo.last());
     }
 
     pub(super) fn redo(&mut self) {
@@ -177,18 +191,30 @@ impl App {
             return self.show_info(t().board.nothing_to_redo.to_string());
         };
         self.board.redo(&step.patch);
-        self.pending.push(step.patch.clone());
-        self.after_history_step(&step, t().board.redone);
+        self.unsaved = true;
         self.undo.push(step);
+        self.after_history_step(t().board.redone, |app| app.undo.last());
     }
 
-    pub(super) fn after_history_step(&mut self, step: &Step, template: &str) {
-        let follow = step
-            .patch
-            .deal_ids()
-            .find(|id| self.board.deal(*id).is_some());
+    /// After an undo or redo: follow the deal it touched, save, and say what was done. `step`
+    /// finds the step just moved (the history is already updated, so a save that meets a
+    /// clash leaves it consistent).
+    pub(super) fn after_history_step(
+        &mut self,
+        template: &str,
+        step: impl Fn(&App) -> Option<&Step>,
+    ) {
+        let (follow, description) = match step(self) {
+            Some(step) => (
+                step.patch
+                    .deal_ids()
+                    .find(|id| self.board.deal(*id).is_some()),
+                step.description.clone(),
+            ),
+            None => (None, String::new()),
+        };
         self.refresh(follow);
         self.save_now();
-        self.show_info(fill(template, &[("what", &step.description)]));
+        self.show_info(fill(template, &[("what", &description)]));
     }
 }

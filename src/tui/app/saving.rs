@@ -1,4 +1,9 @@
 //! Saving, changes made to the file by someone else, and quitting without losing anything.
+//!
+//! The rule: nothing anyone saved is overwritten without the user choosing it. With no unsaved
+//! change here, an outside change is simply loaded. When both sides changed (a change here could
+//! not be saved yet, and the file changed meanwhile), the user chooses which to keep, and the
+//! other is written beside the board as a copy.
 
 use crate::model::Board;
 use crate::store::{Outside, SaveErrorKind};
@@ -7,13 +12,15 @@ use crate::text::{fill, t};
 use super::{App, Mode, Question, SaveState};
 
 impl App {
-    /// Saves the board now. If someone else changed the file meanwhile, their changes are loaded
-    /// and this session's unsaved ones applied on top, rather than overwriting theirs.
+    /// Saves the board now, unless the file changed outside: then the user is asked.
     pub(super) fn save_now(&mut self) {
+        if self.conflict.is_some() {
+            return;
+        }
         let was_failing = matches!(self.save, SaveState::Failed(_));
         match self.store.save(&self.board) {
             Ok(()) => {
-                self.pending.clear();
+                self.unsaved = false;
                 self.save = SaveState::Saved;
                 if was_failing {
                     let path = self.store.path().display().to_string();
@@ -28,57 +35,97 @@ impl App {
         }
     }
 
-    /// Called every second: retries a failed save, and follows changes made to the file by
-    /// someone else (a sync tool, a `git pull`, the dealboard that is editing a read-only board).
+    /// Called every second: retries a failed save, follows changes made to the file by someone
+    /// else, and takes over a read-only board when the dealboard editing it closes.
     pub(super) fn watch_file(&mut self) {
+        if self.conflict.is_some() {
+            return;
+        }
         match self.save {
             SaveState::Failed(_) if !self.read_only => self.save_now(),
-            _ => self.take_outside_change(),
+            _ => {
+                self.take_outside_change();
+            }
         }
-        // When the dealboard that was editing this board closes, this one may take over.
-        if self.read_only && self.store.lock().is_ok() {
+        if self.read_only && self.store.lock().is_ok() && self.store.can_write() {
             self.read_only = false;
             self.show_info(t().board.now_editable.to_string());
         }
     }
 
-    fn take_outside_change(&mut self) {
+    /// Before changing the board: if someone else changed the file, load their version first.
+    /// Returns true when it did, so that a change aimed at what was on screen is not applied to
+    /// a board the user has not seen.
+    pub(super) fn catch_up_with_file(&mut self) -> bool {
+        !self.unsaved && self.conflict.is_none() && self.take_outside_change()
+    }
+
+    /// Follows an outside change; true when the board was replaced by the file's version.
+    fn take_outside_change(&mut self) -> bool {
         match self.store.check_outside() {
             Outside::Unchanged => {
-                if self.warning.take().is_some() && !self.pending.is_empty() {
+                if self.warning.take().is_some() && self.unsaved {
                     self.save_now();
                 }
+                false
             }
             Outside::Unreadable(error) => {
-                let text = fill(t().board.outside_unreadable, &[("error", &error)]);
-                self.warning = Some(text);
+                let error = crate::text::load_error_in_a_line(&error);
+                self.warning = Some(fill(t().board.outside_unreadable, &[("error", &error)]));
+                false
             }
             Outside::Changed(theirs) => {
                 self.warning = None;
-                if self.pending.is_empty() {
-                    self.replace_board(theirs);
-                    self.show_info(t().board.reloaded.to_string());
-                } else {
-                    self.merge_into(theirs);
+                if self.unsaved {
+                    self.conflict = Some(theirs);
+                    self.mode = Mode::Question(Question::Conflict);
+                    return false;
                 }
+                let had_history = !self.undo.is_empty() || !self.redo.is_empty();
+                self.replace_board(theirs);
+                let text = if had_history {
+                    t().board.reloaded_undo_reset
+                } else {
+                    t().board.reloaded
+                };
+                self.show_info(text.to_string());
+                true
             }
         }
     }
 
-    /// Applies this session's unsaved changes on top of the board someone else saved, and saves.
-    fn merge_into(&mut self, mut theirs: Board) {
-        for patch in &self.pending {
-            theirs.reapply(patch);
-        }
-        if !theirs.problems().is_empty() {
-            // Their board and ours cannot be combined soundly (a stage ours uses is gone):
-            // keep ours in memory and leave the file alone.
-            self.warning = Some(t().errors.changed_outside.to_string());
+    /// The user chose in a clash: `take_theirs` loads the file's version (this session's unsaved
+    /// board is kept as a copy); otherwise this session's board is saved over it (the file's
+    /// version is kept as a copy).
+    pub(super) fn settle_conflict(&mut self, take_theirs: bool) {
+        let Some(theirs) = self.conflict.take() else {
             return;
+        };
+        self.mode = Mode::Board;
+        let (kept, label) = if take_theirs {
+            (self.board.clone(), t().board.unsaved_copy_label)
+        } else {
+            (theirs.clone(), t().board.replaced_copy_label)
+        };
+        let copy = match self.store.keep_copy(&kept, label) {
+            Ok(copy) => copy,
+            Err(e) => {
+                // Without the copy one side would be lost: ask again after the next tick.
+                self.conflict = Some(theirs);
+                self.mode = Mode::Question(Question::Conflict);
+                return self.show_error(e.to_string());
+            }
+        };
+        let copy = copy.display().to_string();
+        if take_theirs {
+            self.unsaved = false;
+            self.save = SaveState::Saved;
+            self.replace_board(theirs);
+            self.show_info(fill(t().board.took_theirs, &[("copy", &copy)]));
+        } else {
+            self.save_now();
+            self.show_info(fill(t().board.kept_mine, &[("copy", &copy)]));
         }
-        self.replace_board(theirs);
-        self.show_info(t().board.merged.to_string());
-        self.save_now();
     }
 
     /// Swaps in a board read from the file, keeping the cursor on the same deal. Undo history
@@ -92,6 +139,18 @@ impl App {
     }
 
     pub(super) fn try_quit(&mut self) {
+        if self.conflict.is_some() {
+            // Quitting mid-clash keeps the file as the other program saved it, and this
+            // session's board as a copy beside it.
+            match self
+                .store
+                .keep_copy(&self.board, t().board.unsaved_copy_label)
+            {
+                Ok(_) => self.quit = true,
+                Err(e) => self.show_error(e.to_string()),
+            }
+            return;
+        }
         if matches!(self.save, SaveState::Failed(_)) {
             self.save_now();
         }

@@ -3,11 +3,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme;
-use crate::display_width::{truncate, width};
+use crate::display_width::{truncate, width, width as width_of, wrap};
 use crate::text::{fill, t};
 use crate::tui::app::{App, SaveState};
 use crate::tui::keymap::Context;
@@ -69,50 +70,99 @@ fn off_screen(app: &App, layout: BoardLayout) -> String {
     }
 }
 
-pub fn status_bar(app: &App, frame: &mut Frame, area: Rect) {
-    let alert = match (app.warning(), app.save_state()) {
-        (Some(warning), _) => Some(warning.to_string()),
-        (None, SaveState::Failed(error)) => {
-            Some(fill(t().board.not_saved, &[("error", &error.kind)]))
+/// Most lines the status bar grows to for a long message.
+const STATUS_LINES: usize = 3;
+
+/// What the status bar says: an alert (not saved, a file that cannot be read), a message, or
+/// the key hints; and whether all is saved. Long messages wrap onto up to three lines.
+pub struct Status {
+    lines: Vec<String>,
+    style: Style,
+    /// "✓ saved" or "READ-ONLY", shown at the right unless an alert takes the whole bar.
+    state: Option<(&'static str, Style)>,
+}
+
+impl Status {
+    pub fn of(app: &App, width: u16) -> Status {
+        let b = &t().board;
+        let alert = match (app.warning(), app.save_state()) {
+            (Some(warning), _) => Some(warning.to_string()),
+            (None, SaveState::Failed(error)) => Some(fill(b.not_saved, &[("error", &error.kind)])),
+            (None, SaveState::Saved) => None,
+        };
+        if let Some(alert) = alert {
+            return Status {
+                lines: wrapped(&alert, usize::from(width)),
+                style: theme::not_saved(),
+                state: None,
+            };
         }
-        (None, SaveState::Saved) => None,
-    };
-    if let Some(alert) = alert {
-        frame.render_widget(
-            Paragraph::new(format!(" {alert}")).style(theme::not_saved()),
-            area,
-        );
-        return;
+        let state = if app.is_read_only() {
+            (b.read_only_mark, theme::error())
+        } else {
+            (b.saved, theme::saved())
+        };
+        let room = usize::from(width).saturating_sub(width_of(state.0) + 2);
+        let (lines, style) = match app.flash() {
+            Some(flash) => {
+                let style = if flash.is_error {
+                    theme::error()
+                } else {
+                    Style::new()
+                };
+                (wrapped(&flash.text, room), style)
+            }
+            None => (vec![hints(hints_for(app.context()), room)], theme::dim()),
+        };
+        Status {
+            lines,
+            style,
+            state: Some(state),
+        }
     }
-    let b = &t().board;
-    let state = if app.is_read_only() {
-        b.read_only_mark
-    } else {
-        b.saved
-    };
-    let [left, right] = Layout::horizontal([
-        Constraint::Fill(1),
-        Constraint::Length(width(state) as u16 + 2),
-    ])
-    .areas(area);
-    let message = match app.flash() {
-        Some(flash) if flash.is_error => Span::styled(format!(" {}", flash.text), theme::error()),
-        Some(flash) => Span::raw(format!(" {}", flash.text)),
-        None => Span::styled(
-            hints(hints_for(app.context()), usize::from(left.width)),
-            theme::dim(),
-        ),
-    };
-    let state_style = if app.is_read_only() {
-        theme::error()
-    } else {
-        theme::saved()
-    };
-    frame.render_widget(Paragraph::new(Line::from(message)), left);
-    frame.render_widget(
-        Paragraph::new(Span::styled(state, state_style)).right_aligned(),
-        right,
-    );
+
+    pub fn height(&self) -> u16 {
+        self.lines.len() as u16
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let text: Vec<Line> = self
+            .lines
+            .iter()
+            .map(|l| Line::from(format!(" {l}")))
+            .collect();
+        let Some((state, state_style)) = self.state else {
+            frame.render_widget(Paragraph::new(text).style(self.style), area);
+            return;
+        };
+        let [left, right] = Layout::horizontal([
+            Constraint::Fill(1),
+            Constraint::Length(width_of(state) as u16 + 2),
+        ])
+        .areas(area);
+        frame.render_widget(Paragraph::new(text).style(self.style), left);
+        let last_line = Rect {
+            y: right.bottom().saturating_sub(1),
+            height: 1,
+            ..right
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(state, state_style)).right_aligned(),
+            last_line,
+        );
+    }
+}
+
+/// `text` on at most [`STATUS_LINES`] lines of `cells`, the last cut with `…` if need be.
+fn wrapped(text: &str, cells: usize) -> Vec<String> {
+    let room = cells.saturating_sub(1);
+    let mut lines = wrap(text, room);
+    if lines.len() > STATUS_LINES {
+        let rest = lines[STATUS_LINES - 1..].join(" ");
+        lines.truncate(STATUS_LINES - 1);
+        lines.push(truncate(&rest, room));
+    }
+    lines
 }
 
 /// The key hints for what is on screen.
@@ -130,11 +180,14 @@ fn hints_for(context: Context) -> &'static [&'static str] {
 fn hints(hints: &[&str], room: usize) -> String {
     let mut line = String::new();
     for hint in hints {
-        if width(&line) + width(hint) + 2 > room {
+        let gap = if line.is_empty() { 0 } else { 2 };
+        if width(&line) + gap + width(hint) + 1 > room {
             break;
         }
-        line.push_str("  ");
+        if gap > 0 {
+            line.push_str("  ");
+        }
         line.push_str(hint);
     }
-    line.replacen("  ", " ", 1)
+    line
 }

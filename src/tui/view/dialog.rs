@@ -6,7 +6,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::{centered, theme};
-use crate::display_width::width;
+use crate::display_width::{width, wrap};
 use crate::text::{fill, t};
 use crate::tui::app::{App, Question, SaveState};
 
@@ -22,6 +22,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
             fill(b.delete_question, &[("title", &title)])
         }
         Question::DiscardForm(_) => b.discard_question.to_string(),
+        Question::Conflict => b.conflict_question.to_string(),
         Question::QuitUnsaved => {
             let error = match app.save_state() {
                 SaveState::Failed(e) => e.to_string(),
@@ -31,9 +32,10 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
         }
     };
     let text_width = u16::try_from(width(&text)).unwrap_or(u16::MAX);
-    let box_width = text_width.saturating_add(4).clamp(30, 70);
-    let text_lines = text_width.div_ceil(box_width.saturating_sub(4).max(1));
-    let popup = centered(area, box_width, text_lines + 4);
+    let box_width = text_width.saturating_add(4).clamp(30, 70).min(area.width);
+    let inner = usize::from(box_width.saturating_sub(2));
+    let text_lines = u16::try_from(wrap(&text, inner).len()).unwrap_or(u16::MAX);
+    let popup = centered(area, box_width, text_lines.saturating_add(4));
     let body = vec![
         Line::from(text),
         Line::from(""),

@@ -11,7 +11,7 @@ use crate::text::{fill, t};
 use crate::tui::app::App;
 use crate::tui::keymap::{Context, help_lines};
 
-const KEY_COLUMN: usize = 24;
+const KEY_COLUMN: usize = 20;
 
 pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let h = &t().help;
@@ -38,7 +38,14 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     lines.push(Line::from(""));
     let path = app.store_path().display().to_string();
     lines.push(Line::styled(
-        fill(h.saving, &[("path", &path)]),
+        fill(
+            if app.is_read_only() {
+                h.reading
+            } else {
+                h.saving
+            },
+            &[("path", &path)],
+        ),
         theme::dim(),
     ));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
@@ -53,8 +60,14 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     }
     footer.push_str(h.footer);
     frame.render_widget(Clear, popup);
+    let above = if scroll > 0 {
+        format!(" {} ", fill(t().board.more_above, &[("count", &scroll)]))
+    } else {
+        String::new()
+    };
     let block = Block::bordered()
         .title(Line::styled(h.title, theme::heading()))
+        .title(Line::from(above).right_aligned())
         .title_bottom(Line::from(format!(" {footer} ")).right_aligned())
         .border_style(theme::heading());
     frame.render_widget(

@@ -14,6 +14,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::app::{App, Mode};
 use super::layout::{MIN_HEIGHT, MIN_WIDTH, board_layout};
+use crate::display_width::wrap;
 use crate::text::{fill, t};
 
 pub fn render(app: &App, frame: &mut Frame) {
@@ -21,15 +22,16 @@ pub fn render(app: &App, frame: &mut Frame) {
     let Some(layout) = board_layout(area.width, area.height, app.board().stages.len()) else {
         return too_small(frame, area);
     };
-    let [title, body, status] = Layout::vertical([
+    let status = bars::Status::of(app, area.width);
+    let [title, body, status_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
-        Constraint::Length(1),
+        Constraint::Length(status.height()),
     ])
     .areas(area);
     bars::title_bar(app, layout, frame, title);
     board::render(app, layout, frame, body);
-    bars::status_bar(app, frame, status);
+    status.render(frame, status_area);
     match app.mode() {
         Mode::Board => {}
         Mode::Help { scroll } => help::render(app, *scroll, frame, area),
@@ -48,7 +50,7 @@ fn too_small(frame: &mut Frame, area: Rect) {
     ];
     let forms: Vec<String> = t().board.too_small.iter().map(|f| fill(f, &args)).collect();
     let fits =
-        |text: &String| wrapped_lines(text, usize::from(area.width)) <= usize::from(area.height);
+        |text: &String| wrap(text, usize::from(area.width)).len() <= usize::from(area.height);
     let text = forms
         .iter()
         .find(|f| fits(f))
@@ -56,23 +58,6 @@ fn too_small(frame: &mut Frame, area: Rect) {
         .cloned()
         .unwrap_or_default();
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
-}
-
-/// How many lines `text` takes when wrapped at word boundaries to `width` cells.
-fn wrapped_lines(text: &str, width: usize) -> usize {
-    let width = width.max(1);
-    let mut lines = 1;
-    let mut used = 0;
-    for word in text.split_whitespace() {
-        let w = crate::display_width::width(word);
-        if used > 0 && used + 1 + w > width {
-            lines += 1 + (w.saturating_sub(1)) / width;
-            used = w % width;
-        } else {
-            used += w + usize::from(used > 0);
-        }
-    }
-    lines
 }
 
 /// A box of at most `width` × `height` in the middle of `area`.
