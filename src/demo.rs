@@ -168,10 +168,7 @@ fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Ut
             deal.status = Status::Won { at };
         }
         deal.stage = board.stages[stage].id.clone();
-        deal.history.push(StageVisit {
-            stage: deal.stage.clone(),
-            at,
-        });
+        deal.history.push(StageVisit::new(deal.stage.clone(), at));
     }
     deal.updated = at;
 }

@@ -448,3 +448,47 @@ fn a_change_is_refused_while_the_board_is_open_in_dealboard() {
     drop(open);
     cli.ok(&["add", "Second"]);
 }
+
+#[test]
+fn won_lost_and_reopen_from_the_command_line() {
+    let cli = Cli::new();
+    cli.ok(&["add", "Deal", "--stage", "negotiation"]);
+    cli.ok(&["add", "Other"]);
+    assert_eq!(
+        cli.ok(&["won", "1"]),
+        "Won deal 1 “Deal”; it is in Delivery.\n"
+    );
+    let deal = &cli.json(&["--stage", "delivery"])[0];
+    assert_eq!(deal["status"], "won");
+    assert!(deal["closed"].as_str().unwrap().ends_with('Z'));
+    let again = cli.run(&["won", "1"]);
+    assert_eq!(again.code, Some(1));
+    assert!(again.stderr.contains("already closed"), "{}", again.stderr);
+    assert_eq!(
+        cli.ok(&["lost", "2", "--reason", "No budget"]),
+        "Lost deal 2 “Other”: No budget.\n"
+    );
+    let lost = cli.json(&["--stage", "lead"]);
+    assert_eq!(lost[0]["lost_reason"], "No budget");
+    assert_eq!(
+        cli.ok(&["reopen", "1"]),
+        "Reopened deal 1 “Deal” in Negotiation.\n"
+    );
+    let usage = cli.run(&["lost", "2"]);
+    assert_eq!(usage.code, Some(2), "the reason is required");
+    let missing = cli.run(&["won", "9"]);
+    assert_eq!(missing.code, Some(1));
+    assert!(missing.stderr.contains("There is no deal 9"));
+}
+
+#[test]
+fn a_move_over_stages_records_what_it_skipped() {
+    let cli = Cli::new();
+    cli.ok(&["add", "Deal"]);
+    cli.ok(&["move", "1", "negotiation"]);
+    let text = String::from_utf8(cli.file()).unwrap();
+    assert!(text.contains("jumped: ["), "{text}");
+    assert!(text.contains("\"proposal-sent\""));
+    assert!(text.contains("skipped: ["));
+    assert!(text.contains("\"Contact person identified\""));
+}

@@ -116,6 +116,8 @@ fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
     app.type_keys("Поставка 株式会社\t\t\t12 000\r");
     app.wait_for("Added “Поставка 株式会社” to Lead");
     app.type_keys(">");
+    app.wait_for("anyway?");
+    app.type_keys("y");
     app.wait_for("Moved “Поставка 株式会社” to Qualification");
     app.wait_for("Qualification · 1");
     app.type_keys("q");
@@ -136,7 +138,7 @@ fn kill_9_right_after_a_change_loses_nothing() {
     app.wait_for("Lead · 0");
     app.type_keys("nKept after a crash\r");
     app.wait_for("Added");
-    app.type_keys(">>");
+    app.type_keys(">y>y");
     // Killed the moment the screen shows the change: the save came before the screen.
     app.wait_for("Moved “Kept after a crash” to Proposal preparation");
     let pid = app.child.process_id().unwrap();

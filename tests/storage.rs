@@ -71,7 +71,7 @@ fn bad_cases() -> Vec<BadCase> {
         ),
         case(
             "newer version",
-            good.replacen("version: 1,", "version: 7,", 1).into_bytes(),
+            good.replacen("version: 2,", "version: 7,", 1).into_bytes(),
             "written by a newer dealboard (file format 7",
         ),
         case(
@@ -474,6 +474,17 @@ fn a_symlinked_board_is_saved_through_the_link() {
             .is_symlink()
     );
     assert!(new_real.exists());
+}
+
+#[test]
+fn a_version_1_file_reads_and_is_written_back_as_the_current_version() {
+    let v1 = include_str!("fixtures/version-1.ron");
+    let board = store::parse(v1.as_bytes()).unwrap();
+    assert_eq!(board.version, dealboard::model::FORMAT_VERSION);
+    assert_eq!(board.deals.len(), 1);
+    assert!(board.lost_reasons.is_empty() && board.sources.is_empty());
+    let text = store::board_text(&board).unwrap();
+    assert!(text.contains("version: 2,"));
 }
 
 #[test]

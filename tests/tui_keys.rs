@@ -20,9 +20,15 @@ fn moving_a_deal_forward_and_back_is_saved_with_its_history() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     // Lead column, top card is the last one added.
     assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    // Its stage's exit criteria are not ticked: the move asks first, and records the skip.
     t.keys(">");
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::SkipCriteria { .. })
+    ));
+    t.keys("y");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "Qualification");
-    t.keys("L S-Right");
+    t.keys("L y S-Right y");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "Proposal sent");
     t.keys("<");
     assert_eq!(
@@ -60,7 +66,7 @@ fn moving_past_the_first_or_last_stage_says_so_and_changes_nothing() {
             .contains("already in the first stage")
     );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
-    t.keys("> > > > > > > > >");
+    t.keys("> y > y > y > y > y > y > y > y > y");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "After-sale");
     t.keys(">");
     assert!(
@@ -133,7 +139,7 @@ fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
         .type_text("Umbrella")
         .keys("Tab Tab");
     t.type_text("12 000").keys("Tab Tab Tab").type_text("35%");
-    t.keys("Tab Tab Tab")
+    t.keys("Tab Tab Tab Tab")
         .type_text("+4d")
         .keys("Tab")
         .type_text("Send the proposal");
@@ -167,7 +173,7 @@ fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
         .type_text("lots")
         .keys("Tab Tab Tab")
         .type_text("140");
-    t.keys("Tab Tab Tab Tab Tab")
+    t.keys("Tab Tab Tab Tab Tab Tab")
         .type_text("next week")
         .keys("C-s");
     let Mode::Form(form) = t.app.mode() else {
@@ -187,7 +193,7 @@ fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
     );
     assert!(form.error(6).unwrap().to_string().contains("0 to 100"));
     assert!(
-        form.error(11)
+        form.error(12)
             .unwrap()
             .to_string()
             .starts_with("not a date")
@@ -199,7 +205,7 @@ fn bad_input_is_marked_and_nothing_is_saved_until_it_is_right() {
     t.type_text("Fixed deal");
     t.keys("Tab Tab Tab").keys("C-u").type_text("12,000.50");
     t.keys("Tab Tab Tab").keys("C-u").type_text("40");
-    t.keys("Tab Tab Tab Tab Tab")
+    t.keys("Tab Tab Tab Tab Tab Tab")
         .keys("C-u")
         .type_text("2026-12-24")
         .keys("Enter");
@@ -215,7 +221,7 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
     let before = std::fs::read(&t.path).unwrap();
     t.keys("e").type_text(" (phase 2)").keys("Esc");
     assert!(
-        matches!(t.app.mode(), Mode::Question(Question::DiscardForm(_))),
+        matches!(t.app.mode(), Mode::Question(Question::Discard)),
         "typed text: asks"
     );
     t.keys("n");
@@ -238,7 +244,7 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
         matches!(t.app.mode(), Mode::Board),
         "nothing typed: Esc closes at once"
     );
-    t.keys("Enter").type_text(" (phase 2)").keys("Enter");
+    t.keys("e").type_text(" (phase 2)").keys("Enter");
     let deal = t.deal("Поставка оборудования (phase 2)");
     assert_eq!(deal.company, "ООО «Ромашка»");
     assert_eq!(deal.value.display(), "₽1,500,000");
@@ -280,7 +286,7 @@ fn delete_asks_first_and_undo_brings_the_deal_back() {
 fn undo_and_redo_cover_every_kind_of_change() {
     let sample = sample_board();
     let mut t = TestApp::new(sample.clone(), 80, 24);
-    t.keys("> J").keys("n").type_text("New one").keys("Enter");
+    t.keys("> y J").keys("n").type_text("New one").keys("Enter");
     t.keys("e").type_text("!").keys("Enter d y");
     let changed = t.saved();
     t.keys("u u u u u");
@@ -304,7 +310,7 @@ fn undo_and_redo_cover_every_kind_of_change() {
 #[test]
 fn a_new_change_after_undo_clears_redo() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    t.keys("> u j >");
+    t.keys("> y u j > y");
     t.keys("C-r");
     assert_eq!(t.app.flash().unwrap().text, "Nothing to redo.");
 }
@@ -364,7 +370,7 @@ fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     let folder = t.dir.path().to_path_buf();
     std::fs::remove_dir_all(&folder).unwrap();
-    t.keys(">");
+    t.keys("> y");
     let SaveState::Failed(error) = t.app.save_state() else {
         panic!("the save should fail")
     };
@@ -400,7 +406,7 @@ fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
 fn quitting_anyway_with_unsaved_changes_is_possible() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     std::fs::remove_dir_all(t.dir.path()).unwrap();
-    t.keys("> q y");
+    t.keys("> y q y");
     assert!(t.app.should_quit());
 }
 
@@ -415,13 +421,13 @@ fn the_view_follows_the_cursor_down_a_long_column_and_across_stages() {
     assert_eq!(t.app.selected().unwrap().title, "Deal 0");
     assert_eq!(
         t.app.offset(0),
-        25,
-        "5 cards fit at 80x24, the last five are shown"
+        26,
+        "4 cards fit at 80x24, the last four are shown"
     );
     t.keys("Home");
     assert_eq!(t.app.offset(0), 0);
     t.keys("PgDn");
-    assert_eq!(t.app.row(0), 5);
+    assert_eq!(t.app.row(0), 4);
     t.keys("l l l");
     assert_eq!(
         t.app.first_column(),
@@ -461,7 +467,7 @@ fn shift_tab_goes_back_a_field_however_the_terminal_sends_it() {
     };
     assert_eq!(
         form.focus(),
-        13,
+        14,
         "from the first field, back wraps to the last"
     );
 }

@@ -75,7 +75,7 @@ fn clash(t: &mut TestApp) {
     std::fs::write(&t.path, "(version: 1, name: \"half-written").unwrap();
     t.act(Action::Tick);
     assert!(t.app.warning().unwrap().contains("cannot be read now"));
-    t.keys(">");
+    t.keys("> y");
     let on_disk = std::fs::read_to_string(&t.path).unwrap();
     assert_eq!(
         on_disk, "(version: 1, name: \"half-written",
@@ -178,7 +178,7 @@ fn an_open_form_saves_only_the_fields_typed_in_it() {
 #[test]
 fn undo_history_that_a_reload_ends_is_mentioned() {
     let mut t = TestApp::new(sample_board(), 80, 24);
-    t.keys(">");
+    t.keys("> y");
     edit_outside(&t, |board| board.name = "Renamed".into());
     t.act(Action::Tick);
     assert!(
@@ -210,7 +210,7 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
         assert!(second.flash().unwrap().text.starts_with("Read-only"));
     }
     assert_eq!(std::fs::read(&first.path).unwrap(), before);
-    first.keys(">");
+    first.keys("> y");
     second.update(Action::Tick);
     let moved = second
         .board()
@@ -228,5 +228,6 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
     let notice = "The other dealboard closed; you can change this board now.";
     assert_eq!(second.flash().unwrap().text, notice);
     second.update(Action::MoveForward);
+    second.update(Action::Yes);
     assert!(second.flash().unwrap().text.starts_with("Moved"));
 }

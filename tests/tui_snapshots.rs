@@ -6,7 +6,7 @@ mod support;
 use dealboard::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use support::{TestApp, sample_board};
+use support::{TestApp, pipeline_board, sample_board};
 
 fn screen(t: &TestApp, width: u16, height: u16) -> TestBackend {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
@@ -45,7 +45,7 @@ fn wide_screen_200x50() {
 
 #[test]
 fn board_after_moving_a_cyrillic_deal_160x48() {
-    insta::assert_snapshot!(at(160, 48, "> > l j"));
+    insta::assert_snapshot!(at(160, 48, "> y > y l j"));
 }
 
 #[test]
@@ -113,7 +113,7 @@ fn delete_question_80x24() {
 fn save_failure_is_impossible_to_miss_80x24() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     std::fs::remove_dir_all(t.dir.path()).unwrap();
-    t.keys(">");
+    t.keys("> y");
     let screen = shown(&t, 80, 24);
     assert!(screen.contains("NOT SAVED"));
     insta::assert_snapshot!(screen);
@@ -153,4 +153,80 @@ fn every_size_from_tiny_to_huge_draws_without_panicking() {
 #[test]
 fn too_small_says_so_in_a_shorter_way_when_tiny_10x5() {
     insta::assert_snapshot!(at(10, 5, ""));
+}
+
+/// The screen after `keys` on the worked-on pipeline board.
+fn pipeline(width: u16, height: u16, keys: &str) -> String {
+    let mut t = TestApp::new(pipeline_board(), width, height);
+    t.keys(keys);
+    shown(&t, width, height)
+}
+
+#[test]
+fn pipeline_with_totals_rotting_and_overdue_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "l l l"));
+}
+
+#[test]
+fn pipeline_200x50() {
+    insta::assert_snapshot!(pipeline(200, 50, ""));
+}
+
+#[test]
+fn filtered_by_words_and_overdue_80x24() {
+    let mut t = TestApp::new(pipeline_board(), 80, 24);
+    t.keys("/").type_text("acme").keys("Enter o");
+    insta::assert_snapshot!(shown(&t, 80, 24));
+}
+
+#[test]
+fn typing_the_filter_80x24() {
+    let mut t = TestApp::new(pipeline_board(), 80, 24);
+    t.keys("/").type_text("@ann #pilot");
+    insta::assert_snapshot!(shown(&t, 80, 24));
+}
+
+#[test]
+fn sorted_by_value_160x48() {
+    insta::assert_snapshot!(pipeline(160, 48, "S S"));
+}
+
+#[test]
+fn deal_detail_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "j j Enter"));
+}
+
+#[test]
+fn deal_detail_160x48() {
+    insta::assert_snapshot!(pipeline(160, 48, "j j Enter j"));
+}
+
+#[test]
+fn closed_deals_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "c"));
+}
+
+#[test]
+fn process_editor_160x48() {
+    insta::assert_snapshot!(pipeline(160, 48, "p j"));
+}
+
+#[test]
+fn stage_form_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "p j e"));
+}
+
+#[test]
+fn lost_reason_picker_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "x Down"));
+}
+
+#[test]
+fn next_action_form_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "j a"));
+}
+
+#[test]
+fn skipping_exit_criteria_asks_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "j >"));
 }

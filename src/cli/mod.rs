@@ -43,6 +43,23 @@ pub enum Command {
         #[arg(help = t().cli.arg_stage_target)]
         stage: String,
     },
+    #[command(about = t().cli.won)]
+    Won {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+    },
+    #[command(about = t().cli.lost)]
+    Lost {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+        #[arg(long, value_name = "TEXT", help = t().cli.arg_reason)]
+        reason: String,
+    },
+    #[command(about = t().cli.reopen)]
+    Reopen {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+    },
     #[command(about = t().cli.path)]
     Path,
     #[command(about = t().cli.check)]
@@ -93,6 +110,15 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, 
         }
         Command::Add(args) => add(path, &args, clock),
         Command::Move { id, stage } => move_deal(path, DealId(id), &stage, clock),
+        Command::Won { id } => close_deal(path, DealId(id), clock, |board, id, now| {
+            board.mark_won(id, now)
+        }),
+        Command::Lost { id, reason } => close_deal(path, DealId(id), clock, |board, id, now| {
+            board.mark_lost(id, &reason, now)
+        }),
+        Command::Reopen { id } => close_deal(path, DealId(id), clock, |board, id, now| {
+            board.reopen(id, now)
+        }),
     }
 }
 
@@ -171,6 +197,49 @@ fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<
         t().cli.moved,
         &[("id", &id), ("title", &title), ("from", &from), ("to", &to)],
     ) + "\n")
+}
+
+/// Wins, loses or reopens a deal, and says where it is now.
+fn close_deal(
+    path: &Path,
+    id: DealId,
+    clock: &dyn Clock,
+    change: impl FnOnce(
+        &mut Board,
+        DealId,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::model::Patch, EditError>,
+) -> Result<String, Failure> {
+    let mut session = Change::begin(path)?;
+    let board = &mut session.board;
+    if board.deal(id).is_none() {
+        return Err(Failure(format!(
+            "{} {}",
+            EditError::NoDeal(id),
+            t().errors.list_hint
+        )));
+    }
+    change(board, id, clock.now_utc())?;
+    let Some(deal) = board.deal(id) else {
+        return Err(EditError::NoDeal(id).into());
+    };
+    let stage = stage_name(board, &deal.stage);
+    let text = match &deal.status {
+        crate::model::Status::Won { .. } => fill(
+            t().cli.now_won,
+            &[("id", &id), ("title", &deal.title), ("stage", &stage)],
+        ),
+        crate::model::Status::Lost { reason, .. } => fill(
+            t().cli.now_lost,
+            &[("id", &id), ("title", &deal.title), ("reason", reason)],
+        ),
+        crate::model::Status::Open => fill(
+            t().cli.now_open,
+            &[("id", &id), ("title", &deal.title), ("stage", &stage)],
+        ),
+    };
+    session.finish()?;
+    Ok(text + "\n")
 }
 
 fn stage_name(board: &Board, id: &StageId) -> String {

@@ -6,8 +6,9 @@ use super::deal::{Deal, DealId};
 use super::money::Currency;
 use super::stage::{Phase, Stage, StageId};
 
-/// The file format this build writes, and the newest it can read.
-pub const FORMAT_VERSION: u32 = 1;
+/// The file format this build writes, and the newest it can read. Version 1 files (before lost
+/// reasons, lead sources, sorting and the richer stage history) read as they are.
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
 pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;
@@ -25,12 +26,93 @@ pub struct Board {
     /// The id the next new deal gets. Ids are never reused, even after a deal is deleted.
     pub next_deal_id: u64,
     pub stages: Vec<Stage>,
+    /// Reasons offered when a deal is marked lost (free text is allowed too).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lost_reasons: Vec<String>,
+    /// Where leads come from: offered for a deal's source, and counted in the reports.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    /// How deals are ordered inside each column.
+    #[serde(default, skip_serializing_if = "ColumnSort::is_manual")]
+    pub sort: ColumnSort,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
     #[serde(default)]
     pub deals: Vec<Deal>,
 }
 
+/// The order of deals inside a column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ColumnSort {
+    /// As placed by hand (`J` / `K`); new and moved deals go on top.
+    #[default]
+    Manual,
+    /// Overdue first, then by due date; deals with nothing planned last.
+    NextAction,
+    /// Largest first.
+    Value,
+    /// Soonest first; deals without a date last.
+    ExpectedClose,
+    /// Longest untouched first.
+    Idle,
+}
+
+impl ColumnSort {
+    pub const ALL: [ColumnSort; 5] = [
+        ColumnSort::Manual,
+        ColumnSort::NextAction,
+        ColumnSort::Value,
+        ColumnSort::ExpectedClose,
+        ColumnSort::Idle,
+    ];
+
+    fn is_manual(&self) -> bool {
+        *self == ColumnSort::Manual
+    }
+
+    /// The next order in the cycle the sort key steps through.
+    pub fn next(self) -> ColumnSort {
+        let at = ColumnSort::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        ColumnSort::ALL[(at + 1) % ColumnSort::ALL.len()]
+    }
+}
+
+/// Everything about a board but its deals: what a change to the process touches, kept whole in
+/// an undo step (it is small).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Settings {
+    name: String,
+    currency: Currency,
+    owner: String,
+    stages: Vec<Stage>,
+    lost_reasons: Vec<String>,
+    sources: Vec<String>,
+    sort: ColumnSort,
+}
+
 impl Board {
+    pub(super) fn settings(&self) -> Settings {
+        Settings {
+            name: self.name.clone(),
+            currency: self.currency,
+            owner: self.owner.clone(),
+            stages: self.stages.clone(),
+            lost_reasons: self.lost_reasons.clone(),
+            sources: self.sources.clone(),
+            sort: self.sort,
+        }
+    }
+
+    pub(super) fn restore_settings(&mut self, settings: &Settings) {
+        let s = settings.clone();
+        self.name = s.name;
+        self.currency = s.currency;
+        self.owner = s.owner;
+        self.stages = s.stages;
+        self.lost_reasons = s.lost_reasons;
+        self.sources = s.sources;
+        self.sort = s.sort;
+    }
+
     pub fn stage(&self, id: &StageId) -> Option<&Stage> {
         self.stages.iter().find(|s| &s.id == id)
     }

@@ -49,13 +49,58 @@ impl Status {
     }
 }
 
-/// One stage the deal entered, and when.
+/// One stage the deal entered, and when; with what the move left out of the process.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StageVisit {
     pub stage: StageId,
     #[serde(deserialize_with = "file_time::timestamp")]
     pub at: DateTime<Utc>,
+    /// Exit criteria of the stage left behind that were not ticked.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
+    /// Stages passed over on the way here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub jumped: Vec<StageId>,
+    /// The deal went back to an earlier stage.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub backward: bool,
+}
+
+impl StageVisit {
+    pub fn new(stage: StageId, at: DateTime<Utc>) -> StageVisit {
+        StageVisit {
+            stage,
+            at,
+            skipped: Vec::new(),
+            jumped: Vec::new(),
+            backward: false,
+        }
+    }
+}
+
+/// Who brought a deal in, when it came by referral.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Referral {
+    /// Another deal on this board (its customer).
+    Deal(DealId),
+    /// A customer or person not on the board.
+    Person(String),
+}
+
+/// A next action that was done, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DoneAction {
+    pub text: String,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::date"
+    )]
+    pub due: Option<NaiveDate>,
+    #[serde(deserialize_with = "file_time::timestamp")]
+    pub done: DateTime<Utc>,
 }
 
 /// A checklist item of a stage that was ticked for this deal, and when.
@@ -94,6 +139,9 @@ pub struct Deal {
     /// Where the lead came from: own prospecting, a marketing campaign, a referral, ...
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Who referred it, when it came by referral.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub referred_by: Option<Referral>,
     #[serde(
         default,
         skip_serializing_if = "Option::is_none",
@@ -120,6 +168,9 @@ pub struct Deal {
     pub rank: i64,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ticked: Vec<Tick>,
+    /// Next actions that were done, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub done_actions: Vec<DoneAction>,
     #[serde(deserialize_with = "file_time::timestamp")]
     pub created: DateTime<Utc>,
     #[serde(deserialize_with = "file_time::timestamp")]
@@ -152,19 +203,18 @@ impl Deal {
             probability: None,
             owner: String::new(),
             source: String::new(),
+            referred_by: None,
             expected_close: None,
             next_action: String::new(),
             next_action_due: None,
             tags: Vec::new(),
             notes: String::new(),
             status: Status::Open,
-            history: vec![StageVisit {
-                stage: stage.clone(),
-                at: now,
-            }],
+            history: vec![StageVisit::new(stage.clone(), now)],
             stage,
             rank: 0,
             ticked: Vec::new(),
+            done_actions: Vec::new(),
             created: now,
             updated: now,
         }

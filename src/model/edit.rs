@@ -26,6 +26,22 @@ pub enum EditError {
     WonStaysAfterSale,
     /// Every deal id up to [`MAX_DEAL_ID`] has been used.
     IdsExhausted,
+    /// The deal is already won or lost.
+    AlreadyClosed,
+    /// The deal is open, so there is nothing to reopen.
+    NotClosed,
+    /// The stage has no such exit criterion.
+    NoSuchItem(String),
+    StageNameEmpty,
+    StageNameTaken(String),
+    StageProbability(u8),
+    RotDays,
+    /// The stage still holds this many deals; say where they go.
+    StageHasDeals(usize),
+    /// A board needs at least one stage.
+    LastStage,
+    /// The deal named as the referrer is not on the board (or is the deal itself).
+    NoReferrer(DealId),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,6 +85,7 @@ impl Board {
             ..filled
         };
         deal.check().map_err(EditError::Invalid)?;
+        self.check_referral(&deal)?;
         let patch = self.record(&[id], |board| {
             board.put_deal(id, Some(deal));
             board.next_deal_id += 1;
@@ -96,6 +113,7 @@ impl Board {
             return Ok(None);
         }
         new.check().map_err(EditError::Invalid)?;
+        self.check_referral(&new)?;
         new.updated = now;
         Ok(Some(
             self.record(&[id], |board| board.put_deal(id, Some(new))),
@@ -119,18 +137,60 @@ impl Board {
         if matches!(deal.status, Status::Won { .. }) && !self.is_post_sale(to) {
             return Err(EditError::WonStaysAfterSale);
         }
+        let visit = self.visit_for_move(deal, to, now);
+        // Entering the stages after the sale from before it is the sale: the deal is won.
+        let wins =
+            deal.status.is_open() && !self.is_post_sale(&deal.stage) && self.is_post_sale(to);
         let rank = self.top_rank(to);
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
                 deal.stage = to.clone();
                 deal.rank = rank;
                 deal.updated = now;
-                deal.history.push(StageVisit {
-                    stage: to.clone(),
-                    at: now,
-                });
+                deal.history.push(visit);
+                if wins {
+                    deal.status = Status::Won { at: now };
+                }
             }
         }))
+    }
+
+    /// The history entry for moving `deal` to `to`: going forward, the exit criteria of the stage
+    /// it leaves that are not ticked, and the stages it jumps over; or that it went back.
+    fn visit_for_move(&self, deal: &Deal, to: &StageId, now: DateTime<Utc>) -> StageVisit {
+        let mut visit = StageVisit::new(to.clone(), now);
+        let (Some(from), Some(target)) = (self.stage_index(&deal.stage), self.stage_index(to))
+        else {
+            return visit;
+        };
+        if target < from {
+            visit.backward = true;
+            return visit;
+        }
+        visit.skipped = self.unticked(deal);
+        visit.jumped = self.stages[from + 1..target]
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        visit
+    }
+
+    /// The exit criteria of the deal's current stage that are not ticked, in checklist order.
+    pub fn unticked(&self, deal: &Deal) -> Vec<String> {
+        let Some(stage) = self.stage(&deal.stage) else {
+            return Vec::new();
+        };
+        stage
+            .checklist
+            .iter()
+            .filter(|item| {
+                !deal
+                    .ticked
+                    .iter()
+                    .any(|t| t.stage == stage.id && &&t.item == item)
+            })
+            .cloned()
+            .collect()
     }
 
     /// Moves a deal to the next or previous stage of the board.
@@ -194,7 +254,17 @@ impl Board {
     }
 
     /// A rank that puts a deal above everything now in `stage`'s column.
-    fn top_rank(&self, stage: &StageId) -> i64 {
+    /// A deal named as who referred another must be on the board, and not the deal itself.
+    fn check_referral(&self, deal: &Deal) -> Result<(), EditError> {
+        match deal.referred_by {
+            Some(super::deal::Referral::Deal(by)) if by == deal.id || self.deal(by).is_none() => {
+                Err(EditError::NoReferrer(by))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    pub(super) fn top_rank(&self, stage: &StageId) -> i64 {
         self.deals
             .iter()
             .filter(|d| &d.stage == stage)

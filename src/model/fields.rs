@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::deal::Deal;
+use super::deal::{Deal, Referral};
 use super::input::{self, InputError};
 use super::money::{Currency, Money};
 
@@ -18,6 +18,8 @@ pub enum DealField {
     Probability,
     Owner,
     Source,
+    /// Who referred the deal: `#12` (a deal on the board) or a person's name.
+    ReferredBy,
     ExpectedClose,
     NextAction,
     NextActionDue,
@@ -27,7 +29,7 @@ pub enum DealField {
 
 impl DealField {
     /// Every editable field, in the order the form shows them.
-    pub const ALL: [DealField; 14] = [
+    pub const ALL: [DealField; 15] = [
         DealField::Title,
         DealField::Company,
         DealField::Contact,
@@ -37,6 +39,7 @@ impl DealField {
         DealField::Probability,
         DealField::Owner,
         DealField::Source,
+        DealField::ReferredBy,
         DealField::ExpectedClose,
         DealField::NextAction,
         DealField::NextActionDue,
@@ -58,6 +61,11 @@ impl DealField {
             DealField::Probability => deal.probability.map(|p| p.to_string()).unwrap_or_default(),
             DealField::Owner => deal.owner.clone(),
             DealField::Source => deal.source.clone(),
+            DealField::ReferredBy => match &deal.referred_by {
+                Some(Referral::Deal(id)) => format!("#{id}"),
+                Some(Referral::Person(name)) => name.clone(),
+                None => String::new(),
+            },
             DealField::ExpectedClose => date(deal.expected_close).unwrap_or_default(),
             DealField::NextAction => deal.next_action.clone(),
             DealField::NextActionDue => date(deal.next_action_due).unwrap_or_default(),
@@ -86,6 +94,7 @@ impl DealField {
             DealField::Probability => deal.probability = input::parse_probability(text)?,
             DealField::Owner => deal.owner = trimmed,
             DealField::Source => deal.source = trimmed,
+            DealField::ReferredBy => deal.referred_by = parse_referral(&trimmed),
             DealField::ExpectedClose => deal.expected_close = input::parse_date(text, today)?,
             DealField::NextAction => deal.next_action = trimmed,
             DealField::NextActionDue => deal.next_action_due = input::parse_date(text, today)?,
@@ -144,6 +153,18 @@ fn retag_amounts(
     Ok(())
 }
 
+/// `#12` or `12` is deal 12; other text a person; nothing is nobody.
+fn parse_referral(text: &str) -> Option<Referral> {
+    if text.is_empty() {
+        return None;
+    }
+    let number = text.strip_prefix('#').unwrap_or(text);
+    match number.parse::<u64>() {
+        Ok(id) => Some(Referral::Deal(super::deal::DealId(id))),
+        Err(_) => Some(Referral::Person(text.to_string())),
+    }
+}
+
 /// Money a deal holds is never below zero.
 fn not_negative(money: Option<Money>) -> Result<Option<Money>, InputError> {
     match money {
@@ -182,6 +203,7 @@ mod tests {
             (DealField::Probability, "40%", "40"),
             (DealField::Owner, "anna", "anna"),
             (DealField::Source, "Referral", "Referral"),
+            (DealField::ReferredBy, "#7", "#7"),
             (DealField::ExpectedClose, "+4d", "2026-12-01"),
             (DealField::NextAction, "Call", "Call"),
             (DealField::NextActionDue, "today", "2026-11-27"),

@@ -3,21 +3,25 @@
 
 mod bad_text;
 mod board;
+mod closing;
 mod deal;
 mod edit;
 mod fields;
 mod money;
 mod patch;
+mod process;
+mod progress;
 mod stage;
 mod validate;
 
 pub use bad_text::{BadText, BadTextKind};
-pub use board::{Board, FORMAT_VERSION, MAX_DEAL_ID};
-pub use deal::{Deal, DealId, DealProblem, StageVisit, Status, Tick};
+pub use board::{Board, ColumnSort, FORMAT_VERSION, MAX_DEAL_ID};
+pub use deal::{Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick};
 pub use edit::{Direction, EditError};
 pub use fields::{DealField, set_fields};
 pub use money::{AmountError, Currency, Money, Totals};
 pub use patch::Patch;
+pub use process::{BoardList, StageDraft};
 pub use stage::{Phase, Stage, StageId};
 pub use validate::Problem;
 pub mod input;

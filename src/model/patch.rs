@@ -1,7 +1,7 @@
 //! A recorded change to the board, which can be undone and redone. Only what changed is kept
 //! (the deals touched, before and after), so undo stays cheap on a board of any size.
 
-use super::board::Board;
+use super::board::{Board, Settings};
 use super::deal::{Deal, DealId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -15,6 +15,8 @@ struct DealChange {
 pub struct Patch {
     deals: Vec<DealChange>,
     next_deal_id: (u64, u64),
+    /// The board's stages, lists and order, before and after, when the change touched them.
+    settings: Option<Box<(Settings, Settings)>>,
 }
 
 impl Patch {
@@ -25,12 +27,17 @@ impl Patch {
 }
 
 impl Board {
-    /// Runs `edit`, which may change only the deals named in `ids` and the id counter, and
-    /// returns the patch that undoes and redoes it. Callers check everything before editing.
+    /// Runs `edit`, which may change only the deals named in `ids`, the id counter and the
+    /// board's settings, and returns the patch that undoes and redoes it. Callers check
+    /// everything before editing.
     pub(super) fn record(&mut self, ids: &[DealId], edit: impl FnOnce(&mut Board)) -> Patch {
         let before: Vec<Option<Deal>> = ids.iter().map(|id| self.deal(*id).cloned()).collect();
         let next_before = self.next_deal_id;
+        let settings_before = self.settings();
         edit(self);
+        let settings_after = self.settings();
+        let settings = (settings_before != settings_after)
+            .then(|| Box::new((settings_before, settings_after)));
         let deals = ids
             .iter()
             .zip(before)
@@ -44,6 +51,7 @@ impl Board {
         Patch {
             deals,
             next_deal_id: (next_before, self.next_deal_id),
+            settings,
         }
     }
 
@@ -52,6 +60,9 @@ impl Board {
         for change in patch.deals.iter().rev() {
             self.put_deal(change.id, change.before.clone());
         }
+        if let Some(settings) = &patch.settings {
+            self.restore_settings(&settings.0);
+        }
         // The id counter stays: an id handed out once is never handed out again.
     }
 
@@ -59,6 +70,9 @@ impl Board {
     pub fn redo(&mut self, patch: &Patch) {
         for change in &patch.deals {
             self.put_deal(change.id, change.after.clone());
+        }
+        if let Some(settings) = &patch.settings {
+            self.restore_settings(&settings.1);
         }
         self.next_deal_id = self.next_deal_id.max(patch.next_deal_id.1);
     }

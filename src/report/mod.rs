@@ -1,8 +1,16 @@
-//! Pipeline figures: pure functions of a board (and the date), used by both the app and the
+//! Pipeline figures: pure functions of a board and the moment, used by both the app and the
 //! command line so that they always agree.
 
-mod columns;
-mod due;
+mod attention;
+mod figures;
+mod filter;
+mod order;
+mod timeline;
+mod value;
 
-pub use columns::{ColumnSummary, column_summary};
-pub use due::{Due, due_state, overdue_count};
+pub use attention::{Due, due_state, idle_days, rotting_days};
+pub use figures::{BoardTotals, ColumnSummary, Figures};
+pub use filter::Filter;
+pub use order::visible_columns;
+pub use timeline::{StageStay, referrals_of, timeline};
+pub use value::{margin, probability, weighted};

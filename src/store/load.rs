@@ -77,7 +77,7 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
                 found: board.version,
             });
         }
-        Ok(board) => board,
+        Ok(board) => migrate(board),
         Err(e) => return Err(explain_unreadable(text, e)),
     };
     board.normalize();
@@ -99,6 +99,14 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
         })
         .collect();
     Err(LoadErrorKind::Invalid(located))
+}
+
+/// Brings a board from an older file format up to this one. Version 1 lacked lost reasons, lead
+/// sources, sorting, referrals, done actions and the richer stage history, all of which default
+/// to empty, so only the number changes (it is written as the new version on the next save).
+fn migrate(mut board: Board) -> Board {
+    board.version = FORMAT_VERSION;
+    board
 }
 
 /// Why text that is not a readable board is not: unresolved merge conflicts, a board from a

@@ -4,7 +4,10 @@ use std::fmt;
 
 use super::{fill, t};
 use crate::model::input::InputError;
-use crate::model::{AmountError, BadText, BadTextKind, DealProblem, EditError, Problem};
+use crate::model::{
+    AmountError, BadText, BadTextKind, ColumnSort, DealProblem, EditError, Problem,
+};
+use crate::report::Filter;
 use crate::store::{LoadError, LoadErrorKind, LockError, NoConfigDir, SaveError, SaveErrorKind};
 
 impl fmt::Display for DealProblem {
@@ -190,6 +193,19 @@ impl fmt::Display for EditError {
             EditError::AtEdge => e.at_edge.to_string(),
             EditError::WonStaysAfterSale => e.won_stays_after_sale.to_string(),
             EditError::IdsExhausted => e.ids_exhausted.to_string(),
+            EditError::AlreadyClosed => e.already_closed.to_string(),
+            EditError::NotClosed => e.not_closed.to_string(),
+            EditError::NoSuchItem(item) => fill(e.no_such_item, &[("item", item)]),
+            EditError::StageNameEmpty => e.stage_name_empty.to_string(),
+            EditError::StageNameTaken(name) => fill(e.stage_name_taken, &[("name", name)]),
+            EditError::StageProbability(p) => fill(e.probability_over, &[("probability", p)]),
+            EditError::RotDays => e.rot_days.to_string(),
+            EditError::StageHasDeals(count) => fill(
+                e.stage_has_deals,
+                &[("deals", &t().count(&t().board.deal_count, *count))],
+            ),
+            EditError::LastStage => e.last_stage.to_string(),
+            EditError::NoReferrer(id) => fill(e.no_referrer, &[("id", id)]),
         })
     }
 }
@@ -228,3 +244,37 @@ impl fmt::Display for InputError {
 impl std::error::Error for LoadError {}
 impl std::error::Error for SaveError {}
 impl std::error::Error for LockError {}
+
+/// The filter in force, in a few words: `Showing “acme” · only mine`.
+pub fn describe_filter(filter: &Filter) -> String {
+    let b = &t().board;
+    let mut parts = Vec::new();
+    if !filter.text.trim().is_empty() {
+        parts.push(fill(b.filter_words, &[("text", &filter.text.trim())]));
+    }
+    for (on, words) in [
+        (filter.only_mine, b.filter_mine),
+        (filter.only_rotting, b.filter_rotting),
+        (filter.only_overdue, b.filter_overdue),
+    ] {
+        if on {
+            parts.push(words.to_string());
+        }
+    }
+    if parts.is_empty() {
+        return b.filter_all.to_string();
+    }
+    fill(b.filter_showing, &[("what", &parts.join(" · "))])
+}
+
+/// What the columns' order is called.
+pub fn sort_name(sort: ColumnSort) -> &'static str {
+    let b = &t().board;
+    match sort {
+        ColumnSort::Manual => b.sort_manual,
+        ColumnSort::NextAction => b.sort_next_action,
+        ColumnSort::Value => b.sort_value,
+        ColumnSort::ExpectedClose => b.sort_expected_close,
+        ColumnSort::Idle => b.sort_idle,
+    }
+}

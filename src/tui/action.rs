@@ -5,7 +5,7 @@ use tui_input::InputRequest;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
-    // Moving around the board
+    // Moving around
     FocusLeft,
     FocusRight,
     SelectUp,
@@ -14,6 +14,7 @@ pub enum Action {
     SelectLast,
     PageUp,
     PageDown,
+    NextTab,
     // Changing deals
     MoveForward,
     MoveBack,
@@ -22,15 +23,37 @@ pub enum Action {
     NewDeal,
     EditDeal,
     DeleteDeal,
+    MarkWon,
+    MarkLost,
+    Reopen,
+    /// The next action is done: ask for the following one.
+    CompleteAction,
+    /// Tick (or untick) the selected exit criterion.
+    ToggleTick,
     Undo,
     Redo,
+    // Finding and ordering
+    StartFilter,
+    ToggleMine,
+    ToggleRotting,
+    ToggleOverdue,
+    CycleSort,
     // Screens
+    ShowDetail,
+    ShowClosed,
+    ShowProcess,
     ShowHelp,
+    /// Add, edit or delete the selected item of a list screen (the process editor).
+    AddItem,
+    EditItem,
+    DeleteItem,
     Close,
     Quit,
-    // The deal form
+    // Forms
     NextField,
     PreviousField,
+    NextChoice,
+    PreviousChoice,
     SaveForm,
     Edit(InputRequest),
     // Questions

@@ -1,19 +1,29 @@
 //! The app's state and `update`, the only place it changes. Drawing reads `&App` and never
 //! mutates it, so every behaviour can be tested by feeding actions to `update`.
+//!
+//! Screens stack: the board, a deal's detail, the closed deals and the process editor are full
+//! screens; forms, pickers, questions, help and the filter line open over them and close back
+//! to what was below.
 
 mod changes;
+mod closing;
 mod cursor;
+mod keys;
+mod process;
 mod saving;
 
-use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Direction, Patch};
-use crate::report::{ColumnSummary, column_summary, overdue_count};
-use crate::store::{SaveError, Store};
-use crate::text::t;
+use chrono::{DateTime, FixedOffset};
+use tui_input::Input;
 
-use super::action::Action;
-use super::form::{DealForm, FormTarget};
+use crate::clock::Clock;
+use crate::model::{Board, Deal, DealId, Direction, Patch, StageId};
+use crate::report::{Figures, Filter};
+use crate::store::{SaveError, Store};
+
+use super::form::DealForm;
 use super::keymap::Context;
+use super::picker::Picker;
+use super::text_form::TextForm;
 
 /// Undo keeps at most this many steps.
 const UNDO_LIMIT: usize = 1000;
@@ -21,9 +31,69 @@ const UNDO_LIMIT: usize = 1000;
 #[derive(Clone, Debug)]
 pub enum Mode {
     Board,
-    Help { scroll: u16 },
+    /// One deal: every field, its stage's exit criteria (with a cursor), its history.
+    Detail(DetailView),
+    /// Won and lost deals.
+    Closed(ClosedView),
+    /// The stages, lead sources and lost reasons of the company's process.
+    Process(ProcessView),
+    Help {
+        scroll: u16,
+    },
     Form(Box<DealForm>),
+    TextForm(Box<TextForm>),
+    Picker(Box<Picker>),
+    /// Typing the filter of the screen below.
+    Filter(Input),
     Question(Question),
+}
+
+impl Mode {
+    /// Whether this mode fills the screen (rather than opening over another).
+    pub fn is_screen(&self) -> bool {
+        matches!(
+            self,
+            Mode::Board | Mode::Detail(_) | Mode::Closed(_) | Mode::Process(_)
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailView {
+    pub id: DealId,
+    /// The selected exit criterion of the deal's stage.
+    pub item: usize,
+    pub scroll: u16,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ClosedShow {
+    #[default]
+    All,
+    Won,
+    Lost,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClosedView {
+    pub show: ClosedShow,
+    pub row: usize,
+    /// Words to look for, as on the board.
+    pub text: String,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ProcessTab {
+    #[default]
+    Stages,
+    Sources,
+    LostReasons,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProcessView {
+    pub tab: ProcessTab,
+    pub row: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -31,8 +101,16 @@ pub enum Question {
     Delete(DealId),
     /// The last changes could not be saved: quit anyway?
     QuitUnsaved,
-    /// Close the form and lose what was typed? "No" goes back to it.
-    DiscardForm(Box<DealForm>),
+    /// Close the form below and lose what was typed? "No" goes back to it.
+    Discard,
+    /// Move the deal on although these exit criteria are not ticked? (The skip is recorded.)
+    SkipCriteria {
+        id: DealId,
+        to: StageId,
+        items: Vec<String>,
+    },
+    /// Remove this (empty) stage?
+    RemoveStage(StageId),
     /// The file changed outside while a change here was not saved yet: load the file's version?
     Conflict,
 }
@@ -43,35 +121,11 @@ pub enum SaveState {
     Failed(SaveError),
 }
 
-/// A one-line message in the status bar, until the next key.
+/// A message in the status bar, until the next key.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Flash {
     pub text: String,
     pub is_error: bool,
-}
-
-/// What the headers show, from report: per column, and for the whole board.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Figures {
-    pub columns: Vec<ColumnSummary>,
-    pub shown: usize,
-    pub overdue: usize,
-    /// The day `overdue` was counted for; a new day counts again.
-    pub counted_on: Option<chrono::NaiveDate>,
-}
-
-impl Figures {
-    fn of(columns: &[Vec<&Deal>], today: chrono::NaiveDate) -> Figures {
-        Figures {
-            columns: columns
-                .iter()
-                .map(|c| column_summary(c.iter().copied()))
-                .collect(),
-            shown: columns.iter().map(Vec::len).sum(),
-            overdue: overdue_count(columns.iter().flatten().copied(), today),
-            counted_on: Some(today),
-        }
-    }
 }
 
 /// One undoable change and how to describe it.
@@ -84,6 +138,8 @@ pub struct App {
     board: Board,
     store: Store,
     clock: Box<dyn Clock>,
+    /// What the board shows: these words and toggles.
+    filter: Filter,
     /// The deals on the board, one list per stage, in the order shown.
     columns: Vec<Vec<DealId>>,
     /// Figures about the deals shown, worked out once per change rather than once per frame.
@@ -97,6 +153,8 @@ pub struct App {
     /// The first stage column on screen when not all fit.
     first_column: usize,
     mode: Mode,
+    /// The screens under the current one, bottom first.
+    under: Vec<Mode>,
     undo: Vec<Step>,
     redo: Vec<Step>,
     save: SaveState,
@@ -122,6 +180,7 @@ impl App {
             board,
             store,
             clock,
+            filter: Filter::default(),
             columns: Vec::new(),
             figures: Figures::default(),
             focus: 0,
@@ -129,6 +188,7 @@ impl App {
             offsets: vec![0; stages],
             first_column: 0,
             mode: Mode::Board,
+            under: Vec::new(),
             undo: Vec::new(),
             redo: Vec::new(),
             save: SaveState::Saved,
@@ -161,6 +221,34 @@ impl App {
 
     pub fn mode(&self) -> &Mode {
         &self.mode
+    }
+
+    /// The full screen to draw under any overlays: the current mode if it is one, else the
+    /// nearest screen below.
+    pub fn screen(&self) -> &Mode {
+        std::iter::once(&self.mode)
+            .chain(self.under.iter().rev())
+            .find(|m| m.is_screen())
+            .unwrap_or(&Mode::Board)
+    }
+
+    /// The overlays open over the screen, bottom first.
+    pub fn overlays(&self) -> Vec<&Mode> {
+        let mut stack: Vec<&Mode> = self
+            .under
+            .iter()
+            .chain(std::iter::once(&self.mode))
+            .collect();
+        let base = stack
+            .iter()
+            .rposition(|m| m.is_screen())
+            .map_or(0, |i| i + 1);
+        stack.drain(..base);
+        stack
+    }
+
+    pub fn filter(&self) -> &Filter {
+        &self.filter
     }
 
     pub fn columns(&self) -> &[Vec<DealId>] {
@@ -207,6 +295,10 @@ impl App {
         self.store.path()
     }
 
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.clock.now()
+    }
+
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
     }
@@ -219,21 +311,50 @@ impl App {
     pub fn context(&self) -> Context {
         match self.mode {
             Mode::Board => Context::Board,
+            Mode::Detail(_) => Context::Detail,
+            Mode::Closed(_) => Context::Closed,
+            Mode::Process(_) => Context::Process,
             Mode::Help { .. } => Context::Help,
-            Mode::Form(_) => Context::Form,
+            Mode::Form(_) | Mode::TextForm(_) => Context::Form,
+            Mode::Picker(_) => Context::Picker,
+            Mode::Filter(_) => Context::Filter,
             Mode::Question(_) => Context::Question,
         }
     }
 
-    /// The deal under the cursor, if the focused column has any.
+    /// The deal under the cursor on the board, if the focused column has any.
     pub fn selected(&self) -> Option<&Deal> {
         let id = self.columns.get(self.focus)?.get(self.row(self.focus))?;
         self.board.deal(*id)
     }
 
+    /// The closed deals the closed screen lists, newest first.
+    pub fn closed_deals(&self, view: &ClosedView) -> Vec<&Deal> {
+        let filter = Filter {
+            text: view.text.clone(),
+            ..Filter::default()
+        };
+        let now = self.clock.now();
+        let mut deals: Vec<&Deal> = self
+            .board
+            .deals
+            .iter()
+            .filter(|d| match (&d.status, view.show) {
+                (crate::model::Status::Open, _) => false,
+                (_, ClosedShow::All) => true,
+                (crate::model::Status::Won { .. }, show) => show == ClosedShow::Won,
+                (crate::model::Status::Lost { .. }, show) => show == ClosedShow::Lost,
+            })
+            .filter(|d| filter.matches(d, &self.board, now))
+            .collect();
+        deals.sort_by_key(|d| std::cmp::Reverse(closed_at(d)));
+        deals
+    }
+
     // ----- The one place state changes -----
 
-    pub fn update(&mut self, action: Action) {
+    pub fn update(&mut self, action: super::action::Action) {
+        use super::action::Action;
         match action {
             Action::Resize(width, height) => {
                 self.size = (width, height);
@@ -249,131 +370,24 @@ impl App {
             }
             _ => self.flash = None,
         }
-        if action == Action::Quit && matches!(self.mode, Mode::Board | Mode::Help { .. }) {
+        let quits_here = self.mode.is_screen() || matches!(self.mode, Mode::Help { .. });
+        if action == Action::Quit && quits_here {
             return self.try_quit();
         }
-        match &self.mode {
-            Mode::Board => self.on_board(action),
-            Mode::Help { .. } => self.on_help(action),
-            Mode::Form(_) => self.on_form(action),
-            Mode::Question(_) => self.on_question(action),
-        }
+        self.dispatch(action);
     }
 
-    fn on_board(&mut self, action: Action) {
-        let changes_board = matches!(
-            action,
-            Action::MoveForward
-                | Action::MoveBack
-                | Action::ReorderUp
-                | Action::ReorderDown
-                | Action::NewDeal
-                | Action::EditDeal
-                | Action::DeleteDeal
-                | Action::Undo
-                | Action::Redo
-        );
-        if changes_board && self.read_only {
-            return self.show_error(t().board.read_only.to_string());
-        }
-        // A key that changes a deal at once is not applied to a board the user has not seen:
-        // when the file changed meanwhile, it is loaded and the key waits for the next press.
-        // (Forms and questions show what they are about, and check again when confirmed.)
-        let changes_at_once = changes_board
-            && !matches!(
-                action,
-                Action::NewDeal | Action::EditDeal | Action::DeleteDeal
-            );
-        if changes_at_once && self.catch_up_with_file() {
-            return;
-        }
-        match action {
-            Action::FocusLeft => self.focus_column(self.focus.saturating_sub(1)),
-            Action::FocusRight => self.focus_column(self.focus + 1),
-            Action::SelectUp => self.select_row(self.row(self.focus).saturating_sub(1)),
-            Action::SelectDown => self.select_row(self.row(self.focus) + 1),
-            Action::SelectFirst => self.select_row(0),
-            Action::SelectLast => self.select_row(usize::MAX),
-            Action::PageUp => self.select_row(self.row(self.focus).saturating_sub(self.page())),
-            Action::PageDown => self.select_row(self.row(self.focus) + self.page()),
-            Action::MoveForward => self.move_selected(Direction::Forward),
-            Action::MoveBack => self.move_selected(Direction::Back),
-            Action::ReorderUp => self.reorder_selected(Direction::Back),
-            Action::ReorderDown => self.reorder_selected(Direction::Forward),
-            Action::NewDeal => self.open_new_form(),
-            Action::EditDeal => self.with_selected(|app, deal| {
-                app.mode = Mode::Form(Box::new(DealForm::new(FormTarget::Edit(deal.id), deal)));
-            }),
-            Action::DeleteDeal => self.with_selected(|app, deal| {
-                app.mode = Mode::Question(Question::Delete(deal.id));
-            }),
-            Action::Undo => self.undo(),
-            Action::Redo => self.redo(),
-            Action::ShowHelp => self.mode = Mode::Help { scroll: 0 },
-            _ => {}
-        }
+    // ----- Screens -----
+
+    /// Opens `mode` over the current one.
+    fn open(&mut self, mode: Mode) {
+        let below = std::mem::replace(&mut self.mode, mode);
+        self.under.push(below);
     }
 
-    fn on_help(&mut self, action: Action) {
-        let Mode::Help { scroll } = &mut self.mode else {
-            return;
-        };
-        let page = self.size.1.saturating_sub(4).max(1);
-        let last = super::keymap::help_height();
-        *scroll = match action {
-            Action::SelectUp => scroll.saturating_sub(1),
-            Action::SelectDown => scroll.saturating_add(1).min(last),
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::PageDown => scroll.saturating_add(page).min(last),
-            Action::SelectFirst => 0,
-            Action::SelectLast => last,
-            Action::Close => return self.mode = Mode::Board,
-            _ => *scroll,
-        };
-    }
-
-    fn on_form(&mut self, action: Action) {
-        let Mode::Form(form) = &mut self.mode else {
-            return;
-        };
-        match action {
-            Action::NextField => form.next_field(),
-            Action::PreviousField => form.previous_field(),
-            Action::Edit(request) => form.edit(request),
-            Action::Close if form.is_changed() => {
-                let form = form.clone();
-                self.mode = Mode::Question(Question::DiscardForm(form));
-            }
-            Action::Close => self.mode = Mode::Board,
-            Action::SaveForm => self.save_form(),
-            _ => {}
-        }
-    }
-
-    fn on_question(&mut self, action: Action) {
-        let Mode::Question(question) = &self.mode else {
-            return;
-        };
-        let question = question.clone();
-        match (action, question) {
-            (Action::Yes, Question::Conflict) => self.settle_conflict(true),
-            (Action::No, Question::Conflict) => self.settle_conflict(false),
-            (Action::Yes, question) => {
-                self.mode = Mode::Board;
-                match question {
-                    Question::Delete(id) => {
-                        if !self.catch_up_with_file() {
-                            self.delete(id);
-                        }
-                    }
-                    Question::QuitUnsaved => self.quit = true,
-                    Question::DiscardForm(_) | Question::Conflict => {}
-                }
-            }
-            (Action::No, Question::DiscardForm(form)) => self.mode = Mode::Form(form),
-            (Action::No, _) => self.mode = Mode::Board,
-            _ => {}
-        }
+    /// Closes the current mode, back to the one below it.
+    fn close(&mut self) {
+        self.mode = self.under.pop().unwrap_or(Mode::Board);
     }
 
     fn show_info(&mut self, text: String) {
@@ -390,11 +404,34 @@ impl App {
         });
     }
 
+    fn stage_name(&self, id: &StageId) -> String {
+        self.board
+            .stage(id)
+            .map_or_else(|| id.0.clone(), |s| s.name.clone())
+    }
+
     fn stage_name_of(&self, id: DealId) -> String {
         self.board
             .deal(id)
-            .and_then(|d| self.board.stage(&d.stage))
-            .map(|s| s.name.clone())
+            .map(|d| self.stage_name(&d.stage))
             .unwrap_or_default()
     }
+}
+
+/// When a closed deal was closed.
+fn closed_at(deal: &Deal) -> Option<chrono::DateTime<chrono::Utc>> {
+    match &deal.status {
+        crate::model::Status::Won { at } | crate::model::Status::Lost { at, .. } => Some(*at),
+        crate::model::Status::Open => None,
+    }
+}
+
+/// The neighbour stage of `stage` in `direction`, if there is one.
+fn neighbour_stage(board: &Board, stage: &StageId, direction: Direction) -> Option<StageId> {
+    let here = board.stage_index(stage)?;
+    let there = match direction {
+        Direction::Back => here.checked_sub(1)?,
+        Direction::Forward => here + 1,
+    };
+    board.stages.get(there).map(|s| s.id.clone())
 }

@@ -69,6 +69,28 @@ impl DealForm {
         Some((DealField::ALL[index], self.errors[index].as_ref()?))
     }
 
+    /// Steps the focused field through `choices` (the board's lead sources, for the source).
+    pub fn choose(&mut self, choices: &[String], back: bool) {
+        if DealField::ALL.get(self.focus) != Some(&DealField::Source) || choices.is_empty() {
+            return;
+        }
+        let Some(input) = self.inputs.get_mut(self.focus) else {
+            return;
+        };
+        let len = choices.len();
+        let at = choices
+            .iter()
+            .position(|c| c.eq_ignore_ascii_case(input.value()));
+        let next = match (at, back) {
+            (Some(i), false) => (i + 1) % len,
+            (Some(i), true) => (i + len - 1) % len,
+            (None, false) => 0,
+            (None, true) => len - 1,
+        };
+        *input = Input::new(choices[next].clone());
+        self.errors[self.focus] = None;
+    }
+
     pub fn next_field(&mut self) {
         self.focus = (self.focus + 1) % self.inputs.len();
     }

@@ -10,9 +10,36 @@ use crate::text::{KeyNames, KeyText, Text};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
     Board,
+    Detail,
+    Closed,
+    Process,
     Form,
+    /// Choosing from a list, or typing something else (the lost reason).
+    Picker,
+    /// Typing the filter.
+    Filter,
     Question,
     Help,
+}
+
+impl Context {
+    /// Every context, in the order the help screen lists them.
+    pub const ALL: [Context; 9] = [
+        Context::Board,
+        Context::Detail,
+        Context::Closed,
+        Context::Process,
+        Context::Form,
+        Context::Picker,
+        Context::Filter,
+        Context::Question,
+        Context::Help,
+    ];
+
+    /// Whether keys that no binding claims type text here.
+    fn types_text(self) -> bool {
+        matches!(self, Context::Form | Context::Picker | Context::Filter)
+    }
 }
 
 /// One key, as written in the registry.
@@ -122,7 +149,7 @@ const fn bind(
     }
 }
 
-use Context::{Board, Form, Help, Question};
+use Context::{Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question};
 
 #[rustfmt::skip] // a table reads best with one binding a line
 pub const BINDINGS: &[Binding] = &[
@@ -134,24 +161,80 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.select_last),
     bind(Board, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
     bind(Board, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.page_down),
+    bind(Board, &[key(KeyCode::Enter)], Action::ShowDetail, |k| k.show_detail),
     bind(Board, &[ch('>'), ch('L'), shift(KeyCode::Right)], Action::MoveForward, |k| k.move_forward),
     bind(Board, &[ch('<'), ch('H'), shift(KeyCode::Left)], Action::MoveBack, |k| k.move_back),
     bind(Board, &[ch('K'), shift(KeyCode::Up)], Action::ReorderUp, |k| k.reorder_up),
     bind(Board, &[ch('J'), shift(KeyCode::Down)], Action::ReorderDown, |k| k.reorder_down),
     bind(Board, &[ch('n')], Action::NewDeal, |k| k.new_deal),
-    bind(Board, &[ch('e'), key(KeyCode::Enter)], Action::EditDeal, |k| k.edit_deal),
+    bind(Board, &[ch('e')], Action::EditDeal, |k| k.edit_deal),
+    bind(Board, &[ch(' '), ch('a')], Action::CompleteAction, |k| k.complete_action),
+    bind(Board, &[ch('w')], Action::MarkWon, |k| k.mark_won),
+    bind(Board, &[ch('x')], Action::MarkLost, |k| k.mark_lost),
     bind(Board, &[ch('d'), key(KeyCode::Delete)], Action::DeleteDeal, |k| k.delete_deal),
     bind(Board, &[ch('u')], Action::Undo, |k| k.undo),
     bind(Board, &[ctrl('r')], Action::Redo, |k| k.redo),
+    bind(Board, &[ch('/')], Action::StartFilter, |k| k.start_filter),
+    bind(Board, &[ch('m')], Action::ToggleMine, |k| k.toggle_mine),
+    bind(Board, &[ch('r')], Action::ToggleRotting, |k| k.toggle_rotting),
+    bind(Board, &[ch('o')], Action::ToggleOverdue, |k| k.toggle_overdue),
+    bind(Board, &[key(KeyCode::Esc)], Action::Close, |k| k.clear_filter),
+    bind(Board, &[ch('S')], Action::CycleSort, |k| k.cycle_sort),
+    bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
+    bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
     bind(Board, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Board, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Detail, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.criterion_up),
+    bind(Detail, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.criterion_down),
+    bind(Detail, &[ch(' ')], Action::ToggleTick, |k| k.toggle_tick),
+    bind(Detail, &[ch('a')], Action::CompleteAction, |k| k.complete_action),
+    bind(Detail, &[ch('e')], Action::EditDeal, |k| k.edit_deal),
+    bind(Detail, &[ch('>'), ch('L'), shift(KeyCode::Right)], Action::MoveForward, |k| k.move_forward),
+    bind(Detail, &[ch('<'), ch('H'), shift(KeyCode::Left)], Action::MoveBack, |k| k.move_back),
+    bind(Detail, &[ch('w')], Action::MarkWon, |k| k.mark_won),
+    bind(Detail, &[ch('x')], Action::MarkLost, |k| k.mark_lost),
+    bind(Detail, &[ch('r')], Action::Reopen, |k| k.reopen),
+    bind(Detail, &[ch('u')], Action::Undo, |k| k.undo),
+    bind(Detail, &[ctrl('r')], Action::Redo, |k| k.redo),
+    bind(Detail, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.scroll_up),
+    bind(Detail, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.scroll_down),
+    bind(Detail, &[key(KeyCode::Esc), key(KeyCode::Enter), ch('q')], Action::Close, |k| k.back),
+    bind(Detail, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Closed, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
+    bind(Closed, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
+    bind(Closed, &[key(KeyCode::Tab)], Action::NextTab, |k| k.closed_tab),
+    bind(Closed, &[ch('/')], Action::StartFilter, |k| k.start_filter),
+    bind(Closed, &[key(KeyCode::Enter)], Action::ShowDetail, |k| k.show_detail),
+    bind(Closed, &[ch('r')], Action::Reopen, |k| k.reopen),
+    bind(Closed, &[ch('u')], Action::Undo, |k| k.undo),
+    bind(Closed, &[key(KeyCode::Esc), ch('c'), ch('q')], Action::Close, |k| k.back),
+    bind(Closed, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Process, &[key(KeyCode::Tab)], Action::NextTab, |k| k.process_tab),
+    bind(Process, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
+    bind(Process, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
+    bind(Process, &[ch('n')], Action::AddItem, |k| k.add_item),
+    bind(Process, &[ch('e'), key(KeyCode::Enter)], Action::EditItem, |k| k.edit_item),
+    bind(Process, &[ch('d'), key(KeyCode::Delete)], Action::DeleteItem, |k| k.delete_item),
+    bind(Process, &[ch('K'), shift(KeyCode::Up)], Action::ReorderUp, |k| k.item_up),
+    bind(Process, &[ch('J'), shift(KeyCode::Down)], Action::ReorderDown, |k| k.item_down),
+    bind(Process, &[ch('u')], Action::Undo, |k| k.undo),
+    bind(Process, &[ctrl('r')], Action::Redo, |k| k.redo),
+    bind(Process, &[key(KeyCode::Esc), ch('p'), ch('q')], Action::Close, |k| k.back),
+    bind(Process, &[ctrl('c')], Action::Quit, |k| k.quit),
     bind(Form, &[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, |k| k.next_field),
     bind(Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, |k| k.previous_field),
+    bind(Form, &[ctrl('n')], Action::NextChoice, |k| k.next_choice),
+    bind(Form, &[ctrl('p')], Action::PreviousChoice, |k| k.previous_choice),
     bind(Form, &[key(KeyCode::Enter), ctrl('s')], Action::SaveForm, |k| k.save_form),
     bind(Form, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.cancel_form),
+    bind(Picker, &[key(KeyCode::Up)], Action::SelectUp, |k| k.select_up),
+    bind(Picker, &[key(KeyCode::Down)], Action::SelectDown, |k| k.select_down),
+    bind(Picker, &[key(KeyCode::Enter)], Action::SaveForm, |k| k.choose),
+    bind(Picker, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.cancel_form),
+    bind(Filter, &[key(KeyCode::Enter)], Action::SaveForm, |k| k.keep_filter),
+    bind(Filter, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.clear_filter),
     bind(Question, &[ch('y')], Action::Yes, |k| k.yes),
-    bind(Question, &[ch('n'), key(KeyCode::Esc)], Action::No, |k| k.no),
-    bind(Question, &[ctrl('c')], Action::No, |k| k.no),
+    bind(Question, &[ch('n'), key(KeyCode::Esc), ctrl('c')], Action::No, |k| k.no),
     bind(Help, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
     bind(Help, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
     bind(Help, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
@@ -173,10 +256,10 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
         .filter(|b| b.context == context)
         .find(|b| b.keys.iter().any(|k| k.matches(event)))
         .map(|b| b.action);
-    match (bound, context) {
-        (Some(action), _) => Some(action),
-        (None, Context::Form) => text_edit(event).map(Action::Edit),
-        (None, _) => None,
+    match bound {
+        Some(action) => Some(action),
+        None if context.types_text() => text_edit(event).map(Action::Edit),
+        None => None,
     }
 }
 
@@ -198,5 +281,5 @@ pub fn help_lines(text: &Text) -> Vec<(Context, String, &'static str)> {
 
 /// Lines of the help screen at most: every binding, a heading per context and a few more.
 pub fn help_height() -> u16 {
-    u16::try_from(BINDINGS.len() + 12).unwrap_or(u16::MAX)
+    u16::try_from(BINDINGS.len() + 2 * Context::ALL.len() + 6).unwrap_or(u16::MAX)
 }

@@ -3,15 +3,15 @@
 
 /// Below this the board cannot be drawn usefully; a message says so instead.
 pub const MIN_WIDTH: u16 = 24;
-pub const MIN_HEIGHT: u16 = 9;
+pub const MIN_HEIGHT: u16 = 10;
 /// A column narrower than this makes cards hard to read (titles and due dates get cut), so fewer
 /// columns are shown and the board scrolls sideways.
 pub const MIN_COLUMN_WIDTH: u16 = 24;
 /// Rows one card takes: title, company and owner, value and next action, a blank line.
 pub const CARD_HEIGHT: u16 = 4;
 /// Rows above and below the cards: title bar, column top border, column totals, bottom border,
-/// status bar.
-const CHROME_HEIGHT: u16 = 5;
+/// board totals, status bar.
+const CHROME_HEIGHT: u16 = 6;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BoardLayout {
@@ -55,7 +55,7 @@ mod tests {
             board_layout(80, 24, 10),
             Some(BoardLayout {
                 columns: 3,
-                cards: 5
+                cards: 4
             })
         );
         assert_eq!(
@@ -73,11 +73,11 @@ mod tests {
             board_layout(40, 12, 10),
             Some(BoardLayout {
                 columns: 1,
-                cards: 2
+                cards: 1
             })
         );
         assert_eq!(board_layout(23, 24, 10), None);
-        assert_eq!(board_layout(80, 8, 10), None);
+        assert_eq!(board_layout(80, 9, 10), None);
     }
 
     #[test]

@@ -6,6 +6,8 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod picker;
+pub mod text_form;
 pub mod view;
 
 use std::io;

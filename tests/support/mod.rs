@@ -107,6 +107,54 @@ pub fn board_with_a_won_deal() -> Board {
     board
 }
 
+/// The sample board worked on for a while: a deal going cold, exit criteria ticked, a deal won
+/// and being delivered, one lost, one that came by referral, and an action done.
+pub fn pipeline_board() -> Board {
+    let mut board = board_with_a_won_deal();
+    let cold = add(&mut board, "proposal-sent", "Fleet tracking pilot", |d| {
+        d.company = "Umbrella Corp".into();
+        d.value =
+            dealboard::model::Money::parse_with_currency("9000 USD", d.value.currency).unwrap();
+        d.next_action = "Chase the CFO".into();
+        d.next_action_due = Some(today() + chrono::Duration::days(3));
+    });
+    let lost = add(&mut board, "negotiation", "Printers for Globex", |d| {
+        d.company = "Globex".into();
+    });
+    board
+        .mark_lost(lost, "Chose a competitor", days_ago(5))
+        .unwrap();
+    let acme = board
+        .deals
+        .iter()
+        .find(|d| d.title == "CRM rollout, 40 seats")
+        .unwrap()
+        .id;
+    board
+        .toggle_tick(acme, "Contact person identified", days_ago(4))
+        .unwrap();
+    board
+        .complete_next_action(
+            acme,
+            "Intro call",
+            NaiveDate::from_ymd_opt(2026, 11, 24),
+            days_ago(6),
+        )
+        .unwrap();
+    add(&mut board, "lead", "Second site for Acme", |d| {
+        d.company = "Acme Ltd".into();
+        d.referred_by = Some(dealboard::model::Referral::Deal(acme));
+        d.source = "Referral".into();
+    });
+    // Untouched for 30 days in a stage that allows 10: going cold.
+    board
+        .deals
+        .iter_mut()
+        .filter(|d| d.id == cold)
+        .for_each(|d| d.updated = days_ago(30));
+    board
+}
+
 /// An app over `board`, saved in a fresh temporary folder, with the clock stopped at [`now`].
 pub struct TestApp {
     pub app: App,

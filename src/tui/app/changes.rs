@@ -1,10 +1,10 @@
 //! Changing deals from the board: the form, moves, reordering, deleting, and undo/redo. Each
 //! change is committed the same way: recorded for undo, shown, and saved at once.
 
-use crate::model::{Board, Deal, DealId, Direction, EditError, Money, Patch};
+use crate::model::{Deal, DealId, Direction, EditError, Money, Patch, StageId};
 use crate::text::{fill, t};
 
-use super::{App, Mode, Step, UNDO_LIMIT};
+use super::{App, Mode, Question, Step, UNDO_LIMIT, neighbour_stage};
 use crate::tui::form::{DealForm, FormTarget};
 
 impl App {
@@ -13,18 +13,11 @@ impl App {
             return;
         };
         let now = self.clock.now_utc();
-        let mut blank = Deal::new(
-            DealId(0),
-            "",
-            stage.id.clone(),
-            Money::zero(self.board.currency),
-            now,
-        );
+        let zero = Money::zero(self.board.currency);
+        let mut blank = Deal::new(DealId(0), "", stage.id.clone(), zero, now);
         blank.owner = self.board.owner.clone();
-        self.mode = Mode::Form(Box::new(DealForm::new(
-            FormTarget::New(stage.id.clone()),
-            blank,
-        )));
+        let form = DealForm::new(FormTarget::New(stage.id.clone()), blank);
+        self.open(Mode::Form(Box::new(form)));
     }
 
     pub(super) fn save_form(&mut self) {
@@ -41,7 +34,7 @@ impl App {
                 None => {
                     // Deleted meanwhile (by someone else): nothing left to save it to.
                     let gone = EditError::NoDeal(*id).to_string();
-                    self.mode = Mode::Board;
+                    self.close();
                     return self.show_error(gone);
                 }
             },
@@ -63,7 +56,7 @@ impl App {
         match target {
             FormTarget::New(stage) => match self.board.add_deal(&stage, now, |d| *d = deal) {
                 Ok((id, patch)) => {
-                    self.mode = Mode::Board;
+                    self.close();
                     let stage = self.stage_name_of(id);
                     let text = fill(t().board.added, &[("title", &title), ("stage", &stage)]);
                     self.commit(text, patch, Some(id));
@@ -72,7 +65,7 @@ impl App {
             },
             FormTarget::Edit(id) => match self.board.edit_deal(id, now, |d| *d = deal) {
                 Ok(Some(patch)) => {
-                    self.mode = Mode::Board;
+                    self.close();
                     self.commit(
                         fill(t().board.edited, &[("title", &title)]),
                         patch,
@@ -80,7 +73,7 @@ impl App {
                     );
                 }
                 Ok(None) => {
-                    self.mode = Mode::Board;
+                    self.close();
                     self.show_info(t().board.no_changes.to_string());
                 }
                 Err(e) => self.show_error(e.to_string()),
@@ -88,53 +81,65 @@ impl App {
         }
     }
 
-    pub(super) fn move_selected(&mut self, direction: Direction) {
-        let now = self.clock.now_utc();
-        let at_edge = match direction {
-            Direction::Back => t().board.at_first_stage,
-            Direction::Forward => t().board.at_last_stage,
+    /// Moves a deal one stage on or back. Moving on while exit criteria of its stage are not
+    /// ticked asks first; saying yes records which were skipped.
+    pub(super) fn move_deal_towards(&mut self, id: DealId, direction: Direction) {
+        let Some(deal) = self.board.deal(id) else {
+            return;
         };
-        self.change_selected(
-            |board, id| board.move_deal_step(id, direction, now),
-            at_edge,
-            |app, deal| {
-                let stage = app.stage_name_of(deal.id);
-                fill(
-                    t().board.moved,
-                    &[("title", &deal.title), ("stage", &stage)],
-                )
-            },
-        );
+        let Some(to) = neighbour_stage(&self.board, &deal.stage, direction) else {
+            let at_edge = match direction {
+                Direction::Back => t().board.at_first_stage,
+                Direction::Forward => t().board.at_last_stage,
+            };
+            return self.show_info(fill(at_edge, &[("title", &deal.title)]));
+        };
+        let items = self.board.unticked(deal);
+        if direction == Direction::Forward && deal.status.is_open() && !items.is_empty() {
+            return self.open(Mode::Question(Question::SkipCriteria { id, to, items }));
+        }
+        self.move_deal_to(id, &to);
+    }
+
+    /// Moves a deal to a stage; entering the stages after the sale wins it.
+    pub(super) fn move_deal_to(&mut self, id: DealId, to: &StageId) {
+        let Some(deal) = self.board.deal(id).cloned() else {
+            return;
+        };
+        match self.board.move_deal(id, to, self.clock.now_utc()) {
+            Ok(patch) => {
+                let stage = self.stage_name(to);
+                let won_now = deal.status.is_open()
+                    && self.board.deal(id).is_some_and(|d| !d.status.is_open());
+                let template = if won_now {
+                    t().board.won_moved
+                } else {
+                    t().board.moved
+                };
+                let text = fill(template, &[("title", &deal.title), ("stage", &stage)]);
+                self.commit(text, patch, Some(id));
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
     }
 
     pub(super) fn reorder_selected(&mut self, direction: Direction) {
-        let at_edge = match direction {
-            Direction::Back => t().board.at_top,
-            Direction::Forward => t().board.at_bottom,
-        };
-        self.change_selected(
-            |board, id| board.reorder_deal(id, direction),
-            at_edge,
-            |_, deal| fill(t().board.reordered, &[("title", &deal.title)]),
+        self.with_selected(
+            |app, deal| match app.board.reorder_deal(deal.id, direction) {
+                Ok(patch) => {
+                    let text = fill(t().board.reordered, &[("title", &deal.title)]);
+                    app.commit(text, patch, Some(deal.id));
+                }
+                Err(EditError::AtEdge) => {
+                    let at_edge = match direction {
+                        Direction::Back => t().board.at_top,
+                        Direction::Forward => t().board.at_bottom,
+                    };
+                    app.show_info(fill(at_edge, &[("title", &deal.title)]));
+                }
+                Err(e) => app.show_error(e.to_string()),
+            },
         );
-    }
-
-    /// Applies `change` to the selected deal and commits it, described by `describe`; a deal
-    /// already at the edge gets the `at_edge` message instead.
-    pub(super) fn change_selected(
-        &mut self,
-        change: impl FnOnce(&mut Board, DealId) -> Result<Patch, EditError>,
-        at_edge: &'static str,
-        describe: impl FnOnce(&App, &Deal) -> String,
-    ) {
-        self.with_selected(|app, deal| match change(&mut app.board, deal.id) {
-            Ok(patch) => {
-                let text = describe(app, &deal);
-                app.commit(text, patch, Some(deal.id));
-            }
-            Err(EditError::AtEdge) => app.show_info(fill(at_edge, &[("title", &deal.title)])),
-            Err(e) => app.show_error(e.to_string()),
-        });
     }
 
     pub(super) fn delete(&mut self, id: DealId) {

@@ -3,13 +3,15 @@
 use crate::model::DealId;
 use crate::tui::layout::{board_layout, first_visible};
 
-use super::{App, Figures};
+use super::App;
+use crate::report::{Figures, visible_columns};
 
 impl App {
     /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
     pub(super) fn refresh(&mut self, follow: Option<DealId>) {
-        let columns = self.board.columns();
-        self.figures = Figures::of(&columns, self.clock.today());
+        let now = self.clock.now();
+        let columns = visible_columns(&self.board, &self.filter, now);
+        self.figures = Figures::of(&self.board, &columns, &self.filter, now);
         self.columns = columns
             .iter()
             .map(|c| c.iter().map(|d| d.id).collect())
@@ -30,6 +32,12 @@ impl App {
             *row = (*row).min(column.len().saturating_sub(1));
         }
         self.keep_in_view();
+    }
+
+    /// Rebuilds the columns with the cursor staying on the deal it was on, if still shown.
+    pub(super) fn refresh_keeping_selection(&mut self) {
+        let selected = self.selected().map(|d| d.id);
+        self.refresh(selected);
     }
 
     pub(super) fn focus_column(&mut self, column: usize) {

@@ -78,7 +78,7 @@ impl App {
                 self.warning = None;
                 if self.unsaved {
                     self.conflict = Some(theirs);
-                    self.mode = Mode::Question(Question::Conflict);
+                    self.open(Mode::Question(Question::Conflict));
                     return false;
                 }
                 let had_history = !self.undo.is_empty() || !self.redo.is_empty();
@@ -101,7 +101,7 @@ impl App {
         let Some(theirs) = self.conflict.take() else {
             return;
         };
-        self.mode = Mode::Board;
+        self.close();
         let (kept, label) = if take_theirs {
             (self.board.clone(), t().board.unsaved_copy_label)
         } else {
@@ -112,7 +112,7 @@ impl App {
             Err(e) => {
                 // Without the copy one side would be lost: ask again after the next tick.
                 self.conflict = Some(theirs);
-                self.mode = Mode::Question(Question::Conflict);
+                self.open(Mode::Question(Question::Conflict));
                 return self.show_error(e.to_string());
             }
         };
@@ -157,7 +157,7 @@ impl App {
         match self.save {
             SaveState::Saved => self.quit = true,
             SaveState::Failed(_) if self.mode_is_quit_question() => self.quit = true,
-            SaveState::Failed(_) => self.mode = Mode::Question(Question::QuitUnsaved),
+            SaveState::Failed(_) => self.open(Mode::Question(Question::QuitUnsaved)),
         }
     }
 

@@ -9,32 +9,161 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::display_width::{truncate, width, width as width_of, wrap};
-use crate::text::{fill, t};
+use crate::model::{ColumnSort, Money, Totals};
+use crate::text::{describe_filter, fill, sort_name, t};
 use crate::tui::app::{App, SaveState};
 use crate::tui::keymap::Context;
 use crate::tui::layout::BoardLayout;
+use tui_input::Input;
 
+/// The board's name and what needs attention; then the filter and order in force; then which
+/// stages are off screen.
 pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
-    let board = app.board();
-    let figures = app.figures();
+    let b = &t().board;
+    let totals = &app.figures().totals;
     let mut left = format!(
-        " {}  ·  {}",
-        board.name,
-        t().count(&t().board.deal_count, figures.shown)
+        " {} · {}",
+        app.board().name,
+        t().count(&b.deal_count, totals.shown)
     );
-    if figures.overdue > 0 {
-        left.push_str("  ·  ");
-        left.push_str(&fill(
-            t().board.overdue_count,
-            &[("count", &figures.overdue)],
+    for (count, template) in [
+        (totals.overdue, b.overdue_count),
+        (totals.due_today, b.due_today_count),
+        (totals.rotting, b.rotting_count),
+    ] {
+        if count > 0 {
+            left.push_str(" · ");
+            left.push_str(&fill(template, &[("count", &count)]));
+        }
+    }
+    let mut state = Vec::new();
+    if app.filter().is_active() {
+        state.push(describe_filter(app.filter()));
+    }
+    if app.board().sort != ColumnSort::Manual {
+        state.push(fill(
+            b.sorted_by,
+            &[("order", &sort_name(app.board().sort))],
         ));
     }
+    let state = if state.is_empty() {
+        String::new()
+    } else {
+        format!(" {} ", state.join("  ·  "))
+    };
     let right = off_screen(app, layout);
-    let room = usize::from(area.width).saturating_sub(width(&right) + 1);
+    let room = usize::from(area.width).saturating_sub(width(&right) + width(&state) + 1);
     let left = truncate(&left, room);
-    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&right));
-    let line = Line::from(format!("{left}{}{right}", " ".repeat(gap)));
+    let gap = usize::from(area.width).saturating_sub(width(&left) + width(&state) + width(&right));
+    let line = Line::from(vec![
+        Span::raw(left),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(state, theme::filter_state()),
+        Span::raw(right),
+    ]);
     frame.render_widget(Paragraph::new(line).style(theme::title_bar()), area);
+}
+
+/// The board's totals: open pipeline, weighted, won this month. They follow the filter. When
+/// the line is too narrow for every currency, each figure shows its two largest and how many
+/// more there are.
+pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
+    let b = &t().board;
+    let totals = &app.figures().totals;
+    let month = app.today().format(b.month_format).to_string();
+    let won_label = fill(b.won_total, &[("month", &month)]);
+    let room = usize::from(area.width);
+    let line = |most: usize| -> Vec<(String, String)> {
+        let won = if totals.won_count_this_month == 0 {
+            b.nothing.to_string()
+        } else {
+            format!(
+                "{} ({})",
+                money_list_of(&totals.won_this_month, most),
+                totals.won_count_this_month
+            )
+        };
+        vec![
+            (b.open_total.to_string(), money_list_of(&totals.open, most)),
+            (
+                b.weighted_total.to_string(),
+                money_list_of(&totals.weighted, most),
+            ),
+            (won_label.clone(), won),
+        ]
+    };
+    let cells = |parts: &[(String, String)]| {
+        parts
+            .iter()
+            .map(|(l, v)| width(l) + width(v) + 4)
+            .sum::<usize>()
+    };
+    let parts = [usize::MAX, 2, 1]
+        .map(line)
+        .into_iter()
+        .find(|p| cells(p) <= room)
+        .unwrap_or_else(|| line(1));
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (label, value) in parts {
+        let label = format!(" {label} ");
+        let value = truncate(
+            &format!("{value}  "),
+            room.saturating_sub(used + width(&label)),
+        );
+        used += width(&label) + width(&value);
+        spans.push(Span::styled(label, theme::dim()));
+        spans.push(Span::styled(value, theme::totals()));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Totals as `$1.2M + €48k`, largest first; a dash when there are none.
+pub fn money_list(totals: &Totals) -> String {
+    money_list_of(totals, usize::MAX)
+}
+
+/// Like [`money_list`], with at most `most` currencies and then `+2`.
+fn money_list_of(totals: &Totals, most: usize) -> String {
+    let all = totals.largest_first();
+    if all.is_empty() {
+        return t().board.nothing.to_string();
+    }
+    let shown: Vec<String> = all.iter().take(most).map(Money::compact).collect();
+    let mut text = shown.join(" + ");
+    if all.len() > most {
+        text.push(' ');
+        text.push_str(&fill(
+            t().board.more_currencies,
+            &[("count", &(all.len() - most))],
+        ));
+    }
+    text
+}
+
+/// The filter being typed, over the title bar, with the cursor in it.
+pub fn filter_line(input: &Input, frame: &mut Frame, area: Rect) {
+    let prompt = t().board.filter_prompt;
+    let line = Line::from(vec![
+        Span::styled(format!(" {prompt} "), theme::heading()),
+        Span::raw(input.value().to_string()),
+    ]);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(Paragraph::new(line).style(theme::filter_line()), area);
+    let (x, y) = filter_line_cursor(input, area);
+    frame.set_cursor_position((x, y));
+}
+
+/// Where the cursor goes on the filter line.
+pub fn filter_line_cursor(input: &Input, area: Rect) -> (u16, u16) {
+    let prompt = width(t().board.filter_prompt) + 2;
+    let x = area.x as usize + prompt + input.visual_cursor();
+    (
+        u16::try_from(x)
+            .unwrap_or(u16::MAX)
+            .min(area.right().saturating_sub(1)),
+        area.y,
+    )
 }
 
 /// "◀ 2 more   3 more ▶" for stages off screen, or "stage 2 of 10" when one column shows.
@@ -170,7 +299,12 @@ fn hints_for(context: Context) -> &'static [&'static str] {
     let b = &t().board;
     match context {
         Context::Board => b.hints,
+        Context::Detail => b.detail_hints,
+        Context::Closed => b.closed_hints,
+        Context::Process => b.process_hints,
         Context::Form => b.form_hints,
+        Context::Picker => b.picker_hints,
+        Context::Filter => b.filter_hints,
         Context::Help => b.help_hints,
         Context::Question => b.question_hints,
     }

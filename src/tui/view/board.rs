@@ -6,9 +6,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::bars::money_list;
 use super::{card, theme};
 use crate::display_width::{truncate, width};
-use crate::model::Money;
+use crate::report::ColumnSummary;
 use crate::text::{fill, t};
 use crate::tui::app::App;
 use crate::tui::layout::{BoardLayout, CARD_HEIGHT};
@@ -29,7 +30,18 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     };
     let ids = &app.columns()[index];
     let focused = index == app.focus();
-    let count = format!(" · {} ", ids.len());
+    let summary = app
+        .figures()
+        .columns
+        .get(index)
+        .cloned()
+        .unwrap_or_default();
+    let b = &t().board;
+    let mut count = format!(" · {} ", ids.len());
+    if summary.rotting > 0 {
+        count.push_str(&fill(b.rotting_mark, &[("count", &summary.rotting)]));
+        count.push(' ');
+    }
     let name = truncate(
         &stage.name,
         usize::from(area.width).saturating_sub(width(&count) + 3),
@@ -44,7 +56,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
             Span::styled(count, theme::column_title(focused)),
         ]));
     if below > 0 {
-        let more = fill(t().board.more_below, &[("count", &below)]);
+        let more = fill(b.more_below, &[("count", &below)]);
         block = block.title_bottom(Line::from(format!(" {more} ")).right_aligned());
     }
     let inner = block.inner(area);
@@ -54,16 +66,16 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
     let [totals_area, cards_area] =
         Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    let totals = app
-        .figures()
-        .columns
-        .get(index)
-        .map(|s| s.value.largest_first());
-    totals_line(totals.unwrap_or_default(), offset, frame, totals_area);
+    totals_line(&summary, offset, frame, totals_area);
     if ids.is_empty() {
+        let empty = if app.filter().is_active() {
+            b.nothing_matches
+        } else {
+            b.empty_column
+        };
         let hint = vec![
-            Line::styled(format!(" {}", t().board.empty_column), theme::dim()),
-            Line::styled(format!(" {}", t().board.empty_column_hint), theme::dim()),
+            Line::styled(format!(" {empty}"), theme::dim()),
+            Line::styled(format!(" {}", b.empty_column_hint), theme::dim()),
         ];
         frame.render_widget(Paragraph::new(hint), cards_area);
         return;
@@ -79,7 +91,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
             break;
         }
         let selected = focused && offset + slot == app.row(index);
-        let lines = card::lines(deal, board, app.today(), card_width, selected);
+        let lines = card::lines(deal, board, app.now(), card_width, selected);
         let card_area = Rect {
             x: cards_area.x,
             y,
@@ -90,19 +102,39 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
 }
 
-/// The column's value per currency, and how many cards are scrolled past above.
-fn totals_line(totals: Vec<Money>, offset: usize, frame: &mut Frame, area: Rect) {
-    let values: Vec<String> = totals.iter().map(Money::compact).collect();
+/// The column's value and weighted value per currency (`$70k ≈$7k`), and how many cards are
+/// scrolled past above.
+fn totals_line(summary: &ColumnSummary, offset: usize, frame: &mut Frame, area: Rect) {
     let above = if offset > 0 {
         fill(t().board.more_above, &[("count", &offset)])
     } else {
         String::new()
     };
     let room = usize::from(area.width).saturating_sub(width(&above) + 1);
-    let values = truncate(&format!(" {}", values.join(" + ")), room);
-    let gap = usize::from(area.width).saturating_sub(width(&values) + width(&above));
+    let (value, weighted) = if summary.count == 0 {
+        (String::new(), String::new())
+    } else {
+        let weighted = fill(
+            t().board.weighted_mark,
+            &[("value", &money_list(&summary.weighted))],
+        );
+        (
+            format!(" {}", money_list(&summary.value)),
+            format!(" {weighted}"),
+        )
+    };
+    // The weighted figure only when both fit whole.
+    let weighted = if width(&value) + width(&weighted) <= room {
+        weighted
+    } else {
+        String::new()
+    };
+    let value = truncate(&value, room);
+    let gap =
+        usize::from(area.width).saturating_sub(width(&value) + width(&weighted) + width(&above));
     let line = Line::from(vec![
-        Span::styled(values, theme::totals()),
+        Span::styled(value, theme::totals()),
+        Span::styled(weighted, theme::dim()),
         Span::raw(" ".repeat(gap)),
         Span::styled(above, theme::dim()),
     ]);

@@ -1,53 +1,62 @@
-//! One deal's card: title; company and owner; value and when the next action is due.
+//! One deal's card: title (and how long it has gone cold); company and owner (and the stage's
+//! exit criteria done); value and when the next action is due.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::theme;
-use crate::display_width::{truncate, width};
+use crate::display_width::{pad, truncate, width};
 use crate::model::{Board, Deal, Status};
-use crate::report::{Due, due_state};
+use crate::report::{Due, due_state, rotting_days};
 use crate::text::{fill, t};
 
 pub fn lines(
     deal: &Deal,
     board: &Board,
-    today: NaiveDate,
+    now: DateTime<FixedOffset>,
     cells: usize,
     selected: bool,
 ) -> Vec<Line<'static>> {
     let marker = if selected { "▌" } else { " " };
     let room = cells.saturating_sub(2);
+    let b = &t().board;
+    let rotting = rotting_days(deal, board, now)
+        .map(|days| fill(b.rotting_days, &[("days", &days)]))
+        .unwrap_or_default();
     let who = [deal.company.as_str(), deal.owner.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
         .join(" · ");
-    let (forms, status_style) = status_of(deal, board, today);
-    let value = deal.value.display();
-    let title = Line::from(vec![
-        Span::styled(marker, theme::marker()),
-        Span::styled(fit(&deal.title, room), theme::card_title()),
-    ]);
-    let company = Line::from(vec![
-        Span::styled(marker, theme::marker()),
-        Span::styled(fit(&who, room), theme::dim()),
-    ]);
-    let value = truncate(&value, room);
+    let progress = checklist_progress(deal, board);
+    let (forms, status_style) = status_of(deal, board, now.date_naive());
+    let value = truncate(&deal.value.display(), room);
     let status_room = room.saturating_sub(width(&value) + 1);
     let status = forms
         .into_iter()
         .find(|f| width(f) <= status_room)
         .unwrap_or_default();
-    let gap = room.saturating_sub(width(&value) + width(&status));
-    let money = Line::from(vec![
-        Span::styled(marker, theme::marker()),
-        Span::raw(value),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(status, status_style),
-    ]);
-    let mut lines = vec![title, company, money];
+    let mut lines = vec![
+        side_by_side(
+            marker,
+            (&deal.title, theme::card_title()),
+            (&rotting, theme::rotting()),
+            room,
+        ),
+        side_by_side(
+            marker,
+            (&who, theme::dim()),
+            (&progress, theme::dim()),
+            room,
+        ),
+        side_by_side(
+            marker,
+            (&value, Style::new()),
+            (&status, status_style),
+            room,
+        ),
+    ];
     if selected {
         lines = lines
             .into_iter()
@@ -57,9 +66,39 @@ pub fn lines(
     lines
 }
 
-/// The text padded to the full width, so a selected card is highlighted edge to edge.
-fn fit(text: &str, room: usize) -> String {
-    crate::display_width::pad(text, room, false)
+/// `left` and `right` on one line of `room` cells; `right` goes first if they do not both fit.
+fn side_by_side(
+    marker: &'static str,
+    left: (&str, Style),
+    right: (&str, Style),
+    room: usize,
+) -> Line<'static> {
+    let right_text = if width(right.0) + 1 < room {
+        right.0.to_string()
+    } else {
+        String::new()
+    };
+    let left_room = room.saturating_sub(width(&right_text) + usize::from(!right_text.is_empty()));
+    let left_text = pad(left.0, left_room, false);
+    let gap = room.saturating_sub(width(&left_text) + width(&right_text));
+    Line::from(vec![
+        Span::styled(marker, theme::marker()),
+        Span::styled(left_text, left.1),
+        Span::raw(" ".repeat(gap)),
+        Span::styled(right_text, right.1),
+    ])
+}
+
+/// `2/3` of the current stage's exit criteria ticked; empty when the stage has none.
+fn checklist_progress(deal: &Deal, board: &Board) -> String {
+    let Some(stage) = board.stage(&deal.stage).filter(|s| !s.checklist.is_empty()) else {
+        return String::new();
+    };
+    let done = stage.checklist.len() - board.unticked(deal).len();
+    fill(
+        t().board.checklist_progress,
+        &[("done", &done), ("total", &stage.checklist.len())],
+    )
 }
 
 /// What the card's corner says (won, or the next action's due state), in forms from longest to

@@ -21,7 +21,27 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
                 .unwrap_or_default();
             fill(b.delete_question, &[("title", &title)])
         }
-        Question::DiscardForm(_) => b.discard_question.to_string(),
+        Question::Discard => b.discard_question.to_string(),
+        Question::SkipCriteria { id, to, items } => {
+            let title = app
+                .board()
+                .deal(*id)
+                .map(|d| d.title.as_str())
+                .unwrap_or_default();
+            let stage = app.board().stage(to).map_or("", |s| s.name.as_str());
+            fill(
+                b.skip_question,
+                &[
+                    ("title", &title),
+                    ("stage", &stage),
+                    ("items", &items.join("; ")),
+                ],
+            )
+        }
+        Question::RemoveStage(stage) => {
+            let name = app.board().stage(stage).map_or("", |s| s.name.as_str());
+            fill(t().process.remove_question, &[("name", &name)])
+        }
         Question::Conflict => b.conflict_question.to_string(),
         Question::QuitUnsaved => {
             let error = match app.save_state() {

@@ -17,13 +17,8 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     let h = &t().help;
     let mut lines: Vec<Line> = Vec::new();
     let entries = help_lines(t());
-    let sections = [
-        (Context::Board, h.board),
-        (Context::Form, h.form),
-        (Context::Question, h.question),
-        (Context::Help, h.help),
-    ];
-    for (context, heading) in sections {
+    for context in Context::ALL {
+        let heading = section(context);
         if !lines.is_empty() {
             lines.push(Line::from(""));
         }
@@ -33,6 +28,9 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         }
         if context == Context::Form {
             lines.push(entry(h.editing_keys, h.editing_help));
+        }
+        if context == Context::Filter {
+            lines.push(entry(h.filter_keys, h.filter_help));
         }
     }
     lines.push(Line::from(""));
@@ -74,6 +72,22 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         Paragraph::new(lines).scroll((scroll, 0)).block(block),
         popup,
     );
+}
+
+/// The help screen's heading for the keys of `context`.
+fn section(context: Context) -> &'static str {
+    let h = &t().help;
+    match context {
+        Context::Board => h.board,
+        Context::Detail => h.detail,
+        Context::Closed => h.closed,
+        Context::Process => h.process,
+        Context::Form => h.form,
+        Context::Picker => h.picker,
+        Context::Filter => h.filter,
+        Context::Question => h.question,
+        Context::Help => h.help,
+    }
 }
 
 fn entry(keys: &str, what: &'static str) -> Line<'static> {

@@ -3,9 +3,15 @@
 mod bars;
 mod board;
 mod card;
+mod closed;
+mod detail;
 mod dialog;
+mod fields;
 mod form;
 mod help;
+mod picker;
+mod process;
+mod text_form;
 mod theme;
 
 use ratatui::Frame;
@@ -17,26 +23,46 @@ use super::layout::{MIN_HEIGHT, MIN_WIDTH, board_layout};
 use crate::display_width::wrap;
 use crate::text::{fill, t};
 
+pub use bars::filter_line_cursor;
+
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let Some(layout) = board_layout(area.width, area.height, app.board().stages.len()) else {
         return too_small(frame, area);
     };
     let status = bars::Status::of(app, area.width);
-    let [title, body, status_area] = Layout::vertical([
+    let [title, body, footer, status_area] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
+        Constraint::Length(1),
         Constraint::Length(status.height()),
     ])
     .areas(area);
-    bars::title_bar(app, layout, frame, title);
-    board::render(app, layout, frame, body);
+    let screen_area = Rect {
+        height: area.height.saturating_sub(status.height()),
+        ..area
+    };
+    match app.screen() {
+        Mode::Detail(view) => detail::render(app, view, frame, screen_area),
+        Mode::Closed(view) => closed::render(app, view, frame, screen_area),
+        Mode::Process(view) => process::render(app, view, frame, screen_area),
+        _ => {
+            bars::title_bar(app, layout, frame, title);
+            board::render(app, layout, frame, body);
+            bars::footer(app, frame, footer);
+        }
+    }
     status.render(frame, status_area);
-    match app.mode() {
-        Mode::Board => {}
-        Mode::Help { scroll } => help::render(app, *scroll, frame, area),
-        Mode::Form(deal_form) => form::render(app, deal_form, frame, area),
-        Mode::Question(question) => dialog::render(app, question, frame, area),
+    for overlay in app.overlays() {
+        match overlay {
+            Mode::Help { scroll } => help::render(app, *scroll, frame, area),
+            Mode::Form(deal_form) => form::render(app, deal_form, frame, area),
+            Mode::TextForm(text_form) => text_form::render(text_form, frame, area),
+            Mode::Picker(picker) => picker::render(picker, frame, area),
+            Mode::Question(question) => dialog::render(app, question, frame, area),
+            Mode::Filter(input) => bars::filter_line(input, frame, title),
+            _ => {}
+        }
     }
 }
 

@@ -94,3 +94,21 @@ pub fn input(focused: bool) -> Style {
         Style::new()
     }
 }
+
+/// Going cold: marked in colour and with a symbol, so it also shows without colour.
+pub fn rotting() -> Style {
+    Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+}
+
+/// The filter and order in force, in the title bar.
+pub fn filter_state() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The line where the filter is typed.
+pub fn filter_line() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}

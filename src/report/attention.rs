@@ -1,0 +1,102 @@
+//! What needs the seller: next actions that are late, and deals going cold.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use crate::model::{Board, Deal};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Due {
+    /// No next action planned (no due date).
+    Unplanned,
+    /// Due before today, by this many days.
+    Overdue(i64),
+    Today,
+    Later(NaiveDate),
+}
+
+pub fn due_state(deal: &Deal, today: NaiveDate) -> Due {
+    match deal.next_action_due {
+        None => Due::Unplanned,
+        Some(date) if date < today => Due::Overdue((today - date).num_days()),
+        Some(date) if date == today => Due::Today,
+        Some(date) => Due::Later(date),
+    }
+}
+
+/// Whole days since the deal was last touched: moved, edited, a criterion ticked or an action
+/// done.
+pub fn idle_days(deal: &Deal, now: DateTime<FixedOffset>) -> i64 {
+    (now.to_utc() - deal.updated).num_days().max(0)
+}
+
+/// The days idle when an open deal has sat untouched longer than its stage allows; `None`
+/// while it is fresh (or closed).
+pub fn rotting_days(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Option<i64> {
+    if !deal.status.is_open() {
+        return None;
+    }
+    let allowed = i64::from(board.stage(&deal.stage)?.rot_days);
+    let idle = idle_days(deal, now);
+    (idle > allowed).then_some(idle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, DealId, Money, StageId, Status};
+    use chrono::Duration;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
+    }
+
+    fn deal_touched(days_ago: i64, stage: &str) -> Deal {
+        let at = (now() - Duration::days(days_ago)).to_utc();
+        Deal::new(
+            DealId(1),
+            "d",
+            StageId(stage.into()),
+            Money::zero(Currency::EUR),
+            at,
+        )
+    }
+
+    #[test]
+    fn overdue_today_later_and_unplanned() {
+        let today = now().date_naive();
+        let mut deal = deal_touched(0, "lead");
+        assert_eq!(due_state(&deal, today), Due::Unplanned);
+        deal.next_action_due = NaiveDate::from_ymd_opt(2026, 11, 24);
+        assert_eq!(due_state(&deal, today), Due::Overdue(3));
+        deal.next_action_due = Some(today);
+        assert_eq!(due_state(&deal, today), Due::Today);
+        let later = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        deal.next_action_due = Some(later);
+        assert_eq!(due_state(&deal, today), Due::Later(later));
+    }
+
+    #[test]
+    fn a_deal_rots_after_its_stages_rot_days_with_a_fixed_clock() {
+        let board = crate::store::default_board().unwrap(); // Lead: 14 days, Proposal prep: 7
+        assert_eq!(rotting_days(&deal_touched(14, "lead"), &board, now()), None);
+        assert_eq!(
+            rotting_days(&deal_touched(15, "lead"), &board, now()),
+            Some(15)
+        );
+        assert_eq!(
+            rotting_days(&deal_touched(8, "proposal-preparation"), &board, now()),
+            Some(8)
+        );
+        let mut lost = deal_touched(40, "lead");
+        lost.status = Status::Lost {
+            at: lost.created,
+            reason: String::new(),
+        };
+        assert_eq!(
+            rotting_days(&lost, &board, now()),
+            None,
+            "closed deals do not rot"
+        );
+        assert_eq!(idle_days(&deal_touched(0, "lead"), now()), 0);
+    }
+}

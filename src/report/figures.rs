@@ -1,0 +1,188 @@
+//! The board's figures: per column, and for the whole board (the footer). They count the deals
+//! the board shows, so they follow the filter.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+
+use super::attention::{Due, due_state, rotting_days};
+use super::filter::Filter;
+use super::value::weighted;
+use crate::model::{Board, Deal, Status, Totals};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnSummary {
+    pub count: usize,
+    /// The deals' values, one figure per currency.
+    pub value: Totals,
+    /// The values weighted by each deal's chance of being won.
+    pub weighted: Totals,
+    /// Deals untouched for longer than the stage allows.
+    pub rotting: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct BoardTotals {
+    /// Deals on the board (after the filter).
+    pub shown: usize,
+    /// Open deals' values and weighted values.
+    pub open: Totals,
+    pub weighted: Totals,
+    /// Deals won since the first of this month, and their value.
+    pub won_this_month: Totals,
+    pub won_count_this_month: usize,
+    pub overdue: usize,
+    pub due_today: usize,
+    /// Open deals with no next action planned.
+    pub unplanned: usize,
+    pub rotting: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    pub columns: Vec<ColumnSummary>,
+    pub totals: BoardTotals,
+    /// The day these were counted for; a new day counts again (deals go overdue at midnight).
+    pub counted_on: Option<NaiveDate>,
+}
+
+impl Figures {
+    /// The figures of `columns` (as [`super::visible_columns`] gives them) and of the deals won
+    /// this month that pass `filter`.
+    pub fn of(
+        board: &Board,
+        columns: &[Vec<&Deal>],
+        filter: &Filter,
+        now: DateTime<FixedOffset>,
+    ) -> Figures {
+        let today = now.date_naive();
+        let mut totals = BoardTotals::default();
+        let columns = columns
+            .iter()
+            .map(|column| {
+                let mut summary = ColumnSummary {
+                    count: column.len(),
+                    ..ColumnSummary::default()
+                };
+                for deal in column {
+                    summary.value.add(deal.value);
+                    summary.weighted.add(weighted(deal, board));
+                    let rotting = rotting_days(deal, board, now).is_some();
+                    summary.rotting += usize::from(rotting);
+                    if deal.status.is_open() {
+                        totals.open.add(deal.value);
+                        totals.weighted.add(weighted(deal, board));
+                        totals.rotting += usize::from(rotting);
+                        match due_state(deal, today) {
+                            Due::Overdue(_) => totals.overdue += 1,
+                            Due::Today => totals.due_today += 1,
+                            Due::Unplanned => totals.unplanned += 1,
+                            Due::Later(_) => {}
+                        }
+                    }
+                }
+                totals.shown += column.len();
+                summary
+            })
+            .collect();
+        for deal in &board.deals {
+            if let Status::Won { at } = deal.status {
+                let won_on = at.with_timezone(now.offset()).date_naive();
+                let this_month = won_on.year() == today.year() && won_on.month() == today.month();
+                if this_month && (!filter.is_active() || filter.matches(deal, board, now)) {
+                    totals.won_this_month.add(deal.value);
+                    totals.won_count_this_month += 1;
+                }
+            }
+        }
+        Figures {
+            columns,
+            totals,
+            counted_on: Some(today),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Money, StageId};
+    use crate::report::visible_columns;
+    use chrono::Duration;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
+    }
+
+    /// Deals worked out by hand: per column, per currency, weighted by stage or by deal.
+    #[test]
+    fn totals_weighted_rotting_and_won_this_month() {
+        let mut board = crate::store::default_board().unwrap();
+        let at = |days: i64| (now() - Duration::days(days)).to_utc();
+        let mut add = |stage: &str, value: &str, days: i64, fill: &dyn Fn(&mut Deal)| {
+            let (id, _) = board
+                .add_deal(&StageId(stage.into()), at(days), |d| {
+                    d.title = format!("{value} in {stage}");
+                    d.value = Money::parse_with_currency(value, Currency::EUR).unwrap();
+                    fill(d);
+                })
+                .unwrap();
+            id
+        };
+        add("lead", "1000 EUR", 1, &|_| {}); // 10%: 100
+        add("lead", "500 USD", 20, &|d| {
+            d.next_action_due = Some(now().date_naive() - Duration::days(2))
+        }); // rotting, overdue
+        add("negotiation", "2000 EUR", 1, &|d| d.probability = Some(50)); // 1000
+        let won = add("negotiation", "300 EUR", 1, &|_| {});
+        let lost = add("lead", "999 EUR", 1, &|_| {});
+        board.mark_won(won, at(0)).unwrap(); // to Delivery, won today
+        board.mark_lost(lost, "Price", at(0)).unwrap();
+        let columns = visible_columns(&board, &Filter::default(), now());
+        let figures = Figures::of(&board, &columns, &Filter::default(), now());
+        let lead = &figures.columns[0];
+        assert_eq!(lead.count, 2, "the lost deal left the board");
+        // Largest first, as the screen shows them.
+        let shown = |t: &Totals| {
+            t.largest_first()
+                .iter()
+                .map(|m| m.display())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shown(&lead.value), ["€1,000", "$500"]);
+        assert_eq!(shown(&lead.weighted), ["€100", "$50"]);
+        assert_eq!(lead.rotting, 1);
+        assert_eq!(shown(&figures.columns[4].weighted), ["€1,000"]);
+        assert_eq!(
+            shown(&figures.columns[7].value),
+            ["€300"],
+            "won, being delivered"
+        );
+        let totals = &figures.totals;
+        assert_eq!(
+            shown(&totals.open),
+            ["€3,000", "$500"],
+            "won deals are not open"
+        );
+        assert_eq!(shown(&totals.weighted), ["€1,100", "$50"]);
+        assert_eq!(shown(&totals.won_this_month), ["€300"]);
+        assert_eq!(
+            (
+                totals.shown,
+                totals.overdue,
+                totals.rotting,
+                totals.unplanned
+            ),
+            (4, 1, 1, 2)
+        );
+        let filter = Filter {
+            text: "nothing-matches".into(),
+            ..Filter::default()
+        };
+        let columns = visible_columns(&board, &filter, now());
+        let filtered = Figures::of(&board, &columns, &filter, now());
+        assert_eq!(filtered.totals.shown, 0);
+        assert!(
+            filtered.totals.won_this_month.is_empty(),
+            "totals follow the filter"
+        );
+    }
+}

@@ -1,0 +1,124 @@
+//! Finding deals: words to look for, an owner (`@anna`), a tag (`#pilot`), and quick toggles.
+
+use chrono::{DateTime, FixedOffset};
+
+use super::attention::{Due, due_state, rotting_days};
+use crate::model::{Board, Deal};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Words that must all appear (any case) in the title, company, contact, tags or notes;
+    /// `@name` keeps one owner's deals, `#tag` deals with that tag.
+    pub text: String,
+    /// Only deals of the board's owner (the person whose board it is).
+    pub only_mine: bool,
+    pub only_rotting: bool,
+    pub only_overdue: bool,
+}
+
+impl Filter {
+    pub fn is_active(&self) -> bool {
+        !self.text.trim().is_empty() || self.only_mine || self.only_rotting || self.only_overdue
+    }
+
+    pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
+        if self.only_mine && !deal.owner.eq_ignore_ascii_case(&board.owner) {
+            return false;
+        }
+        if self.only_rotting && rotting_days(deal, board, now).is_none() {
+            return false;
+        }
+        if self.only_overdue && !matches!(due_state(deal, now.date_naive()), Due::Overdue(_)) {
+            return false;
+        }
+        self.text
+            .split_whitespace()
+            .all(|word| word_matches(word, deal))
+    }
+}
+
+fn word_matches(word: &str, deal: &Deal) -> bool {
+    let lower = word.to_lowercase();
+    let contains = |field: &str| field.to_lowercase().contains(&lower);
+    if let Some(owner) = lower.strip_prefix('@').filter(|o| !o.is_empty()) {
+        return deal.owner.to_lowercase().contains(owner);
+    }
+    if let Some(tag) = lower.strip_prefix('#').filter(|t| !t.is_empty()) {
+        return deal.tags.iter().any(|t| t.to_lowercase() == tag);
+    }
+    [&deal.title, &deal.company, &deal.contact, &deal.notes]
+        .iter()
+        .any(|f| contains(f))
+        || deal.tags.iter().any(|t| contains(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, DealId, Money, StageId};
+    use chrono::Duration;
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
+    }
+
+    fn deal(title: &str, owner: &str) -> Deal {
+        let mut d = Deal::new(
+            DealId(1),
+            title,
+            StageId("lead".into()),
+            Money::zero(Currency::EUR),
+            now().to_utc(),
+        );
+        d.owner = owner.into();
+        d
+    }
+
+    #[test]
+    fn words_owners_tags_and_toggles() {
+        let mut board = crate::store::default_board().unwrap();
+        board.owner = "anna".into();
+        let mut acme = deal("CRM rollout", "anna");
+        acme.company = "Acme Ltd".into();
+        acme.tags = vec!["Pilot".into()];
+        acme.notes = "Поставка в январе".into();
+        let other = deal("Scanners", "boris");
+        let f = |text: &str| Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        assert!(f("acme crm").matches(&acme, &board, now()));
+        assert!(
+            !f("acme scanners").matches(&acme, &board, now()),
+            "every word must match"
+        );
+        assert!(
+            f("ЯНВАРЕ").matches(&acme, &board, now()),
+            "any case, Cyrillic too"
+        );
+        assert!(f("@ann").matches(&acme, &board, now()));
+        assert!(!f("@ann").matches(&other, &board, now()));
+        assert!(f("#pilot").matches(&acme, &board, now()));
+        assert!(!f("#pil").matches(&acme, &board, now()), "tags match whole");
+        let mine = Filter {
+            only_mine: true,
+            ..Filter::default()
+        };
+        assert!(mine.matches(&acme, &board, now()) && !mine.matches(&other, &board, now()));
+        let mut late = deal("Late", "anna");
+        late.next_action_due = Some(now().date_naive() - Duration::days(1));
+        let overdue = Filter {
+            only_overdue: true,
+            ..Filter::default()
+        };
+        assert!(overdue.matches(&late, &board, now()) && !overdue.matches(&acme, &board, now()));
+        let mut cold = deal("Cold", "anna");
+        cold.updated = (now() - Duration::days(30)).to_utc();
+        let rotting = Filter {
+            only_rotting: true,
+            ..Filter::default()
+        };
+        assert!(rotting.matches(&cold, &board, now()) && !rotting.matches(&acme, &board, now()));
+        assert!(!Filter::default().is_active() && rotting.is_active() && f(" x ").is_active());
+    }
+}

@@ -1,0 +1,100 @@
+//! The deals a board shows, in the order it shows them.
+
+use std::cmp::Reverse;
+
+use chrono::{DateTime, FixedOffset};
+
+use super::attention::idle_days;
+use super::filter::Filter;
+use crate::model::{Board, ColumnSort, Deal};
+
+/// One list per stage, in board order: the deals on the board (open ones, and won ones being
+/// delivered) that pass `filter`, in the board's chosen order.
+pub fn visible_columns<'a>(
+    board: &'a Board,
+    filter: &Filter,
+    now: DateTime<FixedOffset>,
+) -> Vec<Vec<&'a Deal>> {
+    let mut columns = board.columns();
+    for column in &mut columns {
+        if filter.is_active() {
+            column.retain(|d| filter.matches(d, board, now));
+        }
+        sort(column, board.sort, now);
+    }
+    columns
+}
+
+/// Orders a column (already in manual order, which breaks ties).
+fn sort(column: &mut [&Deal], order: ColumnSort, now: DateTime<FixedOffset>) {
+    match order {
+        ColumnSort::Manual => {}
+        ColumnSort::NextAction => {
+            column.sort_by_key(|d| (d.next_action_due.is_none(), d.next_action_due))
+        }
+        ColumnSort::Value => column.sort_by_key(|d| Reverse(in_thousandths(d))),
+        ColumnSort::ExpectedClose => {
+            column.sort_by_key(|d| (d.expected_close.is_none(), d.expected_close))
+        }
+        ColumnSort::Idle => column.sort_by_key(|d| Reverse(idle_days(d, now))),
+    }
+}
+
+/// The value in thousandths of its currency's unit, so that amounts in currencies with
+/// different decimals compare by their size as written.
+fn in_thousandths(deal: &Deal) -> i128 {
+    let exponent = deal.value.currency.exponent();
+    i128::from(deal.value.minor) * 10_i128.pow(3u32.saturating_sub(exponent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Money, StageId};
+    use chrono::{Duration, NaiveDate};
+
+    fn now() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
+    }
+
+    #[test]
+    fn every_order_and_the_filter() {
+        let mut board = crate::store::default_board().unwrap();
+        let lead = StageId("lead".into());
+        let add = |board: &mut Board, title: &str, value: &str, due: Option<u32>, idle: i64| {
+            let at = (now() - Duration::days(idle)).to_utc();
+            board
+                .add_deal(&lead, at, |d| {
+                    d.title = title.into();
+                    d.value = Money::parse_with_currency(value, Currency::EUR).unwrap();
+                    d.next_action_due = due.and_then(|day| NaiveDate::from_ymd_opt(2026, 11, day));
+                    d.expected_close = due.and_then(|day| NaiveDate::from_ymd_opt(2026, 12, day));
+                })
+                .unwrap();
+        };
+        add(&mut board, "A", "100 EUR", Some(28), 1);
+        add(&mut board, "B", "5000 JPY", None, 20);
+        add(&mut board, "C", "90 EUR", Some(20), 3);
+        let titles = |board: &Board| -> Vec<String> {
+            visible_columns(board, &Filter::default(), now())[0]
+                .iter()
+                .map(|d| d.title.clone())
+                .collect()
+        };
+        assert_eq!(titles(&board), ["C", "B", "A"], "manual: newest on top");
+        for (order, expected) in [
+            (ColumnSort::NextAction, ["C", "A", "B"]),
+            (ColumnSort::Value, ["B", "A", "C"]),
+            (ColumnSort::ExpectedClose, ["C", "A", "B"]),
+            (ColumnSort::Idle, ["B", "C", "A"]),
+        ] {
+            board.sort = order;
+            assert_eq!(titles(&board), expected, "{order:?}");
+        }
+        let filter = Filter {
+            text: "a".into(),
+            ..Filter::default()
+        };
+        assert_eq!(visible_columns(&board, &filter, now())[0].len(), 1);
+    }
+}

@@ -1,0 +1,377 @@
+//! What each key does on each screen: the dispatch from an action to a change, per mode.
+
+use tui_input::Input;
+
+use super::{App, ClosedShow, ClosedView, DetailView, Mode, ProcessView, Question};
+use crate::model::Direction;
+use crate::text::t;
+use crate::tui::action::Action;
+use crate::tui::form::{DealForm, FormTarget};
+
+impl App {
+    pub(super) fn dispatch(&mut self, action: Action) {
+        match &self.mode {
+            Mode::Board => self.on_board(action),
+            Mode::Detail(_) => self.on_detail(action),
+            Mode::Closed(_) => self.on_closed(action),
+            Mode::Process(_) => self.on_process(action),
+            Mode::Help { .. } => self.on_help(action),
+            Mode::Form(_) => self.on_deal_form(action),
+            Mode::TextForm(_) => self.on_text_form(action),
+            Mode::Picker(_) => self.on_picker(action),
+            Mode::Filter(_) => self.on_filter(action),
+            Mode::Question(_) => self.on_question(action),
+        }
+    }
+
+    /// Refuses a change on a read-only board (saying why); true when refused.
+    fn refused_read_only(&mut self) -> bool {
+        if self.read_only {
+            self.show_error(t().board.read_only.to_string());
+        }
+        self.read_only
+    }
+
+    fn on_board(&mut self, action: Action) {
+        use Action::*;
+        let changes = matches!(
+            action,
+            MoveForward
+                | MoveBack
+                | ReorderUp
+                | ReorderDown
+                | NewDeal
+                | EditDeal
+                | DeleteDeal
+                | MarkWon
+                | MarkLost
+                | CompleteAction
+                | Undo
+                | Redo
+                | CycleSort
+        );
+        if changes && self.refused_read_only() {
+            return;
+        }
+        // A key that changes a deal at once is not applied to a board the user has not seen:
+        // when the file changed meanwhile, it is loaded and the key waits for the next press.
+        // (Forms and questions show what they are about, and check again when confirmed.)
+        let at_once = matches!(
+            action,
+            MoveForward | MoveBack | ReorderUp | ReorderDown | MarkWon | Undo | Redo | CycleSort
+        );
+        if at_once && self.catch_up_with_file() {
+            return;
+        }
+        match action {
+            FocusLeft => self.focus_column(self.focus.saturating_sub(1)),
+            FocusRight => self.focus_column(self.focus + 1),
+            SelectUp => self.select_row(self.row(self.focus).saturating_sub(1)),
+            SelectDown => self.select_row(self.row(self.focus) + 1),
+            SelectFirst => self.select_row(0),
+            SelectLast => self.select_row(usize::MAX),
+            PageUp => self.select_row(self.row(self.focus).saturating_sub(self.page())),
+            PageDown => self.select_row(self.row(self.focus) + self.page()),
+            ShowDetail => self.with_selected(|app, deal| {
+                app.open(Mode::Detail(DetailView {
+                    id: deal.id,
+                    item: 0,
+                    scroll: 0,
+                }));
+            }),
+            MoveForward => {
+                self.with_selected(|app, deal| app.move_deal_towards(deal.id, Direction::Forward))
+            }
+            MoveBack => {
+                self.with_selected(|app, deal| app.move_deal_towards(deal.id, Direction::Back))
+            }
+            ReorderUp => self.reorder_selected(Direction::Back),
+            ReorderDown => self.reorder_selected(Direction::Forward),
+            NewDeal => self.open_new_form(),
+            EditDeal => self.with_selected(|app, deal| app.open_edit_form(deal.id)),
+            DeleteDeal => {
+                self.with_selected(|app, deal| app.open(Mode::Question(Question::Delete(deal.id))))
+            }
+            MarkWon => self.with_selected(|app, deal| app.win(deal.id)),
+            MarkLost => self.with_selected(|app, deal| app.ask_lost_reason(deal.id)),
+            CompleteAction => self.with_selected(|app, deal| app.ask_next_action(deal.id)),
+            Undo => self.undo(),
+            Redo => self.redo(),
+            StartFilter => {
+                let text = self.filter.text.clone();
+                self.open(Mode::Filter(Input::new(text)));
+            }
+            ToggleMine => self.toggle_filter(|f| &mut f.only_mine),
+            ToggleRotting => self.toggle_filter(|f| &mut f.only_rotting),
+            ToggleOverdue => self.toggle_filter(|f| &mut f.only_overdue),
+            Close if self.filter.is_active() => {
+                self.filter = Default::default();
+                self.refresh_keeping_selection();
+                self.show_info(t().board.filter_cleared.to_string());
+            }
+            CycleSort => self.cycle_sort(),
+            ShowClosed => self.open(Mode::Closed(ClosedView::default())),
+            ShowProcess => self.open(Mode::Process(ProcessView::default())),
+            ShowHelp => self.open(Mode::Help { scroll: 0 }),
+            _ => {}
+        }
+    }
+
+    fn on_detail(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Detail(view) = &self.mode else {
+            return;
+        };
+        let view = view.clone();
+        let Some(deal) = self.board.deal(view.id).cloned() else {
+            // Deleted (by undo, or by someone else): nothing left to show.
+            return self.close();
+        };
+        let changes = matches!(
+            action,
+            ToggleTick
+                | CompleteAction
+                | EditDeal
+                | MoveForward
+                | MoveBack
+                | MarkWon
+                | MarkLost
+                | Reopen
+                | Undo
+                | Redo
+        );
+        if changes && self.refused_read_only() {
+            return;
+        }
+        let items = self
+            .board
+            .stage(&deal.stage)
+            .map_or(0, |s| s.checklist.len());
+        let set = |app: &mut App, f: &dyn Fn(&mut DetailView)| {
+            if let Mode::Detail(view) = &mut app.mode {
+                f(view);
+            }
+        };
+        match action {
+            SelectUp => set(self, &|v| v.item = v.item.saturating_sub(1)),
+            SelectDown => set(self, &|v| {
+                v.item = (v.item + 1).min(items.saturating_sub(1))
+            }),
+            PageUp => set(self, &|v| v.scroll = v.scroll.saturating_sub(10)),
+            PageDown => set(self, &|v| v.scroll = v.scroll.saturating_add(10).min(200)),
+            ToggleTick => self.toggle_tick(&deal, view.item),
+            CompleteAction => self.ask_next_action(deal.id),
+            EditDeal => self.open_edit_form(deal.id),
+            MoveForward => self.move_deal_towards(deal.id, Direction::Forward),
+            MoveBack => self.move_deal_towards(deal.id, Direction::Back),
+            MarkWon => self.win(deal.id),
+            MarkLost => self.ask_lost_reason(deal.id),
+            Reopen => self.reopen_deal(deal.id),
+            Undo => self.undo(),
+            Redo => self.redo(),
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    fn on_closed(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Closed(view) = &self.mode else {
+            return;
+        };
+        let view = view.clone();
+        let listed: Vec<_> = self.closed_deals(&view).iter().map(|d| d.id).collect();
+        let selected = listed.get(view.row).copied();
+        if matches!(action, Reopen | Undo) && self.refused_read_only() {
+            return;
+        }
+        let set = |app: &mut App, f: &dyn Fn(&mut ClosedView)| {
+            if let Mode::Closed(view) = &mut app.mode {
+                f(view);
+            }
+        };
+        match action {
+            SelectUp => set(self, &|v| v.row = v.row.saturating_sub(1)),
+            SelectDown => set(self, &|v| {
+                v.row = (v.row + 1).min(listed.len().saturating_sub(1))
+            }),
+            NextTab => set(self, &|v| {
+                v.show = match v.show {
+                    ClosedShow::All => ClosedShow::Won,
+                    ClosedShow::Won => ClosedShow::Lost,
+                    ClosedShow::Lost => ClosedShow::All,
+                };
+                v.row = 0;
+            }),
+            StartFilter => self.open(Mode::Filter(Input::new(view.text.clone()))),
+            ShowDetail | Reopen => {
+                let Some(id) = selected else {
+                    return self.show_info(t().board.nothing_closed.to_string());
+                };
+                if action == ShowDetail {
+                    self.open(Mode::Detail(DetailView {
+                        id,
+                        item: 0,
+                        scroll: 0,
+                    }));
+                } else {
+                    self.reopen_deal(id);
+                }
+            }
+            Undo => self.undo(),
+            Close if !view.text.is_empty() => set(self, &|v| v.text.clear()),
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    fn on_help(&mut self, action: Action) {
+        let page = self.size.1.saturating_sub(4).max(1);
+        let last = crate::tui::keymap::help_height();
+        let Mode::Help { scroll } = &mut self.mode else {
+            return;
+        };
+        *scroll = match action {
+            Action::SelectUp => scroll.saturating_sub(1),
+            Action::SelectDown => scroll.saturating_add(1).min(last),
+            Action::PageUp => scroll.saturating_sub(page),
+            Action::PageDown => scroll.saturating_add(page).min(last),
+            Action::SelectFirst => 0,
+            Action::SelectLast => last,
+            Action::Close => return self.close(),
+            _ => *scroll,
+        };
+    }
+
+    fn on_deal_form(&mut self, action: Action) {
+        let sources = self.board.sources.clone();
+        let Mode::Form(form) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::NextField => form.next_field(),
+            Action::PreviousField => form.previous_field(),
+            Action::NextChoice => form.choose(&sources, false),
+            Action::PreviousChoice => form.choose(&sources, true),
+            Action::Edit(request) => form.edit(request),
+            Action::Close if form.is_changed() => self.open(Mode::Question(Question::Discard)),
+            Action::Close => self.close(),
+            Action::SaveForm => self.save_form(),
+            _ => {}
+        }
+    }
+
+    fn on_text_form(&mut self, action: Action) {
+        let Mode::TextForm(form) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::NextField => form.next_field(),
+            Action::PreviousField => form.previous_field(),
+            Action::NextChoice => form.choose(false),
+            Action::PreviousChoice => form.choose(true),
+            Action::Edit(request) => form.edit(request),
+            Action::Close if form.is_changed() => self.open(Mode::Question(Question::Discard)),
+            Action::Close => self.close(),
+            Action::SaveForm => self.save_text_form(),
+            _ => {}
+        }
+    }
+
+    fn on_picker(&mut self, action: Action) {
+        let Mode::Picker(picker) = &mut self.mode else {
+            return;
+        };
+        match action {
+            Action::SelectUp => picker.up(),
+            Action::SelectDown => picker.down(),
+            Action::Edit(request) => picker.edit(request),
+            Action::SaveForm => self.pick(),
+            Action::Close => self.close(),
+            _ => {}
+        }
+    }
+
+    /// Typing the filter: the screen below follows every key.
+    fn on_filter(&mut self, action: Action) {
+        let Mode::Filter(input) = &mut self.mode else {
+            return;
+        };
+        let text = match action {
+            Action::Edit(request) => {
+                input.handle(request);
+                input.value().to_string()
+            }
+            Action::SaveForm => return self.close(),
+            Action::Close => {
+                self.close();
+                String::new()
+            }
+            _ => return,
+        };
+        let below = if matches!(self.mode, Mode::Filter(_)) {
+            self.under.last_mut()
+        } else {
+            Some(&mut self.mode)
+        };
+        match below {
+            Some(Mode::Closed(view)) => {
+                view.text = text;
+                view.row = 0;
+            }
+            _ => {
+                self.filter.text = text;
+                self.refresh_keeping_selection();
+            }
+        }
+    }
+
+    fn on_question(&mut self, action: Action) {
+        let Mode::Question(question) = &self.mode else {
+            return;
+        };
+        let question = question.clone();
+        match (action, question) {
+            (Action::Yes, Question::Conflict) => self.settle_conflict(true),
+            (Action::No, Question::Conflict) => self.settle_conflict(false),
+            (Action::Yes, question) => {
+                self.close();
+                match question {
+                    Question::Delete(id) => {
+                        if !self.catch_up_with_file() {
+                            self.delete(id);
+                        }
+                    }
+                    Question::QuitUnsaved => self.quit = true,
+                    Question::Discard => self.close(),
+                    Question::SkipCriteria { id, to, .. } => {
+                        if !self.catch_up_with_file() {
+                            self.move_deal_to(id, &to);
+                        }
+                    }
+                    Question::RemoveStage(stage) => self.remove_stage(&stage, None),
+                    Question::Conflict => {}
+                }
+            }
+            (Action::No, _) => self.close(),
+            _ => {}
+        }
+    }
+
+    fn open_edit_form(&mut self, id: crate::model::DealId) {
+        if let Some(deal) = self.board.deal(id).cloned() {
+            self.open(Mode::Form(Box::new(DealForm::new(
+                FormTarget::Edit(id),
+                deal,
+            ))));
+        }
+    }
+
+    fn toggle_filter(&mut self, flag: fn(&mut crate::report::Filter) -> &mut bool) {
+        let on = flag(&mut self.filter);
+        *on = !*on;
+        self.refresh_keeping_selection();
+        let text = crate::text::describe_filter(&self.filter);
+        self.show_info(text);
+    }
+}

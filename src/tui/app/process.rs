@@ -1,0 +1,331 @@
+//! The process editor: the company's stages, lead sources and lost reasons, changed in the app
+//! like anything else (saved at once, undoable).
+
+use crate::model::{BoardList, Direction, EditError, Phase, StageDraft, StageId, input};
+use crate::text::{fill, t};
+use crate::tui::action::Action;
+use crate::tui::picker::{Picker, PickerPurpose};
+use crate::tui::text_form::{Purpose, Row, TextForm};
+
+use super::{App, Mode, ProcessTab, ProcessView, Question};
+
+/// Rows of the stage form before its exit criteria.
+const NAME: usize = 0;
+const PROBABILITY: usize = 1;
+const ROT_DAYS: usize = 2;
+const PHASE: usize = 3;
+const FIRST_CRITERION: usize = 4;
+
+impl App {
+    pub(super) fn on_process(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Process(view) = &self.mode else {
+            return;
+        };
+        let view = view.clone();
+        let rows = self.process_rows(view.tab);
+        let changes = matches!(
+            action,
+            AddItem | EditItem | DeleteItem | ReorderUp | ReorderDown | Undo | Redo
+        );
+        if changes && self.read_only {
+            return self.show_error(t().board.read_only.to_string());
+        }
+        let set = |app: &mut App, f: &dyn Fn(&mut ProcessView)| {
+            if let Mode::Process(view) = &mut app.mode {
+                f(view);
+            }
+        };
+        match action {
+            SelectUp => set(self, &|v| v.row = v.row.saturating_sub(1)),
+            SelectDown => set(self, &|v| v.row = (v.row + 1).min(rows.saturating_sub(1))),
+            NextTab => set(self, &|v| {
+                v.tab = match v.tab {
+                    ProcessTab::Stages => ProcessTab::Sources,
+                    ProcessTab::Sources => ProcessTab::LostReasons,
+                    ProcessTab::LostReasons => ProcessTab::Stages,
+                };
+                v.row = 0;
+            }),
+            AddItem | EditItem if view.tab != ProcessTab::Stages => {
+                self.open_list_form(view.tab, action == AddItem, view.row)
+            }
+            AddItem => self.open_stage_form(None, view.row + 1),
+            EditItem => {
+                if let Some(stage) = self.board.stages.get(view.row) {
+                    self.open_stage_form(Some(stage.id.clone()), view.row);
+                }
+            }
+            DeleteItem => self.delete_process_item(&view),
+            ReorderUp | ReorderDown => {
+                let direction = if action == ReorderUp {
+                    Direction::Back
+                } else {
+                    Direction::Forward
+                };
+                self.move_process_item(&view, direction);
+            }
+            Undo => self.undo(),
+            Redo => self.redo(),
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    /// How many rows the tab lists.
+    fn process_rows(&self, tab: ProcessTab) -> usize {
+        match tab {
+            ProcessTab::Stages => self.board.stages.len(),
+            ProcessTab::Sources => self.board.sources.len(),
+            ProcessTab::LostReasons => self.board.lost_reasons.len(),
+        }
+    }
+
+    fn open_stage_form(&mut self, editing: Option<StageId>, at: usize) {
+        let f = &t().process;
+        let (draft, title, purpose) = match &editing {
+            Some(id) => {
+                let Some(stage) = self.board.stage(id) else {
+                    return;
+                };
+                (
+                    StageDraft::of(stage),
+                    fill(f.edit_stage, &[("name", &stage.name)]),
+                    Purpose::EditStage(id.clone()),
+                )
+            }
+            None => {
+                // A new stage starts like the one it follows.
+                let like = self.board.stages.get(at.saturating_sub(1));
+                let draft = StageDraft {
+                    name: String::new(),
+                    probability: like.map_or(10, |s| s.probability),
+                    rot_days: like.map_or(14, |s| s.rot_days),
+                    phase: like.map_or(Phase::PreSale, |s| s.phase),
+                    checklist: Vec::new(),
+                };
+                (draft, f.new_stage.to_string(), Purpose::NewStage { at })
+            }
+        };
+        let phases = vec![f.pre_sale.to_string(), f.post_sale.to_string()];
+        let mut rows = vec![
+            Row::new(f.name, &draft.name),
+            Row::new(f.probability, &draft.probability.to_string()),
+            Row::new(f.rot_days, &draft.rot_days.to_string()),
+            Row::new(f.phase, phase_name(draft.phase))
+                .hint(f.phase_hint)
+                .choices(phases),
+        ];
+        rows.extend(draft.checklist.iter().map(|item| Row::new("", item)));
+        let form = TextForm::new(purpose, title, rows).growing(FIRST_CRITERION, f.criterion);
+        self.open(Mode::TextForm(Box::new(form)));
+    }
+
+    pub(super) fn save_stage(&mut self, editing: Option<StageId>, at: usize, form: &TextForm) {
+        let Ok(probability) = input::parse_probability(form.value(PROBABILITY)) else {
+            return self.refuse_text_form(PROBABILITY, t().errors.bad_probability.to_string());
+        };
+        let Ok(rot_days) = form.value(ROT_DAYS).trim().parse::<u32>() else {
+            return self.refuse_text_form(ROT_DAYS, t().errors.rot_days.to_string());
+        };
+        let Some(phase) = parse_phase(form.value(PHASE)) else {
+            return self.refuse_text_form(PHASE, t().process.phase_hint.to_string());
+        };
+        let draft = StageDraft {
+            name: form.value(NAME).to_string(),
+            probability: probability.unwrap_or(0),
+            rot_days,
+            phase,
+            checklist: form.list_values(),
+        };
+        let name = draft.name.trim().to_string();
+        let done = match &editing {
+            Some(id) => self
+                .board
+                .update_stage(id, draft)
+                .map(|p| p.map(|p| (p, t().process.stage_saved))),
+            None => self
+                .board
+                .add_stage(at, draft)
+                .map(|(_, p)| Some((p, t().process.stage_added))),
+        };
+        match done {
+            Ok(Some((patch, template))) => {
+                self.close();
+                self.commit(fill(template, &[("name", &name)]), patch, None);
+                if let (None, Mode::Process(view)) = (&editing, &mut self.mode) {
+                    view.row = at;
+                }
+            }
+            Ok(None) => {
+                self.close();
+                self.show_info(t().board.no_changes.to_string());
+            }
+            Err(e @ (EditError::StageNameEmpty | EditError::StageNameTaken(_))) => {
+                self.refuse_text_form(NAME, e.to_string())
+            }
+            Err(e @ EditError::StageProbability(_)) => {
+                self.refuse_text_form(PROBABILITY, e.to_string())
+            }
+            Err(e @ EditError::RotDays) => self.refuse_text_form(ROT_DAYS, e.to_string()),
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    fn open_list_form(&mut self, tab: ProcessTab, adding: bool, row: usize) {
+        let f = &t().process;
+        let (list, items, title, label) = match tab {
+            ProcessTab::LostReasons => (
+                BoardList::LostReasons,
+                &self.board.lost_reasons,
+                f.lost_reasons,
+                f.reason,
+            ),
+            _ => (BoardList::Sources, &self.board.sources, f.sources, f.source),
+        };
+        let rows: Vec<Row> = items.iter().map(|item| Row::new("", item)).collect();
+        let count = rows.len();
+        let form = TextForm::new(Purpose::List(list), title.to_string(), rows)
+            .growing(0, label)
+            .focus_row(if adding { count } else { row });
+        self.open(Mode::TextForm(Box::new(form)));
+    }
+
+    pub(super) fn save_list(&mut self, list: BoardList, form: &TextForm) {
+        let items = form.list_values();
+        self.close();
+        match self.board.set_list(list, &items) {
+            Some(patch) => self.commit(t().process.list_saved.to_string(), patch, None),
+            None => self.show_info(t().board.no_changes.to_string()),
+        }
+    }
+
+    fn delete_process_item(&mut self, view: &ProcessView) {
+        if view.tab != ProcessTab::Stages {
+            let (list, mut items) = self.list_of(view.tab);
+            if view.row >= items.len() {
+                return;
+            }
+            let gone = items.remove(view.row);
+            if let Some(patch) = self.board.set_list(list, &items) {
+                self.commit(
+                    fill(t().process.item_removed, &[("item", &gone)]),
+                    patch,
+                    None,
+                );
+            }
+            return self.clamp_process_row();
+        }
+        let Some(stage) = self.board.stages.get(view.row).cloned() else {
+            return;
+        };
+        let holding = self
+            .board
+            .deals
+            .iter()
+            .filter(|d| d.stage == stage.id)
+            .count();
+        if holding == 0 {
+            return self.open(Mode::Question(Question::RemoveStage(stage.id)));
+        }
+        let others: Vec<String> = self
+            .board
+            .stages
+            .iter()
+            .filter(|s| s.id != stage.id)
+            .map(|s| s.name.clone())
+            .collect();
+        let deals = t().count(&t().board.deal_count, holding);
+        let title = fill(
+            t().process.move_deals_first,
+            &[("name", &stage.name), ("deals", &deals)],
+        );
+        let picker = Picker::new(PickerPurpose::StageTarget(stage.id), title, others, false);
+        self.open(Mode::Picker(Box::new(picker)));
+    }
+
+    pub(super) fn remove_stage(&mut self, stage: &StageId, deals_to: Option<&StageId>) {
+        let name = self.stage_name(stage);
+        match self
+            .board
+            .remove_stage(stage, deals_to, self.clock.now_utc())
+        {
+            Ok(patch) => {
+                self.commit(
+                    fill(t().process.stage_removed, &[("name", &name)]),
+                    patch,
+                    None,
+                );
+                self.clamp_process_row();
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    fn move_process_item(&mut self, view: &ProcessView, direction: Direction) {
+        let there = match direction {
+            Direction::Back => view.row.checked_sub(1),
+            Direction::Forward => Some(view.row + 1).filter(|r| *r < self.process_rows(view.tab)),
+        };
+        let Some(there) = there else { return };
+        let patch = match view.tab {
+            ProcessTab::Stages => {
+                let Some(stage) = self.board.stages.get(view.row).map(|s| s.id.clone()) else {
+                    return;
+                };
+                self.board.move_stage(&stage, direction).ok()
+            }
+            tab => {
+                let (list, mut items) = self.list_of(tab);
+                items.swap(view.row, there);
+                self.board.set_list(list, &items)
+            }
+        };
+        if let Some(patch) = patch {
+            self.commit(t().process.reordered.to_string(), patch, None);
+            if let Mode::Process(view) = &mut self.mode {
+                view.row = there;
+            }
+        }
+    }
+
+    fn list_of(&self, tab: ProcessTab) -> (BoardList, Vec<String>) {
+        match tab {
+            ProcessTab::LostReasons => (BoardList::LostReasons, self.board.lost_reasons.clone()),
+            _ => (BoardList::Sources, self.board.sources.clone()),
+        }
+    }
+
+    fn clamp_process_row(&mut self) {
+        let Mode::Process(view) = &self.mode else {
+            return;
+        };
+        let rows = self.process_rows(view.tab);
+        if let Mode::Process(view) = &mut self.mode {
+            view.row = view.row.min(rows.saturating_sub(1));
+        }
+    }
+}
+
+fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::PreSale => t().process.pre_sale,
+        Phase::PostSale => t().process.post_sale,
+    }
+}
+
+/// "pre-sale" / "post-sale" as the form shows them, or any start of either ("pre", "post").
+fn parse_phase(text: &str) -> Option<Phase> {
+    let text = text.trim().to_lowercase();
+    let f = &t().process;
+    if text.is_empty() {
+        return None;
+    }
+    if f.post_sale.to_lowercase().starts_with(&text) {
+        Some(Phase::PostSale)
+    } else if f.pre_sale.to_lowercase().starts_with(&text) {
+        Some(Phase::PreSale)
+    } else {
+        None
+    }
+}
