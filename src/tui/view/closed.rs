@@ -18,15 +18,7 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
         (ClosedShow::Won, c.won),
         (ClosedShow::Lost, c.lost),
     ];
-    let mut title: Vec<Span> = vec![Span::styled(format!(" {} ", c.title), theme::heading())];
-    for (show, name) in tabs {
-        let style = if show == view.show {
-            theme::selected()
-        } else {
-            theme::dim()
-        };
-        title.push(Span::styled(format!(" {name} "), style));
-    }
+    let mut title = super::tabbed_title(c.title, &tabs, &view.show);
     if !view.text.is_empty() {
         title.push(Span::styled(
             format!("  {} ", fill(c.filtered, &[("text", &view.text)])),

@@ -86,6 +86,25 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
 }
 
+/// A screen's title followed by its tabs, the current one highlighted.
+fn tabbed_title<T: PartialEq>(
+    title: &str,
+    tabs: &[(T, &str)],
+    current: &T,
+) -> Vec<ratatui::text::Span<'static>> {
+    use ratatui::text::Span;
+    let mut spans = vec![Span::styled(format!(" {title} "), theme::heading())];
+    for (tab, name) in tabs {
+        let style = if tab == current {
+            theme::selected()
+        } else {
+            theme::dim()
+        };
+        spans.push(Span::styled(format!(" {name} "), style));
+    }
+    spans
+}
+
 /// A box of at most `width` × `height` in the middle of `area`.
 fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);

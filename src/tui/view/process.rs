@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
+use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme;
@@ -19,15 +19,7 @@ pub fn render(app: &App, view: &ProcessView, frame: &mut Frame, area: Rect) {
         (ProcessTab::Sources, p.sources),
         (ProcessTab::LostReasons, p.lost_reasons),
     ];
-    let mut title: Vec<Span> = vec![Span::styled(format!(" {} ", p.title), theme::heading())];
-    for (tab, name) in tabs {
-        let style = if tab == view.tab {
-            theme::selected()
-        } else {
-            theme::dim()
-        };
-        title.push(Span::styled(format!(" {name} "), style));
-    }
+    let title = super::tabbed_title(p.title, &tabs, &view.tab);
     let block = Block::bordered()
         .title(Line::from(title))
         .border_style(theme::heading());
