@@ -191,8 +191,12 @@ fn a_renamed_criterion_keeps_its_ticks() {
     let mut changed = StageDraft::of(board.stage(&stage("qualification")).unwrap());
     changed.checklist[0] = "Budget confirmed in writing".into();
     changed.rot_days = 21;
+    let renamed = [(
+        "Budget confirmed".to_string(),
+        "Budget confirmed in writing".to_string(),
+    )];
     board
-        .update_stage(&stage("qualification"), changed.clone())
+        .update_stage(&stage("qualification"), changed.clone(), &renamed)
         .unwrap();
     assert_eq!(
         board.deal(id).unwrap().ticked[0].item,
@@ -200,9 +204,45 @@ fn a_renamed_criterion_keeps_its_ticks() {
     );
     assert_eq!(board.stage(&stage("qualification")).unwrap().rot_days, 21);
     assert_eq!(
-        board.update_stage(&stage("qualification"), changed),
+        board.update_stage(&stage("qualification"), changed, &[]),
         Ok(None),
         "nothing changed"
+    );
+}
+
+#[test]
+fn removing_one_criterion_does_not_move_the_ticks_of_the_others() {
+    let mut board = empty_board();
+    let id = add(&mut board, "qualification", "Deal", |_| {});
+    let checklist = board
+        .stage(&stage("qualification"))
+        .unwrap()
+        .checklist
+        .clone();
+    assert!(checklist.len() >= 2, "the default stage has two criteria");
+    board.toggle_tick(id, &checklist[1], at(1)).unwrap();
+    let mut changed = StageDraft::of(board.stage(&stage("qualification")).unwrap());
+    changed.checklist.remove(0);
+    let patch = board
+        .update_stage(&stage("qualification"), changed, &[])
+        .unwrap()
+        .unwrap();
+    let ticks: Vec<&str> = board
+        .deal(id)
+        .unwrap()
+        .ticked
+        .iter()
+        .map(|t| t.item.as_str())
+        .collect();
+    assert_eq!(
+        ticks,
+        [checklist[1].as_str()],
+        "the second criterion is still the one ticked"
+    );
+    board.undo(&patch);
+    assert_eq!(
+        board.stage(&stage("qualification")).unwrap().checklist,
+        checklist
     );
 }
 
@@ -274,4 +314,102 @@ fn a_referral_must_name_another_deal_on_the_board() {
         )));
     });
     assert!(matches!(bad, Err(EditError::NoReferrer(_))));
+}
+
+#[test]
+fn a_lost_deal_stays_where_it_was_lost_until_reopened() {
+    let mut board = empty_board();
+    let id = add(&mut board, "proposal-sent", "Deal", |_| {});
+    board.mark_lost(id, "", at(1)).unwrap();
+    assert_eq!(
+        board.move_deal(id, &stage("negotiation"), at(0)),
+        Err(EditError::LostStays)
+    );
+    board.reopen(id, at(0)).unwrap();
+    assert!(board.move_deal(id, &stage("negotiation"), at(0)).is_ok());
+}
+
+#[test]
+fn stages_after_the_sale_stay_after_the_stages_before_it() {
+    let mut board = empty_board();
+    let first_after = board
+        .stages
+        .iter()
+        .position(|s| s.phase == Phase::PostSale)
+        .unwrap();
+    let mut post = draft("Onboarding", &[]);
+    post.phase = Phase::PostSale;
+    assert_eq!(board.add_stage(0, post), Err(EditError::PhaseOrder));
+    let mut pre = draft("Discovery call", &[]);
+    pre.phase = Phase::PreSale;
+    assert_eq!(
+        board.add_stage(first_after + 1, pre.clone()),
+        Err(EditError::PhaseOrder)
+    );
+    assert!(board.add_stage(first_after, pre).is_ok());
+    let last_before = board.stages[first_after].id.clone();
+    assert_eq!(
+        board.move_stage(&last_before, Direction::Forward),
+        Err(EditError::PhaseOrder)
+    );
+    let id = add(&mut board, "lead", "Deal", |_| {});
+    assert_eq!(
+        board.remove_stage(&stage("lead"), Some(&stage("delivery")), at(0)),
+        Err(EditError::PhaseMismatch),
+        "open deals do not become sold by removing their stage"
+    );
+    board
+        .remove_stage(&stage("lead"), Some(&stage("qualification")), at(0))
+        .unwrap();
+    assert_eq!(board.deal(id).unwrap().stage, stage("qualification"));
+}
+
+#[test]
+fn adding_a_deal_straight_after_the_sale_records_it_as_won() {
+    let mut board = empty_board();
+    let id = add(&mut board, "delivery", "Repeat order", |_| {});
+    assert!(matches!(board.deal(id).unwrap().status, Status::Won { .. }));
+}
+
+#[test]
+fn deleting_a_referrer_keeps_its_name_on_the_deals_it_referred() {
+    use dealboard::model::Referral;
+    let mut board = empty_board();
+    let first = add(&mut board, "lead", "Acme", |_| {});
+    let second = add(&mut board, "lead", "Globex", |d| {
+        d.referred_by = Some(Referral::Deal(first));
+    });
+    let patch = board.delete_deal(first).unwrap();
+    assert_eq!(
+        board.deal(second).unwrap().referred_by,
+        Some(Referral::Person("Acme".into()))
+    );
+    board.undo(&patch);
+    assert_eq!(
+        board.deal(second).unwrap().referred_by,
+        Some(Referral::Deal(first))
+    );
+}
+
+#[test]
+fn reordering_swaps_with_the_neighbour_the_user_sees() {
+    let mut board = empty_board();
+    let c = add(&mut board, "lead", "C", |_| {});
+    add(&mut board, "lead", "B", |_| {});
+    let a = add(&mut board, "lead", "A", |_| {});
+    let titles = |board: &dealboard::model::Board| -> Vec<String> {
+        board
+            .column(&stage("lead"))
+            .iter()
+            .map(|d| d.title.clone())
+            .collect()
+    };
+    assert_eq!(titles(&board), ["A", "B", "C"]);
+    // A filter hides B: moving C up swaps it with A, and B keeps its place.
+    board.reorder_deal(c, Direction::Back, &[a, c]).unwrap();
+    assert_eq!(titles(&board), ["C", "B", "A"]);
+    assert_eq!(
+        board.reorder_deal(c, Direction::Back, &[c, a]),
+        Err(EditError::AtEdge)
+    );
 }

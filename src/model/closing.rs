@@ -23,9 +23,7 @@ impl Board {
             .map(|s| s.id.clone());
         let visit = match &after_sale {
             Some(stage) if !self.is_post_sale(&deal.stage) => {
-                let mut visit = StageVisit::new(stage.clone(), now);
-                visit.skipped = self.unticked(deal);
-                Some(visit)
+                Some(self.visit_for_move(deal, stage, now))
             }
             _ => None,
         };

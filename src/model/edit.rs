@@ -40,6 +40,12 @@ pub enum EditError {
     StageHasDeals(usize),
     /// A board needs at least one stage.
     LastStage,
+    /// A lost deal stays where it was lost; it must be reopened to move.
+    LostStays,
+    /// Stages before the sale come first, then those after it; a change would mix them.
+    PhaseOrder,
+    /// Deals of a stage removed go to a stage on the same side of the sale.
+    PhaseMismatch,
     /// The deal named as the referrer is not on the board (or is the deal itself).
     NoReferrer(DealId),
 }
@@ -76,11 +82,16 @@ impl Board {
         let deal = Deal {
             id,
             stage: fresh.stage,
-            status: fresh.status,
             history: fresh.history,
             created: now,
             updated: now,
             rank: self.top_rank(stage),
+            // A deal put straight into a stage after the sale was sold: it is won.
+            status: if self.is_post_sale(stage) {
+                Status::Won { at: now }
+            } else {
+                Status::Open
+            },
             ticked: Vec::new(),
             ..filled
         };
@@ -113,7 +124,9 @@ impl Board {
             return Ok(None);
         }
         new.check().map_err(EditError::Invalid)?;
-        self.check_referral(&new)?;
+        if new.referred_by != old.referred_by {
+            self.check_referral(&new)?;
+        }
         new.updated = now;
         Ok(Some(
             self.record(&[id], |board| board.put_deal(id, Some(new))),
@@ -137,6 +150,9 @@ impl Board {
         if matches!(deal.status, Status::Won { .. }) && !self.is_post_sale(to) {
             return Err(EditError::WonStaysAfterSale);
         }
+        if matches!(deal.status, Status::Lost { .. }) {
+            return Err(EditError::LostStays);
+        }
         let visit = self.visit_for_move(deal, to, now);
         // Entering the stages after the sale from before it is the sale: the deal is won.
         let wins =
@@ -157,7 +173,12 @@ impl Board {
 
     /// The history entry for moving `deal` to `to`: going forward, the exit criteria of the stage
     /// it leaves that are not ticked, and the stages it jumps over; or that it went back.
-    fn visit_for_move(&self, deal: &Deal, to: &StageId, now: DateTime<Utc>) -> StageVisit {
+    pub(super) fn visit_for_move(
+        &self,
+        deal: &Deal,
+        to: &StageId,
+        now: DateTime<Utc>,
+    ) -> StageVisit {
         let mut visit = StageVisit::new(to.clone(), now);
         let (Some(from), Some(target)) = (self.stage_index(&deal.stage), self.stage_index(to))
         else {
@@ -193,6 +214,16 @@ impl Board {
             .collect()
     }
 
+    /// The stage after (or before) `stage` in the process.
+    pub fn neighbour_stage(&self, stage: &StageId, direction: Direction) -> Option<StageId> {
+        let here = self.stage_index(stage)?;
+        let there = match direction {
+            Direction::Back => here.checked_sub(1)?,
+            Direction::Forward => here + 1,
+        };
+        self.stages.get(there).map(|s| s.id.clone())
+    }
+
     /// Moves a deal to the next or previous stage of the board.
     pub fn move_deal_step(
         &mut self,
@@ -201,56 +232,87 @@ impl Board {
         now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
         let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
-        let here = self
-            .stage_index(&deal.stage)
-            .ok_or_else(|| EditError::NoStage(deal.stage.0.clone()))?;
-        let there = match direction {
-            Direction::Back => here.checked_sub(1),
-            Direction::Forward => Some(here + 1).filter(|i| *i < self.stages.len()),
-        }
-        .ok_or(EditError::AtEdge)?;
-        let to = self.stages[there].id.clone();
+        let to = self
+            .neighbour_stage(&deal.stage, direction)
+            .ok_or(EditError::AtEdge)?;
         self.move_deal(id, &to, now)
     }
 
-    /// Swaps a deal with its neighbour above or below in its column. Manual order is layout, not
+    /// Swaps a deal with its neighbour above or below among `shown`: the column as the user sees
+    /// it, in manual order (deals a filter hides keep their places). Manual order is layout, not
     /// news about the deal, so `updated` is left alone.
-    pub fn reorder_deal(&mut self, id: DealId, direction: Direction) -> Result<Patch, EditError> {
+    pub fn reorder_deal(
+        &mut self,
+        id: DealId,
+        direction: Direction,
+        shown: &[DealId],
+    ) -> Result<Patch, EditError> {
         let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
+        let here = shown
+            .iter()
+            .position(|d| *d == id)
+            .ok_or(EditError::AtEdge)?;
+        let there = match direction {
+            Direction::Back => here.checked_sub(1),
+            Direction::Forward => Some(here + 1).filter(|i| *i < shown.len()),
+        }
+        .ok_or(EditError::AtEdge)?;
+        let other = shown[there];
         let column: Vec<(DealId, i64)> = self
             .column(&deal.stage)
             .iter()
             .map(|d| (d.id, d.rank))
             .collect();
-        let here = column
-            .iter()
-            .position(|(d, _)| *d == id)
-            .ok_or(EditError::AtEdge)?;
-        let there = match direction {
-            Direction::Back => here.checked_sub(1),
-            Direction::Forward => Some(here + 1).filter(|i| *i < column.len()),
-        }
-        .ok_or(EditError::AtEdge)?;
-        let mut ranks: Vec<i64> = column.iter().map(|(_, rank)| *rank).collect();
-        let distinct = ranks.windows(2).all(|w| w[0] < w[1]);
-        if !distinct {
+        let mut ranks: Vec<(DealId, i64)> = column.clone();
+        if !column.windows(2).all(|w| w[0].1 < w[1].1) {
             // Equal ranks (a hand-edited or merged file): spread the column out first.
-            ranks = (0..column.len() as i64).map(|i| i * RANK_GAP).collect();
+            ranks = column
+                .iter()
+                .enumerate()
+                .map(|(i, (d, _))| (*d, i as i64 * RANK_GAP))
+                .collect();
         }
-        ranks.swap(here, there);
-        let ids: Vec<DealId> = column.iter().map(|(d, _)| *d).collect();
+        let rank_of = |wanted: DealId| ranks.iter().find(|(d, _)| *d == wanted).map(|(_, r)| *r);
+        let (Some(mine), Some(theirs)) = (rank_of(id), rank_of(other)) else {
+            return Err(EditError::AtEdge);
+        };
+        for (d, rank) in &mut ranks {
+            if *d == id {
+                *rank = theirs;
+            } else if *d == other {
+                *rank = mine;
+            }
+        }
+        let ids: Vec<DealId> = ranks.iter().map(|(d, _)| *d).collect();
         Ok(self.record(&ids, |board| {
-            for ((id, _), rank) in column.iter().zip(ranks) {
-                if let Some(deal) = board.deal_mut(*id) {
+            for (id, rank) in ranks {
+                if let Some(deal) = board.deal_mut(id) {
                     deal.rank = rank;
                 }
             }
         }))
     }
 
+    /// Deletes a deal. Deals it referred keep who referred them, as the deleted deal's title.
     pub fn delete_deal(&mut self, id: DealId) -> Result<Patch, EditError> {
-        self.deal(id).ok_or(EditError::NoDeal(id))?;
-        Ok(self.record(&[id], |board| board.put_deal(id, None)))
+        let title = self.deal(id).ok_or(EditError::NoDeal(id))?.title.clone();
+        let referred: Vec<DealId> = self
+            .deals
+            .iter()
+            .filter(|d| d.referred_by == Some(super::deal::Referral::Deal(id)))
+            .map(|d| d.id)
+            .collect();
+        let touched: Vec<DealId> = std::iter::once(id)
+            .chain(referred.iter().copied())
+            .collect();
+        Ok(self.record(&touched, |board| {
+            board.put_deal(id, None);
+            for deal_id in &referred {
+                if let Some(deal) = board.deal_mut(*deal_id) {
+                    deal.referred_by = Some(super::deal::Referral::Person(title.clone()));
+                }
+            }
+        }))
     }
 
     /// A rank that puts a deal above everything now in `stage`'s column.

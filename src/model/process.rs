@@ -32,6 +32,13 @@ impl StageDraft {
     }
 }
 
+/// Whether every stage before the sale comes before every stage after it.
+fn in_order(phases: &[Phase]) -> bool {
+    phases
+        .windows(2)
+        .all(|w| !(w[0] == Phase::PostSale && w[1] == Phase::PreSale))
+}
+
 /// Which of the board's lists.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BoardList {
@@ -57,15 +64,22 @@ impl Board {
             checklist: draft.checklist,
         };
         let at = at.min(self.stages.len());
+        let mut phases: Vec<Phase> = self.stages.iter().map(|s| s.phase).collect();
+        phases.insert(at, stage.phase);
+        if !in_order(&phases) {
+            return Err(EditError::PhaseOrder);
+        }
         Ok((id, self.record(&[], |board| board.stages.insert(at, stage))))
     }
 
-    /// Changes a stage. An exit criterion retyped in place (same position, new text) is taken as
-    /// renamed, and deals that ticked it keep their tick. `Ok(None)` when nothing changed.
+    /// Changes a stage. `renamed` pairs exit criteria retyped (old text, new text), so deals that
+    /// ticked one keep their tick; a criterion removed takes its ticks with it only from the
+    /// checklist (the ticks stay in the deals' records). `Ok(None)` when nothing changed.
     pub fn update_stage(
         &mut self,
         id: &StageId,
         draft: StageDraft,
+        renamed: &[(String, String)],
     ) -> Result<Option<Patch>, EditError> {
         let old = self
             .stage(id)
@@ -75,12 +89,20 @@ impl Board {
         if draft == StageDraft::of(&old) {
             return Ok(None);
         }
-        let renamed: Vec<(String, String)> = old
-            .checklist
+        if draft.phase != old.phase {
+            let holds = self.deals.iter().any(|d| &d.stage == id);
+            let mut phases: Vec<Phase> = self.stages.iter().map(|s| s.phase).collect();
+            if let Some(at) = self.stage_index(id) {
+                phases[at] = draft.phase;
+            }
+            if holds || !in_order(&phases) {
+                return Err(EditError::PhaseOrder);
+            }
+        }
+        let renamed: Vec<(String, String)> = renamed
             .iter()
-            .zip(&draft.checklist)
-            .filter(|(was, now)| was != now && !draft.checklist.contains(was))
-            .map(|(was, now)| (was.clone(), now.clone()))
+            .filter(|(was, now)| was != now && draft.checklist.contains(now))
+            .cloned()
             .collect();
         let ticked: Vec<DealId> = self
             .deals
@@ -107,6 +129,14 @@ impl Board {
                             tick.item = new.clone();
                         }
                     }
+                    // Two ticks of one criterion (a rename onto one already ticked) are one.
+                    let mut seen = Vec::new();
+                    deal.ticked.retain(|t| {
+                        let key = (t.stage.clone(), t.item.clone());
+                        let first = !seen.contains(&key);
+                        seen.push(key);
+                        first
+                    });
                 }
             }
         })))
@@ -122,6 +152,9 @@ impl Board {
             Direction::Forward => Some(here + 1).filter(|i| *i < self.stages.len()),
         }
         .ok_or(EditError::AtEdge)?;
+        if self.stages[here].phase != self.stages[there].phase {
+            return Err(EditError::PhaseOrder);
+        }
         Ok(self.record(&[], |board| board.stages.swap(here, there)))
     }
 
@@ -153,6 +186,9 @@ impl Board {
                 let index = self
                     .stage_index(to)
                     .ok_or_else(|| EditError::NoStage(to.0.clone()))?;
+                if self.stages[index].phase != self.stages[here].phase {
+                    return Err(EditError::PhaseMismatch);
+                }
                 Some((to.clone(), index < here, self.top_rank(to)))
             }
         };

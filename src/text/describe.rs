@@ -206,6 +206,9 @@ impl fmt::Display for EditError {
             ),
             EditError::LastStage => e.last_stage.to_string(),
             EditError::NoReferrer(id) => fill(e.no_referrer, &[("id", id)]),
+            EditError::LostStays => e.lost_stays.to_string(),
+            EditError::PhaseOrder => e.phase_order.to_string(),
+            EditError::PhaseMismatch => e.phase_mismatch.to_string(),
         })
     }
 }

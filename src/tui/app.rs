@@ -16,7 +16,7 @@ use chrono::{DateTime, FixedOffset};
 use tui_input::Input;
 
 use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Direction, Patch, StageId};
+use crate::model::{Board, Deal, DealId, Patch, StageId};
 use crate::report::{Figures, Filter};
 use crate::store::{SaveError, Store};
 
@@ -103,9 +103,11 @@ pub enum Question {
     QuitUnsaved,
     /// Close the form below and lose what was typed? "No" goes back to it.
     Discard,
-    /// Move the deal on although these exit criteria are not ticked? (The skip is recorded.)
+    /// Move the deal on from `from` although these exit criteria are not ticked? (The skip is
+    /// recorded.)
     SkipCriteria {
         id: DealId,
+        from: StageId,
         to: StageId,
         items: Vec<String>,
     },
@@ -424,14 +426,4 @@ fn closed_at(deal: &Deal) -> Option<chrono::DateTime<chrono::Utc>> {
         crate::model::Status::Won { at } | crate::model::Status::Lost { at, .. } => Some(*at),
         crate::model::Status::Open => None,
     }
-}
-
-/// The neighbour stage of `stage` in `direction`, if there is one.
-fn neighbour_stage(board: &Board, stage: &StageId, direction: Direction) -> Option<StageId> {
-    let here = board.stage_index(stage)?;
-    let there = match direction {
-        Direction::Back => here.checked_sub(1)?,
-        Direction::Forward => here + 1,
-    };
-    board.stages.get(there).map(|s| s.id.clone())
 }

@@ -156,6 +156,19 @@ impl TextForm {
             .collect()
     }
 
+    /// Growing rows whose text was retyped: (what it was, what it is now). Emptied and new rows
+    /// are not renames.
+    pub fn renamed_rows(&self) -> Vec<(String, String)> {
+        let from = self.grows_from.unwrap_or(self.rows.len());
+        self.rows
+            .iter()
+            .zip(&self.original)
+            .skip(from)
+            .map(|(row, was)| (was.trim().to_string(), row.value().trim().to_string()))
+            .filter(|(was, now)| !was.is_empty() && !now.is_empty() && was != now)
+            .collect()
+    }
+
     pub fn value(&self, row: usize) -> &str {
         self.rows.get(row).map_or("", Row::value)
     }

@@ -4,7 +4,7 @@
 use crate::model::{Deal, DealId, Direction, EditError, Money, Patch, StageId};
 use crate::text::{fill, t};
 
-use super::{App, Mode, Question, Step, UNDO_LIMIT, neighbour_stage};
+use super::{App, Mode, Question, Step, UNDO_LIMIT};
 use crate::tui::form::{DealForm, FormTarget};
 
 impl App {
@@ -87,7 +87,7 @@ impl App {
         let Some(deal) = self.board.deal(id) else {
             return;
         };
-        let Some(to) = neighbour_stage(&self.board, &deal.stage, direction) else {
+        let Some(to) = self.board.neighbour_stage(&deal.stage, direction) else {
             let at_edge = match direction {
                 Direction::Back => t().board.at_first_stage,
                 Direction::Forward => t().board.at_last_stage,
@@ -96,7 +96,13 @@ impl App {
         };
         let items = self.board.unticked(deal);
         if direction == Direction::Forward && deal.status.is_open() && !items.is_empty() {
-            return self.open(Mode::Question(Question::SkipCriteria { id, to, items }));
+            let from = deal.stage.clone();
+            return self.open(Mode::Question(Question::SkipCriteria {
+                id,
+                from,
+                to,
+                items,
+            }));
         }
         self.move_deal_to(id, &to);
     }
@@ -123,9 +129,16 @@ impl App {
         }
     }
 
+    /// Moves the selected deal up or down among the deals its column shows. Only in manual
+    /// order: a sorted column says how to get back to it.
     pub(super) fn reorder_selected(&mut self, direction: Direction) {
+        if self.board.sort != crate::model::ColumnSort::Manual {
+            let order = crate::text::sort_name(self.board.sort);
+            return self.show_info(fill(t().board.sorted_no_reorder, &[("order", &order)]));
+        }
+        let shown = self.columns.get(self.focus).cloned().unwrap_or_default();
         self.with_selected(
-            |app, deal| match app.board.reorder_deal(deal.id, direction) {
+            |app, deal| match app.board.reorder_deal(deal.id, direction, &shown) {
                 Ok(patch) => {
                     let text = fill(t().board.reordered, &[("title", &deal.title)]);
                     app.commit(text, patch, Some(deal.id));

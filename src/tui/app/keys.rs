@@ -344,9 +344,14 @@ impl App {
                     }
                     Question::QuitUnsaved => self.quit = true,
                     Question::Discard => self.close(),
-                    Question::SkipCriteria { id, to, .. } => {
-                        if !self.catch_up_with_file() {
+                    Question::SkipCriteria { id, from, to, .. } => {
+                        // The deal may have moved meanwhile (here or elsewhere): then the
+                        // question no longer applies.
+                        let still_there = self.board.deal(id).is_some_and(|d| d.stage == from);
+                        if !self.catch_up_with_file() && still_there {
                             self.move_deal_to(id, &to);
+                        } else {
+                            self.show_info(t().board.moved_meanwhile.to_string());
                         }
                     }
                     Question::RemoveStage(stage) => self.remove_stage(&stage, None),

@@ -142,7 +142,7 @@ impl App {
         let done = match &editing {
             Some(id) => self
                 .board
-                .update_stage(id, draft)
+                .update_stage(id, draft, &form.renamed_rows())
                 .map(|p| p.map(|p| (p, t().process.stage_saved))),
             None => self
                 .board

@@ -22,7 +22,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
             fill(b.delete_question, &[("title", &title)])
         }
         Question::Discard => b.discard_question.to_string(),
-        Question::SkipCriteria { id, to, items } => {
+        Question::SkipCriteria { id, to, items, .. } => {
             let title = app
                 .board()
                 .deal(*id)
