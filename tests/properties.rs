@@ -80,7 +80,7 @@ proptest! {
 const KEYS: &[&str] = &[
     "h", "j", "k", "l", ">", "<", "H", "L", "J", "K", "S-Right", "S-Left", "n", "e", "Enter", "d",
     "y", "u", "C-r", "?", "Esc", "Tab", "BTab", "x", "12", "BS", "C-s", "g", "G", "PgDn", "PgUp",
-    "Del", "Space",
+    "Del", "Space", "c", "p", "w", "r", "a", "S", "m", "o", "/", "C-n", "acme",
 ];
 
 fn draw(t: &TestApp, width: u16, height: u16) {

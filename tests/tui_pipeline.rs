@@ -263,11 +263,29 @@ fn filters_narrow_the_board_and_its_totals_and_esc_clears_them() {
         3,
         "the board follows each key"
     );
+    let money = |totals: &dealboard::model::Totals| -> Vec<String> {
+        totals
+            .largest_first()
+            .iter()
+            .filter(|m| m.minor != 0)
+            .map(|m| m.display())
+            .collect()
+    };
+    // Open: the two open Acme deals ($12,000 and nothing yet); the won one is not open.
+    assert_eq!(money(&t.app.figures().totals.open), ["$12,000"]);
+    assert_eq!(
+        money(&t.app.figures().totals.weighted),
+        ["$1,200"],
+        "10% in Lead"
+    );
     t.keys("Enter");
     assert!(matches!(t.app.mode(), Mode::Board));
     t.keys("o");
     assert_eq!(t.app.figures().totals.shown, 1);
-    assert_eq!(t.app.flash().unwrap().text, "Showing “acme” · only overdue");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        "Showing “acme” · only overdue or due today"
+    );
     t.keys("Esc");
     assert_eq!(t.app.figures().totals.shown, all);
     t.keys("r");
@@ -322,4 +340,136 @@ fn read_only_refuses_the_new_keys_too() {
     second.update(Action::ShowProcess);
     second.update(Action::AddItem);
     assert!(second.flash().unwrap().text.starts_with("Read-only"));
+}
+
+#[test]
+fn o_shows_what_is_due_today_or_late_and_the_cursor_goes_to_a_match() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("l");
+    assert_eq!(t.app.focus(), 1, "on Qualification, where nothing is due");
+    t.keys("o");
+    let due: Vec<String> = t
+        .app
+        .columns()
+        .iter()
+        .flatten()
+        .map(|id| t.app.board().deal(*id).unwrap().title.clone())
+        .collect();
+    assert_eq!(
+        due,
+        [
+            "Поставка оборудования",
+            "CRM rollout, 40 seats",
+            "Warehouse scanners"
+        ],
+        "two overdue and one due today; nothing planned later or unplanned"
+    );
+    assert_eq!(
+        t.app.focus(),
+        0,
+        "the emptied column gave way to the first match"
+    );
+    assert!(t.app.selected().is_some());
+}
+
+#[test]
+fn the_board_tab_sets_the_name_owner_and_currency_and_undo_restores_them() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    let name_before = t.saved().name;
+    t.keys("p Tab Tab Tab");
+    let Mode::Process(view) = t.app.mode() else {
+        panic!("the process editor")
+    };
+    assert_eq!(view.tab, ProcessTab::Board);
+    t.keys("e C-u").type_text("Team pipeline");
+    t.keys("Tab C-u").type_text("boris");
+    t.keys("Tab C-u").type_text("dollars").keys("Enter");
+    assert!(
+        t.app.flash().unwrap().text.contains("ISO currency code"),
+        "a bad currency is refused"
+    );
+    t.keys("C-u").type_text("usd").keys("Enter");
+    let saved = t.saved();
+    assert_eq!(
+        (
+            saved.name.as_str(),
+            saved.owner.as_str(),
+            saved.currency.code()
+        ),
+        ("Team pipeline", "boris", "USD")
+    );
+    t.keys("d");
+    assert!(t.app.flash().unwrap().text.contains("e edits them"));
+    t.keys("u");
+    assert_eq!(t.saved().owner, "anna");
+    assert_eq!(t.saved().name, name_before);
+}
+
+#[test]
+fn a_with_nothing_planned_plans_the_next_action_without_a_done_one() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("l");
+    assert_eq!(t.app.selected().unwrap().title, "Support renewal 🚀");
+    t.keys("a");
+    let Mode::TextForm(form) = t.app.mode() else {
+        panic!("a form")
+    };
+    assert_eq!(form.title, "Plan the next action for “Support renewal 🚀”");
+    t.keys("Enter");
+    assert_eq!(t.app.flash().unwrap().text, "No changes to save.");
+    t.keys("a")
+        .type_text("Call Globex")
+        .keys("Tab")
+        .type_text("tomorrow");
+    t.keys("Enter");
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .starts_with("Planned the next action for “Support renewal 🚀”.")
+    );
+    let deal = t.deal("Support renewal 🚀");
+    assert_eq!(deal.next_action, "Call Globex");
+    assert!(deal.done_actions.is_empty(), "nothing was done yet");
+}
+
+#[test]
+fn reordering_by_hand_is_refused_while_the_columns_are_sorted() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("S");
+    let before = t.titles_in("lead");
+    t.keys("J");
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .contains("press S until “your order”")
+    );
+    assert_eq!(t.titles_in("lead"), before);
+}
+
+#[test]
+fn redo_works_in_the_closed_list_too() {
+    let mut t = TestApp::new(pipeline_board(), 80, 24);
+    t.keys("c");
+    let before = t
+        .app
+        .board()
+        .deals
+        .iter()
+        .filter(|d| !d.status.is_open())
+        .count();
+    t.keys("r");
+    assert!(t.app.flash().unwrap().text.starts_with("Reopened"));
+    t.keys("u");
+    t.keys("C-r");
+    let after = t
+        .saved()
+        .deals
+        .iter()
+        .filter(|d| !d.status.is_open())
+        .count();
+    assert_eq!(after, before - 1, "redo reopened it again");
 }

@@ -231,3 +231,31 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
     second.update(Action::Yes);
     assert!(second.flash().unwrap().text.starts_with("Moved"));
 }
+
+#[test]
+fn a_skip_question_answered_after_the_deal_moved_elsewhere_changes_nothing() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys(">");
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::SkipCriteria { .. })
+    ));
+    edit_outside(&t, |board| {
+        let id = board
+            .deals
+            .iter()
+            .find(|d| d.title == "Поставка оборудования")
+            .unwrap()
+            .id;
+        let negotiation = dealboard::model::StageId("negotiation".into());
+        board
+            .move_deal(id, &negotiation, support::now().to_utc())
+            .unwrap();
+    });
+    t.keys("y");
+    assert_eq!(t.deal("Поставка оборудования").stage.0, "negotiation");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        "The deal was moved meanwhile; nothing was changed."
+    );
+}

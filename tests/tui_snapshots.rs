@@ -138,14 +138,26 @@ fn every_size_from_tiny_to_huge_draws_without_panicking() {
         (80, 24),
     ];
     for (width, height) in sizes {
-        for keys in ["", "?", "n", "d", "d y d y d y"] {
+        for keys in [
+            "",
+            "?",
+            "n",
+            "d",
+            "d y d y d y",
+            "Enter",
+            "x",
+            "c",
+            "p",
+            "p Tab Tab Tab",
+            "p e",
+        ] {
             // Drawn both before the app hears of the new size (as when a resize event is still
             // on its way) and after.
             t.keys(keys);
             screen(&t, width, height);
             t.act(dealboard::tui::action::Action::Resize(width, height));
             screen(&t, width, height);
-            t.keys("Esc");
+            t.keys("Esc Esc");
         }
     }
 }
@@ -229,4 +241,24 @@ fn next_action_form_80x24() {
 #[test]
 fn skipping_exit_criteria_asks_80x24() {
     insta::assert_snapshot!(pipeline(80, 24, "j >"));
+}
+
+#[test]
+fn closed_deals_200x50() {
+    insta::assert_snapshot!(pipeline(200, 50, "c"));
+}
+
+#[test]
+fn process_board_tab_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "p Tab Tab Tab"));
+}
+
+#[test]
+fn process_editor_keeps_the_last_stage_in_sight_80x16() {
+    insta::assert_snapshot!(pipeline(80, 16, "p j j j j j j j j j"));
+}
+
+#[test]
+fn deal_detail_with_a_skip_wrapped_in_its_history_80x24() {
+    insta::assert_snapshot!(pipeline(80, 24, "j > y Enter PgDn"));
 }

@@ -38,6 +38,8 @@ pub enum EditError {
     RotDays,
     /// The stage still holds this many deals; say where they go.
     StageHasDeals(usize),
+    /// A board needs a name.
+    BoardNameEmpty,
     /// A board needs at least one stage.
     LastStage,
     /// A lost deal stays where it was lost; it must be reopened to move.

@@ -21,7 +21,7 @@ pub use edit::{Direction, EditError};
 pub use fields::{DealField, set_fields};
 pub use money::{AmountError, Currency, Money, Totals};
 pub use patch::Patch;
-pub use process::{BoardList, StageDraft};
+pub use process::{BoardDetails, BoardList, StageDraft};
 pub use stage::{Phase, Stage, StageId};
 pub use validate::Problem;
 pub mod input;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::board::{Board, ColumnSort};
 use super::deal::{DealId, StageVisit};
 use super::edit::{Direction, EditError};
+use super::money::Currency;
 use super::patch::Patch;
 use super::stage::{Phase, Stage, StageId};
 
@@ -37,6 +38,25 @@ fn in_order(phases: &[Phase]) -> bool {
     phases
         .windows(2)
         .all(|w| !(w[0] == Phase::PostSale && w[1] == Phase::PreSale))
+}
+
+/// The board's own details: its name, whose board it is (the deals "only mine" keeps), and the
+/// currency new deals start in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoardDetails {
+    pub name: String,
+    pub owner: String,
+    pub currency: Currency,
+}
+
+impl BoardDetails {
+    pub fn of(board: &Board) -> BoardDetails {
+        BoardDetails {
+            name: board.name.clone(),
+            owner: board.owner.clone(),
+            currency: board.currency,
+        }
+    }
 }
 
 /// Which of the board's lists.
@@ -229,6 +249,27 @@ impl Board {
             BoardList::Sources => board.sources = clean,
             BoardList::LostReasons => board.lost_reasons = clean,
         }))
+    }
+
+    /// Changes the board's name, owner and currency (trimmed). The currency is only where new
+    /// deals start: deals keep theirs. `Ok(None)` when nothing changed.
+    pub fn set_details(&mut self, details: BoardDetails) -> Result<Option<Patch>, EditError> {
+        let details = BoardDetails {
+            name: details.name.trim().to_string(),
+            owner: details.owner.trim().to_string(),
+            currency: details.currency,
+        };
+        if details.name.is_empty() {
+            return Err(EditError::BoardNameEmpty);
+        }
+        if details == BoardDetails::of(self) {
+            return Ok(None);
+        }
+        Ok(Some(self.record(&[], |board| {
+            board.name = details.name;
+            board.owner = details.owner;
+            board.currency = details.currency;
+        })))
     }
 
     pub fn set_sort(&mut self, sort: ColumnSort) -> Option<Patch> {

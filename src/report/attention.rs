@@ -23,10 +23,12 @@ pub fn due_state(deal: &Deal, today: NaiveDate) -> Due {
     }
 }
 
-/// Whole days since the deal was last touched: moved, edited, a criterion ticked or an action
-/// done.
+/// Days since the deal was last touched (moved, edited, a criterion ticked or an action done),
+/// counted in calendar days where the user is: touched yesterday evening is one day idle this
+/// morning, as a person would say.
 pub fn idle_days(deal: &Deal, now: DateTime<FixedOffset>) -> i64 {
-    (now.to_utc() - deal.updated).num_days().max(0)
+    let touched = deal.updated.with_timezone(now.offset()).date_naive();
+    (now.date_naive() - touched).num_days().max(0)
 }
 
 /// The days idle when an open deal has sat untouched longer than its stage allows; `None`
@@ -98,5 +100,20 @@ mod tests {
             "closed deals do not rot"
         );
         assert_eq!(idle_days(&deal_touched(0, "lead"), now()), 0);
+    }
+
+    #[test]
+    fn idle_days_are_calendar_days_where_the_user_is() {
+        // 10:00 in Moscow; touched at 23:30 Moscow time the evening before: 10.5 hours ago.
+        let mut deal = deal_touched(0, "lead");
+        deal.updated = DateTime::parse_from_rfc3339("2026-11-26T23:30:00+03:00")
+            .unwrap()
+            .to_utc();
+        assert_eq!(idle_days(&deal, now()), 1, "yesterday");
+        // 00:30 Moscow time today is still 21:30 UTC yesterday: today all the same.
+        deal.updated = DateTime::parse_from_rfc3339("2026-11-27T00:30:00+03:00")
+            .unwrap()
+            .to_utc();
+        assert_eq!(idle_days(&deal, now()), 0, "today");
     }
 }

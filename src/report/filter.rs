@@ -13,12 +13,13 @@ pub struct Filter {
     /// Only deals of the board's owner (the person whose board it is).
     pub only_mine: bool,
     pub only_rotting: bool,
-    pub only_overdue: bool,
+    /// Only deals whose next action is overdue or due today: what the seller has to do today.
+    pub only_due_now: bool,
 }
 
 impl Filter {
     pub fn is_active(&self) -> bool {
-        !self.text.trim().is_empty() || self.only_mine || self.only_rotting || self.only_overdue
+        !self.text.trim().is_empty() || self.only_mine || self.only_rotting || self.only_due_now
     }
 
     pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
@@ -28,7 +29,11 @@ impl Filter {
         if self.only_rotting && rotting_days(deal, board, now).is_none() {
             return false;
         }
-        if self.only_overdue && !matches!(due_state(deal, now.date_naive()), Due::Overdue(_)) {
+        let due_now = matches!(
+            due_state(deal, now.date_naive()),
+            Due::Overdue(_) | Due::Today
+        );
+        if self.only_due_now && !due_now {
             return false;
         }
         self.text
@@ -107,11 +112,19 @@ mod tests {
         assert!(mine.matches(&acme, &board, now()) && !mine.matches(&other, &board, now()));
         let mut late = deal("Late", "anna");
         late.next_action_due = Some(now().date_naive() - Duration::days(1));
-        let overdue = Filter {
-            only_overdue: true,
+        let mut today = deal("Today", "anna");
+        today.next_action_due = Some(now().date_naive());
+        let mut tomorrow = deal("Tomorrow", "anna");
+        tomorrow.next_action_due = Some(now().date_naive() + Duration::days(1));
+        let due_now = Filter {
+            only_due_now: true,
             ..Filter::default()
         };
-        assert!(overdue.matches(&late, &board, now()) && !overdue.matches(&acme, &board, now()));
+        assert!(due_now.matches(&late, &board, now()) && due_now.matches(&today, &board, now()));
+        assert!(
+            !due_now.matches(&tomorrow, &board, now()) && !due_now.matches(&acme, &board, now()),
+            "not due yet, or nothing planned"
+        );
         let mut cold = deal("Cold", "anna");
         cold.updated = (now() - Duration::days(30)).to_utc();
         let rotting = Filter {

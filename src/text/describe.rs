@@ -197,6 +197,7 @@ impl fmt::Display for EditError {
             EditError::NotClosed => e.not_closed.to_string(),
             EditError::NoSuchItem(item) => fill(e.no_such_item, &[("item", item)]),
             EditError::StageNameEmpty => e.stage_name_empty.to_string(),
+            EditError::BoardNameEmpty => e.board_name_empty.to_string(),
             EditError::StageNameTaken(name) => fill(e.stage_name_taken, &[("name", name)]),
             EditError::StageProbability(p) => fill(e.probability_over, &[("probability", p)]),
             EditError::RotDays => e.rot_days.to_string(),
@@ -258,7 +259,7 @@ pub fn describe_filter(filter: &Filter) -> String {
     for (on, words) in [
         (filter.only_mine, b.filter_mine),
         (filter.only_rotting, b.filter_rotting),
-        (filter.only_overdue, b.filter_overdue),
+        (filter.only_due_now, b.filter_overdue),
     ] {
         if on {
             parts.push(words.to_string());

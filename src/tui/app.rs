@@ -5,6 +5,7 @@
 //! screens; forms, pickers, questions, help and the filter line open over them and close back
 //! to what was below.
 
+mod board_details;
 mod changes;
 mod closing;
 mod cursor;
@@ -88,6 +89,8 @@ pub enum ProcessTab {
     Stages,
     Sources,
     LostReasons,
+    /// The board's name, owner and currency.
+    Board,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

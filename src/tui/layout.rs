@@ -9,9 +9,11 @@ pub const MIN_HEIGHT: u16 = 10;
 pub const MIN_COLUMN_WIDTH: u16 = 24;
 /// Rows one card takes: title, company and owner, value and next action, a blank line.
 pub const CARD_HEIGHT: u16 = 4;
+/// Rows of a column's totals above its cards: open value, then weighted value.
+pub const COLUMN_TOTALS_HEIGHT: u16 = 2;
 /// Rows above and below the cards: title bar, column top border, column totals, bottom border,
 /// board totals, status bar.
-const CHROME_HEIGHT: u16 = 6;
+const CHROME_HEIGHT: u16 = 5 + COLUMN_TOTALS_HEIGHT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BoardLayout {

@@ -43,6 +43,11 @@ impl Picker {
         }
     }
 
+    /// Whether an answer may be typed rather than chosen.
+    pub fn allows_typing(&self) -> bool {
+        self.free_text
+    }
+
     /// What can be chosen now: the options that contain what was typed (any case), then, when
     /// free text is allowed and the typed text is not an option already, the typed text.
     pub fn entries(&self) -> Vec<Entry<'_>> {

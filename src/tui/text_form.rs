@@ -19,6 +19,8 @@ pub enum Purpose {
     EditStage(StageId),
     /// One of the board's lists, whole.
     List(BoardList),
+    /// The board's name, owner and currency.
+    BoardDetails,
 }
 
 #[derive(Clone, Debug)]

@@ -41,15 +41,19 @@ impl App {
             return;
         };
         let f = &t().form;
-        let done = if deal.next_action.is_empty() {
-            f.nothing_planned
+        let title = if has_next_action(deal) {
+            let done = if deal.next_action.is_empty() {
+                f.nothing_planned
+            } else {
+                deal.next_action.as_str()
+            };
+            fill(
+                f.next_action_title,
+                &[("done", &done), ("title", &deal.title)],
+            )
         } else {
-            deal.next_action.as_str()
+            fill(f.plan_action_title, &[("title", &deal.title)])
         };
-        let title = fill(
-            f.next_action_title,
-            &[("done", &done), ("title", &deal.title)],
-        );
         let rows = vec![
             Row::new(f.next_action, "").hint(f.placeholder_next_action),
             Row::new(f.next_action_due, "").hint(f.placeholder_date),
@@ -61,11 +65,18 @@ impl App {
         ))));
     }
 
+    /// Saves the next-action form: the current action is done and the typed one follows; or,
+    /// when nothing was planned, the typed one is planned.
     pub(super) fn save_next_action(&mut self, id: DealId, form: &TextForm) {
         let due = match input::parse_date(form.value(1), self.clock.today()) {
             Ok(due) => due,
             Err(e) => return self.refuse_text_form(1, e.to_string()),
         };
+        let planning = self.board.deal(id).is_some_and(|d| !has_next_action(d));
+        if planning && form.value(0).trim().is_empty() && due.is_none() {
+            self.close();
+            return self.show_info(t().board.no_changes.to_string());
+        }
         match self
             .board
             .complete_next_action(id, form.value(0), due, self.clock.now_utc())
@@ -77,11 +88,12 @@ impl App {
                     .deal(id)
                     .map(|d| d.title.clone())
                     .unwrap_or_default();
-                self.commit(
-                    fill(t().board.action_done, &[("title", &title)]),
-                    patch,
-                    Some(id),
-                );
+                let template = if planning {
+                    t().board.action_planned
+                } else {
+                    t().board.action_done
+                };
+                self.commit(fill(template, &[("title", &title)]), patch, Some(id));
             }
             Err(e) => self.show_error(e.to_string()),
         }
@@ -132,7 +144,12 @@ impl App {
         };
         let (purpose, answer) = (picker.purpose.clone(), picker.answer());
         let Some(answer) = answer else {
-            return self.show_info(t().board.pick_something.to_string());
+            let hint = if picker.allows_typing() {
+                t().board.pick_something
+            } else {
+                t().board.pick_listed
+            };
+            return self.show_info(hint.to_string());
         };
         self.close();
         if self.catch_up_with_file() {
@@ -212,6 +229,7 @@ impl App {
             Purpose::NewStage { at } => self.save_stage(None, at, &form),
             Purpose::EditStage(stage) => self.save_stage(Some(stage), 0, &form),
             Purpose::List(list) => self.save_list(list, &form),
+            Purpose::BoardDetails => self.save_board_details(&form),
         }
     }
 
@@ -231,4 +249,9 @@ impl App {
             self.show_error(text);
         }
     }
+}
+
+/// Whether the deal has a next action to be done (a text, a due date, or both).
+fn has_next_action(deal: &crate::model::Deal) -> bool {
+    !deal.next_action.trim().is_empty() || deal.next_action_due.is_some()
 }

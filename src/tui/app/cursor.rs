@@ -34,10 +34,16 @@ impl App {
         self.keep_in_view();
     }
 
-    /// Rebuilds the columns with the cursor staying on the deal it was on, if still shown.
-    pub(super) fn refresh_keeping_selection(&mut self) {
+    /// Rebuilds the columns after the filter changed. The cursor stays on the deal it was on if
+    /// still shown; when the filter left the focused column empty, it goes to the first column
+    /// with a match, so the user sees what was found.
+    pub(super) fn refilter(&mut self) {
         let selected = self.selected().map(|d| d.id);
         self.refresh(selected);
+        let here_empty = self.columns.get(self.focus).is_none_or(Vec::is_empty);
+        if here_empty && let Some(found) = self.columns.iter().position(|c| !c.is_empty()) {
+            self.focus_column(found);
+        }
     }
 
     pub(super) fn focus_column(&mut self, column: usize) {

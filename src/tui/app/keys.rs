@@ -24,12 +24,16 @@ impl App {
         }
     }
 
-    /// Refuses a change on a read-only board (saying why); true when refused.
-    fn refused_read_only(&mut self) -> bool {
+    /// Whether a key that changes the board may go ahead. Not on a read-only board (the user is
+    /// told why). And a key that changes a deal `at_once` is not applied to a board the user has
+    /// not seen: when the file changed meanwhile, it is loaded and the key waits for the next
+    /// press. (Forms and questions show what they are about, and check again when confirmed.)
+    pub(super) fn may_change(&mut self, at_once: bool) -> bool {
         if self.read_only {
             self.show_error(t().board.read_only.to_string());
+            return false;
         }
-        self.read_only
+        !(at_once && self.catch_up_with_file())
     }
 
     fn on_board(&mut self, action: Action) {
@@ -50,17 +54,11 @@ impl App {
                 | Redo
                 | CycleSort
         );
-        if changes && self.refused_read_only() {
-            return;
-        }
-        // A key that changes a deal at once is not applied to a board the user has not seen:
-        // when the file changed meanwhile, it is loaded and the key waits for the next press.
-        // (Forms and questions show what they are about, and check again when confirmed.)
         let at_once = matches!(
             action,
             MoveForward | MoveBack | ReorderUp | ReorderDown | MarkWon | Undo | Redo | CycleSort
         );
-        if at_once && self.catch_up_with_file() {
+        if changes && !self.may_change(at_once) {
             return;
         }
         match action {
@@ -103,10 +101,10 @@ impl App {
             }
             ToggleMine => self.toggle_filter(|f| &mut f.only_mine),
             ToggleRotting => self.toggle_filter(|f| &mut f.only_rotting),
-            ToggleOverdue => self.toggle_filter(|f| &mut f.only_overdue),
+            ToggleOverdue => self.toggle_filter(|f| &mut f.only_due_now),
             Close if self.filter.is_active() => {
                 self.filter = Default::default();
-                self.refresh_keeping_selection();
+                self.refilter();
                 self.show_info(t().board.filter_cleared.to_string());
             }
             CycleSort => self.cycle_sort(),
@@ -123,10 +121,6 @@ impl App {
             return;
         };
         let view = view.clone();
-        let Some(deal) = self.board.deal(view.id).cloned() else {
-            // Deleted (by undo, or by someone else): nothing left to show.
-            return self.close();
-        };
         let changes = matches!(
             action,
             ToggleTick
@@ -140,26 +134,33 @@ impl App {
                 | Undo
                 | Redo
         );
-        if changes && self.refused_read_only() {
+        let at_once = matches!(
+            action,
+            ToggleTick | MoveForward | MoveBack | MarkWon | Reopen | Undo | Redo
+        );
+        if changes && !self.may_change(at_once) {
             return;
         }
+        let Some(deal) = self.board.deal(view.id).cloned() else {
+            // Deleted (by undo, or by someone else): nothing left to show.
+            return self.close();
+        };
         let items = self
             .board
             .stage(&deal.stage)
             .map_or(0, |s| s.checklist.len());
+        let item = view.item.min(items.saturating_sub(1));
         let set = |app: &mut App, f: &dyn Fn(&mut DetailView)| {
             if let Mode::Detail(view) = &mut app.mode {
                 f(view);
             }
         };
         match action {
-            SelectUp => set(self, &|v| v.item = v.item.saturating_sub(1)),
-            SelectDown => set(self, &|v| {
-                v.item = (v.item + 1).min(items.saturating_sub(1))
-            }),
+            SelectUp => set(self, &|v| v.item = item.saturating_sub(1)),
+            SelectDown => set(self, &|v| v.item = (item + 1).min(items.saturating_sub(1))),
             PageUp => set(self, &|v| v.scroll = v.scroll.saturating_sub(10)),
             PageDown => set(self, &|v| v.scroll = v.scroll.saturating_add(10).min(200)),
-            ToggleTick => self.toggle_tick(&deal, view.item),
+            ToggleTick => self.toggle_tick(&deal, item),
             CompleteAction => self.ask_next_action(deal.id),
             EditDeal => self.open_edit_form(deal.id),
             MoveForward => self.move_deal_towards(deal.id, Direction::Forward),
@@ -172,6 +173,11 @@ impl App {
             Close => self.close(),
             _ => {}
         }
+        // In another stage now: its checklist starts from the top.
+        let moved = self.board.deal(deal.id).map(|d| &d.stage) != Some(&deal.stage);
+        if moved {
+            set(self, &|v| v.item = 0);
+        }
     }
 
     fn on_closed(&mut self, action: Action) {
@@ -180,20 +186,21 @@ impl App {
             return;
         };
         let view = view.clone();
-        let listed: Vec<_> = self.closed_deals(&view).iter().map(|d| d.id).collect();
-        let selected = listed.get(view.row).copied();
-        if matches!(action, Reopen | Undo) && self.refused_read_only() {
+        if matches!(action, Reopen | Undo | Redo) && !self.may_change(true) {
             return;
         }
+        let listed: Vec<_> = self.closed_deals(&view).iter().map(|d| d.id).collect();
+        let row = view.row.min(listed.len().saturating_sub(1));
+        let selected = listed.get(row).copied();
         let set = |app: &mut App, f: &dyn Fn(&mut ClosedView)| {
             if let Mode::Closed(view) = &mut app.mode {
                 f(view);
             }
         };
         match action {
-            SelectUp => set(self, &|v| v.row = v.row.saturating_sub(1)),
+            SelectUp => set(self, &|v| v.row = row.saturating_sub(1)),
             SelectDown => set(self, &|v| {
-                v.row = (v.row + 1).min(listed.len().saturating_sub(1))
+                v.row = (row + 1).min(listed.len().saturating_sub(1))
             }),
             NextTab => set(self, &|v| {
                 v.show = match v.show {
@@ -219,6 +226,7 @@ impl App {
                 }
             }
             Undo => self.undo(),
+            Redo => self.redo(),
             Close if !view.text.is_empty() => set(self, &|v| v.text.clear()),
             Close => self.close(),
             _ => {}
@@ -321,7 +329,7 @@ impl App {
             }
             _ => {
                 self.filter.text = text;
-                self.refresh_keeping_selection();
+                self.refilter();
             }
         }
     }
@@ -375,7 +383,7 @@ impl App {
     fn toggle_filter(&mut self, flag: fn(&mut crate::report::Filter) -> &mut bool) {
         let on = flag(&mut self.filter);
         *on = !*on;
-        self.refresh_keeping_selection();
+        self.refilter();
         let text = crate::text::describe_filter(&self.filter);
         self.show_info(text);
     }

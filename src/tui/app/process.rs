@@ -22,31 +22,38 @@ impl App {
         let Mode::Process(view) = &self.mode else {
             return;
         };
-        let view = view.clone();
-        let rows = self.process_rows(view.tab);
+        let mut view = view.clone();
         let changes = matches!(
             action,
             AddItem | EditItem | DeleteItem | ReorderUp | ReorderDown | Undo | Redo
         );
-        if changes && self.read_only {
-            return self.show_error(t().board.read_only.to_string());
+        let at_once = matches!(action, DeleteItem | ReorderUp | ReorderDown | Undo | Redo);
+        if changes && !self.may_change(at_once) {
+            return;
         }
+        let rows = self.process_rows(view.tab);
+        view.row = view.row.min(rows.saturating_sub(1));
+        let row = view.row;
         let set = |app: &mut App, f: &dyn Fn(&mut ProcessView)| {
             if let Mode::Process(view) = &mut app.mode {
                 f(view);
             }
         };
         match action {
-            SelectUp => set(self, &|v| v.row = v.row.saturating_sub(1)),
-            SelectDown => set(self, &|v| v.row = (v.row + 1).min(rows.saturating_sub(1))),
+            SelectUp => set(self, &|v| v.row = row.saturating_sub(1)),
+            SelectDown => set(self, &|v| v.row = (row + 1).min(rows.saturating_sub(1))),
             NextTab => set(self, &|v| {
                 v.tab = match v.tab {
                     ProcessTab::Stages => ProcessTab::Sources,
                     ProcessTab::Sources => ProcessTab::LostReasons,
-                    ProcessTab::LostReasons => ProcessTab::Stages,
+                    ProcessTab::LostReasons => ProcessTab::Board,
+                    ProcessTab::Board => ProcessTab::Stages,
                 };
                 v.row = 0;
             }),
+            AddItem | EditItem if view.tab == ProcessTab::Board => {
+                self.open_board_details_form(view.row)
+            }
             AddItem | EditItem if view.tab != ProcessTab::Stages => {
                 self.open_list_form(view.tab, action == AddItem, view.row)
             }
@@ -55,6 +62,9 @@ impl App {
                 if let Some(stage) = self.board.stages.get(view.row) {
                     self.open_stage_form(Some(stage.id.clone()), view.row);
                 }
+            }
+            DeleteItem | ReorderUp | ReorderDown if view.tab == ProcessTab::Board => {
+                self.show_info(t().process.fixed_rows.to_string())
             }
             DeleteItem => self.delete_process_item(&view),
             ReorderUp | ReorderDown => {
@@ -78,6 +88,7 @@ impl App {
             ProcessTab::Stages => self.board.stages.len(),
             ProcessTab::Sources => self.board.sources.len(),
             ProcessTab::LostReasons => self.board.lost_reasons.len(),
+            ProcessTab::Board => super::board_details::DETAIL_ROWS,
         }
     }
 
@@ -228,13 +239,17 @@ impl App {
         if holding == 0 {
             return self.open(Mode::Question(Question::RemoveStage(stage.id)));
         }
+        // Its deals stay on their side of the sale: open deals do not become sold this way.
         let others: Vec<String> = self
             .board
             .stages
             .iter()
-            .filter(|s| s.id != stage.id)
+            .filter(|s| s.id != stage.id && s.phase == stage.phase)
             .map(|s| s.name.clone())
             .collect();
+        if others.is_empty() {
+            return self.show_error(EditError::PhaseMismatch.to_string());
+        }
         let deals = t().count(&t().board.deal_count, holding);
         let title = fill(
             t().process.move_deals_first,
@@ -273,7 +288,10 @@ impl App {
                 let Some(stage) = self.board.stages.get(view.row).map(|s| s.id.clone()) else {
                     return;
                 };
-                self.board.move_stage(&stage, direction).ok()
+                match self.board.move_stage(&stage, direction) {
+                    Ok(patch) => Some(patch),
+                    Err(e) => return self.show_error(e.to_string()),
+                }
             }
             tab => {
                 let (list, mut items) = self.list_of(tab);

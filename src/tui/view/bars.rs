@@ -11,7 +11,7 @@ use super::theme;
 use crate::display_width::{truncate, width, width as width_of, wrap};
 use crate::model::{ColumnSort, Money, Totals};
 use crate::text::{describe_filter, fill, sort_name, t};
-use crate::tui::app::{App, SaveState};
+use crate::tui::app::{App, Mode, ProcessTab, SaveState};
 use crate::tui::keymap::Context;
 use crate::tui::layout::BoardLayout;
 use tui_input::Input;
@@ -21,19 +21,15 @@ use tui_input::Input;
 pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
-    let mut left = format!(
-        " {} · {}",
-        app.board().name,
-        t().count(&b.deal_count, totals.shown)
-    );
+    let mut counts = t().count(&b.deal_count, totals.shown);
     for (count, template) in [
         (totals.overdue, b.overdue_count),
         (totals.due_today, b.due_today_count),
         (totals.rotting, b.rotting_count),
     ] {
         if count > 0 {
-            left.push_str(" · ");
-            left.push_str(&fill(template, &[("count", &count)]));
+            counts.push_str(" · ");
+            counts.push_str(&fill(template, &[("count", &count)]));
         }
     }
     let mut state = Vec::new();
@@ -53,7 +49,13 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
     };
     let right = off_screen(app, layout);
     let room = usize::from(area.width).saturating_sub(width(&right) + width(&state) + 1);
-    let left = truncate(&left, room);
+    // What needs attention matters more than the board's name: the name goes first.
+    let named = format!(" {} · {counts}", app.board().name);
+    let left = if width(&named) <= room {
+        named
+    } else {
+        truncate(&format!(" {counts}"), room)
+    };
     let gap = usize::from(area.width).saturating_sub(width(&left) + width(&state) + width(&right));
     let line = Line::from(vec![
         Span::raw(left),
@@ -65,15 +67,25 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
 }
 
 /// The board's totals: open pipeline, weighted, won this month. They follow the filter. When
-/// the line is too narrow for every currency, each figure shows its two largest and how many
-/// more there are.
+/// the line is too narrow, the labels get shorter first; then each figure shows its largest
+/// currencies and how many more there are.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
     let month = app.today().format(b.month_format).to_string();
-    let won_label = fill(b.won_total, &[("month", &month)]);
     let room = usize::from(area.width);
-    let line = |most: usize| -> Vec<(String, String)> {
+    let line = |(short, most): (bool, usize)| -> Vec<(String, String)> {
+        let (weighted_label, won_label) = if short {
+            (
+                b.weighted_total_short.to_string(),
+                b.won_total_short.to_string(),
+            )
+        } else {
+            (
+                b.weighted_total.to_string(),
+                fill(b.won_total, &[("month", &month)]),
+            )
+        };
         let won = if totals.won_count_this_month == 0 {
             b.nothing.to_string()
         } else {
@@ -85,11 +97,8 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
         };
         vec![
             (b.open_total.to_string(), money_list_of(&totals.open, most)),
-            (
-                b.weighted_total.to_string(),
-                money_list_of(&totals.weighted, most),
-            ),
-            (won_label.clone(), won),
+            (weighted_label, money_list_of(&totals.weighted, most)),
+            (won_label, won),
         ]
     };
     let cells = |parts: &[(String, String)]| {
@@ -98,11 +107,17 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
             .map(|(l, v)| width(l) + width(v) + 4)
             .sum::<usize>()
     };
-    let parts = [usize::MAX, 2, 1]
-        .map(line)
-        .into_iter()
-        .find(|p| cells(p) <= room)
-        .unwrap_or_else(|| line(1));
+    // Shorter labels go before any currency does.
+    let parts = [
+        (false, usize::MAX),
+        (true, usize::MAX),
+        (true, 2),
+        (true, 1),
+    ]
+    .map(line)
+    .into_iter()
+    .find(|p| cells(p) <= room)
+    .unwrap_or_else(|| line((true, 1)));
     let mut spans = Vec::new();
     let mut used = 0;
     for (label, value) in parts {
@@ -118,12 +133,17 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Totals as `$1.2M + €48k`, largest first; a dash when there are none.
-pub fn money_list(totals: &Totals) -> String {
-    money_list_of(totals, usize::MAX)
+/// Totals in at most `room` cells: every currency if they fit, else the largest and `+2`.
+pub fn money_list_fitting(totals: &Totals, room: usize) -> String {
+    [usize::MAX, 2, 1]
+        .into_iter()
+        .map(|most| money_list_of(totals, most))
+        .find(|text| width(text) <= room)
+        .unwrap_or_else(|| truncate(&money_list_of(totals, 1), room))
 }
 
-/// Like [`money_list`], with at most `most` currencies and then `+2`.
+/// Totals as `$1.2M + €48k`, largest first, at most `most` currencies and then `+2`; a dash
+/// when there are none.
 fn money_list_of(totals: &Totals, most: usize) -> String {
     let all = totals.largest_first();
     if all.is_empty() {
@@ -241,7 +261,7 @@ impl Status {
                 };
                 (wrapped(&flash.text, room), style)
             }
-            None => (vec![hints(hints_for(app.context()), room)], theme::dim()),
+            None => (vec![hints(hints_for(app), room)], theme::dim()),
         };
         Status {
             lines,
@@ -295,9 +315,14 @@ fn wrapped(text: &str, cells: usize) -> Vec<String> {
 }
 
 /// The key hints for what is on screen.
-fn hints_for(context: Context) -> &'static [&'static str] {
+fn hints_for(app: &App) -> &'static [&'static str] {
     let b = &t().board;
-    match context {
+    if let Mode::Process(view) = app.mode()
+        && view.tab == ProcessTab::Board
+    {
+        return b.process_board_hints;
+    }
+    match app.context() {
         Context::Board => b.hints,
         Context::Detail => b.detail_hints,
         Context::Closed => b.closed_hints,

@@ -6,13 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
-use super::bars::money_list;
+use super::bars::money_list_fitting;
 use super::{card, theme};
 use crate::display_width::{truncate, width};
 use crate::report::ColumnSummary;
 use crate::text::{fill, t};
 use crate::tui::app::App;
-use crate::tui::layout::{BoardLayout, CARD_HEIGHT};
+use crate::tui::layout::{BoardLayout, CARD_HEIGHT, COLUMN_TOTALS_HEIGHT};
 
 pub fn render(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
     let first = app.first_column();
@@ -64,9 +64,12 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     if inner.height == 0 || inner.width == 0 {
         return;
     }
-    let [totals_area, cards_area] =
-        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(inner);
-    totals_line(&summary, offset, frame, totals_area);
+    let [totals_area, cards_area] = Layout::vertical([
+        Constraint::Length(COLUMN_TOTALS_HEIGHT),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    totals_lines(&summary, offset, frame, totals_area);
     if ids.is_empty() {
         let empty = if app.filter().is_active() {
             b.nothing_matches
@@ -102,41 +105,37 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
 }
 
-/// The column's value and weighted value per currency (`$70k ≈$7k`), and how many cards are
-/// scrolled past above.
-fn totals_line(summary: &ColumnSummary, offset: usize, frame: &mut Frame, area: Rect) {
+/// The column's value per currency, with how many cards are scrolled past above; under it the
+/// weighted value (`≈ $7k`). A figure too wide for the column shows its largest currencies and
+/// how many more there are.
+fn totals_lines(summary: &ColumnSummary, offset: usize, frame: &mut Frame, area: Rect) {
     let above = if offset > 0 {
         fill(t().board.more_above, &[("count", &offset)])
     } else {
         String::new()
     };
-    let room = usize::from(area.width).saturating_sub(width(&above) + 1);
+    let cells = usize::from(area.width);
     let (value, weighted) = if summary.count == 0 {
         (String::new(), String::new())
     } else {
-        let weighted = fill(
-            t().board.weighted_mark,
-            &[("value", &money_list(&summary.weighted))],
-        );
+        let room = cells.saturating_sub(width(&above) + 2);
+        let value = money_list_fitting(&summary.value, room);
+        let mark = t().board.weighted_mark;
+        let room = cells.saturating_sub(width(&fill(mark, &[("value", &"")])) + 2);
+        let weighted = money_list_fitting(&summary.weighted, room);
         (
-            format!(" {}", money_list(&summary.value)),
-            format!(" {weighted}"),
+            format!(" {value}"),
+            format!(" {}", fill(mark, &[("value", &weighted)])),
         )
     };
-    // The weighted figure only when both fit whole.
-    let weighted = if width(&value) + width(&weighted) <= room {
-        weighted
-    } else {
-        String::new()
-    };
-    let value = truncate(&value, room);
-    let gap =
-        usize::from(area.width).saturating_sub(width(&value) + width(&weighted) + width(&above));
-    let line = Line::from(vec![
-        Span::styled(value, theme::totals()),
-        Span::styled(weighted, theme::dim()),
-        Span::raw(" ".repeat(gap)),
-        Span::styled(above, theme::dim()),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
+    let gap = cells.saturating_sub(width(&value) + width(&above));
+    let lines = vec![
+        Line::from(vec![
+            Span::styled(value, theme::totals()),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(above, theme::dim()),
+        ]),
+        Line::styled(weighted, theme::dim()),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
 }

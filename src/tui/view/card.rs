@@ -118,6 +118,9 @@ fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Styl
             let shown = date.format(b.short_date).to_string();
             (forms(b.due_on, "date", &shown), theme::dim())
         }
-        Due::Unplanned => (forms(b.no_next_action, "", &""), theme::dim()),
+        Due::Unplanned if deal.next_action.trim().is_empty() => {
+            (forms(b.no_next_action, "", &""), theme::dim())
+        }
+        Due::Unplanned => (forms(b.no_due_date, "", &""), theme::dim()),
     }
 }

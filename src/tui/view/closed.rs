@@ -39,13 +39,28 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
         return;
     }
     let room = usize::from(inner.width);
-    // Mark, value and date have fixed widths; the title, company and outcome share the rest.
+    // Mark, value and date have fixed widths; the title, company and outcome share the rest,
+    // the title and company up to a width that still reads as one row on a wide screen.
     let flexible = room.saturating_sub(4 + 14 + 12 + 4);
-    let (title_width, company_width) = (flexible * 5 / 10, flexible * 2 / 10);
-    let visible = usize::from(inner.height);
-    let first = (view.row + 1).saturating_sub(visible);
+    let title_width = (flexible * 5 / 10).min(40);
+    let company_width = (flexible * 2 / 10).min(24);
+    let outcome_width = flexible.saturating_sub(title_width + company_width);
+    let selected = view.row.min(deals.len() - 1);
+    let visible = usize::from(inner.height.saturating_sub(1)).max(1);
+    let first = (selected + 1).saturating_sub(visible);
+    let header = Line::styled(
+        format!(
+            "   {} {} {}  {}  {}",
+            pad(c.deal, title_width, false),
+            pad(c.company, company_width, false),
+            pad(c.value, 14, true),
+            pad(c.closed_on, 10, false),
+            crate::display_width::truncate(c.outcome, outcome_width)
+        ),
+        theme::dim(),
+    );
     let offset = app.now().offset().to_owned();
-    let lines: Vec<Line> = deals
+    let rows = deals
         .iter()
         .enumerate()
         .skip(first)
@@ -79,17 +94,14 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
                 Span::raw("  "),
                 Span::styled(date, theme::dim()),
                 Span::raw("  "),
-                Span::raw(crate::display_width::truncate(
-                    &why,
-                    flexible.saturating_sub(title_width + company_width),
-                )),
+                Span::raw(crate::display_width::truncate(&why, outcome_width)),
             ]);
-            if i == view.row {
+            if i == selected {
                 line.patch_style(theme::selected())
             } else {
                 line
             }
-        })
-        .collect();
+        });
+    let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -62,8 +62,11 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
                 .map(|l| Line::from(format!("   {l}"))),
         );
     }
-    lines.extend(history(app, deal));
-    frame.render_widget(Paragraph::new(lines).scroll((view.scroll, 0)), inner);
+    lines.extend(history(app, deal, usize::from(inner.width)));
+    // Scrolled no further than the last line.
+    let last = lines.len().saturating_sub(usize::from(inner.height));
+    let scroll = view.scroll.min(u16::try_from(last).unwrap_or(u16::MAX));
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 
 /// The deal's fields, in two columns on a wide screen.
@@ -268,24 +271,37 @@ fn referrals(board: &Board, deal: &Deal) -> Vec<Line<'static>> {
     ]
 }
 
-/// Every stage the deal entered, how long it stayed and what was skipped; then the actions done.
-fn history(app: &App, deal: &Deal) -> Vec<Line<'static>> {
+/// Every stage the deal entered, how long it stayed and what was skipped (wrapped under its
+/// own column, so nothing is cut off); then the actions done.
+fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
     let d = &t().detail;
     let now = app.now();
     let mut lines = vec![
         Line::from(""),
         Line::styled(format!(" {}", d.history), theme::heading()),
     ];
-    for stay in timeline(deal, app.board(), now) {
+    let stays = timeline(deal, app.board(), now);
+    let name_of = |stay: &crate::report::StageStay| {
+        stay.name
+            .clone()
+            .unwrap_or_else(|| fill(d.removed_stage, &[("id", &stay.stage)]))
+    };
+    let name_width = stays
+        .iter()
+        .map(|s| width(&name_of(s)))
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 30);
+    // "   2026-06-02  " + name + days + "   "
+    let notes_at = 15 + name_width + 10 + 3;
+    let notes_room = room.saturating_sub(notes_at + 1).max(16);
+    for stay in stays {
         let date = stay
             .entered
             .with_timezone(now.offset())
             .format("%Y-%m-%d")
             .to_string();
-        let name = stay
-            .name
-            .clone()
-            .unwrap_or_else(|| fill(d.removed_stage, &[("id", &stay.stage)]));
+        let name = name_of(&stay);
         let days = t().count(&d.days, usize::try_from(stay.days).unwrap_or(0));
         let mut notes = Vec::new();
         if stay.current {
@@ -305,12 +321,16 @@ fn history(app: &App, deal: &Deal) -> Vec<Line<'static>> {
         } else {
             theme::due_today()
         };
+        let mut notes = crate::display_width::wrap(&notes.join(" · "), notes_room).into_iter();
         lines.push(Line::from(vec![
             Span::styled(format!("   {date}  "), theme::dim()),
-            Span::raw(pad(&name, 22, false)),
+            Span::raw(pad(&name, name_width, false)),
             Span::raw(pad(&days, 10, true)),
-            Span::styled(format!("   {}", notes.join(" · ")), style),
+            Span::styled(format!("   {}", notes.next().unwrap_or_default()), style),
         ]));
+        lines.extend(
+            notes.map(|more| Line::styled(format!("{}{more}", " ".repeat(notes_at)), style)),
+        );
     }
     if !deal.done_actions.is_empty() {
         lines.push(Line::from(""));

@@ -18,6 +18,7 @@ pub fn render(app: &App, view: &ProcessView, frame: &mut Frame, area: Rect) {
         (ProcessTab::Stages, p.stages),
         (ProcessTab::Sources, p.sources),
         (ProcessTab::LostReasons, p.lost_reasons),
+        (ProcessTab::Board, p.board),
     ];
     let title = super::tabbed_title(p.title, &tabs, &view.tab);
     let block = Block::bordered()
@@ -29,17 +30,23 @@ pub fn render(app: &App, view: &ProcessView, frame: &mut Frame, area: Rect) {
         ProcessTab::Stages => stages(app, view.row, frame, inner),
         ProcessTab::Sources => list(&app.board().sources, view.row, frame, inner),
         ProcessTab::LostReasons => list(&app.board().lost_reasons, view.row, frame, inner),
+        ProcessTab::Board => details(app, view.row, frame, inner),
     }
 }
 
 fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
     let p = &t().process;
     let board = app.board();
-    let [table, details] = Layout::vertical([
-        Constraint::Length(board.stages.len() as u16 + 1),
-        Constraint::Fill(1),
-    ])
-    .areas(area);
+    let selected_stage = board.stages.get(selected);
+    // The table gets what the selected stage's criteria below leave, and at least half; it
+    // scrolls to keep the selected stage in sight.
+    let below = selected_stage.map_or(0, |s| s.checklist.len().max(1) + 4) as u16;
+    let wanted = board.stages.len() as u16 + 1;
+    let height = wanted.min(area.height.saturating_sub(below).max(area.height / 2));
+    let [table, details] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let visible = usize::from(height.saturating_sub(1)).max(1);
+    let first = (selected + 1).saturating_sub(visible);
     let header = Line::styled(
         format!(
             "   {} {} {} {} {}",
@@ -52,7 +59,7 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         theme::dim(),
     );
     let mut lines = vec![header];
-    for (i, stage) in board.stages.iter().enumerate() {
+    for (i, stage) in board.stages.iter().enumerate().skip(first).take(visible) {
         let phase = match stage.phase {
             Phase::PreSale => p.pre_sale,
             Phase::PostSale => p.post_sale,
@@ -73,7 +80,7 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         });
     }
     frame.render_widget(Paragraph::new(lines), table);
-    let Some(stage) = board.stages.get(selected) else {
+    let Some(stage) = selected_stage else {
         return;
     };
     let mut lines = vec![
@@ -130,5 +137,38 @@ fn list(items: &[String], selected: usize, frame: &mut Frame, area: Rect) {
             }
         })
         .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The Board tab: name, owner and currency, and what the owner and currency are for.
+fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let p = &t().process;
+    let board = app.board();
+    let owner = if board.owner.is_empty() {
+        p.no_owner
+    } else {
+        &board.owner
+    };
+    let rows = [
+        (p.board_name, board.name.as_str()),
+        (p.owner, owner),
+        (p.currency, board.currency.code()),
+    ];
+    let mut lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, (label, value))| {
+            let line = Line::from(format!(" {} {value} ", pad(label, 14, false)));
+            if i == selected {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    lines.push(Line::from(""));
+    for means in [p.owner_means, p.currency_means] {
+        lines.push(Line::styled(format!(" {means}"), theme::dim()));
+    }
     frame.render_widget(Paragraph::new(lines), area);
 }
