@@ -110,7 +110,7 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         let currency = currencies[dice.below(6) as usize].unwrap_or(Currency::EUR);
         let scale = if currency.code() == "RUB" { 80 } else { 1 };
         let value = (500 + dice.below(80_000)) as i64 * 100 * scale;
-        let title = format!("{} · {}", dice.pick(PRODUCTS), dice.below(90) + 10);
+        let title = dice.pick(PRODUCTS).to_string();
         let mut deal = Deal::new(
             id,
             &title,
@@ -134,6 +134,7 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         walk_stages(board, &mut deal, &mut dice, now);
         if deal.status.is_open() {
             plan_next_action(&mut deal, &mut dice, now);
+            keep_most_warm(board, &mut deal, &mut dice, now);
         }
         deal.rank = dice.below(1 << 20) as i64;
         board.deals.push(deal);
@@ -171,6 +172,18 @@ fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Ut
         deal.history.push(StageVisit::new(deal.stage.clone(), at));
     }
     deal.updated = at;
+}
+
+/// Most open deals were worked on lately (a call, an edit) even when they have not moved for a
+/// while; about one in four has been left to go cold.
+fn keep_most_warm(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
+    let rot_days = board
+        .stage(&deal.stage)
+        .map_or(14, |s| u64::from(s.rot_days));
+    if dice.chance(75) {
+        let touched = now - Duration::hours(dice.below(24 * rot_days.max(1)) as i64);
+        deal.updated = deal.updated.max(touched);
+    }
 }
 
 fn plan_next_action(deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
