@@ -309,10 +309,19 @@ fn s_cycles_the_order_which_is_saved_with_the_board() {
     assert_eq!(t.saved().sort, ColumnSort::NextAction);
     t.keys("S");
     assert_eq!(t.saved().sort, ColumnSort::Value);
+    let lead: Vec<String> = t.app.columns()[0]
+        .iter()
+        .map(|id| t.app.board().deal(*id).unwrap().title.clone())
+        .collect();
+    assert_eq!(
+        lead,
+        ["CRM rollout, 40 seats", "Поставка оборудования"],
+        "the board's dollars first; roubles cannot be compared with them, so they come after"
+    );
     assert_eq!(
         t.app.selected().unwrap().title,
         "Поставка оборудования",
-        "₽1.5M is the most"
+        "the cursor stays on its deal"
     );
     t.keys("u");
     assert_eq!(t.saved().sort, ColumnSort::NextAction);
@@ -472,4 +481,71 @@ fn redo_works_in_the_closed_list_too() {
         .filter(|d| !d.status.is_open())
         .count();
     assert_eq!(after, before - 1, "redo reopened it again");
+}
+
+#[test]
+fn a_new_stages_numbers_start_empty_so_typing_replaces_the_defaults() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    // After Lead (10%, 14 days): typed numbers are the numbers, not added to the defaults.
+    t.keys("p n").type_text("Demo booked").keys("Tab");
+    t.type_text("25").keys("Tab").type_text("10").keys("Enter");
+    let stage = t.saved().stages[1].clone();
+    assert_eq!(
+        (stage.name.as_str(), stage.probability, stage.rot_days),
+        ("Demo booked", 25, 10)
+    );
+    // Left empty, they are the stage before's.
+    t.keys("n").type_text("Second demo").keys("Enter");
+    let stage = t.saved().stages[2].clone();
+    assert_eq!((stage.probability, stage.rot_days), (25, 10));
+}
+
+#[test]
+fn undoing_a_loss_does_not_repeat_where_the_deal_went() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    t.keys("x").type_text("No budget").keys("Enter");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        "Lost “Поставка оборудования”: No budget. It is in the closed deals (c). (u undoes)"
+    );
+    t.keys("u");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        "Undone: Lost “Поставка оборудования”: No budget."
+    );
+}
+
+#[test]
+fn a_stage_holding_deals_keeps_its_side_of_the_sale() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    // Lead holds deals; making it post-sale is refused with the reason.
+    t.keys("p e Tab Tab Tab C-n Enter");
+    assert!(
+        t.app
+            .flash()
+            .unwrap()
+            .text
+            .contains("holds deals, so it stays on its side of the sale")
+    );
+}
+
+#[test]
+fn a_won_deal_being_delivered_shows_and_counts_its_next_action() {
+    let mut t = TestApp::new(pipeline_board(), 80, 24);
+    let due_today = t.app.figures().totals.due_today;
+    t.keys("l l l l l l l");
+    assert_eq!(t.app.selected().unwrap().title, "Delivered and won");
+    t.keys("a")
+        .type_text("Kick-off call")
+        .keys("Tab")
+        .type_text("today");
+    t.keys("Enter");
+    assert_eq!(t.deal("Delivered and won").next_action, "Kick-off call");
+    assert_eq!(
+        t.app.figures().totals.due_today,
+        due_today + 1,
+        "delivery work is work for today too"
+    );
+    t.keys("o");
+    assert_eq!(t.app.selected().unwrap().title, "Delivered and won");
 }

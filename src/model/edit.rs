@@ -46,6 +46,8 @@ pub enum EditError {
     LostStays,
     /// Stages before the sale come first, then those after it; a change would mix them.
     PhaseOrder,
+    /// A stage holding deals keeps its side of the sale (its deals would change meaning).
+    PhaseHoldsDeals,
     /// Deals of a stage removed go to a stage on the same side of the sale.
     PhaseMismatch,
     /// The deal named as the referrer is not on the board (or is the deal itself).

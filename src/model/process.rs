@@ -115,7 +115,10 @@ impl Board {
             if let Some(at) = self.stage_index(id) {
                 phases[at] = draft.phase;
             }
-            if holds || !in_order(&phases) {
+            if holds {
+                return Err(EditError::PhaseHoldsDeals);
+            }
+            if !in_order(&phases) {
                 return Err(EditError::PhaseOrder);
             }
         }

@@ -31,10 +31,11 @@ pub fn idle_days(deal: &Deal, now: DateTime<FixedOffset>) -> i64 {
     (now.date_naive() - touched).num_days().max(0)
 }
 
-/// The days idle when an open deal has sat untouched longer than its stage allows; `None`
-/// while it is fresh (or closed).
+/// The days idle when a deal on the board has sat untouched longer than its stage allows;
+/// `None` while it is fresh, or off the board (lost, or won on a board without stages after the
+/// sale). Won deals being delivered rot too: a customer left alone goes cold as well.
 pub fn rotting_days(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Option<i64> {
-    if !deal.status.is_open() {
+    if !deal.is_on_board(board.is_post_sale(&deal.stage)) {
         return None;
     }
     let allowed = i64::from(board.stage(&deal.stage)?.rot_days);
@@ -100,6 +101,25 @@ mod tests {
             "closed deals do not rot"
         );
         assert_eq!(idle_days(&deal_touched(0, "lead"), now()), 0);
+    }
+
+    #[test]
+    fn a_won_deal_being_delivered_rots_too_but_not_one_off_the_board() {
+        let mut board = crate::store::default_board().unwrap(); // Delivery: 30 days
+        let mut delivering = deal_touched(31, "delivery");
+        delivering.status = Status::Won {
+            at: delivering.created,
+        };
+        assert_eq!(rotting_days(&delivering, &board, now()), Some(31));
+        let mut won_elsewhere = deal_touched(31, "agreed");
+        won_elsewhere.status = delivering.status.clone();
+        assert_eq!(
+            rotting_days(&won_elsewhere, &board, now()),
+            None,
+            "in the closed list"
+        );
+        board.stages.retain(|s| s.id.0 != "delivery");
+        assert_eq!(rotting_days(&delivering, &board, now()), None);
     }
 
     #[test]

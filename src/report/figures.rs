@@ -67,16 +67,18 @@ impl Figures {
                     summary.weighted.add(weighted(deal, board));
                     let rotting = rotting_days(deal, board, now).is_some();
                     summary.rotting += usize::from(rotting);
+                    // Every deal on the board is worked, won ones being delivered too: they
+                    // count for what needs attention; only open ones are pipeline value.
+                    totals.rotting += usize::from(rotting);
+                    match due_state(deal, today) {
+                        Due::Overdue(_) => totals.overdue += 1,
+                        Due::Today => totals.due_today += 1,
+                        Due::Unplanned => totals.unplanned += 1,
+                        Due::Later(_) => {}
+                    }
                     if deal.status.is_open() {
                         totals.open.add(deal.value);
                         totals.weighted.add(weighted(deal, board));
-                        totals.rotting += usize::from(rotting);
-                        match due_state(deal, today) {
-                            Due::Overdue(_) => totals.overdue += 1,
-                            Due::Today => totals.due_today += 1,
-                            Due::Unplanned => totals.unplanned += 1,
-                            Due::Later(_) => {}
-                        }
                     }
                 }
                 totals.shown += column.len();
@@ -98,6 +100,35 @@ impl Figures {
             totals,
             counted_on: Some(today),
         }
+    }
+}
+
+/// How many of some closed deals were won and lost, and their values per currency.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ClosedTotals {
+    pub won: usize,
+    pub won_value: Totals,
+    pub lost: usize,
+    pub lost_value: Totals,
+}
+
+impl ClosedTotals {
+    pub fn of(deals: &[&Deal]) -> ClosedTotals {
+        let mut totals = ClosedTotals::default();
+        for deal in deals {
+            match deal.status {
+                Status::Won { .. } => {
+                    totals.won += 1;
+                    totals.won_value.add(deal.value);
+                }
+                Status::Lost { .. } => {
+                    totals.lost += 1;
+                    totals.lost_value.add(deal.value);
+                }
+                Status::Open => {}
+            }
+        }
+        totals
     }
 }
 
@@ -136,6 +167,11 @@ mod tests {
         let lost = add("lead", "999 EUR", 1, &|_| {});
         board.mark_won(won, at(0)).unwrap(); // to Delivery, won today
         board.mark_lost(lost, "Price", at(0)).unwrap();
+        let all: Vec<&Deal> = board.deals.iter().collect();
+        let closed = ClosedTotals::of(&all);
+        assert_eq!((closed.won, closed.lost), (1, 1));
+        assert_eq!(closed.won_value.largest_first()[0].display(), "€300");
+        assert_eq!(closed.lost_value.largest_first()[0].display(), "€999");
         let columns = visible_columns(&board, &Filter::default(), now());
         let figures = Figures::of(&board, &columns, &Filter::default(), now());
         let lead = &figures.columns[0];
@@ -171,7 +207,8 @@ mod tests {
                 totals.rotting,
                 totals.unplanned
             ),
-            (4, 1, 1, 2)
+            (4, 1, 1, 3),
+            "the won deal being delivered has nothing planned either"
         );
         let filter = Filter {
             text: "nothing-matches".into(),

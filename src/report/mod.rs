@@ -9,7 +9,7 @@ mod timeline;
 mod value;
 
 pub use attention::{Due, due_state, idle_days, rotting_days};
-pub use figures::{BoardTotals, ColumnSummary, Figures};
+pub use figures::{BoardTotals, ClosedTotals, ColumnSummary, Figures};
 pub use filter::Filter;
 pub use order::visible_columns;
 pub use timeline::{StageStay, referrals_of, timeline};

@@ -20,31 +20,34 @@ pub fn visible_columns<'a>(
         if filter.is_active() {
             column.retain(|d| filter.matches(d, board, now));
         }
-        sort(column, board.sort, now);
+        sort(column, board, now);
     }
     columns
 }
 
 /// Orders a column (already in manual order, which breaks ties).
-fn sort(column: &mut [&Deal], order: ColumnSort, now: DateTime<FixedOffset>) {
-    match order {
+fn sort(column: &mut [&Deal], board: &Board, now: DateTime<FixedOffset>) {
+    match board.sort {
         ColumnSort::Manual => {}
         ColumnSort::NextAction => {
             column.sort_by_key(|d| (d.next_action_due.is_none(), d.next_action_due))
         }
-        ColumnSort::Value => column.sort_by_key(|d| Reverse(in_thousandths(d))),
+        // Amounts in different currencies cannot be compared without exchange rates: the
+        // board's own currency comes first, then each other currency, each largest first.
+        ColumnSort::Value => column.sort_by(|a, b| {
+            let key = |d: &Deal| {
+                (
+                    d.value.currency != board.currency,
+                    d.value.currency.code().to_string(),
+                )
+            };
+            key(a).cmp(&key(b)).then(b.value.minor.cmp(&a.value.minor))
+        }),
         ColumnSort::ExpectedClose => {
             column.sort_by_key(|d| (d.expected_close.is_none(), d.expected_close))
         }
         ColumnSort::Idle => column.sort_by_key(|d| Reverse(idle_days(d, now))),
     }
-}
-
-/// The value in thousandths of its currency's unit, so that amounts in currencies with
-/// different decimals compare by their size as written.
-fn in_thousandths(deal: &Deal) -> i128 {
-    let exponent = deal.value.currency.exponent();
-    i128::from(deal.value.minor) * 10_i128.pow(3u32.saturating_sub(exponent))
 }
 
 #[cfg(test)]
@@ -72,6 +75,7 @@ mod tests {
                 })
                 .unwrap();
         };
+        board.currency = Currency::EUR;
         add(&mut board, "A", "100 EUR", Some(28), 1);
         add(&mut board, "B", "5000 JPY", None, 20);
         add(&mut board, "C", "90 EUR", Some(20), 3);
@@ -84,7 +88,8 @@ mod tests {
         assert_eq!(titles(&board), ["C", "B", "A"], "manual: newest on top");
         for (order, expected) in [
             (ColumnSort::NextAction, ["C", "A", "B"]),
-            (ColumnSort::Value, ["B", "A", "C"]),
+            // The board's euros first; yen after, however many.
+            (ColumnSort::Value, ["A", "C", "B"]),
             (ColumnSort::ExpectedClose, ["C", "A", "B"]),
             (ColumnSort::Idle, ["B", "C", "A"]),
         ] {

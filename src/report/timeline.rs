@@ -11,7 +11,8 @@ pub struct StageStay {
     /// The stage's name, or `None` when the stage was removed since.
     pub name: Option<String>,
     pub entered: DateTime<Utc>,
-    /// Whole days until the next stage was entered (or until now, for the current one).
+    /// Calendar days (where the user is) until the next stage was entered, or until today for
+    /// the current one: counted like the days idle, so the two agree.
     pub days: i64,
     pub current: bool,
     pub skipped: Vec<String>,
@@ -21,6 +22,7 @@ pub struct StageStay {
 
 pub fn timeline(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Vec<StageStay> {
     let name = |id: &StageId| board.stage(id).map(|s| s.name.clone());
+    let day = |at: DateTime<Utc>| at.with_timezone(now.offset()).date_naive();
     let ends = deal
         .history
         .iter()
@@ -35,7 +37,7 @@ pub fn timeline(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Vec<S
             stage: visit.stage.clone(),
             name: name(&visit.stage),
             entered: visit.at,
-            days: (left - visit.at).num_days().max(0),
+            days: (day(left) - day(visit.at)).num_days().max(0),
             current: i + 1 == deal.history.len(),
             skipped: visit.skipped.clone(),
             jumped: visit
@@ -100,5 +102,23 @@ mod tests {
                 .collect::<Vec<_>>(),
             [referred]
         );
+    }
+
+    #[test]
+    fn days_in_the_current_stage_agree_with_the_days_idle() {
+        let mut board = crate::store::default_board().unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap();
+        let yesterday_evening = DateTime::parse_from_rfc3339("2026-11-26T23:30:00+03:00")
+            .unwrap()
+            .to_utc();
+        let (id, _) = board
+            .add_deal(&StageId("lead".into()), yesterday_evening, |d| {
+                d.title = "x".into()
+            })
+            .unwrap();
+        let deal = board.deal(id).unwrap();
+        let stays = timeline(deal, &board, now);
+        assert_eq!(stays[0].days, 1);
+        assert_eq!(super::super::idle_days(deal, now), 1);
     }
 }

@@ -209,6 +209,7 @@ impl fmt::Display for EditError {
             EditError::NoReferrer(id) => fill(e.no_referrer, &[("id", id)]),
             EditError::LostStays => e.lost_stays.to_string(),
             EditError::PhaseOrder => e.phase_order.to_string(),
+            EditError::PhaseHoldsDeals => e.phase_holds_deals.to_string(),
             EditError::PhaseMismatch => e.phase_mismatch.to_string(),
         })
     }
@@ -281,4 +282,25 @@ pub fn sort_name(sort: ColumnSort) -> &'static str {
         ColumnSort::ExpectedClose => b.sort_expected_close,
         ColumnSort::Idle => b.sort_idle,
     }
+}
+
+/// How many deals a stage holds ("3 deals", "3 deals, 1 of them closed"), and how many. Closed
+/// deals keep the stage they reached, so they count: removing the stage moves them too.
+pub fn stage_holdings(
+    board: &crate::model::Board,
+    stage: &crate::model::StageId,
+) -> (usize, String) {
+    let post_sale = board.is_post_sale(stage);
+    let held: Vec<_> = board.deals.iter().filter(|d| &d.stage == stage).collect();
+    let closed = held.iter().filter(|d| !d.is_on_board(post_sale)).count();
+    let deals = t().count(&t().board.deal_count, held.len());
+    let text = if closed == 0 {
+        deals
+    } else {
+        fill(
+            t().process.holds_closed,
+            &[("deals", &deals), ("closed", &closed)],
+        )
+    };
+    (held.len(), text)
 }

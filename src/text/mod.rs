@@ -4,7 +4,7 @@
 mod describe;
 mod en;
 
-pub use describe::{describe_filter, load_error_in_a_line, sort_name};
+pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
 
 use std::fmt::Display;
 
@@ -129,8 +129,9 @@ pub struct BoardText {
     pub unticked: &'static str,
     pub action_done: &'static str,
     pub action_planned: &'static str,
-    pub won_moved: &'static str,
-    pub won_closed: &'static str,
+    pub won_deal: &'static str,
+    pub now_in: &'static str,
+    pub in_closed_list: &'static str,
     pub lost_title: &'static str,
     pub pick_something: &'static str,
     pub pick_listed: &'static str,
@@ -158,6 +159,7 @@ pub struct BoardText {
     pub empty_column: &'static str,
     pub empty_column_hint: &'static str,
     pub more_above: &'static str,
+    pub more_above_short: &'static str,
     pub more_below: &'static str,
     // A card's corner: each has forms from longest to shortest; the longest that fits is shown.
     pub overdue: &'static [&'static str],
@@ -178,6 +180,8 @@ pub struct BoardText {
     pub closed_hints: &'static [&'static str],
     pub process_hints: &'static [&'static str],
     pub process_board_hints: &'static [&'static str],
+    pub detail_closed_hints: &'static [&'static str],
+    pub picker_listed_hints: &'static [&'static str],
     pub picker_hints: &'static [&'static str],
     pub filter_hints: &'static [&'static str],
     pub saved: &'static str,
@@ -366,6 +370,7 @@ pub struct ProcessText {
     pub rot_days: &'static str,
     pub phase: &'static str,
     pub phase_hint: &'static str,
+    pub default_is: &'static str,
     pub pre_sale: &'static str,
     pub post_sale: &'static str,
     pub criterion: &'static str,
@@ -375,6 +380,7 @@ pub struct ProcessText {
     pub criteria_of: &'static str,
     pub no_criteria: &'static str,
     pub holds: &'static str,
+    pub holds_closed: &'static str,
     pub empty_list: &'static str,
     pub stage_saved: &'static str,
     pub stage_added: &'static str,
@@ -410,6 +416,9 @@ pub struct ClosedText {
     pub value: &'static str,
     pub closed_on: &'static str,
     pub outcome: &'static str,
+    pub lost_in: &'static str,
+    pub won_total: &'static str,
+    pub lost_total: &'static str,
     pub won_mark: &'static str,
     pub lost_mark: &'static str,
 }
@@ -420,6 +429,7 @@ pub struct DetailText {
     pub won: &'static str,
     pub lost: &'static str,
     pub notes: &'static str,
+    pub more_below: &'static str,
     pub referred_by_deal: &'static str,
     pub referred_by_person: &'static str,
     pub weighted_value: &'static str,
@@ -511,6 +521,7 @@ pub struct ErrorText {
     pub lost_stays: &'static str,
     pub phase_order: &'static str,
     pub phase_mismatch: &'static str,
+    pub phase_holds_deals: &'static str,
     pub no_referrer: &'static str,
     pub required: &'static str,
     pub bad_date: &'static str,

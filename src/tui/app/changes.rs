@@ -117,13 +117,17 @@ impl App {
                 let stage = self.stage_name(to);
                 let won_now = deal.status.is_open()
                     && self.board.deal(id).is_some_and(|d| !d.status.is_open());
-                let template = if won_now {
-                    t().board.won_moved
+                if won_now {
+                    let text = fill(t().board.won_deal, &[("title", &deal.title)]);
+                    let news = fill(t().board.now_in, &[("stage", &stage)]);
+                    self.commit_saying(text, &news, patch, Some(id));
                 } else {
-                    t().board.moved
-                };
-                let text = fill(template, &[("title", &deal.title), ("stage", &stage)]);
-                self.commit(text, patch, Some(id));
+                    let text = fill(
+                        t().board.moved,
+                        &[("title", &deal.title), ("stage", &stage)],
+                    );
+                    self.commit(text, patch, Some(id));
+                }
             }
             Err(e) => self.show_error(e.to_string()),
         }
@@ -180,6 +184,18 @@ impl App {
 
     /// Records a change for undo, shows it, keeps the cursor on `follow` and saves at once.
     pub(super) fn commit(&mut self, description: String, patch: Patch, follow: Option<DealId>) {
+        self.commit_saying(description, "", patch, follow);
+    }
+
+    /// Like [`App::commit`], and tells `news` now (where the deal went): news that undo would
+    /// make stale, so it is not part of the step's description.
+    pub(super) fn commit_saying(
+        &mut self,
+        description: String,
+        news: &str,
+        patch: Patch,
+        follow: Option<DealId>,
+    ) {
         self.unsaved = true;
         self.undo.push(Step {
             description: description.clone(),
@@ -191,7 +207,12 @@ impl App {
         self.redo.clear();
         self.refresh(follow);
         self.save_now();
-        self.show_info(fill(t().board.undo_hint, &[("done", &description)]));
+        let done = if news.is_empty() {
+            description
+        } else {
+            format!("{description} {news}")
+        };
+        self.show_info(fill(t().board.undo_hint, &[("done", &done)]));
     }
 
     pub(super) fn undo(&mut self) {

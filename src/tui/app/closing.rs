@@ -111,13 +111,13 @@ impl App {
                     .board
                     .deal(id)
                     .is_some_and(|d| self.board.is_post_sale(&d.stage));
-                let template = if delivering {
-                    t().board.won_moved
+                let news = if delivering {
+                    fill(t().board.now_in, &[("stage", &stage)])
                 } else {
-                    t().board.won_closed
+                    t().board.in_closed_list.to_string()
                 };
-                let text = fill(template, &[("title", &deal.title), ("stage", &stage)]);
-                self.commit(text, patch, None);
+                let text = fill(t().board.won_deal, &[("title", &deal.title)]);
+                self.commit_saying(text, &news, patch, None);
             }
             Err(e) => self.show_error(e.to_string()),
         }
@@ -181,7 +181,7 @@ impl App {
         match self.board.mark_lost(id, reason, self.clock.now_utc()) {
             Ok(patch) => {
                 let text = fill(t().board.lost, &[("title", &title), ("reason", &reason)]);
-                self.commit(text, patch, None);
+                self.commit_saying(text, t().board.in_closed_list, patch, None);
             }
             Err(e) => self.show_error(e.to_string()),
         }

@@ -105,24 +105,26 @@ impl App {
                     Purpose::EditStage(id.clone()),
                 )
             }
-            None => {
-                // A new stage starts like the one it follows.
-                let like = self.board.stages.get(at.saturating_sub(1));
-                let draft = StageDraft {
-                    name: String::new(),
-                    probability: like.map_or(10, |s| s.probability),
-                    rot_days: like.map_or(14, |s| s.rot_days),
-                    phase: like.map_or(Phase::PreSale, |s| s.phase),
-                    checklist: Vec::new(),
-                };
-                (draft, f.new_stage.to_string(), Purpose::NewStage { at })
-            }
+            None => (
+                self.new_stage_defaults(at),
+                f.new_stage.to_string(),
+                Purpose::NewStage { at },
+            ),
         };
+        // A new stage's numbers are hints (what it gets when left empty), so typing a number
+        // does not add to them.
+        let (probability, rot_days) = if editing.is_some() {
+            (draft.probability.to_string(), draft.rot_days.to_string())
+        } else {
+            (String::new(), String::new())
+        };
+        let default_is = |value: &dyn std::fmt::Display| fill(f.default_is, &[("value", value)]);
         let phases = vec![f.pre_sale.to_string(), f.post_sale.to_string()];
         let mut rows = vec![
             Row::new(f.name, &draft.name),
-            Row::new(f.probability, &draft.probability.to_string()),
-            Row::new(f.rot_days, &draft.rot_days.to_string()),
+            Row::new(f.probability, &probability)
+                .hint(&default_is(&format!("{}%", draft.probability))),
+            Row::new(f.rot_days, &rot_days).hint(&default_is(&draft.rot_days)),
             Row::new(f.phase, phase_name(draft.phase))
                 .hint(f.phase_hint)
                 .choices(phases),
@@ -132,19 +134,40 @@ impl App {
         self.open(Mode::TextForm(Box::new(form)));
     }
 
+    /// A new stage at `at` starts like the one it follows.
+    fn new_stage_defaults(&self, at: usize) -> StageDraft {
+        let like = self.board.stages.get(at.saturating_sub(1));
+        StageDraft {
+            name: String::new(),
+            probability: like.map_or(10, |s| s.probability),
+            rot_days: like.map_or(14, |s| s.rot_days),
+            phase: like.map_or(Phase::PreSale, |s| s.phase),
+            checklist: Vec::new(),
+        }
+    }
+
     pub(super) fn save_stage(&mut self, editing: Option<StageId>, at: usize, form: &TextForm) {
-        let Ok(probability) = input::parse_probability(form.value(PROBABILITY)) else {
-            return self.refuse_text_form(PROBABILITY, t().errors.bad_probability.to_string());
+        let defaults = self.new_stage_defaults(at);
+        let probability = match input::parse_probability(form.value(PROBABILITY)) {
+            Ok(Some(probability)) => probability,
+            Ok(None) if editing.is_none() => defaults.probability,
+            _ => {
+                return self.refuse_text_form(PROBABILITY, t().errors.bad_probability.to_string());
+            }
         };
-        let Ok(rot_days) = form.value(ROT_DAYS).trim().parse::<u32>() else {
-            return self.refuse_text_form(ROT_DAYS, t().errors.rot_days.to_string());
+        let rot_days = match form.value(ROT_DAYS).trim() {
+            "" if editing.is_none() => defaults.rot_days,
+            text => match text.parse::<u32>() {
+                Ok(days) => days,
+                Err(_) => return self.refuse_text_form(ROT_DAYS, t().errors.rot_days.to_string()),
+            },
         };
         let Some(phase) = parse_phase(form.value(PHASE)) else {
             return self.refuse_text_form(PHASE, t().process.phase_hint.to_string());
         };
         let draft = StageDraft {
             name: form.value(NAME).to_string(),
-            probability: probability.unwrap_or(0),
+            probability,
             rot_days,
             phase,
             checklist: form.list_values(),
@@ -230,12 +253,7 @@ impl App {
         let Some(stage) = self.board.stages.get(view.row).cloned() else {
             return;
         };
-        let holding = self
-            .board
-            .deals
-            .iter()
-            .filter(|d| d.stage == stage.id)
-            .count();
+        let (holding, deals) = crate::text::stage_holdings(&self.board, &stage.id);
         if holding == 0 {
             return self.open(Mode::Question(Question::RemoveStage(stage.id)));
         }
@@ -250,7 +268,6 @@ impl App {
         if others.is_empty() {
             return self.show_error(EditError::PhaseMismatch.to_string());
         }
-        let deals = t().count(&t().board.deal_count, holding);
         let title = fill(
             t().process.move_deals_first,
             &[("name", &stage.name), ("deals", &deals)],

@@ -133,11 +133,14 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// Totals in at most `room` cells: every currency if they fit, else the largest and `+2`.
+/// Totals in at most `room` cells: every currency if they fit, closer together if need be
+/// (`₽2.1M+€24k+$12k`), else the largest and `+2`.
 pub fn money_list_fitting(totals: &Totals, room: usize) -> String {
-    [usize::MAX, 2, 1]
+    let all = money_list_of(totals, usize::MAX);
+    let close = all.replace(" + ", "+");
+    [all, close]
         .into_iter()
-        .map(|most| money_list_of(totals, most))
+        .chain([2, 1].map(|most| money_list_of(totals, most)))
         .find(|text| width(text) <= room)
         .unwrap_or_else(|| truncate(&money_list_of(totals, 1), room))
 }
@@ -317,10 +320,18 @@ fn wrapped(text: &str, cells: usize) -> Vec<String> {
 /// The key hints for what is on screen.
 fn hints_for(app: &App) -> &'static [&'static str] {
     let b = &t().board;
-    if let Mode::Process(view) = app.mode()
-        && view.tab == ProcessTab::Board
-    {
-        return b.process_board_hints;
+    match app.mode() {
+        Mode::Process(view) if view.tab == ProcessTab::Board => return b.process_board_hints,
+        Mode::Detail(view)
+            if app
+                .board()
+                .deal(view.id)
+                .is_some_and(|d| !d.status.is_open()) =>
+        {
+            return b.detail_closed_hints;
+        }
+        Mode::Picker(picker) if !picker.allows_typing() => return b.picker_listed_hints,
+        _ => {}
     }
     match app.context() {
         Context::Board => b.hints,

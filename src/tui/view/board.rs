@@ -42,11 +42,22 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         count.push_str(&fill(b.rotting_mark, &[("count", &summary.rotting)]));
         count.push(' ');
     }
-    let name = truncate(
-        &stage.name,
-        usize::from(area.width).saturating_sub(width(&count) + 3),
-    );
     let offset = app.offset(index);
+    // Cards scrolled past above are counted on the top border, the way those below are on the
+    // bottom one; the stage's name gives way first, then the word "more".
+    let room = usize::from(area.width).saturating_sub(width(&count) + 3);
+    let above = match offset {
+        0 => String::new(),
+        _ => {
+            let full = format!(" {} ", fill(b.more_above, &[("count", &offset)]));
+            if width(&stage.name) + width(&full) <= room {
+                full
+            } else {
+                format!(" {} ", fill(b.more_above_short, &[("count", &offset)]))
+            }
+        }
+    };
+    let name = truncate(&stage.name, room.saturating_sub(width(&above)));
     let shown = layout.cards.min(ids.len().saturating_sub(offset));
     let below = ids.len().saturating_sub(offset + shown);
     let mut block = Block::bordered()
@@ -55,6 +66,9 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
             Span::styled(format!(" {name}"), theme::column_title(focused)),
             Span::styled(count, theme::column_title(focused)),
         ]));
+    if offset > 0 {
+        block = block.title(Line::styled(above, theme::column_title(focused)).right_aligned());
+    }
     if below > 0 {
         let more = fill(b.more_below, &[("count", &below)]);
         block = block.title_bottom(Line::from(format!(" {more} ")).right_aligned());
@@ -69,7 +83,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         Constraint::Fill(1),
     ])
     .areas(inner);
-    totals_lines(&summary, offset, frame, totals_area);
+    totals_lines(&summary, frame, totals_area);
     if ids.is_empty() {
         let empty = if app.filter().is_active() {
             b.nothing_matches
@@ -105,37 +119,24 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
 }
 
-/// The column's value per currency, with how many cards are scrolled past above; under it the
-/// weighted value (`≈ $7k`). A figure too wide for the column shows its largest currencies and
+/// The column's value per currency, and under it the weighted value (`≈ $7k`). A figure too
+/// wide for the column drops the spaces around `+` first, then shows its largest currencies and
 /// how many more there are.
-fn totals_lines(summary: &ColumnSummary, offset: usize, frame: &mut Frame, area: Rect) {
-    let above = if offset > 0 {
-        fill(t().board.more_above, &[("count", &offset)])
-    } else {
-        String::new()
-    };
+fn totals_lines(summary: &ColumnSummary, frame: &mut Frame, area: Rect) {
+    if summary.count == 0 {
+        return;
+    }
     let cells = usize::from(area.width);
-    let (value, weighted) = if summary.count == 0 {
-        (String::new(), String::new())
-    } else {
-        let room = cells.saturating_sub(width(&above) + 2);
-        let value = money_list_fitting(&summary.value, room);
-        let mark = t().board.weighted_mark;
-        let room = cells.saturating_sub(width(&fill(mark, &[("value", &"")])) + 2);
-        let weighted = money_list_fitting(&summary.weighted, room);
-        (
-            format!(" {value}"),
-            format!(" {}", fill(mark, &[("value", &weighted)])),
-        )
-    };
-    let gap = cells.saturating_sub(width(&value) + width(&above));
+    let value = money_list_fitting(&summary.value, cells.saturating_sub(2));
+    let mark = t().board.weighted_mark;
+    let room = cells.saturating_sub(width(&fill(mark, &[("value", &"")])) + 2);
+    let weighted = fill(
+        mark,
+        &[("value", &money_list_fitting(&summary.weighted, room))],
+    );
     let lines = vec![
-        Line::from(vec![
-            Span::styled(value, theme::totals()),
-            Span::raw(" ".repeat(gap)),
-            Span::styled(above, theme::dim()),
-        ]),
-        Line::styled(weighted, theme::dim()),
+        Line::styled(format!(" {value}"), theme::totals()),
+        Line::styled(format!(" {weighted}"), theme::dim()),
     ];
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -108,10 +108,13 @@ fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Styl
     let forms = |forms: &[&str], name: &str, value: &dyn std::fmt::Display| -> Vec<String> {
         forms.iter().map(|f| fill(f, &[(name, value)])).collect()
     };
-    if matches!(deal.status, Status::Won { .. }) && board.is_post_sale(&deal.stage) {
+    let due = due_state(deal, today);
+    // A won deal being delivered shows its next action once one is planned.
+    let won = matches!(deal.status, Status::Won { .. }) && board.is_post_sale(&deal.stage);
+    if won && due == Due::Unplanned && deal.next_action.trim().is_empty() {
         return (forms(b.won, "", &""), theme::won());
     }
-    match due_state(deal, today) {
+    match due {
         Due::Overdue(days) => (forms(b.overdue, "days", &days), theme::overdue()),
         Due::Today => (forms(b.due_today, "", &""), theme::due_today()),
         Due::Later(date) => {

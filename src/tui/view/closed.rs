@@ -1,13 +1,15 @@
 //! The closed deals: won and lost, newest first, with why they were lost.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
+use super::bars::money_list_fitting;
 use super::theme;
-use crate::display_width::pad;
-use crate::model::Status;
+use crate::display_width::{pad, truncate};
+use crate::model::{Deal, Status};
+use crate::report::ClosedTotals;
 use crate::text::{fill, t};
 use crate::tui::app::{App, ClosedShow, ClosedView};
 
@@ -39,14 +41,15 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
         return;
     }
     let room = usize::from(inner.width);
-    // Mark, value and date have fixed widths; the title, company and outcome share the rest,
+    // Marks, value and date have fixed widths; the title, company and outcome share the rest,
     // the title and company up to a width that still reads as one row on a wide screen.
-    let flexible = room.saturating_sub(4 + 14 + 12 + 4);
-    let title_width = (flexible * 5 / 10).min(40);
-    let company_width = (flexible * 2 / 10).min(24);
+    let flexible = room.saturating_sub(3 + 1 + 1 + 14 + 2 + 10 + 2 + 1);
+    let title_width = (flexible * 45 / 100).min(40);
+    let company_width = (flexible * 25 / 100).min(28);
     let outcome_width = flexible.saturating_sub(title_width + company_width);
     let selected = view.row.min(deals.len() - 1);
-    let visible = usize::from(inner.height.saturating_sub(1)).max(1);
+    // A header above the rows, the totals below them.
+    let visible = usize::from(inner.height.saturating_sub(2)).max(1);
     let first = (selected + 1).saturating_sub(visible);
     let header = Line::styled(
         format!(
@@ -55,28 +58,34 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
             pad(c.company, company_width, false),
             pad(c.value, 14, true),
             pad(c.closed_on, 10, false),
-            crate::display_width::truncate(c.outcome, outcome_width)
+            truncate(c.outcome, outcome_width)
         ),
         theme::dim(),
     );
     let offset = app.now().offset().to_owned();
+    let board = app.board();
+    let stage_name = |deal: &Deal| {
+        board
+            .stage(&deal.stage)
+            .map_or_else(|| deal.stage.0.clone(), |s| s.name.clone())
+    };
     let rows = deals
         .iter()
         .enumerate()
         .skip(first)
         .take(visible)
         .map(|(i, deal)| {
-            let (mark, mark_style, when, why) = match &deal.status {
-                Status::Won { at } => (
-                    c.won_mark,
-                    theme::won(),
+            let (mark, mark_style, when, outcome) = match &deal.status {
+                Status::Won { at } => (c.won_mark, theme::won(), *at, stage_name(deal)),
+                Status::Lost { at, reason } => (
+                    c.lost_mark,
+                    theme::overdue(),
                     *at,
-                    app.board()
-                        .stage(&deal.stage)
-                        .map(|s| s.name.clone())
-                        .unwrap_or_default(),
+                    fill(
+                        c.lost_in,
+                        &[("reason", reason), ("stage", &stage_name(deal))],
+                    ),
                 ),
-                Status::Lost { at, reason } => (c.lost_mark, theme::overdue(), *at, reason.clone()),
                 Status::Open => ("", theme::dim(), deal.updated, String::new()),
             };
             let date = when
@@ -84,8 +93,10 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
                 .date_naive()
                 .format("%Y-%m-%d")
                 .to_string();
+            let pointer = if i == selected { "▸" } else { " " };
             let line = Line::from(vec![
-                Span::styled(format!(" {mark} "), mark_style),
+                Span::raw(pointer),
+                Span::styled(format!("{mark} "), mark_style),
                 Span::raw(pad(&deal.title, title_width, false)),
                 Span::raw(" "),
                 Span::styled(pad(&deal.company, company_width, false), theme::dim()),
@@ -94,7 +105,7 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
                 Span::raw("  "),
                 Span::styled(date, theme::dim()),
                 Span::raw("  "),
-                Span::raw(crate::display_width::truncate(&why, outcome_width)),
+                Span::raw(truncate(&outcome, outcome_width)),
             ]);
             if i == selected {
                 line.patch_style(theme::selected())
@@ -103,5 +114,34 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
             }
         });
     let lines: Vec<Line> = std::iter::once(header).chain(rows).collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    let [list, totals] =
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(lines), list);
+    frame.render_widget(Paragraph::new(totals_line(&deals, room)), totals);
+}
+
+/// "✓ 3 won: $120k   ✗ 5 lost: $230k" for the deals listed.
+fn totals_line(deals: &[&Deal], room: usize) -> Line<'static> {
+    let c = &t().closed;
+    let totals = ClosedTotals::of(deals);
+    let half = room.saturating_sub(6) / 2;
+    let won = fill(
+        c.won_total,
+        &[
+            ("count", &totals.won),
+            ("value", &money_list_fitting(&totals.won_value, half)),
+        ],
+    );
+    let lost = fill(
+        c.lost_total,
+        &[
+            ("count", &totals.lost),
+            ("value", &money_list_fitting(&totals.lost_value, half)),
+        ],
+    );
+    Line::from(vec![
+        Span::styled(format!(" {won}"), theme::won()),
+        Span::raw("   "),
+        Span::styled(lost, theme::overdue()),
+    ])
 }

@@ -43,12 +43,11 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
             room.saturating_sub(width(stage) + width(&status) + 12)
         )
     );
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(Line::styled(title, theme::heading()))
         .title(Line::styled(format!(" {stage} · {status} "), theme::heading()).right_aligned())
         .border_style(theme::heading());
     let inner = block.inner(area);
-    frame.render_widget(block, area);
     let mut lines = fields(app, deal, inner.width);
     lines.push(Line::from(""));
     lines.extend(criteria(board, deal, view.item));
@@ -63,9 +62,16 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
         );
     }
     lines.extend(history(app, deal, usize::from(inner.width)));
-    // Scrolled no further than the last line.
+    // Scrolled no further than the last line; what is below is counted on the bottom border.
     let last = lines.len().saturating_sub(usize::from(inner.height));
     let scroll = view.scroll.min(u16::try_from(last).unwrap_or(u16::MAX));
+    let below = last.saturating_sub(usize::from(scroll));
+    if below > 0 {
+        let more = fill(d.more_below, &[("count", &below)]);
+        block =
+            block.title_bottom(Line::styled(format!(" {more} "), theme::heading()).right_aligned());
+    }
+    frame.render_widget(block, area);
     frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), inner);
 }
 

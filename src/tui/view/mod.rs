@@ -95,12 +95,13 @@ fn tabbed_title<T: PartialEq>(
     use ratatui::text::Span;
     let mut spans = vec![Span::styled(format!(" {title} "), theme::heading())];
     for (tab, name) in tabs {
-        let style = if tab == current {
-            theme::selected()
+        // Brackets mark the current tab without colour too.
+        let (text, style) = if tab == current {
+            (format!("[{name}]"), theme::selected())
         } else {
-            theme::dim()
+            (format!(" {name} "), theme::dim())
         };
-        spans.push(Span::styled(format!(" {name} "), style));
+        spans.push(Span::styled(text, style));
     }
     spans
 }

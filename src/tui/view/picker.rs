@@ -43,7 +43,15 @@ pub fn render(picker: &Picker, frame: &mut Frame, area: Rect) {
         } else {
             theme::label(false)
         };
-        lines.push(Line::styled(pad(&format!(" {text}"), room, false), style));
+        let pointer = if i == picker.highlighted() {
+            "▸"
+        } else {
+            " "
+        };
+        lines.push(Line::styled(
+            pad(&format!("{pointer}{text}"), room, false),
+            style,
+        ));
     }
     if entries.is_empty() {
         lines.push(Line::styled(

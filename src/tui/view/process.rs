@@ -65,7 +65,8 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             Phase::PostSale => p.post_sale,
         };
         let line = Line::from(format!(
-            " {} {} {} {} {} {}",
+            "{}{} {} {} {} {} {}",
+            pointer(i == selected),
             pad(&(i + 1).to_string(), 2, true),
             pad(&stage.name, 24, false),
             pad(phase, 10, false),
@@ -99,16 +100,10 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             .iter()
             .map(|item| Line::from(format!("   • {item}"))),
     );
-    let holding = board.deals.iter().filter(|d| d.stage == stage.id).count();
+    let (_, holding) = crate::text::stage_holdings(board, &stage.id);
     lines.push(Line::from(""));
     lines.push(Line::styled(
-        format!(
-            " {}",
-            fill(
-                p.holds,
-                &[("deals", &t().count(&t().board.deal_count, holding))]
-            )
-        ),
+        format!(" {}", fill(p.holds, &[("deals", &holding)])),
         theme::dim(),
     ));
     frame.render_widget(Paragraph::new(lines), details);
@@ -129,7 +124,11 @@ fn list(items: &[String], selected: usize, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let line = Line::from(format!(" {} {item} ", pad(&(i + 1).to_string(), 2, true)));
+            let line = Line::from(format!(
+                "{}{} {item} ",
+                pointer(i == selected),
+                pad(&(i + 1).to_string(), 2, true)
+            ));
             if i == selected {
                 line.patch_style(theme::selected())
             } else {
@@ -158,7 +157,11 @@ fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         .iter()
         .enumerate()
         .map(|(i, (label, value))| {
-            let line = Line::from(format!(" {} {value} ", pad(label, 14, false)));
+            let line = Line::from(format!(
+                "{}{} {value} ",
+                pointer(i == selected),
+                pad(label, 14, false)
+            ));
             if i == selected {
                 line.patch_style(theme::selected())
             } else {
@@ -171,4 +174,9 @@ fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         lines.push(Line::styled(format!(" {means}"), theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// The mark before the selected row, so it shows without colour or reverse video too.
+fn pointer(selected: bool) -> &'static str {
+    if selected { "▸" } else { " " }
 }
