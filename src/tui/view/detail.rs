@@ -121,10 +121,12 @@ fn fields(app: &App, deal: &Deal, cells: u16) -> Vec<Line<'static>> {
     };
     let idle = idle_days(deal, now);
     let rot = board.stage(&deal.stage).map_or(0, |s| s.rot_days);
-    let touched = match rotting_days(deal, board, now) {
-        Some(days) => fill(d.cold, &[("days", &days), ("limit", &rot)]),
-        None => fill(d.idle, &[("days", &idle), ("limit", &rot)]),
+    let days = t().count(&d.days, usize::try_from(idle).unwrap_or(0));
+    let template = match rotting_days(deal, board, now) {
+        Some(_) => d.cold,
+        None => d.idle,
     };
+    let touched = fill(template, &[("days", &days), ("limit", &rot)]);
     let next = next_action(deal, now.date_naive());
     let left = vec![
         (f.company, deal.company.clone(), Style::new()),
