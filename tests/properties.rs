@@ -30,6 +30,7 @@ prop_compose! {
         title in any_text().prop_filter("a title", |t| !t.trim().is_empty()),
         company in any_text(),
         notes in any_text(),
+        external_id in any_text(),
         minor in 0..=i64::MAX,
         cost in proptest::option::of(0..=i64::MAX),
         currency in prop::sample::select(vec!["EUR", "USD", "JPY", "KWD", "RUB", "CHF"]),
@@ -45,6 +46,7 @@ prop_compose! {
         deal.title = title;
         deal.company = company;
         deal.notes = notes;
+        deal.external_id = external_id;
         deal.cost = cost.map(|minor| Money { minor, currency });
         deal.probability = probability;
         deal.expected_close = NaiveDate::from_ymd_opt(2025, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(day.into())));

@@ -160,6 +160,10 @@ pub struct Deal {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// The deal's id in the system it was imported from (`pipedrive:123`, `hubspot:456`), so
+    /// importing the same export again updates it instead of adding it twice.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub external_id: String,
     #[serde(default)]
     pub status: Status,
     pub stage: StageId,
@@ -209,6 +213,7 @@ impl Deal {
             next_action_due: None,
             tags: Vec::new(),
             notes: String::new(),
+            external_id: String::new(),
             status: Status::Open,
             history: vec![StageVisit::new(stage.clone(), now)],
             stage,
