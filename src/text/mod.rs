@@ -3,6 +3,7 @@
 
 mod describe;
 mod en;
+pub mod import;
 
 pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
 

@@ -1,0 +1,1 @@
+//! The words of CSV import: row problems and file problems.
