@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Days, Duration, Utc};
 
-use crate::model::{Board, Currency, Deal, DealId, Money, Phase, StageVisit, Status};
+use crate::model::{
+    Board, Currency, Deal, DealId, DoneAction, Money, Phase, Referral, StageVisit, Status, Tick,
+};
 
 const COMPANIES: &[&str] = &[
     "Acme Ltd",
@@ -44,7 +46,9 @@ const PRODUCTS: &[&str] = &[
     "Upgrade to Pro",
     "Consulting days",
 ];
-const OWNERS: &[&str] = &["anna", "boris", "chen", "dana", "Иван"];
+const OWNERS: &[&str] = &[DEMO_OWNER, "boris", "chen", "dana", "Иван"];
+/// The seller whose board a demo is: one of the owners, so that "only mine" shows deals.
+pub const DEMO_OWNER: &str = "anna";
 const CONTACTS: &[&str] = &[
     "Jane Doe",
     "Mark Twain",
@@ -68,6 +72,7 @@ const NEXT_ACTIONS: &[&str] = &[
     "Meet the CFO",
     "Send contract",
 ];
+const TAGS: &[&str] = &["pilot", "renewal", "enterprise", "upsell", "public sector"];
 const LOST_REASONS: &[&str] = &[
     "Price too high",
     "Chose a competitor",
@@ -103,17 +108,17 @@ impl Dice {
 pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
     let mut dice = Dice(0x9E37_79B9_7F4A_7C15 ^ deals as u64);
     let currencies = ["USD", "USD", "USD", "EUR", "EUR", "RUB"].map(Currency::parse);
+    let first_id = board.next_deal_id;
     for _ in 0..deals {
         let id = DealId(board.next_deal_id);
         board.next_deal_id += 1;
-        let created = now - Duration::hours(dice.below(24 * 180) as i64 + 1);
+        let created = now - Duration::hours(dice.below(24 * 150) as i64 + 1);
         let currency = currencies[dice.below(6) as usize].unwrap_or(Currency::EUR);
         let scale = if currency.code() == "RUB" { 80 } else { 1 };
         let value = (500 + dice.below(80_000)) as i64 * 100 * scale;
-        let title = dice.pick(PRODUCTS).to_string();
         let mut deal = Deal::new(
             id,
-            &title,
+            dice.pick(PRODUCTS),
             board.stages[0].id.clone(),
             Money {
                 minor: value,
@@ -125,14 +130,25 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         deal.contact = dice.pick(CONTACTS).to_string();
         deal.owner = dice.pick(OWNERS).to_string();
         deal.source = dice.pick(SOURCES).to_string();
+        if deal.source == "Referral" && id.0 > first_id {
+            deal.referred_by = Some(Referral::Deal(DealId(
+                first_id + dice.below(id.0 - first_id),
+            )));
+        }
         if dice.chance(60) {
             deal.cost = Some(Money {
                 minor: value * (40 + dice.below(40) as i64) / 100,
                 currency,
             });
         }
+        if dice.chance(10) {
+            deal.probability = Some(dice.below(10) as u8 * 10 + 5);
+        }
+        if dice.chance(30) {
+            deal.tags = vec![dice.pick(TAGS).to_string()];
+        }
         walk_stages(board, &mut deal, &mut dice, now);
-        if deal.status.is_open() {
+        if deal.is_on_board(board.is_post_sale(&deal.stage)) {
             plan_next_action(&mut deal, &mut dice, now);
             keep_most_warm(board, &mut deal, &mut dice, now);
         }
@@ -141,41 +157,92 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
     }
 }
 
-/// Moves the deal forward through the stages from its creation, with a chance of stopping,
-/// going back once, being lost, or being won and delivered.
+/// Walks the deal through the stages from its creation, the way sellers do: most exit criteria
+/// ticked before moving on (the rest recorded as skipped), now and then a stage jumped or a step
+/// back, some deals lost on the way, and the ones that get past the sale won and delivered.
 fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
     let mut at = deal.created;
     let mut stage = 0;
-    let first_post_sale = board.stages.iter().position(|s| s.phase == Phase::PostSale);
     loop {
-        let step = Duration::hours(dice.below(24 * 12) as i64 + 2);
-        if at + step >= now || dice.chance(35) {
+        let step = Duration::hours(dice.below(24 * 9) as i64 + 2);
+        if at + step >= now || dice.chance(15) {
             break;
         }
         at += step;
-        if dice.chance(8) {
+        let post_sale = board.stages[stage].phase == Phase::PostSale;
+        if !post_sale && dice.chance(4) {
             deal.status = Status::Lost {
                 at,
                 reason: dice.pick(LOST_REASONS).to_string(),
             };
             break;
         }
-        let back = stage > 0 && deal.status.is_open() && dice.chance(5);
-        stage = if back { stage - 1 } else { stage + 1 };
-        if stage >= board.stages.len() {
+        let back = stage > 0 && !post_sale && dice.chance(5);
+        let leap = if !back && dice.chance(6) { 2 } else { 1 };
+        let next = if back { stage - 1 } else { stage + leap };
+        if next >= board.stages.len() {
             break;
         }
-        if Some(stage) == first_post_sale && deal.status.is_open() {
+        let mut visit = StageVisit::new(board.stages[next].id.clone(), at);
+        if back {
+            visit.backward = true;
+        } else {
+            visit.skipped = work_criteria(board, deal, stage, dice, at);
+            visit.jumped = board.stages[stage + 1..next]
+                .iter()
+                .map(|s| s.id.clone())
+                .collect();
+        }
+        if board.stages[next].phase == Phase::PostSale && deal.status.is_open() {
             deal.status = Status::Won { at };
         }
-        deal.stage = board.stages[stage].id.clone();
-        deal.history.push(StageVisit::new(deal.stage.clone(), at));
+        if dice.chance(50) {
+            deal.done_actions.push(DoneAction {
+                text: dice.pick(NEXT_ACTIONS).to_string(),
+                due: Some(at.date_naive()),
+                done: at,
+            });
+        }
+        stage = next;
+        deal.stage = visit.stage.clone();
+        deal.history.push(visit);
     }
     deal.updated = at;
 }
 
-/// Most open deals were worked on lately (a call, an edit) even when they have not moved for a
-/// while; about one in four has been left to go cold.
+/// Ticks most of the exit criteria of the stage being left; returns the ones left unticked.
+fn work_criteria(
+    board: &Board,
+    deal: &mut Deal,
+    stage: usize,
+    dice: &mut Dice,
+    at: DateTime<Utc>,
+) -> Vec<String> {
+    let stage = &board.stages[stage];
+    let mut skipped = Vec::new();
+    for item in &stage.checklist {
+        let done = deal
+            .ticked
+            .iter()
+            .any(|t| t.stage == stage.id && t.item == *item);
+        if done {
+            continue;
+        }
+        if dice.chance(80) {
+            deal.ticked.push(Tick {
+                stage: stage.id.clone(),
+                item: item.clone(),
+                at,
+            });
+        } else {
+            skipped.push(item.clone());
+        }
+    }
+    skipped
+}
+
+/// Most deals on the board were worked on lately (a call, an edit) even when they have not
+/// moved for a while; about one in four has been left to go cold.
 fn keep_most_warm(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
     let rot_days = board
         .stage(&deal.stage)
@@ -191,13 +258,15 @@ fn plan_next_action(deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
     if dice.chance(80) {
         deal.next_action = dice.pick(NEXT_ACTIONS).to_string();
         let offset = dice.below(30);
-        deal.next_action_due = if dice.chance(25) {
-            today.checked_sub_days(Days::new(offset + 1))
+        deal.next_action_due = if dice.chance(20) {
+            today.checked_sub_days(Days::new(offset / 3 + 1))
+        } else if dice.chance(10) {
+            Some(today)
         } else {
-            today.checked_add_days(Days::new(offset))
+            today.checked_add_days(Days::new(offset + 1))
         };
     }
-    if dice.chance(70) {
+    if dice.chance(70) && deal.status.is_open() {
         deal.expected_close = today.checked_add_days(Days::new(dice.below(120) + 7));
     }
 }

@@ -9,6 +9,7 @@ use dealboard::text::{fill, t};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    args.check_usage();
     let path = match dealboard::store::board_path(args.board) {
         Ok(path) => path,
         Err(e) => return fail(Failure(e.to_string())),

@@ -1,4 +1,4 @@
-//! The deal fields the command line can set, shared by `add` (and later `edit`).
+//! The deal fields the command line can set, shared by `add` and `edit`.
 
 use chrono::NaiveDate;
 use clap::Args;
@@ -24,6 +24,8 @@ pub struct DealArgs {
     pub owner: Option<String>,
     #[arg(long, help = t().cli.arg_source)]
     pub source: Option<String>,
+    #[arg(long, value_name = "#ID|NAME", help = t().cli.arg_referred_by)]
+    pub referred_by: Option<String>,
     #[arg(long, value_name = "DATE", help = t().cli.arg_close, allow_hyphen_values = true)]
     pub close: Option<String>,
     #[arg(long, value_name = "TEXT", help = t().cli.arg_next)]
@@ -37,6 +39,26 @@ pub struct DealArgs {
 }
 
 impl DealArgs {
+    /// True when no field flag was given.
+    pub fn is_empty(&self) -> bool {
+        let texts = [
+            &self.company,
+            &self.contact,
+            &self.value,
+            &self.currency,
+            &self.cost,
+            &self.probability,
+            &self.owner,
+            &self.source,
+            &self.referred_by,
+            &self.close,
+            &self.next,
+            &self.due,
+            &self.notes,
+        ];
+        texts.iter().all(|t| t.is_none()) && self.tags.is_empty()
+    }
+
     /// Sets every given field on `deal`. Errors name the flag and say what is wrong with it.
     pub fn apply(&self, deal: &mut Deal, today: NaiveDate) -> Result<(), Vec<String>> {
         let tags = self.tags.join(",");
@@ -64,7 +86,7 @@ impl DealArgs {
                 }
             }
         }
-        let given: [(&str, DealField, Option<&String>); 13] = [
+        let given: [(&str, DealField, Option<&String>); 14] = [
             ("currency", DealField::Currency, currency.as_ref()),
             ("company", DealField::Company, self.company.as_ref()),
             ("contact", DealField::Contact, self.contact.as_ref()),
@@ -77,6 +99,11 @@ impl DealArgs {
             ),
             ("owner", DealField::Owner, self.owner.as_ref()),
             ("source", DealField::Source, self.source.as_ref()),
+            (
+                "referred-by",
+                DealField::ReferredBy,
+                self.referred_by.as_ref(),
+            ),
             ("close", DealField::ExpectedClose, self.close.as_ref()),
             ("next", DealField::NextAction, self.next.as_ref()),
             ("due", DealField::NextActionDue, self.due.as_ref()),

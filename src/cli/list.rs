@@ -1,10 +1,10 @@
-//! `dealboard list`: deals as a table for people or JSON for scripts.
+//! `dealboard list`: deals as a table for people, JSON for scripts, CSV for spreadsheets.
 
 use clap::{Args, ValueEnum};
 
 use super::table::{self, Column};
 use super::{Failure, find_stage};
-use crate::interchange::deals_json;
+use crate::interchange::{deals_csv, deals_json};
 use chrono::NaiveDate;
 
 use crate::model::{Board, Deal};
@@ -16,6 +16,7 @@ pub enum Format {
     #[default]
     Table,
     Json,
+    Csv,
 }
 
 #[derive(Args, Debug)]
@@ -34,7 +35,7 @@ pub fn list(
     args: &ListArgs,
     width: Option<usize>,
     today: NaiveDate,
-) -> Result<String, Failure> {
+) -> Result<Vec<u8>, Failure> {
     let stage = args
         .stage
         .as_deref()
@@ -48,13 +49,13 @@ pub fn list(
         .filter(|d| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o))
         .collect();
     deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
-    match args.format {
-        Format::Json => deals_json(board, &deals)
-            .map(|json| json + "\n")
-            .map_err(|e| Failure(e.to_string())),
-        Format::Table if deals.is_empty() => Ok(format!("{}\n", t().cli.no_deals)),
-        Format::Table => Ok(table_of(board, &deals, width, today)),
-    }
+    let text = match args.format {
+        Format::Json => deals_json(board, &deals)? + "\n",
+        Format::Csv => return Ok(deals_csv(board, &deals, false)?),
+        Format::Table if deals.is_empty() => format!("{}\n", t().cli.no_deals),
+        Format::Table => table_of(board, &deals, width, today),
+    };
+    Ok(text.into_bytes())
 }
 
 fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDate) -> String {

@@ -1,8 +1,13 @@
-//! The command line: every subcommand is a thin call into model, store and report.
+//! The command line: every subcommand is a thin call into model, store, report and interchange.
+//! Exit codes: 0 done, 1 failed (bad file, unknown id or stage, a refused change), 2 usage.
 
+mod board_commands;
 mod change;
 mod deal_args;
+mod deals;
+mod exchange;
 mod list;
+mod show;
 mod table;
 
 use std::io::IsTerminal;
@@ -13,12 +18,12 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
-use crate::store::Store;
 use crate::text::{fill, t};
-use change::Change;
 
+pub use board_commands::InitArgs;
 pub use change::new_board;
 pub use deal_args::DealArgs;
+pub use exchange::{ExportArgs, ImportArgs};
 pub use list::{Format, ListArgs};
 
 #[derive(Parser, Debug)]
@@ -36,6 +41,15 @@ pub enum Command {
     Add(Box<AddArgs>),
     #[command(about = t().cli.list)]
     List(ListArgs),
+    #[command(about = t().cli.show)]
+    Show {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+        #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+        format: Format,
+    },
+    #[command(about = t().cli.edit)]
+    Edit(Box<EditArgs>),
     #[command(name = "move", about = t().cli.move_cmd)]
     Move {
         #[arg(help = t().cli.arg_id)]
@@ -60,10 +74,26 @@ pub enum Command {
         #[arg(help = t().cli.arg_id)]
         id: u64,
     },
-    #[command(about = t().cli.path)]
-    Path,
+    #[command(about = t().cli.delete)]
+    Delete {
+        #[arg(help = t().cli.arg_id)]
+        id: u64,
+    },
+    #[command(about = t().cli.export)]
+    Export(ExportArgs),
+    #[command(about = t().cli.import)]
+    Import(ImportArgs),
     #[command(about = t().cli.check)]
     Check,
+    #[command(about = t().cli.path)]
+    Path,
+    #[command(about = t().cli.init)]
+    Init(InitArgs),
+    #[command(about = t().cli.completions)]
+    Completions {
+        #[arg(value_enum, help = t().cli.arg_shell)]
+        shell: clap_complete::Shell,
+    },
 }
 
 #[derive(clap::Args, Debug)]
@@ -74,6 +104,37 @@ pub struct AddArgs {
     pub stage: Option<String>,
     #[command(flatten)]
     pub fields: DealArgs,
+}
+
+/// `edit ID` and the fields to change (at least one: see [`Cli::check_usage`]).
+#[derive(clap::Args, Debug)]
+pub struct EditArgs {
+    #[arg(help = t().cli.arg_id)]
+    pub id: u64,
+    #[arg(long, help = t().cli.arg_new_title)]
+    pub title: Option<String>,
+    #[command(flatten)]
+    pub fields: DealArgs,
+}
+
+impl Cli {
+    /// Usage mistakes clap cannot see: exits with status 2 and a hint, as clap does.
+    pub fn check_usage(&self) {
+        if let Some(Command::Edit(args)) = &self.command
+            && args.title.is_none()
+            && args.fields.is_empty()
+        {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            command.build();
+            let edit = command.find_subcommand_mut("edit").map(|c| c.clone());
+            let mut edit = edit.unwrap_or(command);
+            edit.error(
+                clap::error::ErrorKind::MissingRequiredArgument,
+                t().cli.edit_nothing,
+            )
+            .exit();
+        }
+    }
 }
 
 /// A command that could not be done; the text says what to do about it.
@@ -90,7 +151,9 @@ impl<E: std::fmt::Display> From<E> for Failure {
 pub fn run(command: Command, path: &Path) -> ExitCode {
     match dispatch(command, path, &SystemClock) {
         Ok(output) => {
-            print!("{output}");
+            use std::io::Write;
+            // Output piped into a closed reader (`| head`) is not a failure of the command.
+            let _ = std::io::stdout().write_all(&output);
             ExitCode::SUCCESS
         }
         Err(Failure(message)) => {
@@ -100,146 +163,46 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
     }
 }
 
-fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<String, Failure> {
+fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>, Failure> {
+    let text = |result: Result<String, Failure>| result.map(String::into_bytes);
     match command {
-        Command::Path => Ok(format!("{}\n", path.display())),
-        Command::Check => check(path),
+        Command::Path => Ok(format!("{}\n", path.display()).into_bytes()),
+        Command::Check => text(board_commands::check(path)),
+        Command::Init(args) => text(board_commands::init(path, &args, clock)),
+        Command::Completions { shell } => Ok(board_commands::completions(shell)),
         Command::List(args) => {
             let board = change::read_board(path)?;
             list::list(&board, &args, terminal_width(), clock.today())
         }
-        Command::Add(args) => add(path, &args, clock),
-        Command::Move { id, stage } => move_deal(path, DealId(id), &stage, clock),
-        Command::Won { id } => close_deal(path, DealId(id), clock, |board, id, now| {
-            board.mark_won(id, now)
-        }),
-        Command::Lost { id, reason } => close_deal(path, DealId(id), clock, |board, id, now| {
-            board.mark_lost(id, &reason, now)
-        }),
-        Command::Reopen { id } => close_deal(path, DealId(id), clock, |board, id, now| {
-            board.reopen(id, now)
-        }),
-    }
-}
-
-fn check(path: &Path) -> Result<String, Failure> {
-    let (_, board) = Store::open(path)?;
-    let open = board.deals.iter().filter(|d| d.status.is_open()).count();
-    Ok(fill(
-        t().cli.check_ok,
-        &[
-            ("path", &path.display()),
-            (
-                "stages",
-                &t().count(&t().cli.stage_count, board.stages.len()),
-            ),
-            (
-                "deals",
-                &t().count(&t().board.deal_count, board.deals.len()),
-            ),
-            ("open", &open),
-        ],
-    ) + "\n")
-}
-
-fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure> {
-    let mut change = Change::begin(path)?;
-    let board = &mut change.board;
-    let stage = match &args.stage {
-        Some(name) => find_stage(board, name)?,
-        None => board.stages[0].id.clone(),
-    };
-    let mut errors = Vec::new();
-    let today = clock.today();
-    let title = args.title.clone();
-    let added = board.add_deal(&stage, clock.now_utc(), |deal| {
-        deal.title = title.trim().to_string();
-        if let Err(e) = args.fields.apply(deal, today) {
-            errors = e;
+        Command::Show { id, format } => {
+            let board = change::read_board(path)?;
+            show::show(&board, DealId(id), format, clock.now())
         }
-    });
-    if !errors.is_empty() {
-        return Err(Failure(errors.join("\n")));
+        Command::Add(args) => text(deals::add(path, &args, clock)),
+        Command::Edit(args) => text(deals::edit(path, &args, clock)),
+        Command::Delete { id } => text(deals::delete(path, DealId(id))),
+        Command::Move { id, stage } => text(deals::move_deal(path, DealId(id), &stage, clock)),
+        Command::Won { id } => text(deals::close_deal(
+            path,
+            DealId(id),
+            clock,
+            |board, id, now| board.mark_won(id, now),
+        )),
+        Command::Lost { id, reason } => text(deals::close_deal(
+            path,
+            DealId(id),
+            clock,
+            |board, id, now| board.mark_lost(id, &reason, now),
+        )),
+        Command::Reopen { id } => text(deals::close_deal(
+            path,
+            DealId(id),
+            clock,
+            |board, id, now| board.reopen(id, now),
+        )),
+        Command::Export(args) => exchange::export(path, &args),
+        Command::Import(args) => text(exchange::import(path, &args, clock)),
     }
-    let (id, _) = added?;
-    change.finish()?;
-    Ok(format!("{id}\n"))
-}
-
-fn move_deal(path: &Path, id: DealId, stage: &str, clock: &dyn Clock) -> Result<String, Failure> {
-    let mut change = Change::begin(path)?;
-    let board = &mut change.board;
-    let to = find_stage(board, stage)?;
-    let deal = board.deal(id).ok_or_else(|| {
-        Failure(format!(
-            "{} {}",
-            EditError::NoDeal(id),
-            t().errors.list_hint
-        ))
-    })?;
-    let title = deal.title.clone();
-    let from = stage_name(board, &deal.stage);
-    if deal.stage == to {
-        // Already there: nothing to do, which a script may count as done.
-        eprintln!(
-            "{}",
-            fill(
-                t().cli.already_there,
-                &[("id", &id), ("title", &title), ("stage", &from)]
-            )
-        );
-        return Ok(String::new());
-    }
-    board.move_deal(id, &to, clock.now_utc())?;
-    let to = stage_name(board, &to);
-    change.finish()?;
-    Ok(fill(
-        t().cli.moved,
-        &[("id", &id), ("title", &title), ("from", &from), ("to", &to)],
-    ) + "\n")
-}
-
-/// Wins, loses or reopens a deal, and says where it is now.
-fn close_deal(
-    path: &Path,
-    id: DealId,
-    clock: &dyn Clock,
-    change: impl FnOnce(
-        &mut Board,
-        DealId,
-        chrono::DateTime<chrono::Utc>,
-    ) -> Result<crate::model::Patch, EditError>,
-) -> Result<String, Failure> {
-    let mut session = Change::begin(path)?;
-    let board = &mut session.board;
-    if board.deal(id).is_none() {
-        return Err(Failure(format!(
-            "{} {}",
-            EditError::NoDeal(id),
-            t().errors.list_hint
-        )));
-    }
-    change(board, id, clock.now_utc())?;
-    let Some(deal) = board.deal(id) else {
-        return Err(EditError::NoDeal(id).into());
-    };
-    let stage = stage_name(board, &deal.stage);
-    let text = match &deal.status {
-        crate::model::Status::Won { .. } => fill(
-            t().cli.now_won,
-            &[("id", &id), ("title", &deal.title), ("stage", &stage)],
-        ),
-        crate::model::Status::Lost { reason, .. } => fill(
-            t().cli.now_lost,
-            &[("id", &id), ("title", &deal.title), ("reason", reason)],
-        ),
-        crate::model::Status::Open => fill(
-            t().cli.now_open,
-            &[("id", &id), ("title", &deal.title), ("stage", &stage)],
-        ),
-    };
-    session.finish()?;
-    Ok(text + "\n")
 }
 
 fn stage_name(board: &Board, id: &StageId) -> String {
@@ -251,19 +214,33 @@ fn stage_name(board: &Board, id: &StageId) -> String {
 /// A stage named on the command line, or a failure that lists the board's stages.
 fn find_stage(board: &Board, name: &str) -> Result<StageId, Failure> {
     board.find_stage(name).map(|s| s.id.clone()).ok_or_else(|| {
-        let names: Vec<String> = board
-            .stages
-            .iter()
-            .enumerate()
-            .map(|(i, s)| format!("{} {}", i + 1, s.name))
-            .collect();
         let e = &t().errors;
         Failure(format!(
             "{} {}",
             fill(e.no_stage, &[("name", &name)]),
-            fill(e.stage_list, &[("stages", &names.join(", "))])
+            fill(e.stage_list, &[("stages", &stage_list(board))])
         ))
     })
+}
+
+/// "1 Lead, 2 Qualification, ...": the board's stages as a command line names them.
+fn stage_list(board: &Board) -> String {
+    let names: Vec<String> = board
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| format!("{} {}", i + 1, s.name))
+        .collect();
+    names.join(", ")
+}
+
+/// The failure for an id the board does not have.
+fn no_deal(id: DealId) -> Failure {
+    Failure(format!(
+        "{} {}",
+        EditError::NoDeal(id),
+        t().errors.list_hint
+    ))
 }
 
 /// The terminal's width when printing to one; unlimited when piped.

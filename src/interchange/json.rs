@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use super::utc;
 
 use crate::model::{Board, Deal, Status};
 
@@ -73,10 +73,6 @@ impl<'a> DealJson<'a> {
             updated: utc(&deal.updated),
         }
     }
-}
-
-fn utc(at: &DateTime<Utc>) -> String {
-    at.to_rfc3339_opts(SecondsFormat::Secs, true)
 }
 
 /// A pretty-printed JSON array of the given deals.

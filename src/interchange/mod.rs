@@ -1,7 +1,18 @@
 //! Deals in formats other programs read and write: JSON (the `list --format json` contract),
 //! CSV export, and CSV import from other CRMs.
 
+mod board_json;
+mod csv_export;
 pub mod import;
 mod json;
+mod merge;
 
+pub use board_json::{BoardJson, FullDealJson};
+pub use csv_export::{CSV_COLUMNS, deals_csv};
 pub use json::{DealJson, deals_json};
+pub use merge::{ImportReport, Merged, merge};
+
+/// A time as every export writes it: RFC 3339, UTC, whole seconds (`2026-11-27T09:30:00Z`).
+fn utc(at: &chrono::DateTime<chrono::Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

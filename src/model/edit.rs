@@ -11,7 +11,7 @@ use super::patch::Patch;
 use super::stage::StageId;
 
 /// Space left between neighbours' ranks so a deal can be placed between them.
-const RANK_GAP: i64 = 1024;
+pub(super) const RANK_GAP: i64 = 1024;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditError {
@@ -321,7 +321,7 @@ impl Board {
 
     /// A rank that puts a deal above everything now in `stage`'s column.
     /// A deal named as who referred another must be on the board, and not the deal itself.
-    fn check_referral(&self, deal: &Deal) -> Result<(), EditError> {
+    pub(super) fn check_referral(&self, deal: &Deal) -> Result<(), EditError> {
         match deal.referred_by {
             Some(super::deal::Referral::Deal(by)) if by == deal.id || self.deal(by).is_none() => {
                 Err(EditError::NoReferrer(by))

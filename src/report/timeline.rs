@@ -15,8 +15,11 @@ pub struct StageStay {
     /// the current one: counted like the days idle, so the two agree.
     pub days: i64,
     pub current: bool,
+    /// This stage's exit criteria left unticked when the deal moved on.
     pub skipped: Vec<String>,
+    /// Stages passed over on the way into this one.
     pub jumped: Vec<String>,
+    /// The deal came back here from a later stage.
     pub backward: bool,
 }
 
@@ -39,7 +42,12 @@ pub fn timeline(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Vec<S
             entered: visit.at,
             days: (day(left) - day(visit.at)).num_days().max(0),
             current: i + 1 == deal.history.len(),
-            skipped: visit.skipped.clone(),
+            // The move out records what was left undone here; it belongs to this stay.
+            skipped: deal
+                .history
+                .get(i + 1)
+                .map(|next| next.skipped.clone())
+                .unwrap_or_default(),
             jumped: visit
                 .jumped
                 .iter()
@@ -81,8 +89,9 @@ mod tests {
         let days: Vec<i64> = stays.iter().map(|s| s.days).collect();
         assert_eq!(days, [8, 10, 2]);
         assert_eq!(
-            stays[1].skipped,
-            ["Contact person identified", "Lead source recorded"]
+            stays[0].skipped,
+            ["Contact person identified", "Lead source recorded"],
+            "Lead's criteria were left undone when it moved on"
         );
         assert_eq!(
             stays[1].jumped,

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 pub use load::{LoadError, LoadErrorKind, parse};
 pub use lock::LockError;
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
-pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path};
+pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically};
 
 use crate::model::Board;
 use fingerprint::Fingerprint;
@@ -171,14 +171,32 @@ impl Store {
     /// lock, and refuses if a file appeared there meanwhile.
     pub fn save_new(&mut self, board: &Board) -> Result<(), SaveError> {
         create_folder(&self.target)?;
-        self.lock().map_err(|e| SaveError {
-            path: self.path.clone(),
-            kind: match e {
-                LockError::Held(_) => SaveErrorKind::ReadOnly,
-                LockError::Io { message, .. } => SaveErrorKind::Io(message),
-            },
-        })?;
+        self.lock_for_saving()?;
         self.save(board)
+    }
+
+    /// Puts `board` in place of whatever the file holds, even a file that cannot be read, after
+    /// keeping the old file as the newest backup. Returns that backup's path (`None` when there
+    /// was no file). For `init --force`: the user chose to start over, so the old content is
+    /// not checked, only kept.
+    pub fn replace(&mut self, board: &Board) -> Result<Option<PathBuf>, SaveError> {
+        create_folder(&self.target)?;
+        self.lock_for_saving()?;
+        let backup = if self.target.exists() {
+            save::rotate_backups(&self.target)?;
+            self.last_rotation = Some(Instant::now());
+            Some(save::backup_path(&self.target, 1))
+        } else {
+            None
+        };
+        let text = format::to_text(board).map_err(|e| SaveError {
+            path: self.path.clone(),
+            kind: SaveErrorKind::Io(e.to_string()),
+        })?;
+        save::Staged::write(&self.target, text.as_bytes())?.put_in_place()?;
+        self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
+        self.saved_before = true;
+        Ok(backup)
     }
 
     /// Looks whether someone else changed the file, and reads it if so. What it read becomes
@@ -234,6 +252,18 @@ impl Store {
             }
             _ => true,
         }
+    }
+
+    /// Takes the lock for a save that creates or replaces the file: a lock held elsewhere
+    /// means this copy is read-only.
+    fn lock_for_saving(&mut self) -> Result<(), SaveError> {
+        self.lock().map_err(|e| SaveError {
+            path: self.path.clone(),
+            kind: match e {
+                LockError::Held(_) => SaveErrorKind::ReadOnly,
+                LockError::Io { message, .. } => SaveErrorKind::Io(message),
+            },
+        })
     }
 
     /// A backup is due when the newest is old enough, and was not already tried this period

@@ -1,10 +1,12 @@
 //! Every sentence the user reads: screen, help, errors and command-line messages. A translation
 //! is one more file like `en.rs`. Templates name their blanks (`{title}`), filled by [`fill`].
 
+mod deal_facts;
 mod describe;
 mod en;
 pub mod import;
 
+pub use deal_facts::{DealFacts, StayWords};
 pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
 
 use std::fmt::Display;
@@ -588,7 +590,59 @@ pub struct CliText {
     pub col_status: &'static str,
     pub bad_field: &'static str,
     pub currency_clash: &'static str,
+    pub import_repeated: &'static str,
     pub error_prefix: &'static str,
+    pub row_count: Plural,
+    pub show: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    pub export: &'static str,
+    pub import: &'static str,
+    pub init: &'static str,
+    pub completions: &'static str,
+    pub arg_shell: &'static str,
+    pub arg_new_title: &'static str,
+    pub arg_referred_by: &'static str,
+    pub arg_demo: &'static str,
+    pub arg_deals: &'static str,
+    pub arg_force: &'static str,
+    pub arg_output: &'static str,
+    pub arg_bom: &'static str,
+    pub arg_import_file: &'static str,
+    pub arg_dry_run: &'static str,
+    pub arg_map_stage: &'static str,
+    pub arg_import_owner: &'static str,
+    pub arg_skip_bad_rows: &'static str,
+    pub bad_mapping: &'static str,
+    pub show_stage: &'static str,
+    pub edit_nothing: &'static str,
+    pub edited: &'static str,
+    pub unchanged: &'static str,
+    pub deleted: &'static str,
+    pub init_exists: &'static str,
+    pub init_demo: &'static str,
+    pub init_backup: &'static str,
+    pub export_over_board: &'static str,
+    pub exported: &'static str,
+    pub import_unreadable: &'static str,
+    pub import_refused: &'static str,
+    pub format_pipedrive: &'static str,
+    pub format_hubspot: &'static str,
+    pub format_dealboard: &'static str,
+    pub import_read: &'static str,
+    pub import_added: &'static str,
+    pub import_would_add: &'static str,
+    pub import_updated: &'static str,
+    pub import_would_update: &'static str,
+    pub import_unchanged: &'static str,
+    pub import_problems: &'static str,
+    pub import_problem: &'static str,
+    pub import_row: &'static str,
+    pub import_ignored: &'static str,
+    pub import_dates: &'static str,
+    pub day_first: &'static str,
+    pub month_first: &'static str,
+    pub import_dry_run: &'static str,
 }
 
 #[cfg(test)]

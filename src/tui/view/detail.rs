@@ -9,11 +9,9 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme;
 use crate::display_width::{pad, truncate, width};
-use crate::model::{Board, Deal, Referral, Status};
-use crate::report::{
-    Due, due_state, idle_days, margin, probability, referrals_of, rotting_days, timeline, weighted,
-};
-use crate::text::{fill, t};
+use crate::model::{Board, Deal};
+use crate::report::{Due, referrals_of, timeline};
+use crate::text::{DealFacts, StayWords, fill, t};
 use crate::tui::app::{App, DetailView};
 
 const LABEL: usize = 15;
@@ -26,21 +24,15 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
         return;
     };
     let d = &t().detail;
-    let stage = board
-        .stage(&deal.stage)
-        .map_or(deal.stage.0.as_str(), |s| s.name.as_str());
-    let status = match &deal.status {
-        Status::Open => d.open.to_string(),
-        Status::Won { .. } => d.won.to_string(),
-        Status::Lost { reason, .. } => fill(d.lost, &[("reason", reason)]),
-    };
+    let facts = DealFacts::of(board, deal, app.now());
+    let (stage, status) = (facts.stage.as_str(), facts.status.as_str());
     let room = usize::from(area.width).saturating_sub(4);
     let title = format!(
         " #{} · {} ",
         deal.id,
         truncate(
             &deal.title,
-            room.saturating_sub(width(stage) + width(&status) + 12)
+            room.saturating_sub(width(stage) + width(status) + 12)
         )
     );
     let mut block = Block::bordered()
@@ -77,84 +69,35 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
 
 /// The deal's fields, in two columns on a wide screen.
 fn fields(app: &App, deal: &Deal, cells: u16) -> Vec<Line<'static>> {
-    let board = app.board();
     let d = &t().detail;
     let f = &t().form;
-    let now = app.now();
-    let referrer = match &deal.referred_by {
-        Some(Referral::Deal(id)) => {
-            let title = board.deal(*id).map(|r| r.title.clone()).unwrap_or_default();
-            fill(d.referred_by_deal, &[("id", id), ("title", &title)])
-        }
-        Some(Referral::Person(name)) => fill(d.referred_by_person, &[("name", name)]),
-        None => String::new(),
+    let facts = DealFacts::of(app.board(), deal, app.now());
+    let touched_style = if facts.rotting {
+        theme::rotting()
+    } else {
+        Style::new()
     };
-    let source = [deal.source.as_str(), referrer.as_str()]
-        .iter()
-        .filter(|s| !s.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ");
-    let percent = probability(deal, board);
-    let weighted = fill(
-        d.weighted_value,
-        &[
-            ("value", &weighted(deal, board).display()),
-            ("percent", &percent),
-        ],
-    );
-    let cost = match (deal.cost, margin(deal)) {
-        (Some(cost), Some((margin, Some(share)))) => fill(
-            d.cost_margin,
-            &[
-                ("cost", &cost.display()),
-                ("margin", &margin.display()),
-                ("percent", &share),
-            ],
-        ),
-        (Some(cost), _) => cost.display(),
-        _ => String::new(),
+    let next_style = match facts.due {
+        Due::Overdue(_) => theme::overdue(),
+        Due::Today => theme::due_today(),
+        Due::Later(_) => Style::new(),
+        Due::Unplanned => theme::dim(),
     };
-    let date = |d: Option<chrono::NaiveDate>| {
-        d.map(|d| d.format("%Y-%m-%d").to_string())
-            .unwrap_or_default()
-    };
-    let idle = idle_days(deal, now);
-    let rot = board.stage(&deal.stage).map_or(0, |s| s.rot_days);
-    let days = t().count(&d.days, usize::try_from(idle).unwrap_or(0));
-    let template = match rotting_days(deal, board, now) {
-        Some(_) => d.cold,
-        None => d.idle,
-    };
-    let touched = fill(template, &[("days", &days), ("limit", &rot)]);
-    let next = next_action(deal, now.date_naive());
     let left = vec![
         (f.company, deal.company.clone(), Style::new()),
         (f.contact, deal.contact.clone(), Style::new()),
         (f.owner, deal.owner.clone(), Style::new()),
-        (f.source, source, Style::new()),
+        (f.source, facts.source, Style::new()),
         (f.tags, deal.tags.join(", "), Style::new()),
-        (
-            d.touched,
-            touched,
-            if rotting_days(deal, board, now).is_some() {
-                theme::rotting()
-            } else {
-                Style::new()
-            },
-        ),
+        (d.touched, facts.touched, touched_style),
     ];
     let right = vec![
         (f.value, deal.value.display(), theme::totals()),
-        (d.weighted, weighted, Style::new()),
-        (f.cost, cost, Style::new()),
-        (f.expected_close, date(deal.expected_close), Style::new()),
-        (f.next_action, next.0, next.1),
-        (
-            d.created,
-            date(Some(deal.created.with_timezone(now.offset()).date_naive())),
-            theme::dim(),
-        ),
+        (d.weighted, facts.weighted, Style::new()),
+        (f.cost, facts.cost, Style::new()),
+        (f.expected_close, facts.expected_close, Style::new()),
+        (f.next_action, facts.next, next_style),
+        (d.created, facts.created, theme::dim()),
     ];
     if cells < TWO_COLUMNS {
         return left
@@ -181,35 +124,6 @@ fn field(label: &str, value: String, style: Style, cells: usize) -> Line<'static
         Span::styled(pad(&value, room, false), style),
         Span::raw(" "),
     ])
-}
-
-/// `Call back · due Dec 1 (2 days overdue)`, styled by how late it is.
-fn next_action(deal: &Deal, today: chrono::NaiveDate) -> (String, Style) {
-    let d = &t().detail;
-    let b = &t().board;
-    let text = match (deal.next_action.is_empty(), deal.next_action_due) {
-        (false, _) => deal.next_action.clone(),
-        (true, Some(_)) => d.undescribed.to_string(),
-        (true, None) => b.no_next_action[0].to_string(),
-    };
-    match (deal.next_action_due, due_state(deal, today)) {
-        (Some(due), Due::Overdue(days)) => (
-            fill(
-                d.next_overdue,
-                &[("text", &text), ("date", &due), ("days", &days)],
-            ),
-            theme::overdue(),
-        ),
-        (Some(due), Due::Today) => (
-            fill(d.next_today, &[("text", &text), ("date", &due)]),
-            theme::due_today(),
-        ),
-        (Some(due), _) => (
-            fill(d.next_later, &[("text", &text), ("date", &due)]),
-            Style::new(),
-        ),
-        (None, _) => (text, theme::dim()),
-    }
 }
 
 /// The current stage's exit criteria, ticked or not, with the cursor on `selected`.
@@ -288,15 +202,13 @@ fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
         Line::from(""),
         Line::styled(format!(" {}", d.history), theme::heading()),
     ];
-    let stays = timeline(deal, app.board(), now);
-    let name_of = |stay: &crate::report::StageStay| {
-        stay.name
-            .clone()
-            .unwrap_or_else(|| fill(d.removed_stage, &[("id", &stay.stage)]))
-    };
+    let stays: Vec<StayWords> = timeline(deal, app.board(), now)
+        .iter()
+        .map(|stay| StayWords::of(stay, now))
+        .collect();
     let name_width = stays
         .iter()
-        .map(|s| width(&name_of(s)))
+        .map(|s| width(&s.name))
         .max()
         .unwrap_or(0)
         .clamp(8, 30);
@@ -304,36 +216,16 @@ fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
     let notes_at = 15 + name_width + 10 + 3;
     let notes_room = room.saturating_sub(notes_at + 1).max(16);
     for stay in stays {
-        let date = stay
-            .entered
-            .with_timezone(now.offset())
-            .format("%Y-%m-%d")
-            .to_string();
-        let name = name_of(&stay);
-        let days = t().count(&d.days, usize::try_from(stay.days).unwrap_or(0));
-        let mut notes = Vec::new();
-        if stay.current {
-            notes.push(d.now.to_string());
-        }
-        if stay.backward {
-            notes.push(d.went_back.to_string());
-        }
-        if !stay.jumped.is_empty() {
-            notes.push(fill(d.jumped, &[("stages", &stay.jumped.join(", "))]));
-        }
-        if !stay.skipped.is_empty() {
-            notes.push(fill(d.skipped, &[("items", &stay.skipped.join(", "))]));
-        }
-        let style = if stay.skipped.is_empty() && stay.jumped.is_empty() && !stay.backward {
-            Style::new()
-        } else {
+        let style = if stay.irregular {
             theme::due_today()
+        } else {
+            Style::new()
         };
-        let mut notes = crate::display_width::wrap(&notes.join(" · "), notes_room).into_iter();
+        let mut notes = crate::display_width::wrap(&stay.notes.join(" · "), notes_room).into_iter();
         lines.push(Line::from(vec![
-            Span::styled(format!("   {date}  "), theme::dim()),
-            Span::raw(pad(&name, name_width, false)),
-            Span::raw(pad(&days, 10, true)),
+            Span::styled(format!("   {}  ", stay.date), theme::dim()),
+            Span::raw(pad(&stay.name, name_width, false)),
+            Span::raw(pad(&stay.days, 10, true)),
             Span::styled(format!("   {}", notes.next().unwrap_or_default()), style),
         ]));
         lines.extend(

@@ -1,0 +1,249 @@
+//! `dealboard export` and `dealboard import`: the board's deals out to CSV or JSON, and deals
+//! in from CSV exports of Pipedrive, HubSpot or our own export.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, ValueEnum};
+
+use super::change::{Change, read_board};
+use super::{Failure, find_stage};
+use crate::clock::Clock;
+use crate::interchange::import::{
+    DateOrder, ImportOptions, ParsedImport, RowProblem, SourceFormat, read_csv,
+};
+use crate::interchange::{BoardJson, ImportReport, Merged, deals_csv, merge};
+use crate::model::{Board, Deal};
+use crate::text::{fill, t};
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum ExportFormat {
+    /// Every deal, one row each, for spreadsheets and for importing again.
+    #[default]
+    Csv,
+    /// The whole board: settings, stages, deals with their history.
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+    pub format: ExportFormat,
+    #[arg(short, long, value_name = "FILE", help = t().cli.arg_output)]
+    pub output: Option<PathBuf>,
+    #[arg(long, help = t().cli.arg_bom)]
+    pub bom: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE.csv", help = t().cli.arg_import_file)]
+    pub file: PathBuf,
+    #[arg(long, help = t().cli.arg_dry_run)]
+    pub dry_run: bool,
+    #[arg(long = "map-stage", value_name = "OLD=NEW", value_parser = stage_mapping, help = t().cli.arg_map_stage)]
+    pub map_stage: Vec<(String, String)>,
+    #[arg(long, value_name = "NAME", help = t().cli.arg_import_owner)]
+    pub owner: Option<String>,
+    #[arg(long, help = t().cli.arg_skip_bad_rows)]
+    pub skip_bad_rows: bool,
+}
+
+/// `OLD=NEW`, split at the last `=` (a stage name in the file may hold one).
+fn stage_mapping(text: &str) -> Result<(String, String), String> {
+    match text.rsplit_once('=') {
+        Some((old, new)) if !old.trim().is_empty() && !new.trim().is_empty() => {
+            Ok((old.trim().to_string(), new.trim().to_string()))
+        }
+        _ => Err(t().cli.bad_mapping.to_string()),
+    }
+}
+
+/// Writes the export to the file named, or returns it for standard output.
+pub fn export(path: &Path, args: &ExportArgs) -> Result<Vec<u8>, Failure> {
+    let board = read_board(path)?;
+    let bytes = match args.format {
+        ExportFormat::Csv => {
+            let mut deals: Vec<&Deal> = board.deals.iter().collect();
+            deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
+            deals_csv(&board, &deals, args.bom)?
+        }
+        ExportFormat::Json => {
+            let mut json = serde_json::to_string_pretty(&BoardJson::new(&board))?;
+            json.push('\n');
+            json.into_bytes()
+        }
+    };
+    let Some(output) = &args.output else {
+        return Ok(bytes);
+    };
+    if same_file(output, path) {
+        return Err(Failure(fill(
+            t().cli.export_over_board,
+            &[("path", &output.display())],
+        )));
+    }
+    crate::store::write_atomically(output, &bytes)?;
+    eprintln!(
+        "{}",
+        fill(
+            t().cli.exported,
+            &[
+                (
+                    "deals",
+                    &t().count(&t().board.deal_count, board.deals.len())
+                ),
+                ("path", &output.display()),
+            ],
+        )
+    );
+    Ok(Vec::new())
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Reads the file, merges it into a copy of the board, reports, and saves only a sound import:
+/// every row good (or `--skip-bad-rows`), and not a dry run.
+pub fn import(path: &Path, args: &ImportArgs, clock: &dyn Clock) -> Result<String, Failure> {
+    let bytes = std::fs::read(&args.file).map_err(|e| {
+        Failure(fill(
+            t().cli.import_unreadable,
+            &[("path", &args.file.display()), ("error", &e)],
+        ))
+    })?;
+    let options = ImportOptions {
+        stage_map: args.map_stage.clone(),
+        owner: args.owner.clone(),
+    };
+    if args.dry_run {
+        let board = read_board(path)?;
+        check_mapping(&board, &options)?;
+        let (parsed, report, _) = merged(&board, &bytes, &options, clock)?;
+        return Ok(describe(args, &parsed, &report, true));
+    }
+    let mut change = Change::begin(path)?;
+    check_mapping(&change.board, &options)?;
+    let (parsed, report, board) = merged(&change.board, &bytes, &options, clock)?;
+    let text = describe(args, &parsed, &report, false);
+    if !report.problems.is_empty() && !args.skip_bad_rows {
+        let refused = fill(
+            t().cli.import_refused,
+            &[(
+                "rows",
+                &t().count(&t().cli.row_count, report.problems.len()),
+            )],
+        );
+        return Err(Failure(format!("{refused}\n{text}")));
+    }
+    if report.added.is_empty() && report.updated.is_empty() {
+        return Ok(text);
+    }
+    change.board = board;
+    change.finish()?;
+    Ok(text)
+}
+
+/// Every `--map-stage` target must be a stage of the board.
+fn check_mapping(board: &Board, options: &ImportOptions) -> Result<(), Failure> {
+    for (_, to) in &options.stage_map {
+        find_stage(board, to)?;
+    }
+    Ok(())
+}
+
+fn merged(
+    board: &Board,
+    bytes: &[u8],
+    options: &ImportOptions,
+    clock: &dyn Clock,
+) -> Result<(ParsedImport, ImportReport, Board), Failure> {
+    let parsed = read_csv(bytes, board, options, clock.now()).map_err(|e| Failure(e.0))?;
+    let mut copy = board.clone();
+    let report = merge(&mut copy, &parsed);
+    Ok((parsed, report, copy))
+}
+
+/// What was read and what it did (or would do), deal by deal, then the rows refused.
+fn describe(args: &ImportArgs, parsed: &ParsedImport, report: &ImportReport, dry: bool) -> String {
+    let c = &t().cli;
+    let format = match parsed.format {
+        SourceFormat::Pipedrive => c.format_pipedrive,
+        SourceFormat::HubSpot => c.format_hubspot,
+        SourceFormat::Dealboard => c.format_dealboard,
+    };
+    let rows = parsed.deals.len() + parsed.problems.len();
+    let mut out = fill(
+        c.import_read,
+        &[
+            ("path", &args.file.display()),
+            ("format", &format),
+            ("rows", &t().count(&c.row_count, rows)),
+        ],
+    );
+    out.push('\n');
+    let counts = [
+        (&report.added, c.import_added, c.import_would_add, "+"),
+        (
+            &report.updated,
+            c.import_updated,
+            c.import_would_update,
+            "~",
+        ),
+    ];
+    for (merged, done, would, mark) in counts {
+        let template = if dry { would } else { done };
+        let deals = t().count(&t().board.deal_count, merged.len());
+        let _ = writeln!(out, "{}", fill(template, &[("deals", &deals)]));
+        for m in merged {
+            let _ = writeln!(out, "  {}", row_line(mark, m));
+        }
+    }
+    if !report.unchanged.is_empty() {
+        let deals = t().count(&t().board.deal_count, report.unchanged.len());
+        let _ = writeln!(out, "{}", fill(c.import_unchanged, &[("deals", &deals)]));
+    }
+    if !report.problems.is_empty() {
+        let rows = t().count(&c.row_count, report.problems.len());
+        let _ = writeln!(out, "{}", fill(c.import_problems, &[("rows", &rows)]));
+        for RowProblem { line, reason } in &report.problems {
+            let _ = writeln!(
+                out,
+                "  {}",
+                fill(c.import_problem, &[("line", line), ("reason", reason)])
+            );
+        }
+    }
+    if !parsed.ignored_columns.is_empty() {
+        let columns = parsed.ignored_columns.join(", ");
+        let _ = writeln!(out, "{}", fill(c.import_ignored, &[("columns", &columns)]));
+    }
+    if let Some(order) = parsed.date_order {
+        let read = match order {
+            DateOrder::DayFirst => c.day_first,
+            DateOrder::MonthFirst => c.month_first,
+        };
+        let _ = writeln!(out, "{}", fill(c.import_dates, &[("read", &read)]));
+    }
+    if dry {
+        out.push_str(c.import_dry_run);
+        out.push('\n');
+    }
+    out
+}
+
+fn row_line(mark: &str, merged: &Merged) -> String {
+    fill(
+        t().cli.import_row,
+        &[
+            ("mark", &mark),
+            ("line", &merged.line),
+            ("id", &merged.id),
+            ("title", &merged.title),
+        ],
+    )
+}
