@@ -29,8 +29,10 @@ pub fn weighted(deal: &Deal, board: &Board) -> Money {
 pub fn margin(deal: &Deal) -> Option<(Money, Option<i64>)> {
     let cost = deal.cost?;
     let minor = deal.value.minor.saturating_sub(cost.minor);
-    let percent = (deal.value.minor != 0)
-        .then(|| (i128::from(minor) * 100 / i128::from(deal.value.minor)) as i64);
+    // Rounded to the nearest whole percent (values are never below zero).
+    let value = i128::from(deal.value.minor);
+    let percent =
+        (value > 0).then(|| ((i128::from(minor) * 200 + value).div_euclid(value * 2)) as i64);
     Some((
         Money {
             minor,
@@ -91,6 +93,13 @@ mod tests {
         });
         let (money, percent) = margin(&deal).unwrap();
         assert_eq!((money.minor, percent), (250_000, Some(25)));
+        deal.value.minor = 1_200_050; // margin 450_050 of 1_200_050 is 37.50…%
+        assert_eq!(margin(&deal).unwrap().1, Some(38), "rounded, not cut");
+        deal.cost = Some(Money {
+            minor: 1_500_000,
+            currency: Currency::EUR,
+        });
+        assert_eq!(margin(&deal).unwrap().1, Some(-25), "a loss");
         deal.value.minor = 0;
         assert_eq!(margin(&deal).unwrap().1, None);
     }

@@ -2,6 +2,8 @@
 //! moment, and an app over it in a temporary folder.
 #![allow(dead_code)] // each test file uses its own part of this module
 
+pub mod cli;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
