@@ -129,8 +129,9 @@ pub fn import(path: &Path, args: &ImportArgs, clock: &dyn Clock) -> Result<Strin
     let mut change = Change::begin(path)?;
     check_mapping(&change.board, &options)?;
     let (parsed, report, board) = merged(&change.board, &bytes, &options, clock)?;
-    let text = describe(args, &parsed, &report, false);
-    if !report.problems.is_empty() && !args.skip_bad_rows {
+    let refused = !report.problems.is_empty() && !args.skip_bad_rows;
+    let text = describe(args, &parsed, &report, refused);
+    if refused {
         let refused = fill(
             t().cli.import_refused,
             &[(
@@ -168,8 +169,14 @@ fn merged(
     Ok((parsed, report, copy))
 }
 
-/// What was read and what it did (or would do), deal by deal, then the rows refused.
-fn describe(args: &ImportArgs, parsed: &ParsedImport, report: &ImportReport, dry: bool) -> String {
+/// What was read and what it did (or, when nothing is `applied`, would do), deal by deal, then
+/// the rows refused.
+fn describe(
+    args: &ImportArgs,
+    parsed: &ParsedImport,
+    report: &ImportReport,
+    would: bool,
+) -> String {
     let c = &t().cli;
     let format = match parsed.format {
         SourceFormat::Pipedrive => c.format_pipedrive,
@@ -195,8 +202,8 @@ fn describe(args: &ImportArgs, parsed: &ParsedImport, report: &ImportReport, dry
             "~",
         ),
     ];
-    for (merged, done, would, mark) in counts {
-        let template = if dry { would } else { done };
+    for (merged, done, would_do, mark) in counts.into_iter().filter(|c| !c.0.is_empty()) {
+        let template = if would { would_do } else { done };
         let deals = t().count(&t().board.deal_count, merged.len());
         let _ = writeln!(out, "{}", fill(template, &[("deals", &deals)]));
         for m in merged {
@@ -229,7 +236,7 @@ fn describe(args: &ImportArgs, parsed: &ParsedImport, report: &ImportReport, dry
         };
         let _ = writeln!(out, "{}", fill(c.import_dates, &[("read", &read)]));
     }
-    if dry {
+    if args.dry_run {
         out.push_str(c.import_dry_run);
         out.push('\n');
     }

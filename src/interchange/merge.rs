@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::import::{IncomingDeal, ParsedImport, RowProblem};
-use crate::model::{Board, DealId, Imported, Referral};
+use crate::model::{Board, Deal, DealId, Imported, Referral};
 
 /// One row's deal and what became of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,24 +31,23 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
         problems: parsed.problems.clone(),
         ..ImportReport::default()
     };
-    let mut seen: HashMap<&str, u64> = HashMap::new();
     // Our own export's ids, as they are on this board now, for referrals between its rows.
     let mut new_ids: HashMap<DealId, DealId> = HashMap::new();
     let mut refers: Vec<(DealId, DealId)> = Vec::new();
-    for row in &parsed.deals {
-        if let Some(first) = seen.insert(row.key.as_str(), row.line) {
-            report.problems.push(RowProblem {
-                line: row.line,
-                reason: crate::text::fill(
-                    crate::text::t().cli.import_repeated,
-                    &[("key", &row.key), ("line", &first)],
-                ),
-            });
-            continue;
-        }
-        let (mut deal, referrer) = take_referral(row);
+    // The deals as they were, to tell at the end which ones the import really changed (a
+    // referral is taken off while the rows go in, and put back once every id is known).
+    let mut before: HashMap<DealId, Deal> = HashMap::new();
+    // Our own export's rows go in id order, so that into a board that never used those ids they
+    // keep them (an export in board order lists them mixed).
+    let mut rows: Vec<&IncomingDeal> = parsed.deals.iter().collect();
+    rows.sort_by_key(|row| (row.own_id.is_none(), row.own_id, row.line));
+    for row in rows {
+        let (mut deal, referrer) = without_referral(row);
         deal.id = DealId(0);
         let existing = board.find_imported(&row.key, row.own_id, deal.created);
+        if let Some(old) = existing.and_then(|id| board.deal(id)) {
+            before.insert(old.id, old.clone());
+        }
         let title = deal.title.clone();
         match board.put_imported(deal, row.own_id, existing) {
             Ok(done) => {
@@ -79,13 +78,27 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
         let by = new_ids.get(&by).copied().unwrap_or(by);
         board.link_imported_referral(id, by);
     }
+    let (changed, same): (Vec<Merged>, Vec<Merged>) = std::mem::take(&mut report.updated)
+        .into_iter()
+        .partition(|m| before.get(&m.id) != board.deal(m.id));
+    report.updated = changed;
+    report.unchanged.extend(same);
+    for list in [
+        &mut report.added,
+        &mut report.updated,
+        &mut report.unchanged,
+    ] {
+        list.sort_by_key(|m| m.line);
+    }
+    let added: Vec<DealId> = report.added.iter().map(|m| m.id).collect();
+    board.stack_imported(&added);
     report.problems.sort_by_key(|p| p.line);
     report
 }
 
 /// The row's deal without a referral to another deal (set once every row is in, when the
 /// referring deal's id on this board is known), and that deal's id in the file.
-fn take_referral(row: &IncomingDeal) -> (crate::model::Deal, Option<DealId>) {
+fn without_referral(row: &IncomingDeal) -> (crate::model::Deal, Option<DealId>) {
     let mut deal = row.deal.clone();
     match deal.referred_by {
         Some(Referral::Deal(by)) => {

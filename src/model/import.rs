@@ -1,11 +1,14 @@
 //! Deals read from another system's export: which deal on the board each one is, and putting it
 //! there, new or as the new version of that deal. Checked like any other change.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 
 use super::board::{Board, MAX_DEAL_ID};
 use super::deal::{Deal, DealId, Referral, StageVisit, Status};
 use super::edit::{EditError, RANK_GAP};
+use super::stage::StageId;
 
 /// What putting an imported deal did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -128,6 +131,26 @@ impl Board {
             } else {
                 Referral::Person(format!("#{by}"))
             });
+        }
+    }
+
+    /// Stacks newly imported deals at the bottom of their columns in the order given (the
+    /// file's order), below the deals that were there before.
+    pub fn stack_imported(&mut self, ids: &[DealId]) {
+        let new: HashSet<DealId> = ids.iter().copied().collect();
+        let mut bottoms: HashMap<StageId, i64> = HashMap::new();
+        for deal in self.deals.iter().filter(|d| !new.contains(&d.id)) {
+            let bottom = bottoms.entry(deal.stage.clone()).or_insert(deal.rank);
+            *bottom = (*bottom).max(deal.rank);
+        }
+        for id in ids {
+            if let Some(deal) = self.deal_mut(*id) {
+                let rank = bottoms
+                    .get(&deal.stage)
+                    .map_or(0, |bottom| bottom.saturating_add(RANK_GAP));
+                deal.rank = rank;
+                bottoms.insert(deal.stage.clone(), rank);
+            }
         }
     }
 }

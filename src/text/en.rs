@@ -519,7 +519,6 @@ pub static EN: Text = Text {
         col_next: "NEXT ACTION",
         col_status: "STATUS",
         bad_field: "--{field}: {problem}",
-        import_repeated: "this row repeats deal {key} of line {line}",
         currency_clash: "--value is in {value} but --currency says {currency}; give one currency",
         error_prefix: "error: ",
         row_count: Plural(&["{count} row", "{count} rows"]),

@@ -590,7 +590,6 @@ pub struct CliText {
     pub col_status: &'static str,
     pub bad_field: &'static str,
     pub currency_clash: &'static str,
-    pub import_repeated: &'static str,
     pub error_prefix: &'static str,
     pub row_count: Plural,
     pub show: &'static str,

@@ -2,9 +2,28 @@
 //! export. This only reads: it turns rows into deals (or says why a row cannot be one) and never
 //! touches a board; `super::merge` decides what is added and what is updated.
 
+mod dates;
+mod file;
+#[cfg(test)]
+mod fixture_tests;
+mod headers;
+mod money;
+mod rows;
+mod stages;
+#[cfg(test)]
+mod tests;
+
+use std::collections::HashMap;
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::model::{Board, Deal, DealId};
+use crate::text::fill;
+use crate::text::import::IMPORT;
+use dates::DateReader;
+use headers::Layout;
+use rows::Context;
+use stages::StageFinder;
 
 /// What the command line says about an import.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -82,6 +101,67 @@ pub fn read_csv(
     options: &ImportOptions,
     now: DateTime<FixedOffset>,
 ) -> Result<ParsedImport, ImportError> {
-    let _ = (bytes, board, options, now);
-    Err(ImportError("not written yet".into()))
+    let table = file::read_table(bytes)?;
+    let layout = Layout::read(&table.headers)?;
+    let stages = StageFinder::new(board, options)?;
+    // HubSpot is mostly used in the US; the others write slash dates day first.
+    let default_order = match layout.format {
+        SourceFormat::HubSpot => DateOrder::MonthFirst,
+        _ => DateOrder::DayFirst,
+    };
+    let date_cells = table
+        .records
+        .iter()
+        .filter_map(|r| r.fields.as_ref().ok().map(|fields| (r.line, fields)))
+        .flat_map(|(line, fields)| {
+            layout
+                .date_indexes()
+                .filter_map(move |i| fields.get(i).map(|text| (line, text)))
+        });
+    let (order, any_slash_date) = dates::decide_order(date_cells, default_order)?;
+    let context = Context {
+        layout: &layout,
+        board,
+        options,
+        stages: &stages,
+        dates: DateReader {
+            order,
+            offset: *now.offset(),
+        },
+        now: now.to_utc(),
+    };
+    let mut parsed = ParsedImport {
+        format: layout.format,
+        deals: Vec::new(),
+        problems: Vec::new(),
+        ignored_columns: layout.ignored.clone(),
+        date_order: any_slash_date.then_some(order),
+    };
+    // Where each key was first seen: a second row for the same deal is refused.
+    let mut first_lines: HashMap<String, u64> = HashMap::new();
+    for record in &table.records {
+        let read = match &record.fields {
+            Ok(fields) => rows::read_row(&context, record.line, fields),
+            Err(reason) => Err(reason.clone()),
+        };
+        let problem = match read {
+            Ok(incoming) => match first_lines.get(&incoming.key) {
+                Some(first) => fill(
+                    IMPORT.duplicate_key,
+                    &[("key", &incoming.key), ("line", first)],
+                ),
+                None => {
+                    first_lines.insert(incoming.key.clone(), incoming.line);
+                    parsed.deals.push(incoming);
+                    continue;
+                }
+            },
+            Err(reason) => reason,
+        };
+        parsed.problems.push(RowProblem {
+            line: record.line,
+            reason: problem,
+        });
+    }
+    Ok(parsed)
 }
