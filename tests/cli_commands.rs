@@ -154,8 +154,8 @@ fn init_creates_a_board_or_a_demo_and_replaces_one_only_with_force() {
         demo.contains("Created a demo board with 25 deals"),
         "{demo}"
     );
-    assert!(demo.contains("board.ron.bak.1"), "{demo}");
-    let backup = std::fs::read(cli.dir.path().join("board.ron.bak.1")).unwrap();
+    assert!(demo.contains("board.ron.before-init.1"), "{demo}");
+    let backup = std::fs::read(cli.dir.path().join("board.ron.before-init.1")).unwrap();
     assert_eq!(backup, file, "the old board is kept");
     let deals = cli.json(&[]);
     assert_eq!(deals.len(), 25);
@@ -179,7 +179,7 @@ fn init_force_keeps_even_a_broken_board() {
     std::fs::write(cli.board(), "this is not a board").unwrap();
     assert_eq!(cli.run(&["init"]).code, Some(1));
     cli.ok(&["init", "--force"]);
-    let kept = std::fs::read_to_string(cli.dir.path().join("board.ron.bak.1")).unwrap();
+    let kept = std::fs::read_to_string(cli.dir.path().join("board.ron.before-init.1")).unwrap();
     assert_eq!(kept, "this is not a board");
 }
 
@@ -208,4 +208,61 @@ fn list_as_csv_has_the_export_columns() {
     let rows: Vec<&str> = csv.lines().collect();
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(rows[0].starts_with("id,title,"));
+}
+
+#[test]
+fn every_board_init_force_replaced_is_kept() {
+    let cli = Cli::new();
+    cli.ok(&["add", "The first board's deal"]);
+    let first = cli.file();
+    for _ in 0..7 {
+        cli.ok(&["init", "--demo", "--deals", "3", "--force"]);
+    }
+    let kept = std::fs::read(cli.dir.path().join("board.ron.before-init.1")).unwrap();
+    assert_eq!(kept, first, "backups rotate; this copy does not");
+    assert!(cli.dir.path().join("board.ron.before-init.7").exists());
+}
+
+#[test]
+fn small_things_a_script_relies_on() {
+    let cli = three_deals();
+    // Ids may be written as the tool prints them.
+    assert!(cli.ok(&["show", "#2"]).starts_with("#2 "));
+    // Moving into a stage after the sale wins the deal, and says so.
+    assert_eq!(
+        cli.ok(&["move", "1", "delivery"]),
+        "Moved deal 1 “Plain” from Lead to Delivery: it is won now (after the sale).\n"
+    );
+    let won: Value = serde_json::from_str(&cli.ok(&["show", "1", "--format", "json"])).unwrap();
+    assert_eq!(won["probability"], 100, "as the weighted value counts it");
+    // A loss needs a reason.
+    let no_reason = cli.run(&["lost", "2", "--reason", "  "]);
+    assert_eq!(no_reason.code, Some(1));
+    assert!(no_reason.stderr.contains("say why it was lost"));
+    // An empty tag clears the tags.
+    cli.ok(&["edit", "2", "--tag", ""]);
+    let two: Value = serde_json::from_str(&cli.ok(&["show", "2", "--format", "json"])).unwrap();
+    assert_eq!(two["tags"], serde_json::json!([]));
+    // A closed deal says when it closed, not how long it sat.
+    assert!(cli.ok(&["show", "3"]).contains("closed 20"));
+}
+
+#[test]
+fn export_never_writes_over_a_board_and_import_says_json_is_not_csv() {
+    let cli = three_deals();
+    let other = cli.dir.path().join("other.ron");
+    let other_text = other.display().to_string();
+    std::fs::write(&other, cli.file()).unwrap();
+    let over = cli.run(&["export", "-o", &other_text]);
+    assert_eq!(over.code, Some(1));
+    assert!(over.stderr.contains("it is a dealboard board"));
+    let json = cli.dir.path().join("board.json");
+    std::fs::write(&json, cli.ok(&["export", "--format", "json"])).unwrap();
+    let wrong = cli.run(&["import", json.to_str().unwrap()]);
+    assert_eq!(wrong.code, Some(1));
+    assert!(
+        wrong.stderr.contains("is JSON; import reads CSV"),
+        "{}",
+        wrong.stderr
+    );
 }

@@ -48,9 +48,17 @@ fn a_file_with_bad_rows_imports_nothing_unless_told_to_skip_them() {
         refused.stderr
     );
     assert_eq!(cli.file(), before, "all or nothing");
-    let dry = cli.ok(&["import", &fixture("pipedrive.csv"), "--dry-run"]);
-    assert!(dry.contains("Dry run: nothing was changed."));
+    let dry = cli.run(&["import", &fixture("pipedrive.csv"), "--dry-run"]);
+    assert_eq!(dry.code, Some(1), "a dry run fails as the import would");
+    assert!(dry.stderr.contains("Dry run: nothing was changed."));
     assert_eq!(cli.file(), before);
+    let dry = cli.ok(&[
+        "import",
+        &fixture("pipedrive.csv"),
+        "--dry-run",
+        "--skip-bad-rows",
+    ]);
+    assert!(dry.contains("Would add 4 deals"), "{dry}");
     let done = cli.ok(&["import", &fixture("pipedrive.csv"), "--skip-bad-rows"]);
     assert!(done.contains("Added 4 deals:"), "{done}");
     let deals = cli.json(&[]);
@@ -177,8 +185,11 @@ fn mapping_mistakes_are_caught_before_anything_is_read() {
     assert_eq!(unknown.code, Some(1));
     assert!(unknown.stderr.contains("Closing"), "{}", unknown.stderr);
     assert!(
-        unknown.stderr.contains("1 Lead"),
-        "lists the board's stages"
+        unknown
+            .stderr
+            .contains("The board's stages are: Lead, Qualification"),
+        "lists the board's stages: {}",
+        unknown.stderr
     );
     let malformed = cli.run(&[
         "import",
@@ -191,4 +202,132 @@ fn mapping_mistakes_are_caught_before_anything_is_read() {
     let missing = cli.run(&["import", "no-such.csv"]);
     assert_eq!(missing.code, Some(1));
     assert!(missing.stderr.contains("Cannot read no-such.csv"));
+}
+
+#[test]
+fn a_file_with_only_bad_rows_fails_even_when_skipping_them() {
+    let cli = Cli::new();
+    cli.ok(&["init"]);
+    let file = cli.dir.path().join("bad.csv");
+    std::fs::write(
+        &file,
+        "Deal - ID,Deal - Title,Deal - Value\n1,,5\n2,Two,lots\n",
+    )
+    .unwrap();
+    let run = cli.run(&["import", file.to_str().unwrap(), "--skip-bad-rows"]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr.contains("Nothing could be imported"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn re_importing_keeps_what_changed_on_the_board_since_and_fields_the_file_lacks() {
+    let cli = Cli::new();
+    cli.ok(&["init"]);
+    let pipedrive = fixture("pipedrive.csv");
+    cli.ok(&["import", &pipedrive, "--skip-bad-rows"]);
+    // Worked on here after the import: a next action, notes, a move.
+    cli.ok(&[
+        "edit",
+        "1",
+        "--next",
+        "Call Anna",
+        "--notes",
+        "important",
+        "--contact",
+        "Hans",
+    ]);
+    cli.ok(&["move", "1", "Negotiation"]);
+    let before = cli.json(&[]);
+    let again = cli.ok(&["import", &pipedrive, "--skip-bad-rows"]);
+    assert!(
+        again.contains(
+            "Changed on the board since the file was written, so kept as they are here: 1 deal:"
+        ),
+        "{again}"
+    );
+    assert_eq!(
+        cli.json(&[]),
+        before,
+        "nothing the seller did here is undone"
+    );
+    // A later export of the same deals, with a newer update time: its columns win, the fields
+    // it has no column for stay.
+    let later = std::fs::read_to_string(&pipedrive)
+        .unwrap()
+        .replace("2026-11-20 16:40:00", "2027-01-10 09:00:00")
+        .replace("\"12,500.00\"", "\"13,000.00\"");
+    let path = cli.dir.path().join("later.csv");
+    std::fs::write(&path, later).unwrap();
+    let newer = cli.ok(&["import", path.to_str().unwrap(), "--skip-bad-rows"]);
+    assert!(newer.contains("Updated 1 deal:"), "{newer}");
+    let deal: Value = serde_json::from_str(&cli.ok(&["show", "1", "--format", "json"])).unwrap();
+    assert_eq!(deal["value"], "13000.00");
+    assert_eq!(deal["notes"], "important", "the file has no notes column");
+    assert_eq!(
+        deal["contact"], "Jane Doe",
+        "the file's contact column wins"
+    );
+    assert_eq!(
+        deal["stage"], "Qualification",
+        "the file's stage, later than the move here"
+    );
+    let history = deal["history"].as_array().unwrap();
+    let times: Vec<&str> = history.iter().map(|v| v["at"].as_str().unwrap()).collect();
+    let mut sorted = times.clone();
+    sorted.sort();
+    assert_eq!(times, sorted, "the history stays in order");
+    assert_eq!(history.last().unwrap()["backward"], true);
+}
+
+#[test]
+fn another_boards_export_imported_twice_adds_its_deals_once() {
+    let from = Cli::new();
+    from.ok(&["add", "Theirs one"]);
+    from.ok(&["add", "Theirs two", "--referred-by", "#1"]);
+    let file = from.dir.path().join("theirs.csv");
+    std::fs::write(&file, from.ok(&["export"])).unwrap();
+    // A deal is told apart from another board's deal with the same number by the second it was
+    // created in; two boards filled by a script in the same second would look alike.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let to = Cli::new();
+    to.ok(&["add", "Mine one"]);
+    to.ok(&["add", "Mine two"]);
+    let first = to.ok(&["import", file.to_str().unwrap()]);
+    assert!(first.contains("Added 2 deals"), "{first}");
+    let second = to.ok(&["import", file.to_str().unwrap()]);
+    assert!(
+        second.contains("Already on the board as the file has them: 2 deals."),
+        "{second}"
+    );
+    assert_eq!(to.json(&[]).len(), 4);
+    let two: Value = serde_json::from_str(&to.ok(&["show", "4", "--format", "json"])).unwrap();
+    assert_eq!(two["title"], "Theirs two");
+    assert_eq!(
+        two["referred_by"], "#3",
+        "its referrer as it is on this board"
+    );
+}
+
+#[test]
+fn a_referrer_left_out_of_the_file_is_not_taken_for_another_deal() {
+    let cli = Cli::new();
+    cli.ok(&["add", "Unrelated"]);
+    let file = cli.dir.path().join("one.csv");
+    std::fs::write(
+        &file,
+        "id,title,referred_by,created,updated\n7,Beta,#1,2026-11-01T10:00:00Z,2026-11-01T10:00:00Z\n",
+    )
+    .unwrap();
+    cli.ok(&["import", file.to_str().unwrap()]);
+    let beta: Value = serde_json::from_str(&cli.ok(&["show", "7", "--format", "json"])).unwrap();
+    assert_eq!(
+        beta["referred_by"], "#1",
+        "kept as the file's number, not this board's deal 1"
+    );
+    let shown = cli.ok(&["show", "7"]);
+    assert!(!shown.contains("Unrelated"), "{shown}");
 }

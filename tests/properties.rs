@@ -22,6 +22,10 @@ fn any_text() -> impl Strategy<Value = String> {
         "[\u{4e00}-\u{4e20}🚀🇩🇪]{0,6}",
         Just("quote \" hash \"# and \\ backslash".to_string()),
         Just("two\nlines\r\n\ttab".to_string()),
+        // Text a spreadsheet would take for a formula, and text that already starts with `'`.
+        Just("=SUM(A1:A2)".to_string()),
+        Just("'=quoted already".to_string()),
+        Just("- dash first".to_string()),
     ]
 }
 
@@ -117,6 +121,54 @@ proptest! {
         let again = merge(&mut same, &parsed);
         prop_assert!(again.added.is_empty() && again.updated.is_empty(), "{:?}", again);
         prop_assert_eq!(same, board);
+    }
+}
+
+/// A cell as spreadsheets and people write them: dates, amounts, any script, odd spaces.
+fn any_cell() -> impl Strategy<Value = String> {
+    prop_oneof![
+        any_text(),
+        "[0-9 .,/:\u{a0}\u{202f}+-]{0,20}",
+        "(20[0-9]{2}-[01][0-9]-[0-3][0-9])?[ T\u{a0}]?[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?( ?(Z|UTC|[+-][0-9]{2}:?[0-9]{2}|AM|PM|é|ü))?",
+        "[$€£¥₽]? ?[0-9]{1,3}([ .,\u{a0}][0-9]{3}){0,3}([.,][0-9]{1,3})? ?[A-Za-z€$]{0,4}",
+        Just("Closed Won".to_string()),
+        Just("Lost".to_string()),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// No file makes the import panic: every row is a deal or a problem with its line.
+    #[test]
+    fn importing_any_csv_never_panics(
+        headers in prop::sample::select(vec![
+            "Deal - ID,Deal - Title,Deal - Value,Deal - Currency,Deal - Stage,Deal - Status,Deal - Deal created,Deal - Won time,Deal - Expected close date,Deal - Label",
+            "Record ID,Deal Name,Deal Stage,Close Date,Amount,Create Date,Last Activity Date,Deal Type",
+            "id,title,value,currency,cost,probability,stage,status,closed,expected_close,next_action_due,tags,created,updated,referred_by",
+        ]),
+        rows in proptest::collection::vec(proptest::collection::vec(any_cell(), 0..16), 0..6),
+        separator in prop::sample::select(vec![",", ";", "\t"]),
+    ) {
+        use dealboard::interchange::import::{read_csv, ImportOptions};
+        let mut text = headers.replace(',', separator);
+        for row in rows {
+            text.push('\n');
+            let cells: Vec<String> = row.iter().map(|c| format!("\"{}\"", c.replace('"', "\"\""))).collect();
+            text.push_str(&cells.join(separator));
+        }
+        let board = support::empty_board();
+        if let Ok(parsed) = read_csv(text.as_bytes(), &board, &ImportOptions::default(), support::now()) {
+            let mut copy = board.clone();
+            dealboard::interchange::merge(&mut copy, &parsed);
+        }
+    }
+
+    #[test]
+    fn importing_any_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        use dealboard::interchange::import::{read_csv, ImportOptions};
+        let board = support::empty_board();
+        let _ = read_csv(&bytes, &board, &ImportOptions::default(), support::now());
     }
 }
 

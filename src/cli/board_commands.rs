@@ -12,6 +12,9 @@ use crate::clock::Clock;
 use crate::store::{LoadErrorKind, Store};
 use crate::text::{fill, t};
 
+/// `board.ron.before-init.N`: a board `init --force` replaced.
+const KEPT_LABEL: &str = "before-init";
+
 /// The most demo deals `init --demo --deals N` makes.
 const MOST_DEMO_DEALS: usize = 1_000_000;
 
@@ -55,7 +58,9 @@ pub fn check(path: &Path) -> Result<String, Failure> {
 /// is replaced only with `--force`, and then kept as the newest backup first.
 pub fn init(path: &Path, args: &InitArgs, clock: &dyn Clock) -> Result<String, Failure> {
     let c = &t().cli;
-    let exists = match Store::open(path) {
+    let mut store = Store::at(path);
+    store.lock_waiting(Duration::from_secs(1))?;
+    let exists = match store.read() {
         Err(e) if e.kind == LoadErrorKind::Missing => false,
         // A file that cannot be read is still a file the user may want back.
         _ => true,
@@ -70,9 +75,7 @@ pub fn init(path: &Path, args: &InitArgs, clock: &dyn Clock) -> Result<String, F
         // One of the demo sellers, so that "only mine" shows something.
         board.owner = crate::demo::DEMO_OWNER.to_string();
     }
-    let mut store = Store::at(path);
-    store.lock_waiting(Duration::from_secs(1))?;
-    let backup = store.replace(&board)?;
+    let backup = store.replace(&board, KEPT_LABEL)?;
     let mut text = if args.demo {
         fill(
             c.init_demo,

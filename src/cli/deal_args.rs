@@ -108,10 +108,11 @@ impl DealArgs {
             ("next", DealField::NextAction, self.next.as_ref()),
             ("due", DealField::NextActionDue, self.due.as_ref()),
             ("notes", DealField::Notes, self.notes.as_ref()),
+            // `--tag ""` clears the tags; no `--tag` leaves them.
             (
                 "tag",
                 DealField::Tags,
-                Some(&tags).filter(|t| !t.is_empty()),
+                Some(&tags).filter(|_| !self.tags.is_empty()),
             ),
         ];
         let typed: Vec<(DealField, &str)> = given

@@ -102,11 +102,18 @@ pub fn move_deal(
         );
         return Ok(String::new());
     }
+    let was_open = deal.status.is_open();
     board.move_deal(id, &to, clock.now_utc())?;
+    let won_now = was_open && board.deal(id).is_some_and(|d| !d.status.is_open());
     let to = stage_name(board, &to);
     change.finish()?;
+    let template = if won_now {
+        t().cli.moved_and_won
+    } else {
+        t().cli.moved
+    };
     Ok(fill(
-        t().cli.moved,
+        template,
         &[("id", &id), ("title", &title), ("from", &from), ("to", &to)],
     ) + "\n")
 }

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
+use super::Failure;
 use super::change::{Change, read_board};
-use super::{Failure, find_stage};
 use crate::clock::Clock;
 use crate::interchange::import::{
     DateOrder, ImportOptions, ParsedImport, RowProblem, SourceFormat, read_csv,
@@ -83,6 +83,13 @@ pub fn export(path: &Path, args: &ExportArgs) -> Result<Vec<u8>, Failure> {
             &[("path", &output.display())],
         )));
     }
+    // Another board, or one of this board's backups and copies: never written over.
+    if crate::store::Store::open(output).is_ok() {
+        return Err(Failure(fill(
+            t().cli.export_over_file,
+            &[("path", &output.display())],
+        )));
+    }
     crate::store::write_atomically(output, &bytes)?;
     eprintln!(
         "{}",
@@ -116,45 +123,58 @@ pub fn import(path: &Path, args: &ImportArgs, clock: &dyn Clock) -> Result<Strin
             &[("path", &args.file.display()), ("error", &e)],
         ))
     })?;
+    let start = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    if start.trim_ascii_start().starts_with(b"{") || start.trim_ascii_start().starts_with(b"[") {
+        return Err(Failure(fill(
+            t().cli.import_json,
+            &[("path", &args.file.display())],
+        )));
+    }
     let options = ImportOptions {
         stage_map: args.map_stage.clone(),
         owner: args.owner.clone(),
     };
-    if args.dry_run {
-        let board = read_board(path)?;
-        check_mapping(&board, &options)?;
-        let (parsed, report, _) = merged(&board, &bytes, &options, clock)?;
-        return Ok(describe(args, &parsed, &report, true));
+    // A dry run reads the board without locking it; a real import holds the lock throughout.
+    let mut change = None;
+    let board = if args.dry_run {
+        read_board(path)?
+    } else {
+        let begun = Change::begin(path)?;
+        let board = begun.board.clone();
+        change = Some(begun);
+        board
+    };
+    let (parsed, report, merged_board) = merged(&board, &bytes, &options, clock)?;
+    if let Some(refusal) = refusal(args, &report) {
+        let text = describe(args, &parsed, &report, true);
+        return Err(Failure(format!("{refusal}\n{text}")));
     }
-    let mut change = Change::begin(path)?;
-    check_mapping(&change.board, &options)?;
-    let (parsed, report, board) = merged(&change.board, &bytes, &options, clock)?;
-    let refused = !report.problems.is_empty() && !args.skip_bad_rows;
-    let text = describe(args, &parsed, &report, refused);
-    if refused {
-        let refused = fill(
-            t().cli.import_refused,
-            &[(
-                "rows",
-                &t().count(&t().cli.row_count, report.problems.len()),
-            )],
-        );
-        return Err(Failure(format!("{refused}\n{text}")));
+    let text = describe(args, &parsed, &report, args.dry_run);
+    let changed = !report.added.is_empty() || !report.updated.is_empty();
+    if let (Some(mut change), true) = (change, changed) {
+        change.board = merged_board;
+        change.finish()?;
     }
-    if report.added.is_empty() && report.updated.is_empty() {
-        return Ok(text);
-    }
-    change.board = board;
-    change.finish()?;
     Ok(text)
 }
 
-/// Every `--map-stage` target must be a stage of the board.
-fn check_mapping(board: &Board, options: &ImportOptions) -> Result<(), Failure> {
-    for (_, to) in &options.stage_map {
-        find_stage(board, to)?;
+/// Why the import cannot go ahead (and a dry run says it would not): rows with problems and no
+/// `--skip-bad-rows`, or no row good at all.
+fn refusal(args: &ImportArgs, report: &ImportReport) -> Option<String> {
+    let problems = report.problems.len();
+    if problems == 0 {
+        return None;
     }
-    Ok(())
+    let rows = t().count(&t().cli.row_count, problems);
+    let good =
+        report.added.len() + report.updated.len() + report.unchanged.len() + report.kept.len();
+    if !args.skip_bad_rows {
+        Some(fill(t().cli.import_refused, &[("rows", &rows)]))
+    } else if good == 0 {
+        Some(fill(t().cli.import_all_bad, &[("rows", &rows)]))
+    } else {
+        None
+    }
 }
 
 fn merged(
@@ -208,6 +228,13 @@ fn describe(
         let _ = writeln!(out, "{}", fill(template, &[("deals", &deals)]));
         for m in merged {
             let _ = writeln!(out, "  {}", row_line(mark, m));
+        }
+    }
+    if !report.kept.is_empty() {
+        let deals = t().count(&t().board.deal_count, report.kept.len());
+        let _ = writeln!(out, "{}", fill(c.import_kept, &[("deals", &deals)]));
+        for m in &report.kept {
+            let _ = writeln!(out, "  {}", row_line("=", m));
         }
     }
     if !report.unchanged.is_empty() {

@@ -71,15 +71,16 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
     let mut columns = vec![
         column(c.col_id, true, None, None),
         column(c.col_title, false, Some(12), None),
-        column(c.col_company, false, Some(8), Some(2)),
+        column(c.col_company, false, Some(8), Some(1)),
         column(c.col_stage, false, Some(10), None),
         column(c.col_value, true, None, None),
-        column(c.col_owner, false, Some(6), Some(1)),
-        // Keeps room for the mark and the date: `⚠ 2026-11-20`.
-        column(c.col_next, false, Some(12), Some(3)),
+        column(c.col_owner, false, Some(6), Some(0)),
+        // Keeps room for the mark and the whole date: `⚠ 2026-11-20…`.
+        column(c.col_next, false, Some(13), Some(2)),
     ];
     if any_closed {
-        columns.push(column(c.col_status, false, None, Some(0)));
+        // A lost deal must not pass for an open one: the status goes last.
+        columns.push(column(c.col_status, false, None, Some(3)));
     }
     let rows: Vec<Vec<String>> = deals
         .iter()

@@ -43,7 +43,7 @@ pub enum Command {
     List(ListArgs),
     #[command(about = t().cli.show)]
     Show {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
         #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
         format: Format,
@@ -52,31 +52,31 @@ pub enum Command {
     Edit(Box<EditArgs>),
     #[command(name = "move", about = t().cli.move_cmd)]
     Move {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
         #[arg(help = t().cli.arg_stage_target)]
         stage: String,
     },
     #[command(about = t().cli.won)]
     Won {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
     },
     #[command(about = t().cli.lost)]
     Lost {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
         #[arg(long, value_name = "TEXT", help = t().cli.arg_reason)]
         reason: String,
     },
     #[command(about = t().cli.reopen)]
     Reopen {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
     },
     #[command(about = t().cli.delete)]
     Delete {
-        #[arg(help = t().cli.arg_id)]
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
     },
     #[command(about = t().cli.export)]
@@ -109,7 +109,7 @@ pub struct AddArgs {
 /// `edit ID` and the fields to change (at least one: see [`Cli::check_usage`]).
 #[derive(clap::Args, Debug)]
 pub struct EditArgs {
-    #[arg(help = t().cli.arg_id)]
+    #[arg(help = t().cli.arg_id, value_parser = deal_id)]
     pub id: u64,
     #[arg(long, help = t().cli.arg_new_title)]
     pub title: Option<String>,
@@ -188,6 +188,9 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>,
             clock,
             |board, id, now| board.mark_won(id, now),
         )),
+        Command::Lost { reason, .. } if reason.trim().is_empty() => {
+            Err(Failure(t().cli.lost_needs_reason.to_string()))
+        }
         Command::Lost { id, reason } => text(deals::close_deal(
             path,
             DealId(id),
@@ -203,6 +206,14 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>,
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),
     }
+}
+
+/// A deal's id as the user may copy it: `12` or `#12`.
+fn deal_id(text: &str) -> Result<u64, String> {
+    text.trim()
+        .trim_start_matches('#')
+        .parse()
+        .map_err(|_| t().cli.bad_id.to_string())
 }
 
 fn stage_name(board: &Board, id: &StageId) -> String {

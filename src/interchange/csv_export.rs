@@ -61,29 +61,48 @@ fn row(board: &Board, deal: &Deal) -> [String; 23] {
     let field = |f: DealField| f.get(deal);
     [
         deal.id.to_string(),
-        deal.title.clone(),
-        deal.company.clone(),
-        deal.contact.clone(),
+        text(&deal.title),
+        text(&deal.company),
+        text(&deal.contact),
         deal.value.decimal(),
         deal.value.currency.code().to_string(),
         deal.cost.map(|c| c.decimal()).unwrap_or_default(),
         field(DealField::Probability),
-        stage,
-        deal.owner.clone(),
-        deal.source.clone(),
-        field(DealField::ReferredBy),
+        text(&stage),
+        text(&deal.owner),
+        text(&deal.source),
+        text(&field(DealField::ReferredBy)),
         deal.status.key().to_string(),
-        lost_reason,
+        text(&lost_reason),
         closed,
         field(DealField::ExpectedClose),
-        deal.next_action.clone(),
+        text(&deal.next_action),
         field(DealField::NextActionDue),
-        field(DealField::Tags),
-        deal.notes.clone(),
+        text(&field(DealField::Tags)),
+        text(&deal.notes),
         utc(&deal.created),
         utc(&deal.updated),
-        deal.external_id.clone(),
+        text(&deal.external_id),
     ]
+}
+
+/// Characters that make a spreadsheet read a cell as a formula when it starts with one.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A text cell that a spreadsheet shows as text: one starting like a formula (`=HYPERLINK(…)`
+/// from a deal's notes, say) gets a `'` in front, which the import takes off again.
+fn text(value: &str) -> String {
+    if needs_guard(value) {
+        format!("'{value}")
+    } else {
+        value.to_string()
+    }
+}
+
+/// Whether text needs a `'` in front: it starts like a formula, or with `'`s and then like a
+/// formula (which would otherwise lose a `'` on the way back).
+pub fn needs_guard(value: &str) -> bool {
+    value.trim_start_matches('\'').starts_with(FORMULA_STARTS)
 }
 
 #[cfg(test)]
@@ -114,5 +133,14 @@ mod tests {
         let expected = "\u{feff}id,title,company,contact,value,currency,cost,probability,stage,owner,source,referred_by,status,lost_reason,closed,expected_close,next_action,next_action_due,tags,notes,created,updated,external_id\n\
             1,\"Scanners, \"\"rugged\"\"\",ООО «Ромашка»,,12000.50,EUR,,,Negotiation,,,,lost,Price,2026-11-20T09:30:00Z,,,,\"pilot, q4\",\"two\nlines\",2026-11-20T09:30:00Z,2026-11-20T09:30:00Z,\n";
         assert_eq!(text, expected);
+    }
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_kept_as_text() {
+        assert_eq!(text("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(text("-3 units"), "'-3 units");
+        assert_eq!(text("'quoted"), "'quoted", "only before a formula start");
+        assert_eq!(text("'=x"), "''=x", "so that reading it back gives '=x");
+        assert_eq!(text("Acme"), "Acme");
     }
 }

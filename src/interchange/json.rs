@@ -16,7 +16,8 @@ pub struct DealJson<'a> {
     pub value: String,
     pub currency: &'a str,
     pub cost: Option<String>,
-    /// The deal's own probability, or else its stage's default, in percent.
+    /// The chance of winning it used for the weighted value, in percent: the deal's own, else its
+    /// stage's default; 100 once won, 0 once lost.
     pub probability: u8,
     /// The stage's name as the board shows it.
     pub stage: &'a str,
@@ -53,10 +54,7 @@ impl<'a> DealJson<'a> {
             value: deal.value.decimal(),
             currency: deal.value.currency.code(),
             cost: deal.cost.map(|c| c.decimal()),
-            probability: deal
-                .probability
-                .or(stage.map(|s| s.probability))
-                .unwrap_or(0),
+            probability: crate::report::probability(deal, board),
             stage: stage.map_or(deal.stage.0.as_str(), |s| s.name.as_str()),
             stage_id: &deal.stage.0,
             owner: &deal.owner,

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
-use super::import::{IncomingDeal, ParsedImport, RowProblem};
-use crate::model::{Board, Deal, DealId, Imported, Referral};
+use super::import::{Carried, IncomingDeal, ParsedImport, RowProblem};
+use crate::model::input::InputError;
+use crate::model::{Board, Deal, DealId, Imported, Referral, copy_fields};
 
 /// One row's deal and what became of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -20,6 +21,8 @@ pub struct ImportReport {
     pub added: Vec<Merged>,
     pub updated: Vec<Merged>,
     pub unchanged: Vec<Merged>,
+    /// Deals changed on the board since the file was written: kept as they are here.
+    pub kept: Vec<Merged>,
     /// Rows that could not be read or put on the board, in file order.
     pub problems: Vec<RowProblem>,
 }
@@ -33,7 +36,9 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
     };
     // Our own export's ids, as they are on this board now, for referrals between its rows.
     let mut new_ids: HashMap<DealId, DealId> = HashMap::new();
-    let mut refers: Vec<(DealId, DealId)> = Vec::new();
+    // (deal, the id in the file of the deal that referred it, whether the row is a deal of
+    // this very board, exported and read back).
+    let mut refers: Vec<(DealId, DealId, bool)> = Vec::new();
     // The deals as they were, to tell at the end which ones the import really changed (a
     // referral is taken off while the rows go in, and put back once every id is known).
     let mut before: HashMap<DealId, Deal> = HashMap::new();
@@ -45,10 +50,28 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
         let (mut deal, referrer) = without_referral(row);
         deal.id = DealId(0);
         let existing = board.find_imported(&row.key, row.own_id, deal.created);
+        let title = deal.title.clone();
         if let Some(old) = existing.and_then(|id| board.deal(id)) {
             before.insert(old.id, old.clone());
+            if old.updated > deal.updated {
+                report.kept.push(Merged {
+                    line: row.line,
+                    id: old.id,
+                    title,
+                });
+                continue;
+            }
+            match newer_version(old, &deal, &parsed.carried) {
+                Ok(newer) => deal = newer,
+                Err(e) => {
+                    report.problems.push(RowProblem {
+                        line: row.line,
+                        reason: e.to_string(),
+                    });
+                    continue;
+                }
+            }
         }
-        let title = deal.title.clone();
         match board.put_imported(deal, row.own_id, existing) {
             Ok(done) => {
                 let (id, list) = match done {
@@ -63,9 +86,13 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
                 });
                 if let Some(own) = row.own_id {
                     new_ids.insert(own, id);
+                    if matches!(done, Imported::Added(_)) && own != id {
+                        board.remember_import_key(id, &row.key);
+                    }
                 }
                 if let Some(by) = referrer {
-                    refers.push((id, by));
+                    let same_board = existing.is_some() && existing == row.own_id;
+                    refers.push((id, by, same_board));
                 }
             }
             Err(e) => report.problems.push(RowProblem {
@@ -74,9 +101,15 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
             }),
         }
     }
-    for (id, by) in refers {
-        let by = new_ids.get(&by).copied().unwrap_or(by);
-        board.link_imported_referral(id, by);
+    // A referrer is found through the file's own rows; only a deal exported from this board
+    // may also name one of its deals the file leaves out. Anything else is kept as `#N`.
+    for (id, by, same_board) in refers {
+        let referral = match new_ids.get(&by) {
+            Some(now) => Referral::Deal(*now),
+            None if same_board => Referral::Deal(by),
+            None => Referral::Person(format!("#{by}")),
+        };
+        board.link_imported_referral(id, referral);
     }
     let (changed, same): (Vec<Merged>, Vec<Merged>) = std::mem::take(&mut report.updated)
         .into_iter()
@@ -87,6 +120,7 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
         &mut report.added,
         &mut report.updated,
         &mut report.unchanged,
+        &mut report.kept,
     ] {
         list.sort_by_key(|m| m.line);
     }
@@ -107,4 +141,21 @@ fn without_referral(row: &IncomingDeal) -> (crate::model::Deal, Option<DealId>) 
         }
         _ => (deal, None),
     }
+}
+
+/// The board's deal as the file has it now: the fields and states the file has columns for are
+/// taken from it; the rest (notes typed here, say, when the file has no notes) stay.
+fn newer_version(old: &Deal, incoming: &Deal, carried: &Carried) -> Result<Deal, InputError> {
+    let mut new = old.clone();
+    copy_fields(&mut new, incoming, &carried.fields)?;
+    if carried.stage {
+        new.stage = incoming.stage.clone();
+        new.history = incoming.history.clone();
+    }
+    if carried.status {
+        new.status = incoming.status.clone();
+    }
+    new.external_id = incoming.external_id.clone();
+    new.updated = incoming.updated;
+    Ok(new)
 }

@@ -8,7 +8,7 @@ mod json;
 mod merge;
 
 pub use board_json::{BoardJson, FullDealJson};
-pub use csv_export::{CSV_COLUMNS, deals_csv};
+pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
 pub use json::{DealJson, deals_json};
 pub use merge::{ImportReport, Merged, merge};
 

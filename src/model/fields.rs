@@ -105,6 +105,35 @@ impl DealField {
     }
 }
 
+/// Sets `fields` of `deal` to what they are in `from`, as they are (no text in between). The
+/// value and its currency go together, and a cost follows its value's currency, as written.
+pub fn copy_fields(deal: &mut Deal, from: &Deal, fields: &[DealField]) -> Result<(), InputError> {
+    for field in fields {
+        match field {
+            DealField::Title => deal.title = from.title.clone(),
+            DealField::Company => deal.company = from.company.clone(),
+            DealField::Contact => deal.contact = from.contact.clone(),
+            DealField::Value | DealField::Currency => {
+                retag_amounts(deal, from.value.currency, |_| false)?;
+                if fields.contains(&DealField::Value) {
+                    deal.value = from.value;
+                }
+            }
+            DealField::Cost => deal.cost = from.cost,
+            DealField::Probability => deal.probability = from.probability,
+            DealField::Owner => deal.owner = from.owner.clone(),
+            DealField::Source => deal.source = from.source.clone(),
+            DealField::ReferredBy => deal.referred_by = from.referred_by.clone(),
+            DealField::ExpectedClose => deal.expected_close = from.expected_close,
+            DealField::NextAction => deal.next_action = from.next_action.clone(),
+            DealField::NextActionDue => deal.next_action_due = from.next_action_due,
+            DealField::Tags => deal.tags = from.tags.clone(),
+            DealField::Notes => deal.notes = from.notes.clone(),
+        }
+    }
+    Ok(())
+}
+
 /// Sets several typed fields at once, as a form or a command line gives them, and returns the
 /// fields that were refused with why. The currency comes first, so that amounts typed with it
 /// are read in it; amounts not typed are converted to it as written.

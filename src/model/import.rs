@@ -10,6 +10,10 @@ use super::deal::{Deal, DealId, Referral, StageVisit, Status};
 use super::edit::{EditError, RANK_GAP};
 use super::stage::StageId;
 
+/// How a deal from another dealboard's export is known when it could not keep its id:
+/// `dealboard:12`.
+pub const OWN_KEY_PREFIX: &str = "dealboard:";
+
 /// What putting an imported deal did.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Imported {
@@ -29,18 +33,19 @@ impl Board {
         created: DateTime<Utc>,
     ) -> Option<DealId> {
         let same_deal = |id: DealId| self.deal(id).is_some_and(|d| d.created == created);
+        // Another dealboard's ids are only numbers: two boards both have a deal 12, so such a
+        // key names a deal only together with the moment it was created.
+        let ours = external_id.starts_with(OWN_KEY_PREFIX);
         let by_key = self
             .deals
             .iter()
-            .find(|d| !external_id.is_empty() && d.external_id == external_id)
+            .find(|d| {
+                !external_id.is_empty()
+                    && d.external_id == external_id
+                    && (!ours || d.created == created)
+            })
             .map(|d| d.id);
-        let exported_here = external_id
-            .strip_prefix("dealboard:")
-            .and_then(|id| id.parse().ok())
-            .map(DealId);
-        by_key
-            .or(own_id.filter(|id| same_deal(*id)))
-            .or(exported_here.filter(|id| same_deal(*id)))
+        by_key.or(own_id.filter(|id| same_deal(*id)))
     }
 
     /// Puts an imported deal on the board. With `existing`, it is the new version of that deal:
@@ -110,9 +115,12 @@ impl Board {
             return Ok(Imported::Unchanged(id));
         }
         if new.stage != old.stage {
+            // Entered no earlier than the last stage before it, so the history stays in order.
             let entered = incoming.history.last().map_or(incoming.updated, |v| v.at);
-            new.history
-                .push(StageVisit::new(new.stage.clone(), entered));
+            let last = old.history.last().map_or(old.created, |v| v.at);
+            let mut visit = StageVisit::new(new.stage.clone(), entered.max(last));
+            visit.backward = self.stage_index(&new.stage) < self.stage_index(&old.stage);
+            new.history.push(visit);
         }
         new.updated = old.updated.max(incoming.updated);
         self.check_referral(&new)?;
@@ -120,17 +128,26 @@ impl Board {
         Ok(Imported::Updated(id))
     }
 
-    /// Records that an imported deal was referred by deal `by` (its id on this board); a deal
-    /// not on the board is kept by its number, as a name would be. Part of the import, so the
-    /// deal's `updated` time is left alone.
-    pub fn link_imported_referral(&mut self, id: DealId, by: DealId) {
-        let on_board = by != id && self.deal(by).is_some();
-        if let Some(deal) = self.deal_mut(id) {
-            deal.referred_by = Some(if on_board {
-                Referral::Deal(by)
-            } else {
+    /// Remembers where an imported deal came from, when it has no external id yet: a deal from
+    /// another dealboard that could not keep its id there is found again by this key.
+    pub fn remember_import_key(&mut self, id: DealId, key: &str) {
+        if let Some(deal) = self.deal_mut(id).filter(|d| d.external_id.is_empty()) {
+            deal.external_id = key.to_string();
+        }
+    }
+
+    /// Records who referred an imported deal. A deal that is not on the board (or is the deal
+    /// itself) is kept by its number, as a name would be. Part of the import, so the deal's
+    /// `updated` time is left alone.
+    pub fn link_imported_referral(&mut self, id: DealId, referral: Referral) {
+        let referral = match referral {
+            Referral::Deal(by) if by == id || self.deal(by).is_none() => {
                 Referral::Person(format!("#{by}"))
-            });
+            }
+            other => other,
+        };
+        if let Some(deal) = self.deal_mut(id) {
+            deal.referred_by = Some(referral);
         }
     }
 
@@ -152,5 +169,119 @@ impl Board {
                 bottoms.insert(deal.stage.clone(), rank);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Money};
+
+    fn at(day: u32) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(&format!("2026-11-{day:02}T10:00:00Z"))
+            .map(|t| t.to_utc())
+            .unwrap_or_default()
+    }
+
+    fn incoming(title: &str, stage: &str, key: &str, day: u32) -> Deal {
+        let mut deal = Deal::new(
+            DealId(0),
+            title,
+            StageId(stage.into()),
+            Money::zero(Currency::EUR),
+            at(day),
+        );
+        deal.external_id = key.into();
+        deal
+    }
+
+    #[test]
+    fn a_deal_is_found_by_its_key_or_as_the_one_it_was_exported_from() {
+        let mut board = crate::store::default_board().unwrap();
+        let id = match board.put_imported(incoming("A", "lead", "pipedrive:7", 1), None, None) {
+            Ok(Imported::Added(id)) => id,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(board.find_imported("pipedrive:7", None, at(9)), Some(id));
+        assert_eq!(board.find_imported("", Some(id), at(1)), Some(id));
+        assert_eq!(
+            board.find_imported("", Some(id), at(2)),
+            None,
+            "created at another moment: another board's deal with the same number"
+        );
+        let Ok(Imported::Added(other)) =
+            board.put_imported(incoming("B", "lead", "", 1), None, None)
+        else {
+            panic!("added")
+        };
+        board.remember_import_key(other, "dealboard:3");
+        assert_eq!(board.find_imported("dealboard:3", None, at(1)), Some(other));
+        assert_eq!(
+            board.find_imported("dealboard:3", None, at(2)),
+            None,
+            "a number from another dealboard names a deal only with its moment"
+        );
+    }
+
+    #[test]
+    fn an_added_deal_keeps_a_never_used_id_and_one_after_the_sale_is_won() {
+        let mut board = crate::store::default_board().unwrap();
+        board.next_deal_id = 5;
+        let kept = board.put_imported(incoming("A", "lead", "", 1), Some(DealId(9)), None);
+        assert_eq!(kept, Ok(Imported::Added(DealId(9))));
+        let used = board.put_imported(incoming("B", "lead", "", 1), Some(DealId(3)), None);
+        assert_eq!(
+            used,
+            Ok(Imported::Added(DealId(10))),
+            "3 may have been a deleted deal's"
+        );
+        board
+            .put_imported(incoming("C", "delivery", "", 4), None, None)
+            .unwrap();
+        let delivered = board.deals.iter().find(|d| d.title == "C").unwrap();
+        assert_eq!(delivered.status, Status::Won { at: at(4) });
+    }
+
+    #[test]
+    fn an_update_into_another_stage_keeps_the_history_in_order() {
+        let mut board = crate::store::default_board().unwrap();
+        let Ok(Imported::Added(id)) =
+            board.put_imported(incoming("A", "negotiation", "x:1", 1), None, None)
+        else {
+            panic!("added")
+        };
+        // The file says it went to Lead on the 1st, but it was in Negotiation since the 1st.
+        let mut newer = incoming("A", "lead", "x:1", 1);
+        newer.updated = at(5);
+        assert_eq!(
+            board.put_imported(newer, None, Some(id)),
+            Ok(Imported::Updated(id))
+        );
+        let deal = board.deal(id).unwrap();
+        let last = deal.history.last().unwrap();
+        assert!(last.backward);
+        assert!(deal.history.windows(2).all(|w| w[0].at <= w[1].at));
+        assert_eq!(deal.updated, at(5));
+    }
+
+    #[test]
+    fn imported_deals_stack_at_the_bottom_in_file_order() {
+        let mut board = crate::store::default_board().unwrap();
+        let mut ids = Vec::new();
+        for title in ["First", "Second", "Third"] {
+            if let Ok(Imported::Added(id)) =
+                board.put_imported(incoming(title, "lead", "", 1), None, None)
+            {
+                ids.push(id);
+            }
+        }
+        ids.reverse();
+        board.stack_imported(&ids);
+        let titles: Vec<&str> = board
+            .column(&StageId("lead".into()))
+            .iter()
+            .map(|d| d.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Third", "Second", "First"]);
     }
 }

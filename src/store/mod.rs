@@ -176,18 +176,24 @@ impl Store {
     }
 
     /// Puts `board` in place of whatever the file holds, even a file that cannot be read, after
-    /// keeping the old file as the newest backup. Returns that backup's path (`None` when there
-    /// was no file). For `init --force`: the user chose to start over, so the old content is
-    /// not checked, only kept.
-    pub fn replace(&mut self, board: &Board) -> Result<Option<PathBuf>, SaveError> {
+    /// keeping the old file byte for byte as `board.ron.<label>.N` (which backups never rotate
+    /// away). Returns that copy's path (`None` when there was no file). For `init --force`: the
+    /// user chose to start over, so the old content is not checked, only kept.
+    pub fn replace(&mut self, board: &Board, label: &str) -> Result<Option<PathBuf>, SaveError> {
         create_folder(&self.target)?;
         self.lock_for_saving()?;
-        let backup = if self.target.exists() {
-            save::rotate_backups(&self.target)?;
-            self.last_rotation = Some(Instant::now());
-            Some(save::backup_path(&self.target, 1))
-        } else {
-            None
+        let io = |e: std::io::Error| SaveError {
+            path: self.path.clone(),
+            kind: SaveErrorKind::Io(e.to_string()),
+        };
+        let kept = match std::fs::read(&self.target) {
+            Ok(old) => {
+                let copy = self.free_copy_path(label);
+                save::write_atomically(&copy, &old)?;
+                Some(copy)
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(io(e)),
         };
         let text = format::to_text(board).map_err(|e| SaveError {
             path: self.path.clone(),
@@ -196,7 +202,7 @@ impl Store {
         save::Staged::write(&self.target, text.as_bytes())?.put_in_place()?;
         self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
         self.saved_before = true;
-        Ok(backup)
+        Ok(kept)
     }
 
     /// Looks whether someone else changed the file, and reads it if so. What it read becomes
@@ -218,17 +224,22 @@ impl Store {
             path: self.path.clone(),
             kind: SaveErrorKind::Io(e.to_string()),
         })?;
+        let copy = self.free_copy_path(label);
+        save::write_atomically(&copy, text.as_bytes())?;
+        Ok(copy)
+    }
+
+    /// `board.ron.<label>.N` beside the file, with the first N not taken.
+    fn free_copy_path(&self, label: &str) -> PathBuf {
         let name = self
             .target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let copy = (1..)
+        (1..)
             .map(|n| self.target.with_file_name(format!("{name}.{label}.{n}")))
             .find(|p| !p.exists())
-            .unwrap_or_else(|| self.target.with_file_name(format!("{name}.{label}")));
-        save::write_atomically(&copy, text.as_bytes())?;
-        Ok(copy)
+            .unwrap_or_else(|| self.target.with_file_name(format!("{name}.{label}")))
     }
 
     /// True when the file differs from what this store last read or wrote. A file that is gone

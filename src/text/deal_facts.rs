@@ -37,10 +37,26 @@ impl DealFacts {
         let rotting = rotting_days(deal, board, now).is_some();
         let rot = board.stage(&deal.stage).map_or(0, |s| s.rot_days);
         let days = t().count(&d.days, usize::try_from(idle).unwrap_or(0));
-        let touched = fill(
-            if rotting { d.cold } else { d.idle },
-            &[("days", &days), ("limit", &rot)],
-        );
+        // A closed deal off the board is not going cold: it says when it closed.
+        let closed_at = match &deal.status {
+            Status::Won { at } | Status::Lost { at, .. }
+                if !deal.is_on_board(board.is_post_sale(&deal.stage)) =>
+            {
+                Some(
+                    at.with_timezone(now.offset())
+                        .format("%Y-%m-%d")
+                        .to_string(),
+                )
+            }
+            _ => None,
+        };
+        let touched = match closed_at {
+            Some(date) => fill(d.closed_on, &[("date", &date)]),
+            None => fill(
+                if rotting { d.cold } else { d.idle },
+                &[("days", &days), ("limit", &rot)],
+            ),
+        };
         let today = now.date_naive();
         DealFacts {
             stage: board

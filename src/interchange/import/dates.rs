@@ -141,11 +141,13 @@ fn read_written(text: &str, order: DateOrder) -> Option<Written> {
 
 /// `2026-11-27T14:03` and `2026-11-27 14:03` alike split into the date and the rest.
 fn split_date_time(text: &str) -> (&str, &str) {
+    // The separator may be any space (a no-break space too), so split on a whole character.
     let at = text
-        .find(char::is_whitespace)
-        .or_else(|| text.find(['T', 't']));
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .or_else(|| text.char_indices().find(|(_, c)| matches!(c, 'T' | 't')));
     match at {
-        Some(at) => (&text[..at], text[at + 1..].trim()),
+        Some((at, c)) => (&text[..at], text[at + c.len_utf8()..].trim()),
         None => (text, ""),
     }
 }
@@ -182,8 +184,11 @@ fn split_offset(text: &str) -> Option<(&str, Option<FixedOffset>)> {
     if let Some(clock) = text.strip_suffix(['Z', 'z']) {
         return Some((clock.trim_end(), utc));
     }
-    if text.len() > 3 && text[text.len() - 3..].eq_ignore_ascii_case("utc") {
-        return Some((text[..text.len() - 3].trim_end(), utc));
+    let tail = text.len().saturating_sub(3);
+    if let (Some(clock), Some(zone)) = (text.get(..tail), text.get(tail..))
+        && zone.eq_ignore_ascii_case("utc")
+    {
+        return Some((clock.trim_end(), utc));
     }
     let Some(at) = text.rfind(['+', '-']) else {
         return Some((text, None));

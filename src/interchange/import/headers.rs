@@ -2,7 +2,8 @@
 
 use csv::StringRecord;
 
-use super::{ImportError, SourceFormat};
+use super::{Carried, ImportError, ImportOptions, SourceFormat};
+use crate::model::DealField;
 use crate::text::fill;
 use crate::text::import::IMPORT;
 
@@ -223,6 +224,48 @@ impl Layout {
     }
 
     /// Where `column` is, if the file has it.
+    /// Which of a deal's fields and states the file has columns for.
+    pub fn carried(&self, options: &ImportOptions) -> Carried {
+        let has = |columns: &[Column]| columns.iter().any(|c| self.index(*c).is_some());
+        let fields = [
+            (DealField::Title, has(&[Column::Title])),
+            (DealField::Company, has(&[Column::Company])),
+            (DealField::Contact, has(&[Column::Contact])),
+            (DealField::Value, has(&[Column::Value])),
+            (DealField::Currency, has(&[Column::Value, Column::Currency])),
+            (DealField::Cost, has(&[Column::Cost])),
+            (DealField::Probability, has(&[Column::Probability])),
+            (
+                DealField::Owner,
+                options.owner.is_some() || has(&[Column::Owner]),
+            ),
+            (
+                DealField::Source,
+                has(&[Column::Source, Column::SourceChannel]),
+            ),
+            (DealField::ReferredBy, has(&[Column::ReferredBy])),
+            (
+                DealField::ExpectedClose,
+                has(&[Column::ExpectedClose, Column::CloseDate]),
+            ),
+            (DealField::NextAction, has(&[Column::NextAction])),
+            (DealField::NextActionDue, has(&[Column::NextActionDue])),
+            (DealField::Tags, has(&[Column::Tags, Column::DealType])),
+            (DealField::Notes, has(&[Column::Notes])),
+        ];
+        Carried {
+            fields: fields
+                .into_iter()
+                .filter(|(_, carried)| *carried)
+                .map(|(field, _)| field)
+                .collect(),
+            stage: has(&[Column::Stage]),
+            // HubSpot tells won and lost by the stage.
+            status: has(&[Column::Status])
+                || (self.format == SourceFormat::HubSpot && has(&[Column::Stage])),
+        }
+    }
+
     pub fn index(&self, column: Column) -> Option<usize> {
         self.columns
             .iter()

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::{Board, Deal, DealId};
+use crate::model::{Board, Deal, DealField, DealId};
 use crate::text::fill;
 use crate::text::import::IMPORT;
 use dates::DateReader;
@@ -75,10 +75,21 @@ pub struct RowProblem {
     pub reason: String,
 }
 
+/// What a file's columns tell about its deals. When an import updates a deal, what the file has
+/// no column for stays as it is on the board.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Carried {
+    pub fields: Vec<DealField>,
+    pub stage: bool,
+    /// Won / lost / open, with the times and the lost reason.
+    pub status: bool,
+}
+
 /// Everything read from one file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParsedImport {
     pub format: SourceFormat,
+    pub carried: Carried,
     /// In file order.
     pub deals: Vec<IncomingDeal>,
     /// In file order.
@@ -132,6 +143,7 @@ pub fn read_csv(
     };
     let mut parsed = ParsedImport {
         format: layout.format,
+        carried: layout.carried(options),
         deals: Vec::new(),
         problems: Vec::new(),
         ignored_columns: layout.ignored.clone(),

@@ -93,7 +93,7 @@ pub(super) fn read_row(
     deal.next_action_due = next_action_due;
     deal.tags = row.tags();
     deal.notes = match row.cx.layout.format {
-        SourceFormat::Dealboard => row.raw(Column::Notes).to_string(),
+        SourceFormat::Dealboard => unguarded(row.raw(Column::Notes)),
         _ => row.cell(Column::Notes).replace("\r\n", "\n"),
     };
     deal.external_id = match cx.layout.format {
@@ -141,7 +141,7 @@ impl Row<'_> {
     /// it was; another program's is put on one line (line breaks become spaces) and trimmed.
     fn line_text(&self, column: Column) -> String {
         if self.cx.layout.format == SourceFormat::Dealboard {
-            return self.raw(column).to_string();
+            return unguarded(self.raw(column));
         }
         let lines: Vec<&str> = self
             .cell(column)
@@ -241,7 +241,7 @@ impl Row<'_> {
         let external = self.line_text(Column::ExternalId);
         let key = match own_id {
             _ if !external.is_empty() => external,
-            Some(id) => format!("dealboard:{id}"),
+            Some(id) => format!("{}{id}", crate::model::OWN_KEY_PREFIX),
             None if id.is_empty() => {
                 self.no_key(Column::Id);
                 String::new()
@@ -407,5 +407,14 @@ fn referral(text: &str) -> Option<Referral> {
     match text.strip_prefix('#').unwrap_or(text).parse::<u64>() {
         Ok(id) => Some(Referral::Deal(DealId(id))),
         Err(_) => Some(Referral::Person(text.to_string())),
+    }
+}
+
+/// Our export puts a `'` before text that a spreadsheet would take for a formula; it is not
+/// part of the text.
+fn unguarded(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if crate::interchange::needs_guard(rest) => rest.to_string(),
+        _ => cell.to_string(),
     }
 }
