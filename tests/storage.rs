@@ -275,7 +275,11 @@ fn the_default_board_is_the_articles_process() {
 /// Opens a board for writing, as the app and the CLI do.
 fn open_locked(path: &Path) -> (Store, Board) {
     let (mut store, board) = Store::open(path).unwrap();
-    store.lock().unwrap();
+    // Another test here starts the binary: a child forked at the moment a lock file is open
+    // holds that lock until it runs the binary, so the lock is waited for, briefly.
+    store
+        .lock_waiting(std::time::Duration::from_secs(2))
+        .unwrap();
     (store, board)
 }
 
