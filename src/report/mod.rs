@@ -1,6 +1,7 @@
 //! Pipeline figures: pure functions of a board and the moment, used by both the app and the
 //! command line so that they always agree.
 
+pub mod analytics;
 mod attention;
 mod figures;
 mod filter;

@@ -1,0 +1,150 @@
+//! Is the process followed? On the moves made in the period: exit criteria left unticked when a
+//! deal moved on, stages jumped over, moves back; and, now, deals with no next action. Per
+//! stage and per owner, so that a team sees where the process does not fit what sellers do.
+
+use super::period::Window;
+use crate::model::{Board, Deal, StageId};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageCompliance {
+    pub id: StageId,
+    pub name: String,
+    /// Moves on from this stage in the period.
+    pub moves_on: usize,
+    /// This stage's exit criteria, each with how often a move on left it unticked; the most
+    /// skipped first (criteria since removed from the checklist too).
+    pub skipped: Vec<(String, usize)>,
+    /// Times a move passed over this stage.
+    pub jumped_over: usize,
+    /// Moves back from this stage to an earlier one.
+    pub moved_back: usize,
+    /// Deals in this stage now with no next action planned.
+    pub no_next_action: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OwnerCompliance {
+    pub owner: String,
+    pub moves_on: usize,
+    /// Moves on that left at least one exit criterion unticked.
+    pub moves_with_skips: usize,
+    pub jumps: usize,
+    pub moved_back: usize,
+    pub no_next_action: usize,
+}
+
+/// One move made in the period: from which stage, and how.
+struct Move<'a> {
+    from: &'a StageId,
+    backward: bool,
+    skipped: &'a [String],
+    jumped: &'a [StageId],
+}
+
+fn moves<'a>(deal: &'a Deal, window: &Window) -> Vec<Move<'a>> {
+    deal.history
+        .windows(2)
+        .filter(|pair| window.contains(pair[1].at))
+        .map(|pair| Move {
+            from: &pair[0].stage,
+            backward: pair[1].backward,
+            skipped: &pair[1].skipped,
+            jumped: &pair[1].jumped,
+        })
+        .collect()
+}
+
+fn unplanned(deal: &Deal, board: &Board) -> bool {
+    deal.is_on_board(board.is_post_sale(&deal.stage))
+        && deal.next_action.trim().is_empty()
+        && deal.next_action_due.is_none()
+}
+
+pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<StageCompliance> {
+    let mut stages: Vec<StageCompliance> = board
+        .stages
+        .iter()
+        .map(|s| StageCompliance {
+            id: s.id.clone(),
+            name: s.name.clone(),
+            moves_on: 0,
+            skipped: s.checklist.iter().map(|item| (item.clone(), 0)).collect(),
+            jumped_over: 0,
+            moved_back: 0,
+            no_next_action: deals
+                .iter()
+                .filter(|d| d.stage == s.id && unplanned(d, board))
+                .count(),
+        })
+        .collect();
+    let index = |id: &StageId| board.stage_index(id);
+    for deal in deals {
+        for step in moves(deal, window) {
+            for jumped in step.jumped.iter().filter_map(index) {
+                stages[jumped].jumped_over += 1;
+            }
+            let Some(from) = index(step.from) else {
+                continue;
+            };
+            let stage = &mut stages[from];
+            if step.backward {
+                stage.moved_back += 1;
+                continue;
+            }
+            stage.moves_on += 1;
+            for item in step.skipped {
+                match stage.skipped.iter_mut().find(|(i, _)| i == item) {
+                    Some((_, count)) => *count += 1,
+                    None => stage.skipped.push((item.clone(), 1)),
+                }
+            }
+        }
+    }
+    for stage in &mut stages {
+        // Most skipped first; the checklist's order among equals.
+        stage.skipped.sort_by(|a, b| b.1.cmp(&a.1));
+    }
+    stages
+}
+
+pub(super) fn by_owner(board: &Board, deals: &[&Deal], window: &Window) -> Vec<OwnerCompliance> {
+    let mut owners: Vec<OwnerCompliance> = Vec::new();
+    for deal in deals {
+        let steps = moves(deal, window);
+        let no_next = unplanned(deal, board);
+        if steps.is_empty() && !no_next {
+            continue;
+        }
+        let name = deal.owner.trim();
+        let at = match owners
+            .iter()
+            .position(|o| o.owner.eq_ignore_ascii_case(name))
+        {
+            Some(at) => at,
+            None => {
+                owners.push(OwnerCompliance {
+                    owner: name.to_string(),
+                    moves_on: 0,
+                    moves_with_skips: 0,
+                    jumps: 0,
+                    moved_back: 0,
+                    no_next_action: 0,
+                });
+                owners.len() - 1
+            }
+        };
+        let owner = &mut owners[at];
+        owner.no_next_action += usize::from(no_next);
+        for step in steps {
+            if step.backward {
+                owner.moved_back += 1;
+            } else {
+                owner.moves_on += 1;
+                owner.moves_with_skips += usize::from(!step.skipped.is_empty());
+                owner.jumps += usize::from(!step.jumped.is_empty());
+            }
+        }
+    }
+    owners.sort_by(|a, b| a.owner.cmp(&b.owner));
+    owners
+}

@@ -1,0 +1,113 @@
+//! Is the sales process working? Figures about a period, computed from the stage history every
+//! board records: the funnel and its conversions, time in each stage and the sales cycle, wins
+//! and losses with their reasons, by lead source and by owner, velocity, the forecast, and how
+//! closely the process is followed. Pure functions of a board, a period, an owner and the clock:
+//! the reports screen and `dealboard stats` show the same numbers.
+
+mod compliance;
+mod durations;
+mod forecast;
+mod funnel;
+mod outcomes;
+mod period;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::model::{Board, Deal, Totals};
+
+pub use compliance::{OwnerCompliance, StageCompliance};
+pub use durations::Durations;
+pub use forecast::ForecastMonth;
+pub use funnel::StageFlow;
+pub use outcomes::{GroupOutcome, ReasonCount};
+pub use period::Period;
+
+/// Everything the reports say about one period.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stats {
+    pub period: Period,
+    /// Only this owner's deals (any case), or everyone's.
+    pub owner: Option<String>,
+    /// Deals open at the end of the period, their value, and that weighted.
+    pub open_count: usize,
+    pub open_value: Totals,
+    pub weighted_value: Totals,
+    /// Deals won and lost in the period, and their value.
+    pub won_count: usize,
+    pub won_value: Totals,
+    pub lost_count: usize,
+    pub lost_value: Totals,
+    /// Won of closed in the period, by count (0..1); `None` when nothing closed.
+    pub win_rate: Option<f64>,
+    /// Won value of closed value, per currency.
+    pub win_rate_by_value: Vec<(crate::model::Currency, f64)>,
+    /// The average won deal, per currency.
+    pub average_won: Totals,
+    /// Days from creation to the win, for deals won in the period.
+    pub cycle: Durations,
+    /// Per stage, in board order.
+    pub stages: Vec<StageFlow>,
+    /// The stage whose stays are longest (by median), when any stay ended in the period.
+    pub slowest_stage: Option<usize>,
+    /// Most frequent first.
+    pub lost_reasons: Vec<ReasonCount>,
+    pub sources: Vec<GroupOutcome>,
+    pub owners: Vec<GroupOutcome>,
+    /// Expected won value per month, per currency: open deals × win rate × average won deal ÷
+    /// the sales cycle in months.
+    pub velocity: Totals,
+    /// Open deals by the month they are expected to close (now, not at the period's end).
+    pub forecast: Vec<ForecastMonth>,
+    pub compliance: Vec<StageCompliance>,
+    pub owner_compliance: Vec<OwnerCompliance>,
+}
+
+impl Stats {
+    pub fn of(
+        board: &Board,
+        period: Period,
+        owner: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) -> Stats {
+        let deals: Vec<&Deal> = board
+            .deals
+            .iter()
+            .filter(|d| owner.is_none_or(|o| d.owner.eq_ignore_ascii_case(o)))
+            .collect();
+        let window = period.window(now);
+        let stages = funnel::flows(board, &deals, &window, now);
+        let closed = outcomes::closed(&deals, &window);
+        let open = outcomes::open_at(board, &deals, window.end);
+        let slowest_stage = stages
+            .iter()
+            .enumerate()
+            .filter_map(|(i, s)| s.time.median_days.map(|m| (i, m)))
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|(i, _)| i);
+        let velocity = outcomes::velocity(&open, &closed);
+        Stats {
+            period,
+            owner: owner.map(str::to_string),
+            open_count: open.count,
+            open_value: open.value,
+            weighted_value: open.weighted,
+            won_count: closed.won_count,
+            won_value: closed.won_value.clone(),
+            lost_count: closed.lost_count,
+            lost_value: closed.lost_value.clone(),
+            win_rate: closed.win_rate(),
+            win_rate_by_value: closed.win_rate_by_value(),
+            average_won: closed.average_won(),
+            cycle: closed.cycle.clone(),
+            stages,
+            slowest_stage,
+            lost_reasons: outcomes::lost_reasons(&deals, &window),
+            sources: outcomes::by_group(&deals, &window, |d| d.source.as_str()),
+            owners: outcomes::by_group(&deals, &window, |d| d.owner.as_str()),
+            velocity,
+            forecast: forecast::by_month(board, &deals),
+            compliance: compliance::by_stage(board, &deals, &window),
+            owner_compliance: compliance::by_owner(board, &deals, &window),
+        }
+    }
+}
