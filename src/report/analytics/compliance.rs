@@ -102,7 +102,7 @@ pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<S
     }
     for stage in &mut stages {
         // Most skipped first; the checklist's order among equals.
-        stage.skipped.sort_by(|a, b| b.1.cmp(&a.1));
+        stage.skipped.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     }
     stages
 }
