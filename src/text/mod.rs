@@ -5,6 +5,7 @@ mod deal_facts;
 mod describe;
 mod en;
 pub mod import;
+pub mod reports;
 
 pub use deal_facts::{DealFacts, StayWords};
 pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
