@@ -8,6 +8,7 @@ mod deals;
 mod exchange;
 mod list;
 mod show;
+mod stats;
 mod table;
 
 use std::io::IsTerminal;
@@ -25,6 +26,7 @@ pub use change::new_board;
 pub use deal_args::DealArgs;
 pub use exchange::{ExportArgs, ImportArgs};
 pub use list::{Format, ListArgs};
+pub use stats::StatsArgs;
 
 #[derive(Parser, Debug)]
 #[command(name = "dealboard", version, about = t().cli.about)]
@@ -79,6 +81,8 @@ pub enum Command {
         #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
     },
+    #[command(about = t().cli.stats)]
+    Stats(StatsArgs),
     #[command(about = t().cli.export)]
     Export(ExportArgs),
     #[command(about = t().cli.import)]
@@ -203,6 +207,10 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>,
             clock,
             |board, id, now| board.reopen(id, now),
         )),
+        Command::Stats(args) => {
+            let board = change::read_board(path)?;
+            text(stats::stats(&board, &args, terminal_width(), clock.now()))
+        }
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),
     }

@@ -11,6 +11,28 @@ pub struct Column {
     pub drop_order: Option<u8>,
 }
 
+impl Column {
+    /// Text that may be cut down to 10 cells, never left out.
+    pub fn text(header: &str) -> Column {
+        Column {
+            header: header.to_string(),
+            right_align: false,
+            shrinks_to: Some(10),
+            drop_order: None,
+        }
+    }
+
+    /// A right-aligned figure, never cut.
+    pub fn figure(header: &str) -> Column {
+        Column {
+            header: header.to_string(),
+            right_align: true,
+            shrinks_to: None,
+            drop_order: None,
+        }
+    }
+}
+
 const GAP: &str = "  ";
 
 pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>) -> String {

@@ -6,11 +6,13 @@ mod csv_export;
 pub mod import;
 mod json;
 mod merge;
+mod stats_json;
 
 pub use board_json::{BoardJson, FullDealJson};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
 pub use json::{DealJson, deals_json};
 pub use merge::{ImportReport, Merged, merge};
+pub use stats_json::StatsJson;
 
 /// A time as every export writes it: RFC 3339, UTC, whole seconds (`2026-11-27T09:30:00Z`).
 fn utc(at: &chrono::DateTime<chrono::Utc>) -> String {

@@ -1,0 +1,373 @@
+//! `dealboard stats`: the process report for a period, as tables for people or JSON for
+//! scripts. The figures are the reports screen's, from the same code.
+
+use std::fmt::Write as _;
+
+use chrono::{DateTime, FixedOffset};
+use clap::{Args, ValueEnum};
+
+use super::Failure;
+use super::table::{self, Column};
+use crate::interchange::StatsJson;
+use crate::model::{Board, input};
+use crate::report::analytics::{Period, Stats};
+use crate::text::reports::{REPORTS, days, money, percent, period};
+use crate::text::{fill, t};
+
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub enum StatsFormat {
+    #[default]
+    Table,
+    Json,
+}
+
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, help = t().cli.arg_from)]
+    pub from: Option<String>,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true, help = t().cli.arg_to)]
+    pub to: Option<String>,
+    #[arg(long, value_name = "NAME", help = t().cli.arg_stats_owner)]
+    pub owner: Option<String>,
+    #[arg(long, help = t().cli.arg_compare)]
+    pub compare: bool,
+    #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+    pub format: StatsFormat,
+}
+
+pub fn stats(
+    board: &Board,
+    args: &StatsArgs,
+    width: Option<usize>,
+    now: DateTime<FixedOffset>,
+) -> Result<String, Failure> {
+    let today = now.date_naive();
+    let date = |flag: &str, text: &Option<String>| match text {
+        None => Ok(None),
+        Some(text) => input::parse_date(text, today).map_err(|e| {
+            Failure(fill(
+                t().cli.bad_field,
+                &[("field", &flag), ("problem", &e)],
+            ))
+        }),
+    };
+    let chosen = Period {
+        from: date("from", &args.from)?,
+        to: date("to", &args.to)?,
+    };
+    if let (Some(from), Some(to)) = (chosen.from, chosen.to)
+        && from > to
+    {
+        return Err(Failure(t().cli.from_after_to.to_string()));
+    }
+    let owner = args.owner.as_deref();
+    let stats = Stats::of(board, chosen, owner, now);
+    let previous = if args.compare {
+        let before = chosen
+            .previous(today)
+            .ok_or_else(|| Failure(t().cli.compare_needs_from.to_string()))?;
+        Some(Stats::of(board, before, owner, now))
+    } else {
+        None
+    };
+    match args.format {
+        StatsFormat::Json => {
+            Ok(serde_json::to_string_pretty(&StatsJson::new(&stats, previous.as_ref()))? + "\n")
+        }
+        StatsFormat::Table => Ok(tables(&stats, previous.as_ref(), width)),
+    }
+}
+
+/// The report as a heading, the key figures, and a table per question.
+fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String {
+    let r = &REPORTS;
+    let c = &t().cli;
+    let mut out = String::new();
+    let owner = stats.owner.as_deref().unwrap_or(r.everyone);
+    let _ = writeln!(out, "{} · {} · {owner}", r.title, period(&stats.period));
+    if let Some(before) = before {
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(c.compared_with, &[("period", &period(&before.period))])
+        );
+    }
+    out.push('\n');
+    // Key figures: the figure, and with --compare the one before it.
+    let deals = |n: usize| t().count(&t().board.deal_count, n);
+    let key_figures: Vec<(&str, Box<dyn Fn(&Stats) -> String>)> = vec![
+        (
+            r.open,
+            Box::new(|s: &Stats| format!("{} · {}", deals(s.open_count), money(&s.open_value))),
+        ),
+        (r.weighted, Box::new(|s: &Stats| money(&s.weighted_value))),
+        (
+            r.won,
+            Box::new(|s: &Stats| format!("{} · {}", deals(s.won_count), money(&s.won_value))),
+        ),
+        (
+            r.lost,
+            Box::new(|s: &Stats| format!("{} · {}", deals(s.lost_count), money(&s.lost_value))),
+        ),
+        (r.win_rate, Box::new(|s: &Stats| percent(s.win_rate))),
+        (
+            r.cycle,
+            Box::new(|s: &Stats| fill(c.days_median, &[("days", &days(s.cycle.median_days))])),
+        ),
+        (
+            r.velocity,
+            Box::new(|s: &Stats| fill(r.per_month, &[("value", &money(&s.velocity))])),
+        ),
+    ];
+    let mut columns = vec![Column::text(""), Column::text(&period(&stats.period))];
+    if let Some(before) = before {
+        columns.push(Column::text(&period(&before.period)));
+    }
+    let rows: Vec<Vec<String>> = key_figures
+        .iter()
+        .map(|(label, figure)| {
+            let mut row = vec![label.to_string(), figure(stats)];
+            if let Some(before) = before {
+                row.push(figure(before));
+            }
+            row
+        })
+        .collect();
+    out.push_str(&table::render(&columns, &rows, width));
+    out.push('\n');
+    out.push_str(&stage_table(stats, before, width));
+    if let Some(slowest) = stats.slowest_stage.and_then(|i| stats.stages.get(i)) {
+        let _ = writeln!(
+            out,
+            "{}",
+            fill(
+                r.slowest,
+                &[
+                    ("stage", &slowest.name),
+                    ("days", &days(slowest.time.median_days))
+                ]
+            )
+        );
+    }
+    out.push('\n');
+    out.push_str(&lost_table(stats, width));
+    out.push('\n');
+    out.push_str(&group_table(
+        r.sources,
+        c.source,
+        &stats.sources,
+        r.no_source,
+        width,
+    ));
+    out.push('\n');
+    out.push_str(&group_table(
+        r.owners,
+        c.owner,
+        &stats.owners,
+        r.no_owner,
+        width,
+    ));
+    out.push('\n');
+    out.push_str(&forecast_table(stats, width));
+    out.push('\n');
+    out.push_str(&compliance_table(stats, width));
+    out
+}
+
+fn heading(text: &str) -> String {
+    format!("{}\n", text.to_uppercase())
+}
+
+fn stage_table(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String {
+    let r = &REPORTS;
+    let c = &t().cli;
+    let mut columns = vec![
+        Column::text(r.stage),
+        Column::figure(r.entered),
+        Column::figure(r.converted),
+        Column::figure(r.median_days),
+        Column::figure(r.rotting_now),
+    ];
+    if before.is_some() {
+        columns.insert(2, Column::figure(c.before));
+        columns.insert(4, Column::figure(c.before));
+        columns.insert(6, Column::figure(c.before));
+    }
+    let rows: Vec<Vec<String>> = stats
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let was = before.and_then(|b| b.stages.get(i));
+            let mut row = vec![s.name.clone(), s.entered.to_string()];
+            if let Some(was) = was {
+                row.push(was.entered.to_string());
+            }
+            row.push(percent(s.conversion));
+            if let Some(was) = was {
+                row.push(percent(was.conversion));
+            }
+            row.push(days(s.time.median_days));
+            if let Some(was) = was {
+                row.push(days(was.time.median_days));
+            }
+            row.push(s.rotting_now.to_string());
+            row
+        })
+        .collect();
+    heading(r.funnel) + &table::render(&columns, &rows, width)
+}
+
+fn lost_table(stats: &Stats, width: Option<usize>) -> String {
+    let r = &REPORTS;
+    if stats.lost_reasons.is_empty() {
+        return heading(r.lost_reasons) + r.nothing + "\n";
+    }
+    let columns = [
+        Column::text(r.reason),
+        Column::figure(r.count),
+        Column::figure(r.value),
+    ];
+    let rows: Vec<Vec<String>> = stats
+        .lost_reasons
+        .iter()
+        .map(|reason| {
+            let name = if reason.reason.is_empty() {
+                r.no_reason.to_string()
+            } else {
+                reason.reason.clone()
+            };
+            vec![name, reason.count.to_string(), money(&reason.value)]
+        })
+        .collect();
+    heading(r.lost_reasons) + &table::render(&columns, &rows, width)
+}
+
+fn group_table(
+    title: &str,
+    label: &str,
+    groups: &[crate::report::analytics::GroupOutcome],
+    unnamed: &str,
+    width: Option<usize>,
+) -> String {
+    let r = &REPORTS;
+    if groups.is_empty() {
+        return heading(title) + r.nothing + "\n";
+    }
+    let columns = [
+        Column::text(label),
+        Column::figure(r.new_deals),
+        Column::figure(r.won),
+        Column::figure(r.lost),
+        Column::figure(r.win_rate),
+        Column::figure(r.value),
+    ];
+    let rows: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            let name = if g.name.is_empty() { unnamed } else { &g.name };
+            vec![
+                name.to_string(),
+                g.new.to_string(),
+                g.won.to_string(),
+                g.lost.to_string(),
+                percent(g.win_rate),
+                money(&g.won_value),
+            ]
+        })
+        .collect();
+    heading(title) + &table::render(&columns, &rows, width)
+}
+
+fn forecast_table(stats: &Stats, width: Option<usize>) -> String {
+    let r = &REPORTS;
+    if stats.forecast.is_empty() {
+        return heading(r.forecast) + r.nothing + "\n";
+    }
+    let columns = [
+        Column::text(t().cli.month),
+        Column::figure(r.count),
+        Column::figure(r.value),
+        Column::figure(r.weighted),
+    ];
+    let rows: Vec<Vec<String>> = stats
+        .forecast
+        .iter()
+        .map(|m| {
+            let month = m
+                .month
+                .map_or(r.no_date.to_string(), |(y, m)| format!("{y}-{m:02}"));
+            vec![
+                month,
+                m.count.to_string(),
+                money(&m.value),
+                money(&m.weighted),
+            ]
+        })
+        .collect();
+    heading(r.forecast) + &table::render(&columns, &rows, width)
+}
+
+fn compliance_table(stats: &Stats, width: Option<usize>) -> String {
+    let r = &REPORTS;
+    let columns = [
+        Column::text(r.stage),
+        Column::figure(r.moves_on),
+        Column::text(r.most_skipped),
+        Column::figure(r.jumped_over),
+        Column::figure(r.moved_back),
+        Column::figure(r.no_next_action),
+    ];
+    let rows: Vec<Vec<String>> = stats
+        .compliance
+        .iter()
+        .map(|s| {
+            let skipped = s
+                .skipped
+                .first()
+                .filter(|(_, count)| *count > 0)
+                .map_or(r.nothing.to_string(), |(item, count)| {
+                    format!("{item} ({count})")
+                });
+            vec![
+                s.name.clone(),
+                s.moves_on.to_string(),
+                skipped,
+                s.jumped_over.to_string(),
+                s.moved_back.to_string(),
+                s.no_next_action.to_string(),
+            ]
+        })
+        .collect();
+    let owners = [
+        Column::text(t().cli.owner),
+        Column::figure(r.moves_on),
+        Column::figure(t().cli.moves_with_skips),
+        Column::figure(r.jumped_over),
+        Column::figure(r.moved_back),
+        Column::figure(r.no_next_action),
+    ];
+    let owner_rows: Vec<Vec<String>> = stats
+        .owner_compliance
+        .iter()
+        .map(|o| {
+            let name = if o.owner.is_empty() {
+                r.no_owner
+            } else {
+                &o.owner
+            };
+            vec![
+                name.to_string(),
+                o.moves_on.to_string(),
+                o.moves_with_skips.to_string(),
+                o.jumps.to_string(),
+                o.moved_back.to_string(),
+                o.no_next_action.to_string(),
+            ]
+        })
+        .collect();
+    heading(r.compliance)
+        + &table::render(&columns, &rows, width)
+        + "\n"
+        + &table::render(&owners, &owner_rows, width)
+}
