@@ -94,41 +94,18 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
     }
     out.push('\n');
     // Key figures: the figure, and with --compare the one before it.
-    let deals = |n: usize| t().count(&t().board.deal_count, n);
-    let key_figures: Vec<(&str, Box<dyn Fn(&Stats) -> String>)> = vec![
-        (
-            r.open,
-            Box::new(|s: &Stats| format!("{} · {}", deals(s.open_count), money(&s.open_value))),
-        ),
-        (r.weighted, Box::new(|s: &Stats| money(&s.weighted_value))),
-        (
-            r.won,
-            Box::new(|s: &Stats| format!("{} · {}", deals(s.won_count), money(&s.won_value))),
-        ),
-        (
-            r.lost,
-            Box::new(|s: &Stats| format!("{} · {}", deals(s.lost_count), money(&s.lost_value))),
-        ),
-        (r.win_rate, Box::new(|s: &Stats| percent(s.win_rate))),
-        (
-            r.cycle,
-            Box::new(|s: &Stats| fill(c.days_median, &[("days", &days(s.cycle.median_days))])),
-        ),
-        (
-            r.velocity,
-            Box::new(|s: &Stats| fill(r.per_month, &[("value", &money(&s.velocity))])),
-        ),
-    ];
     let mut columns = vec![Column::text(""), Column::text(&period(&stats.period))];
     if let Some(before) = before {
         columns.push(Column::text(&period(&before.period)));
     }
-    let rows: Vec<Vec<String>> = key_figures
-        .iter()
-        .map(|(label, figure)| {
-            let mut row = vec![label.to_string(), figure(stats)];
-            if let Some(before) = before {
-                row.push(figure(before));
+    let earlier = before.map(key_figures);
+    let rows: Vec<Vec<String>> = key_figures(stats)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (label, figure))| {
+            let mut row = vec![label.to_string(), figure];
+            if let Some((_, was)) = earlier.as_ref().and_then(|e| e.get(i)) {
+                row.push(was.clone());
             }
             row
         })
@@ -172,6 +149,36 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
     out.push('\n');
     out.push_str(&compliance_table(stats, width));
     out
+}
+
+/// The figures a report opens with, each with its label.
+fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
+    let r = &REPORTS;
+    let deals = |n: usize| t().count(&t().board.deal_count, n);
+    vec![
+        (
+            r.open,
+            format!("{} · {}", deals(s.open_count), money(&s.open_value)),
+        ),
+        (r.weighted, money(&s.weighted_value)),
+        (
+            r.won,
+            format!("{} · {}", deals(s.won_count), money(&s.won_value)),
+        ),
+        (
+            r.lost,
+            format!("{} · {}", deals(s.lost_count), money(&s.lost_value)),
+        ),
+        (r.win_rate, percent(s.win_rate)),
+        (
+            r.cycle,
+            fill(t().cli.days_median, &[("days", &days(s.cycle.median_days))]),
+        ),
+        (
+            r.velocity,
+            fill(r.per_month, &[("value", &money(&s.velocity))]),
+        ),
+    ]
 }
 
 fn heading(text: &str) -> String {
