@@ -413,3 +413,32 @@ fn reordering_swaps_with_the_neighbour_the_user_sees() {
         Err(EditError::AtEdge)
     );
 }
+
+#[test]
+fn a_changed_expected_close_is_recorded_but_a_first_one_is_not() {
+    let mut board = empty_board();
+    let id = add(&mut board, "lead", "Deal", |_| {});
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2026, 12, d);
+    board
+        .edit_deal(id, at(3), |d| d.expected_close = day(1))
+        .unwrap();
+    assert!(
+        board.deal(id).unwrap().close_changes.is_empty(),
+        "a first date is no change"
+    );
+    let patch = board
+        .edit_deal(id, at(1), |d| d.expected_close = day(15))
+        .unwrap()
+        .unwrap();
+    let changes = &board.deal(id).unwrap().close_changes;
+    assert_eq!(changes.len(), 1);
+    assert_eq!(
+        (changes[0].from, changes[0].to, changes[0].at),
+        (day(1), day(15), at(1))
+    );
+    board.undo(&patch);
+    assert!(
+        board.deal(id).unwrap().close_changes.is_empty(),
+        "undone with the edit"
+    );
+}

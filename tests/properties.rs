@@ -57,6 +57,9 @@ prop_compose! {
         deal.probability = probability;
         deal.expected_close = NaiveDate::from_ymd_opt(2025, 1, 1).and_then(|d| d.checked_add_days(chrono::Days::new(day.into())));
         deal.tags = dealboard::model::input::parse_tags(&tags.join(","));
+        if day % 3 == 0 {
+            deal.close_changes = vec![dealboard::model::CloseChange { at, from: deal.expected_close, to: None }];
+        }
         deal.status = match status {
             0 => Status::Open,
             1 => Status::Won { at },

@@ -71,7 +71,7 @@ fn bad_cases() -> Vec<BadCase> {
         ),
         case(
             "newer version",
-            good.replacen("version: 2,", "version: 7,", 1).into_bytes(),
+            good.replacen("version: 3,", "version: 7,", 1).into_bytes(),
             "written by a newer dealboard (file format 7",
         ),
         case(
@@ -488,7 +488,7 @@ fn a_version_1_file_reads_and_is_written_back_as_the_current_version() {
     assert_eq!(board.deals.len(), 1);
     assert!(board.lost_reasons.is_empty() && board.sources.is_empty());
     let text = store::board_text(&board).unwrap();
-    assert!(text.contains("version: 2,"));
+    assert!(text.contains("version: 3,"));
 }
 
 #[test]

@@ -8,7 +8,7 @@ use super::stage::{Phase, Stage, StageId};
 
 /// The file format this build writes, and the newest it can read. Version 1 files (before lost
 /// reasons, lead sources, sorting and the richer stage history) read as they are.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
 pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;

@@ -88,6 +88,27 @@ pub enum Referral {
     Person(String),
 }
 
+/// The expected close date changed, and when: a deal whose close keeps slipping is news at the
+/// stand-up.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CloseChange {
+    #[serde(deserialize_with = "file_time::timestamp")]
+    pub at: DateTime<Utc>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::date"
+    )]
+    pub from: Option<NaiveDate>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::date"
+    )]
+    pub to: Option<NaiveDate>,
+}
+
 /// A next action that was done, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -175,6 +196,9 @@ pub struct Deal {
     /// Next actions that were done, oldest first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub done_actions: Vec<DoneAction>,
+    /// Changes of the expected close date, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub close_changes: Vec<CloseChange>,
     #[serde(deserialize_with = "file_time::timestamp")]
     pub created: DateTime<Utc>,
     #[serde(deserialize_with = "file_time::timestamp")]
@@ -195,6 +219,18 @@ pub enum DealProblem {
 }
 
 impl Deal {
+    /// Records that the expected close date changed from `before` (a first date set is not a
+    /// change).
+    pub(super) fn note_close_change(&mut self, before: Option<NaiveDate>, at: DateTime<Utc>) {
+        if before.is_some() && self.expected_close != before {
+            self.close_changes.push(CloseChange {
+                at,
+                from: before,
+                to: self.expected_close,
+            });
+        }
+    }
+
     /// A new open deal entering `stage` at `now`, with no value yet.
     pub fn new(id: DealId, title: &str, stage: StageId, value: Money, now: DateTime<Utc>) -> Deal {
         Deal {
@@ -220,6 +256,7 @@ impl Deal {
             rank: 0,
             ticked: Vec::new(),
             done_actions: Vec::new(),
+            close_changes: Vec::new(),
             created: now,
             updated: now,
         }

@@ -131,6 +131,7 @@ impl Board {
         if new.referred_by != old.referred_by {
             self.check_referral(&new)?;
         }
+        new.note_close_change(old.expected_close, now);
         new.updated = now;
         Ok(Some(
             self.record(&[id], |board| board.put_deal(id, Some(new))),

@@ -101,6 +101,7 @@ impl Board {
             created: old.created,
             updated: old.updated,
             ticked: old.ticked.clone(),
+            close_changes: old.close_changes.clone(),
             done_actions: old.done_actions.clone(),
             history: old.history.clone(),
             // Imported once from elsewhere, it keeps that id even when updated from our export.
@@ -123,6 +124,7 @@ impl Board {
             new.history.push(visit);
         }
         new.updated = old.updated.max(incoming.updated);
+        new.note_close_change(old.expected_close, new.updated);
         self.check_referral(&new)?;
         self.put_deal(id, Some(new));
         Ok(Imported::Updated(id))

@@ -102,8 +102,9 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
 }
 
 /// Brings a board from an older file format up to this one. Version 1 lacked lost reasons, lead
-/// sources, sorting, referrals, done actions and the richer stage history, all of which default
-/// to empty, so only the number changes (it is written as the new version on the next save).
+/// sources, sorting, referrals, done actions and the richer stage history; version 2 the ids of
+/// imported deals and the changes of expected close dates. All of them default to empty, so
+/// only the number changes (it is written as the new version on the next save).
 fn migrate(mut board: Board) -> Board {
     board.version = FORMAT_VERSION;
     board
