@@ -4,6 +4,7 @@
 mod bad_text;
 mod board;
 mod closing;
+mod combine;
 mod deal;
 mod edit;
 mod fields;
@@ -20,6 +21,7 @@ pub use board::{Board, ColumnSort, FORMAT_VERSION, MAX_DEAL_ID};
 pub use deal::{
     CloseChange, Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick,
 };
+pub use combine::{Origin, combine};
 pub use edit::{Direction, EditError};
 pub use fields::{DealField, copy_fields, set_fields};
 pub use import::{Imported, OWN_KEY_PREFIX};

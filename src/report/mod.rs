@@ -3,6 +3,7 @@
 
 pub mod analytics;
 mod attention;
+mod changes;
 mod figures;
 mod filter;
 mod order;
@@ -10,6 +11,7 @@ mod timeline;
 mod value;
 
 pub use attention::{Due, due_state, idle_days, rotting_days};
+pub use changes::{Change, ChangeKind, changes_since, previous_working_day, start_of};
 pub use figures::{BoardTotals, ClosedTotals, ColumnSummary, Figures};
 pub use filter::Filter;
 pub use order::visible_columns;

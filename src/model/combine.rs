@@ -1,0 +1,188 @@
+//! Several salespeople's boards presented as one pipeline for the stand-up. Stages are matched
+//! by name (any case); a stage only some boards have still gets its column, placed after the
+//! stage it follows on its own board. Deals keep their owner; a deal without one is the owner's
+//! whose file it is (the file's name). The result is for reading only.
+
+use super::board::Board;
+use super::deal::{DealId, Referral};
+use super::stage::{Stage, StageId};
+
+/// Where a deal of the combined board lives: which of the boards, and its id there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub board: usize,
+    pub id: DealId,
+}
+
+/// The boards as one, and for each of its deals (in the combined board's id order) where it
+/// came from; `None` for no boards. `boards` pairs each board with the name its deals fall back
+/// to as their owner. The first board gives the settings (name, currency, lists).
+pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
+    let (_, first) = boards.first()?;
+    let mut combined = Board {
+        deals: Vec::new(),
+        next_deal_id: 1,
+        stages: Vec::new(),
+        ..(*first).clone()
+    };
+    for (_, board) in boards {
+        merge_stages(&mut combined.stages, &board.stages);
+    }
+    let mut origins = Vec::new();
+    for (index, (name, board)) in boards.iter().enumerate() {
+        let first_id = combined.next_deal_id;
+        let new_id = |old: DealId| {
+            board
+                .deals
+                .iter()
+                .position(|d| d.id == old)
+                .map(|at| DealId(first_id + at as u64))
+        };
+        for (at, deal) in board.deals.iter().enumerate() {
+            let mut deal = deal.clone();
+            let id = DealId(first_id + at as u64);
+            origins.push(Origin {
+                board: index,
+                id: deal.id,
+            });
+            deal.id = id;
+            if deal.owner.trim().is_empty() {
+                deal.owner = name.to_string();
+            }
+            let local = |stage: &StageId| same_stage(&combined.stages, board, stage);
+            deal.stage = local(&deal.stage);
+            for visit in &mut deal.history {
+                visit.stage = local(&visit.stage);
+                for jumped in &mut visit.jumped {
+                    *jumped = local(jumped);
+                }
+            }
+            for tick in &mut deal.ticked {
+                tick.stage = local(&tick.stage);
+            }
+            deal.referred_by = match deal.referred_by {
+                Some(Referral::Deal(by)) => new_id(by).map(Referral::Deal),
+                other => other,
+            };
+            combined.deals.push(deal);
+        }
+        combined.next_deal_id = first_id + board.deals.len() as u64;
+    }
+    Some((combined, origins))
+}
+
+/// Adds the stages `more` has that `stages` lacks (by name), each after the stage it follows
+/// in `more`.
+fn merge_stages(stages: &mut Vec<Stage>, more: &[Stage]) {
+    let mut after: Option<usize> = None;
+    for stage in more {
+        match position_by_name(stages, &stage.name) {
+            Some(at) => after = Some(at),
+            None => {
+                let at = after.map_or(0, |a| a + 1);
+                let mut stage = stage.clone();
+                // Two boards may use one id for different stages: keep ids unique.
+                while stages.iter().any(|s| s.id == stage.id) {
+                    stage.id = StageId(format!("{}-{}", stage.id.0, stages.len()));
+                }
+                stages.insert(at, stage);
+                after = Some(at);
+            }
+        }
+    }
+}
+
+fn position_by_name(stages: &[Stage], name: &str) -> Option<usize> {
+    stages
+        .iter()
+        .position(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
+}
+
+/// The combined board's stage for `stage` of `board`: the one with the same name.
+fn same_stage(stages: &[Stage], board: &Board, stage: &StageId) -> StageId {
+    board
+        .stage(stage)
+        .and_then(|s| position_by_name(stages, &s.name))
+        .map_or_else(|| stage.clone(), |at| stages[at].id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Deal, Money, Phase};
+    use chrono::{TimeZone, Utc};
+
+    fn deal(id: u64, title: &str, stage: &str, owner: &str) -> Deal {
+        let at = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 0).unwrap();
+        let mut d = Deal::new(
+            DealId(id),
+            title,
+            StageId(stage.into()),
+            Money::zero(Currency::EUR),
+            at,
+        );
+        d.owner = owner.into();
+        d
+    }
+
+    fn stage(id: &str, name: &str) -> Stage {
+        Stage {
+            id: StageId(id.into()),
+            name: name.into(),
+            probability: 10,
+            rot_days: 14,
+            phase: Phase::PreSale,
+            checklist: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn stages_match_by_name_and_every_stage_gets_a_column() {
+        let mut anna = crate::store::default_board().unwrap();
+        anna.stages = vec![stage("lead", "Lead"), stage("won", "Negotiation")];
+        anna.deals = vec![deal(1, "Anna's", "won", "")];
+        let mut boris = anna.clone();
+        boris.stages = vec![
+            stage("l", "LEAD"),
+            stage("demo", "Demo"),
+            stage("neg", "negotiation"),
+        ];
+        let mut referred = deal(2, "Boris's second", "neg", "boris");
+        referred.referred_by = Some(Referral::Deal(DealId(1)));
+        boris.deals = vec![deal(1, "Boris's", "demo", ""), referred];
+        let (board, origins) = combine(&[("anna", &anna), ("boris-board", &boris)]).unwrap();
+        let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Lead", "Demo", "Negotiation"],
+            "Demo after Lead, as on its board"
+        );
+        let placed: Vec<(&str, &str, &str)> = board
+            .deals
+            .iter()
+            .map(|d| (d.title.as_str(), d.stage.0.as_str(), d.owner.as_str()))
+            .collect();
+        assert_eq!(
+            placed,
+            [
+                ("Anna's", "won", "anna"),
+                ("Boris's", "demo", "boris-board"),
+                ("Boris's second", "won", "boris"),
+            ],
+            "stage ids of the first board; no owner: the file's name"
+        );
+        assert_eq!(
+            board.deals[2].referred_by,
+            Some(Referral::Deal(DealId(2))),
+            "Boris's deal 1 is deal 2 here"
+        );
+        assert_eq!(
+            origins[2],
+            Origin {
+                board: 1,
+                id: DealId(2)
+            }
+        );
+        assert_eq!(board.next_deal_id, 4);
+    }
+}
