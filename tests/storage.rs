@@ -517,3 +517,43 @@ fn a_hand_edited_file_with_comments_and_implicit_options_loads() {
         "the id counter moves past ids typed by hand"
     );
 }
+
+/// Two people's edits to different deals of one board (even neighbours in the file), as git
+/// would merge them.
+#[test]
+fn edits_to_different_deals_merge_in_git_without_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let board = sample_board();
+    let base = store::board_text(&board).unwrap();
+    let mut anna = board.clone();
+    let first = anna.deals[0].id;
+    anna.edit_deal(first, support::now().to_utc(), |d| {
+        d.title = "Renamed by Anna".into()
+    })
+    .unwrap();
+    let mut boris = board.clone();
+    // The very next deal in the file: only its own lines change.
+    let last = boris.deals[1].id;
+    boris
+        .edit_deal(last, support::now().to_utc(), |d| {
+            d.notes = "Boris was here".into()
+        })
+        .unwrap();
+    let write = |name: &str, text: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let ours = write("ours.ron", &store::board_text(&anna).unwrap());
+    let base_path = write("base.ron", &base);
+    let theirs = write("theirs.ron", &store::board_text(&boris).unwrap());
+    let merged = std::process::Command::new("git")
+        .args(["merge-file", "-p"])
+        .args([&ours, &base_path, &theirs])
+        .output()
+        .expect("git is installed");
+    assert_eq!(merged.status.code(), Some(0), "no conflicts");
+    let merged = store::parse(&merged.stdout).unwrap();
+    assert_eq!(merged.deal(first).unwrap().title, "Renamed by Anna");
+    assert_eq!(merged.deal(last).unwrap().notes, "Boris was here");
+}
