@@ -150,6 +150,9 @@ fn every_size_from_tiny_to_huge_draws_without_panicking() {
             "p",
             "p Tab Tab Tab",
             "p e",
+            "s",
+            "s c End",
+            "s ?",
         ] {
             // Drawn both before the app hears of the new size (as when a resize event is still
             // on its way) and after.

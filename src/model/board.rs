@@ -90,6 +90,22 @@ pub(super) struct Settings {
 }
 
 impl Board {
+    /// A board with no stages and no deals: what a review shows while no file can be read.
+    pub fn placeholder() -> Board {
+        Board {
+            version: FORMAT_VERSION,
+            name: String::new(),
+            currency: Currency::EUR,
+            owner: String::new(),
+            next_deal_id: 1,
+            stages: Vec::new(),
+            lost_reasons: Vec::new(),
+            sources: Vec::new(),
+            sort: ColumnSort::Manual,
+            deals: Vec::new(),
+        }
+    }
+
     pub(super) fn settings(&self) -> Settings {
         Settings {
             name: self.name.clone(),

@@ -2,7 +2,7 @@
 
 use super::{
     BoardText, CliText, ClosedText, DetailText, ErrorText, FormText, HelpText, KeyNames, KeyText,
-    Plural, ProcessText, Text,
+    Plural, ProcessText, ReviewText, Text,
 };
 
 pub static EN: Text = Text {
@@ -594,6 +594,47 @@ pub static EN: Text = Text {
         day_first: "day first (3 April)",
         month_first: "month first (4 March)",
         import_dry_run: "Dry run: nothing was changed.",
+    },
+    review: ReviewText {
+        boards: Plural(&["{count} board", "{count} boards"]),
+        everyone: "Everyone",
+        turn_of: "{owner}'s turn",
+        changes_since: Plural(&["{count} change since {since}", "{count} changes since {since}"]),
+        since_format: "%a %-d %b",
+        open: "Open",
+        weighted: "Weighted",
+        won_since: "Won since",
+        lost_since: "Lost since",
+        attention_only: "Only what needs attention (z: everything)",
+        read_only: "Read-only in review: nothing here changes a board.",
+        no_changes: "No changes since then.",
+        no_such_owner: "Nobody called “{owner}” owns a deal here; showing everyone.",
+        unreadable: "⚠ {file}: cannot be read now; showing its last good state. {error}",
+        no_boards: "None of the boards could be read.",
+        change_heading: "Change {at} of {count}",
+        created: "★ New deal",
+        moved_forward: "▲ Moved on: {from} → {to}",
+        moved_back: "▼ Moved back: {from} → {to}",
+        won: "✓ Won",
+        lost: "✗ Lost: {reason}",
+        close_pushed: "» Close pushed later: {from} → {to}",
+        no_date: "no date",
+        mark_created: "★",
+        mark_forward: "▲",
+        mark_back: "▼",
+        mark_won: "✓",
+        mark_lost: "✗",
+        mark_pushed: "»",
+        hints: &[
+            "Tab next person",
+            "n/N changes",
+            "Enter focus",
+            "z attention",
+            "? help",
+            "q quit",
+        ],
+        panel_hints: &["n/N next/previous change", "Esc back to the board", "q quit"],
+        nothing_here: "Nothing here.",
     },
 };
 

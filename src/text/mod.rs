@@ -6,8 +6,10 @@ mod describe;
 mod en;
 pub mod import;
 pub mod reports;
+mod review;
 
 pub use deal_facts::{DealFacts, StayWords};
+pub use review::ReviewText;
 pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
 
 use std::fmt::Display;
@@ -101,6 +103,7 @@ pub struct Text {
     pub detail: DetailText,
     pub errors: ErrorText,
     pub cli: CliText,
+    pub review: ReviewText,
 }
 
 /// The board screen.

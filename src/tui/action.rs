@@ -42,6 +42,8 @@ pub enum Action {
     ShowDetail,
     ShowClosed,
     ShowProcess,
+    /// The process report: funnel, conversion, win rate, forecast, compliance.
+    ShowReports,
     ShowHelp,
     /// Add, edit or delete the selected item of a list screen (the process editor).
     AddItem,
@@ -49,6 +51,13 @@ pub enum Action {
     DeleteItem,
     Close,
     Quit,
+    // The process report
+    PreviousPeriod,
+    NextPeriod,
+    PreviousOwner,
+    NextOwner,
+    /// Compare with the period before (again: stop).
+    ToggleCompare,
     // Forms
     NextField,
     PreviousField,

@@ -1,9 +1,9 @@
 //! The app's state and `update`, the only place it changes. Drawing reads `&App` and never
 //! mutates it, so every behaviour can be tested by feeding actions to `update`.
 //!
-//! Screens stack: the board, a deal's detail, the closed deals and the process editor are full
-//! screens; forms, pickers, questions, help and the filter line open over them and close back
-//! to what was below.
+//! Screens stack: the board, a deal's detail, the closed deals, the process editor and the
+//! process report are full screens; forms, pickers, questions, help and the filter line open over
+//! them and close back to what was below.
 
 mod board_details;
 mod changes;
@@ -11,6 +11,7 @@ mod closing;
 mod cursor;
 mod keys;
 mod process;
+mod reports;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};
@@ -26,6 +27,8 @@ use super::keymap::Context;
 use super::picker::Picker;
 use super::text_form::TextForm;
 
+pub use reports::{PeriodPreset, ReportChoice, ReportsView};
+
 /// Undo keeps at most this many steps.
 const UNDO_LIMIT: usize = 1000;
 
@@ -38,6 +41,8 @@ pub enum Mode {
     Closed(ClosedView),
     /// The stages, lead sources and lost reasons of the company's process.
     Process(ProcessView),
+    /// The process report: is the sales process working?
+    Reports(Box<ReportsView>),
     Help {
         scroll: u16,
     },
@@ -54,7 +59,7 @@ impl Mode {
     pub fn is_screen(&self) -> bool {
         matches!(
             self,
-            Mode::Board | Mode::Detail(_) | Mode::Closed(_) | Mode::Process(_)
+            Mode::Board | Mode::Detail(_) | Mode::Closed(_) | Mode::Process(_) | Mode::Reports(_)
         )
     }
 }
@@ -173,6 +178,8 @@ pub struct App {
     /// chooses; nothing is saved meanwhile.
     conflict: Option<Board>,
     flash: Option<Flash>,
+    /// The process report's period, owner and comparison, as last left.
+    report_choice: ReportChoice,
     size: (u16, u16),
     quit: bool,
 }
@@ -202,6 +209,7 @@ impl App {
             warning: None,
             conflict: None,
             flash: None,
+            report_choice: ReportChoice::default(),
             size,
             quit: false,
         };
@@ -319,6 +327,7 @@ impl App {
             Mode::Detail(_) => Context::Detail,
             Mode::Closed(_) => Context::Closed,
             Mode::Process(_) => Context::Process,
+            Mode::Reports(_) => Context::Reports,
             Mode::Help { .. } => Context::Help,
             Mode::Form(_) | Mode::TextForm(_) => Context::Form,
             Mode::Picker(_) => Context::Picker,
@@ -364,6 +373,7 @@ impl App {
             Action::Resize(width, height) => {
                 self.size = (width, height);
                 self.keep_in_view();
+                self.keep_report_in_view();
                 return;
             }
             Action::Tick => {

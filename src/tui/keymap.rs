@@ -13,6 +13,8 @@ pub enum Context {
     Detail,
     Closed,
     Process,
+    /// The process report.
+    Reports,
     Form,
     /// Choosing from a list, or typing something else (the lost reason).
     Picker,
@@ -24,11 +26,12 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Board,
         Context::Detail,
         Context::Closed,
         Context::Process,
+        Context::Reports,
         Context::Form,
         Context::Picker,
         Context::Filter,
@@ -149,7 +152,8 @@ const fn bind(
     }
 }
 
-use Context::{Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question};
+use crate::text::reports::REPORT_SCREEN as R;
+use Context::{Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question, Reports};
 
 #[rustfmt::skip] // a table reads best with one binding a line
 pub const BINDINGS: &[Binding] = &[
@@ -182,6 +186,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[ch('S')], Action::CycleSort, |k| k.cycle_sort),
     bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
     bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
+    bind(Board, &[ch('s')], Action::ShowReports, |_| R.show_reports),
     bind(Board, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Board, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
     bind(Detail, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.criterion_up),
@@ -222,6 +227,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Process, &[ctrl('r')], Action::Redo, |k| k.redo),
     bind(Process, &[key(KeyCode::Esc), ch('p'), ch('q')], Action::Close, |k| k.back),
     bind(Process, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Reports, &[ch('['), key(KeyCode::Left), ch('h')], Action::PreviousPeriod, |_| R.previous_period),
+    bind(Reports, &[ch(']'), key(KeyCode::Right), ch('l')], Action::NextPeriod, |_| R.next_period),
+    bind(Reports, &[key(KeyCode::Tab)], Action::NextOwner, |_| R.next_owner),
+    bind(Reports, &[key(KeyCode::BackTab)], Action::PreviousOwner, |_| R.previous_owner),
+    bind(Reports, &[ch('c')], Action::ToggleCompare, |_| R.toggle_compare),
+    bind(Reports, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
+    bind(Reports, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
+    bind(Reports, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
+    bind(Reports, &[key(KeyCode::PageDown), ch(' ')], Action::PageDown, |k| k.page_down),
+    bind(Reports, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.help_top),
+    bind(Reports, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.help_end),
+    bind(Reports, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
+    bind(Reports, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, |_| R.back),
+    bind(Reports, &[ctrl('c')], Action::Quit, |k| k.quit),
     bind(Form, &[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, |k| k.next_field),
     bind(Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, |k| k.previous_field),
     bind(Form, &[ctrl('n')], Action::NextChoice, |k| k.next_choice),

@@ -47,7 +47,8 @@ pub struct Stats {
     pub cycle: Durations,
     /// Per stage, in board order.
     pub stages: Vec<StageFlow>,
-    /// The stage whose stays are longest (by median), when any stay ended in the period.
+    /// The stage before the sale whose stays are longest (by median), when any stay ended in
+    /// the period.
     pub slowest_stage: Option<usize>,
     /// Most frequent first.
     pub lost_reasons: Vec<ReasonCount>,
@@ -78,9 +79,11 @@ impl Stats {
         let stages = funnel::flows(board, &deals, &window, now);
         let closed = outcomes::closed(&deals, &window);
         let open = outcomes::open_at(board, &deals, window.end);
+        // Where deals wait before the sale: delivery taking long is another question.
         let slowest_stage = stages
             .iter()
             .enumerate()
+            .filter(|(i, _)| board.stages[*i].phase == crate::model::Phase::PreSale)
             .filter_map(|(i, s)| s.time.median_days.map(|m| (i, m)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i);

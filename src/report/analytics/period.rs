@@ -1,6 +1,6 @@
 //! The period a report is about: whole days in the user's time zone, either end open.
 
-use chrono::{DateTime, Days, FixedOffset, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, Days, FixedOffset, Months, NaiveDate, Utc};
 
 /// From the first day to the last, both included; no first day is "since the beginning", no
 /// last day "up to now".
@@ -27,6 +27,42 @@ impl Period {
     pub fn last_days(days: u64, today: NaiveDate) -> Period {
         Period {
             from: today.checked_sub_days(Days::new(days.saturating_sub(1))),
+            to: Some(today),
+        }
+    }
+
+    /// This calendar month so far: its first day to today.
+    pub fn month_to_date(today: NaiveDate) -> Period {
+        Period {
+            from: today.with_day(1),
+            to: Some(today),
+        }
+    }
+
+    /// The whole calendar month before the one `day` is in.
+    pub fn last_month(day: NaiveDate) -> Period {
+        let first = day
+            .with_day(1)
+            .and_then(|d| d.checked_sub_months(Months::new(1)));
+        Period {
+            from: first,
+            to: day.with_day(1).and_then(|d| d.pred_opt()),
+        }
+    }
+
+    /// This calendar quarter so far (January, April, July or October the 1st to today).
+    pub fn quarter_to_date(today: NaiveDate) -> Period {
+        let first_month = (today.month0() / 3) * 3 + 1;
+        Period {
+            from: NaiveDate::from_ymd_opt(today.year(), first_month, 1),
+            to: Some(today),
+        }
+    }
+
+    /// This calendar year so far.
+    pub fn year_to_date(today: NaiveDate) -> Period {
+        Period {
+            from: NaiveDate::from_ymd_opt(today.year(), 1, 1),
             to: Some(today),
         }
     }
@@ -73,6 +109,52 @@ impl Window {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_presets_end_today_or_cover_whole_months() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let between = |from, to| Period {
+            from: Some(from),
+            to: Some(to),
+        };
+        let today = day(2026, 11, 27);
+        assert_eq!(
+            Period::month_to_date(today),
+            between(day(2026, 11, 1), today)
+        );
+        assert_eq!(
+            Period::last_month(today),
+            between(day(2026, 10, 1), day(2026, 10, 31))
+        );
+        assert_eq!(
+            Period::last_month(day(2026, 3, 31)),
+            between(day(2026, 2, 1), day(2026, 2, 28)),
+            "February after a 31st"
+        );
+        assert_eq!(
+            Period::last_month(day(2026, 1, 15)),
+            between(day(2025, 12, 1), day(2025, 12, 31)),
+            "over the new year"
+        );
+        assert_eq!(
+            Period::quarter_to_date(today),
+            between(day(2026, 10, 1), today)
+        );
+        assert_eq!(
+            Period::quarter_to_date(day(2026, 3, 31)),
+            between(day(2026, 1, 1), day(2026, 3, 31))
+        );
+        assert_eq!(
+            Period::quarter_to_date(day(2026, 4, 1)),
+            between(day(2026, 4, 1), day(2026, 4, 1))
+        );
+        assert_eq!(Period::year_to_date(today), between(day(2026, 1, 1), today));
+        assert_eq!(
+            Period::month_to_date(day(2026, 11, 1)).previous(day(2026, 11, 1)),
+            Some(between(day(2026, 10, 31), day(2026, 10, 31))),
+            "the first of the month compares with the day before"
+        );
+    }
 
     #[test]
     fn days_in_the_users_zone_with_open_ends() {

@@ -32,6 +32,7 @@ impl App {
             *row = (*row).min(column.len().saturating_sub(1));
         }
         self.keep_in_view();
+        self.recount_reports();
     }
 
     /// Rebuilds the columns after the filter changed. The cursor stays on the deal it was on if

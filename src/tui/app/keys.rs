@@ -15,6 +15,7 @@ impl App {
             Mode::Detail(_) => self.on_detail(action),
             Mode::Closed(_) => self.on_closed(action),
             Mode::Process(_) => self.on_process(action),
+            Mode::Reports(_) => self.on_reports(action),
             Mode::Help { .. } => self.on_help(action),
             Mode::Form(_) => self.on_deal_form(action),
             Mode::TextForm(_) => self.on_text_form(action),
@@ -110,6 +111,7 @@ impl App {
             CycleSort => self.cycle_sort(),
             ShowClosed => self.open(Mode::Closed(ClosedView::default())),
             ShowProcess => self.open(Mode::Process(ProcessView::default())),
+            ShowReports => self.open_reports(),
             ShowHelp => self.open(Mode::Help { scroll: 0 }),
             _ => {}
         }

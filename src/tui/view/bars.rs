@@ -338,6 +338,7 @@ fn hints_for(app: &App) -> &'static [&'static str] {
         Context::Detail => b.detail_hints,
         Context::Closed => b.closed_hints,
         Context::Process => b.process_hints,
+        Context::Reports => crate::text::reports::REPORT_SCREEN.hints,
         Context::Form => b.form_hints,
         Context::Picker => b.picker_hints,
         Context::Filter => b.filter_hints,

@@ -112,3 +112,22 @@ pub fn filter_state() -> Style {
 pub fn filter_line() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
+
+/// The bars of the process report's funnel and forecast.
+pub fn bar() -> Style {
+    Style::new().fg(Color::Cyan)
+}
+
+/// A figure that got better or worse than in the period before (an arrow says which way too).
+pub fn better() -> Style {
+    Style::new().fg(Color::Green).add_modifier(Modifier::BOLD)
+}
+
+pub fn worse() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+/// A finding the report points out, such as the slowest stage.
+pub fn callout() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}

@@ -1,0 +1,46 @@
+//! The words of the stand-up review (`dealboard review`).
+
+pub struct ReviewText {
+    /// `{boards}`: how many boards are shown.
+    pub boards: super::Plural,
+    pub everyone: &'static str,
+    /// `{owner}`.
+    pub turn_of: &'static str,
+    /// `{count}` changes since `{since}`.
+    pub changes_since: super::Plural,
+    pub since_format: &'static str,
+    pub open: &'static str,
+    pub weighted: &'static str,
+    pub won_since: &'static str,
+    pub lost_since: &'static str,
+    pub attention_only: &'static str,
+    pub read_only: &'static str,
+    pub no_changes: &'static str,
+    /// `{owner}`: asked for with `--owner`, not on any board.
+    pub no_such_owner: &'static str,
+    /// `{file}`, `{error}`.
+    pub unreadable: &'static str,
+    pub no_boards: &'static str,
+    /// `{at}` of `{count}`.
+    pub change_heading: &'static str,
+    pub created: &'static str,
+    /// `{from}` `{to}`: stage names.
+    pub moved_forward: &'static str,
+    pub moved_back: &'static str,
+    pub won: &'static str,
+    /// `{reason}`.
+    pub lost: &'static str,
+    /// `{from}` `{to}`: dates.
+    pub close_pushed: &'static str,
+    pub no_date: &'static str,
+    /// Short marks on a card, for each kind of change.
+    pub mark_created: &'static str,
+    pub mark_forward: &'static str,
+    pub mark_back: &'static str,
+    pub mark_won: &'static str,
+    pub mark_lost: &'static str,
+    pub mark_pushed: &'static str,
+    pub hints: &'static [&'static str],
+    pub panel_hints: &'static [&'static str],
+    pub nothing_here: &'static str,
+}

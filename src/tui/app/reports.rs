@@ -1,0 +1,288 @@
+//! The process report: which period and whose deals it is about, whether it compares with the
+//! period before, and its figures, worked out here once per change (of the choice, of the board,
+//! of the day) rather than once per frame.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+
+use super::{App, Mode};
+use crate::model::Board;
+use crate::report::analytics::{Period, Stats};
+use crate::text::fill;
+use crate::text::reports::REPORT_SCREEN;
+use crate::tui::action::Action;
+use crate::tui::report_layout::for_terminal;
+
+/// The periods `[` and `]` step through, relative to today.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PeriodPreset {
+    Last30Days,
+    /// Long enough for deals to go through the stages, short enough to be about now.
+    #[default]
+    Last90Days,
+    /// So far: the comparison is with as many days just before it.
+    ThisMonth,
+    /// The whole calendar month; compared with the whole month before it.
+    LastMonth,
+    ThisQuarter,
+    ThisYear,
+    AllTime,
+}
+
+impl PeriodPreset {
+    pub const ALL: [PeriodPreset; 7] = [
+        PeriodPreset::Last30Days,
+        PeriodPreset::Last90Days,
+        PeriodPreset::ThisMonth,
+        PeriodPreset::LastMonth,
+        PeriodPreset::ThisQuarter,
+        PeriodPreset::ThisYear,
+        PeriodPreset::AllTime,
+    ];
+
+    pub fn name(self) -> &'static str {
+        let s = &REPORT_SCREEN;
+        match self {
+            PeriodPreset::Last30Days => s.last_30_days,
+            PeriodPreset::Last90Days => s.last_90_days,
+            PeriodPreset::ThisMonth => s.this_month,
+            PeriodPreset::LastMonth => s.last_month,
+            PeriodPreset::ThisQuarter => s.this_quarter,
+            PeriodPreset::ThisYear => s.this_year,
+            PeriodPreset::AllTime => s.all_time,
+        }
+    }
+
+    pub fn period(self, today: NaiveDate) -> Period {
+        match self {
+            PeriodPreset::Last30Days => Period::last_days(30, today),
+            PeriodPreset::Last90Days => Period::last_days(90, today),
+            PeriodPreset::ThisMonth => Period::month_to_date(today),
+            PeriodPreset::LastMonth => Period::last_month(today),
+            PeriodPreset::ThisQuarter => Period::quarter_to_date(today),
+            PeriodPreset::ThisYear => Period::year_to_date(today),
+            PeriodPreset::AllTime => Period::all(),
+        }
+    }
+
+    /// The period to compare with: the month before last month, else as many days just before;
+    /// `None` for all time, which has nothing before it.
+    pub fn before(self, today: NaiveDate) -> Option<Period> {
+        let period = self.period(today);
+        match (self, period.from) {
+            (PeriodPreset::LastMonth, Some(first)) => Some(Period::last_month(first)),
+            _ => period.previous(today),
+        }
+    }
+
+    /// The next preset (or the previous), round the list.
+    fn step(self, forward: bool) -> PeriodPreset {
+        let all = PeriodPreset::ALL;
+        let at = all.iter().position(|p| *p == self).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % all.len()
+        } else {
+            (at + all.len() - 1) % all.len()
+        };
+        all[next]
+    }
+}
+
+/// What the report is about: kept while the app runs, so `s` opens it as it was left.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ReportChoice {
+    pub preset: PeriodPreset,
+    /// One owner's deals (as the deals write the name), or everyone's.
+    pub owner: Option<String>,
+    /// Also show the period before, side by side.
+    pub compare: bool,
+}
+
+/// The report screen: the choice, how far it is scrolled, and the figures for that choice.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReportsView {
+    pub choice: ReportChoice,
+    /// Rows scrolled past, all columns together.
+    pub scroll: u16,
+    pub stats: Stats,
+    /// The period before, when comparing and there is one.
+    pub before: Option<Stats>,
+}
+
+impl ReportsView {
+    fn new(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
+        let mut view = ReportsView {
+            choice,
+            scroll: 0,
+            stats: Stats::of(board, Period::all(), None, now),
+            before: None,
+        };
+        view.recount(board, now);
+        view
+    }
+
+    /// Works the figures out again for the choice, the board and the day as they are now.
+    fn recount(&mut self, board: &Board, now: DateTime<FixedOffset>) {
+        let today = now.date_naive();
+        let owner = self.choice.owner.as_deref();
+        let preset = self.choice.preset;
+        self.stats = Stats::of(board, preset.period(today), owner, now);
+        self.before = if self.choice.compare {
+            preset
+                .before(today)
+                .map(|before| Stats::of(board, before, owner, now))
+        } else {
+            None
+        };
+    }
+}
+
+/// The owners of the board's deals, each once (whatever the case), in alphabetical order.
+pub fn owners_of(board: &Board) -> Vec<String> {
+    let mut owners: Vec<String> = Vec::new();
+    for deal in &board.deals {
+        let name = deal.owner.trim();
+        if !name.is_empty()
+            && !owners
+                .iter()
+                .any(|o| o.to_lowercase() == name.to_lowercase())
+        {
+            owners.push(name.to_string());
+        }
+    }
+    owners.sort_by_key(|o| o.to_lowercase());
+    owners
+}
+
+impl App {
+    pub(super) fn open_reports(&mut self) {
+        let view = ReportsView::new(self.report_choice.clone(), &self.board, self.clock.now());
+        self.open(Mode::Reports(Box::new(view)));
+    }
+
+    pub(super) fn on_reports(&mut self, action: Action) {
+        use Action::*;
+        let owners = owners_of(&self.board);
+        let now = self.clock.now();
+        let size = self.size;
+        let Mode::Reports(view) = &mut self.mode else {
+            return;
+        };
+        let layout = for_terminal(size.0, size.1, view);
+        let (max_scroll, page) = (layout.max_scroll(), layout.body.max(1));
+        let was = view.choice.clone();
+        let choice = &mut view.choice;
+        match action {
+            PreviousPeriod | NextPeriod => choice.preset = choice.preset.step(action == NextPeriod),
+            NextOwner | PreviousOwner => {
+                choice.owner = next_owner(&owners, choice.owner.as_deref(), action == NextOwner);
+            }
+            ToggleCompare => choice.compare = !choice.compare,
+            SelectUp => view.scroll = view.scroll.saturating_sub(1),
+            SelectDown => view.scroll = view.scroll.saturating_add(1).min(max_scroll),
+            PageUp => view.scroll = view.scroll.saturating_sub(page),
+            PageDown => view.scroll = view.scroll.saturating_add(page).min(max_scroll),
+            SelectFirst => view.scroll = 0,
+            SelectLast => view.scroll = max_scroll,
+            ShowHelp => return self.open(Mode::Help { scroll: 0 }),
+            Close => {
+                self.report_choice = view.choice.clone();
+                return self.close();
+            }
+            _ => {}
+        }
+        if view.choice == was {
+            return;
+        }
+        view.recount(&self.board, now);
+        let nothing_before = view.choice.compare && view.before.is_none();
+        let preset = view.choice.preset.name();
+        self.keep_report_in_view();
+        if action == ToggleCompare && nothing_before {
+            self.show_info(fill(REPORT_SCREEN.nothing_before, &[("preset", &preset)]));
+        }
+    }
+
+    /// After the board, the day or the size changed: the figures of an open report are worked
+    /// out again, and its scroll kept in range.
+    pub(super) fn recount_reports(&mut self) {
+        let now = self.clock.now();
+        let board = &self.board;
+        for mode in self.under.iter_mut().chain(std::iter::once(&mut self.mode)) {
+            if let Mode::Reports(view) = mode {
+                view.recount(board, now);
+            }
+        }
+        self.keep_report_in_view();
+    }
+
+    /// Keeps the report's scroll within what there is to see at this size.
+    pub(super) fn keep_report_in_view(&mut self) {
+        let size = self.size;
+        for mode in self.under.iter_mut().chain(std::iter::once(&mut self.mode)) {
+            if let Mode::Reports(view) = mode {
+                let max = for_terminal(size.0, size.1, view).max_scroll();
+                view.scroll = view.scroll.min(max);
+            }
+        }
+    }
+}
+
+/// The owner after (or before) `current` in "everyone, then each owner in turn".
+fn next_owner(owners: &[String], current: Option<&str>, forward: bool) -> Option<String> {
+    let at = current.and_then(|c| owners.iter().position(|o| o.eq_ignore_ascii_case(c)));
+    // Everyone is position 0, the owners 1..=n.
+    let position = at.map_or(0, |i| i + 1);
+    let count = owners.len() + 1;
+    let next = if forward {
+        (position + 1) % count
+    } else {
+        (position + count - 1) % count
+    };
+    next.checked_sub(1).map(|i| owners[i].clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn owners_come_after_everyone_and_round_again() {
+        let owners = vec!["anna".to_string(), "boris".to_string()];
+        assert_eq!(next_owner(&owners, None, true), Some("anna".into()));
+        assert_eq!(
+            next_owner(&owners, Some("ANNA"), true),
+            Some("boris".into())
+        );
+        assert_eq!(next_owner(&owners, Some("boris"), true), None);
+        assert_eq!(next_owner(&owners, None, false), Some("boris".into()));
+        assert_eq!(next_owner(&[], None, true), None);
+        assert_eq!(
+            next_owner(&owners, Some("gone"), true),
+            Some("anna".into()),
+            "an owner no longer on the board counts as everyone"
+        );
+    }
+
+    #[test]
+    fn presets_step_round_and_compare_with_what_came_before() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(PeriodPreset::AllTime.step(true), PeriodPreset::Last30Days);
+        assert_eq!(PeriodPreset::Last30Days.step(false), PeriodPreset::AllTime);
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d);
+        assert_eq!(
+            PeriodPreset::LastMonth.before(today),
+            Some(Period {
+                from: day(9, 1),
+                to: day(9, 30)
+            })
+        );
+        assert_eq!(
+            PeriodPreset::Last30Days.before(today),
+            Some(Period {
+                from: day(9, 29),
+                to: day(10, 28)
+            })
+        );
+        assert_eq!(PeriodPreset::AllTime.before(today), None);
+    }
+}

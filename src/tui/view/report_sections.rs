@@ -1,0 +1,545 @@
+//! The process report's sections, each a heading and lines fitted to its column's width. Each
+//! makes exactly the rows `report_layout::section_height` counts: lines are cut, never wrapped.
+
+use chrono::{Datelike, NaiveDate};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+
+use super::bars::money_list_fitting;
+use super::report_table::{Cell, Column, before_after, cell, table};
+use super::theme;
+use crate::display_width::{pad, truncate, width};
+use crate::model::{Currency, Money, Totals};
+use crate::report::analytics::GroupOutcome;
+use crate::text::reports::{REPORT_SCREEN as S, REPORTS as R, days, percent};
+use crate::text::{fill, t};
+use crate::tui::app::ReportsView;
+use crate::tui::report_layout::Section;
+
+/// What every section is drawn from.
+pub struct Drawing<'a> {
+    pub view: &'a ReportsView,
+    pub today: NaiveDate,
+    /// Cells across the column.
+    pub room: usize,
+}
+
+pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
+    let title = match section {
+        Section::KeyFigures => S.key_figures,
+        Section::Funnel => R.funnel,
+        Section::Stages => S.stages,
+        Section::Forecast => R.forecast,
+        Section::LostReasons => R.lost_reasons,
+        Section::Sources => R.sources,
+        Section::Owners => R.owners,
+        Section::Compliance => R.compliance,
+        Section::OwnerCompliance => S.compliance_by_owner,
+    };
+    let mut lines = vec![heading(title, d.room)];
+    lines.extend(match section {
+        Section::KeyFigures => super::report_figures::key_figures(d),
+        Section::Funnel => funnel(d),
+        Section::Stages => stages(d),
+        Section::Forecast => forecast(d),
+        Section::LostReasons => lost_reasons(d),
+        Section::Sources => groups(&d.view.stats.sources, S.source, R.no_source, d.room),
+        Section::Owners => groups(&d.view.stats.owners, S.owner_heading, R.no_owner, d.room),
+        Section::Compliance => compliance(d),
+        Section::OwnerCompliance => owner_compliance(d),
+    });
+    lines
+}
+
+/// `─ Funnel ──────────` across the column.
+fn heading(title: &str, room: usize) -> Line<'static> {
+    let text = format!("─ {title} ");
+    let rule = "─".repeat(room.saturating_sub(width(&text)));
+    Line::styled(truncate(&(text + &rule), room), theme::heading())
+}
+
+/// One line saying there is nothing to show.
+fn nothing(text: &str, room: usize) -> Vec<Line<'static>> {
+    vec![Line::styled(
+        truncate(&format!(" {text}"), room),
+        theme::dim(),
+    )]
+}
+
+/// Totals in at most `room` cells.
+pub(super) fn money(totals: &Totals, room: usize) -> String {
+    money_list_fitting(totals, room)
+}
+
+pub(super) fn deals(count: usize) -> String {
+    t().count(&t().board.deal_count, count)
+}
+
+fn funnel(d: &Drawing) -> Vec<Line<'static>> {
+    let stages = &d.view.stats.stages;
+    let most = stages.iter().map(|s| s.entered).max().unwrap_or(0);
+    if most == 0 {
+        return nothing(S.funnel_empty, d.room);
+    }
+    let name_width = stages
+        .iter()
+        .map(|s| width(&s.name))
+        .max()
+        .unwrap_or(0)
+        .max(width(R.stage))
+        .min(22)
+        .min(d.room / 3);
+    let count_width = width(R.entered).max(most.to_string().len());
+    let long = width(R.converted);
+    let on_width = if d.room >= name_width + count_width + long + 7 + 16 {
+        long
+    } else {
+        width(S.converted_short).max(4)
+    };
+    let on_heading = if on_width == long {
+        R.converted
+    } else {
+        S.converted_short
+    };
+    let bar_width = d
+        .room
+        .saturating_sub(1 + name_width + 2 + 2 + count_width + 2 + on_width)
+        .max(1);
+    let mut lines = vec![Line::styled(
+        format!(
+            " {}  {}  {}  {}",
+            pad(R.stage, name_width, false),
+            " ".repeat(bar_width),
+            pad(R.entered, count_width, true),
+            pad(on_heading, on_width, true)
+        ),
+        theme::dim(),
+    )];
+    for stage in stages {
+        // Centred, so the bars draw the funnel's shape; at least one block for any deal.
+        let length = if stage.entered == 0 {
+            0
+        } else {
+            ((stage.entered * bar_width).div_ceil(most)).clamp(1, bar_width)
+        };
+        let left = (bar_width - length) / 2;
+        let bar = format!(
+            "{}{}{}",
+            " ".repeat(left),
+            "█".repeat(length),
+            " ".repeat(bar_width - length - left)
+        );
+        lines.push(Line::from(vec![
+            Span::raw(format!(" {}  ", pad(&stage.name, name_width, false))),
+            Span::styled(bar, theme::bar()),
+            Span::raw(format!(
+                "  {}  {}",
+                pad(&stage.entered.to_string(), count_width, true),
+                pad(&percent(stage.conversion), on_width, true)
+            )),
+        ]));
+    }
+    lines
+}
+
+fn stages(d: &Drawing) -> Vec<Line<'static>> {
+    let stats = &d.view.stats;
+    let before = d.view.before.as_ref();
+    let slowest = stats.slowest_stage;
+    let columns = [
+        Column::name(R.stage),
+        Column::number(R.entered, R.entered),
+        Column::number(R.converted, S.converted_short),
+        Column::number(R.median_days, S.median_days_short),
+        Column::number(R.rotting_now, S.rotting_now_short),
+        Column::number("", ""),
+    ];
+    // The same stage in the period before, if comparing.
+    let then = |id| before.and_then(|b| b.stages.iter().find(|s| &s.id == id));
+    let column_of = |f: &dyn Fn(&crate::report::analytics::StageFlow) -> String| -> Vec<String> {
+        match before {
+            None => stats.stages.iter().map(f).collect(),
+            Some(_) => {
+                let pairs: Vec<(String, String)> = stats
+                    .stages
+                    .iter()
+                    .map(|s| (then(&s.id).map_or_else(|| R.nothing.to_string(), f), f(s)))
+                    .collect();
+                before_after(&pairs, "→")
+            }
+        }
+    };
+    let entered = column_of(&|s| s.entered.to_string());
+    let converted = column_of(&|s| percent(s.conversion));
+    let median = column_of(&|s| days(s.time.median_days));
+    let rows: Vec<Vec<Cell>> = stats
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let is_slowest = slowest == Some(i);
+            let mark = if is_slowest { S.slowest_mark } else { "" };
+            let cold_style = if s.rotting_now > 0 {
+                theme::rotting()
+            } else {
+                theme::dim()
+            };
+            vec![
+                cell(s.name.clone()),
+                cell(entered[i].clone()),
+                cell(converted[i].clone()),
+                (
+                    median[i].clone(),
+                    if is_slowest {
+                        theme::callout()
+                    } else {
+                        Style::new()
+                    },
+                ),
+                (s.rotting_now.to_string(), cold_style),
+                (mark.to_string(), theme::callout()),
+            ]
+        })
+        .collect();
+    let mut lines = table(&columns, &rows, d.room);
+    if let Some(stage) = slowest.and_then(|i| stats.stages.get(i)) {
+        let median = days(stage.time.median_days);
+        let say = |days: &str| {
+            let sentence = fill(R.slowest, &[("stage", &stage.name), ("days", &days)]);
+            format!(" {} {sentence}", S.slowest_mark)
+        };
+        // With the unit if it fits.
+        let long = say(&fill(S.in_days, &[("days", &median)]));
+        let sentence = if width(&long) <= d.room {
+            long
+        } else {
+            say(&median)
+        };
+        lines.push(Line::styled(truncate(&sentence, d.room), theme::callout()));
+    }
+    lines
+}
+
+fn forecast(d: &Drawing) -> Vec<Line<'static>> {
+    let months = &d.view.stats.forecast;
+    if months.is_empty() {
+        return nothing(S.forecast_empty, d.room);
+    }
+    // A bar per month and currency, each currency to its own scale: two currencies are never
+    // added, and no month is measured in a currency it has little of. Largest currency first.
+    let mut all = Totals::default();
+    for m in months {
+        for money in m.value.iter() {
+            all.add(*money);
+        }
+    }
+    let currencies: Vec<Currency> = all.largest_first().iter().map(|m| m.currency).collect();
+    let key = if currencies.len() > 1 {
+        S.forecast_key_currencies
+    } else {
+        S.forecast_key
+    };
+    let this_month = (d.today.year(), d.today.month());
+    let labels: Vec<(String, bool)> = months
+        .iter()
+        .map(|m| match m.month {
+            Some((year, month)) => {
+                let name = NaiveDate::from_ymd_opt(year, month, 1)
+                    .map(|day| day.format(S.month_format).to_string())
+                    .unwrap_or_default();
+                (name, (year, month) < this_month)
+            }
+            None => (R.no_date.to_string(), false),
+        })
+        .collect();
+    let counts: Vec<String> = months.iter().map(|m| deals(m.count)).collect();
+    let label_width = labels.iter().map(|(l, _)| width(l)).max().unwrap_or(0);
+    let count_width = counts.iter().map(|c| width(c)).max().unwrap_or(0);
+    // Mark, month, count; then the bar, then its sums.
+    let fixed = 3 + label_width + 2 + count_width + 2;
+    let rows: Vec<(usize, Currency, String)> = months
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| {
+            let listed: Vec<Currency> = currencies
+                .iter()
+                .copied()
+                .filter(|c| m.value.iter().any(|v| v.currency == *c))
+                .collect();
+            listed.into_iter().map(move |c| {
+                let sum = |totals: &Totals| Money {
+                    minor: amount_in(totals, c),
+                    currency: c,
+                };
+                let text = fill(
+                    S.forecast_row,
+                    &[
+                        ("weighted", &sum(&m.weighted).compact()),
+                        ("value", &sum(&m.value).compact()),
+                    ],
+                );
+                (i, c, text)
+            })
+        })
+        .collect();
+    let text_width = rows
+        .iter()
+        .map(|(_, _, t)| width(t))
+        .max()
+        .unwrap_or(0)
+        .min(d.room.saturating_sub(fixed + MIN_BAR + 2));
+    let bar_width = d.room.saturating_sub(fixed + 2 + text_width).max(1);
+    let most = |c: Currency| {
+        months
+            .iter()
+            .map(|m| amount_in(&m.value, c))
+            .max()
+            .unwrap_or(0)
+    };
+    let scaled = |value: i64, most: i64| {
+        if most <= 0 || value <= 0 {
+            return 0;
+        }
+        let cells = (value as f64 / most as f64 * bar_width as f64).round() as usize;
+        cells.clamp(1, bar_width)
+    };
+    let mut lines = vec![Line::styled(
+        truncate(&format!(" {key}"), d.room),
+        theme::dim(),
+    )];
+    let mut previous = None;
+    for (i, currency, text) in rows {
+        let m = &months[i];
+        let most = most(currency);
+        let full = scaled(amount_in(&m.value, currency), most);
+        let weighted = scaled(amount_in(&m.weighted, currency), most).min(full);
+        // The month and its count on its first line only.
+        let first = previous != Some(i);
+        previous = Some(i);
+        let (label, past) = &labels[i];
+        let (mark, label, count) = match first {
+            true if *past => (S.overdue_mark, label.as_str(), counts[i].as_str()),
+            true => (" ", label.as_str(), counts[i].as_str()),
+            false => (" ", "", ""),
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark} "), theme::overdue()),
+            Span::raw(format!("{}  ", pad(label, label_width, false))),
+            Span::styled(format!("{}  ", pad(count, count_width, true)), theme::dim()),
+            Span::styled("█".repeat(weighted), theme::bar()),
+            Span::styled("░".repeat(full - weighted), theme::bar()),
+            Span::raw(" ".repeat(bar_width - full + 2)),
+            Span::raw(truncate(&text, text_width)),
+        ]));
+    }
+    lines
+}
+
+fn amount_in(totals: &Totals, currency: Currency) -> i64 {
+    totals
+        .iter()
+        .find(|m| m.currency == currency)
+        .map_or(0, |m| m.minor.max(0))
+}
+
+/// The forecast's bars get at least this many cells.
+const MIN_BAR: usize = 12;
+
+fn lost_reasons(d: &Drawing) -> Vec<Line<'static>> {
+    let reasons = &d.view.stats.lost_reasons;
+    if reasons.is_empty() {
+        return nothing(S.lost_empty, d.room);
+    }
+    let columns = [
+        Column::name(R.reason),
+        Column::number(R.count, R.count),
+        Column::number(R.value, R.value),
+    ];
+    let money_room = (d.room / 3).max(8);
+    let rows: Vec<Vec<Cell>> = reasons
+        .iter()
+        .map(|r| {
+            let reason = if r.reason.is_empty() {
+                R.no_reason
+            } else {
+                &r.reason
+            };
+            vec![
+                cell(reason),
+                cell(r.count.to_string()),
+                cell(money(&r.value, money_room)),
+            ]
+        })
+        .collect();
+    table(&columns, &rows, d.room)
+}
+
+/// Lead sources or owners: new, won, lost, win rate, won value.
+fn groups(
+    groups: &[GroupOutcome],
+    heading: &'static str,
+    unnamed: &str,
+    room: usize,
+) -> Vec<Line<'static>> {
+    if groups.is_empty() {
+        return nothing(S.groups_empty, room);
+    }
+    let columns = [
+        Column::name(heading),
+        Column::number(R.new_deals, S.new_short),
+        Column::number(R.won, R.won),
+        Column::number(R.lost, R.lost),
+        Column::number(R.win_rate, S.win_rate_short),
+        Column::number(S.won_value, S.won_value_short),
+    ];
+    let money_room = (room / 4).max(8);
+    let rows: Vec<Vec<Cell>> = groups
+        .iter()
+        .map(|g| {
+            let name = if g.name.is_empty() { unnamed } else { &g.name };
+            vec![
+                cell(name),
+                count_cell(g.new),
+                count_cell(g.won),
+                count_cell(g.lost),
+                cell(percent(g.win_rate)),
+                cell(money(&g.won_value, money_room)),
+            ]
+        })
+        .collect();
+    table(&columns, &rows, room)
+}
+
+/// A count, dim when it is nought so that the others stand out.
+fn count_cell(count: usize) -> Cell {
+    let style = if count == 0 {
+        theme::dim()
+    } else {
+        Style::new()
+    };
+    (count.to_string(), style)
+}
+
+fn compliance(d: &Drawing) -> Vec<Line<'static>> {
+    let columns = [
+        Column::label(R.stage, 18),
+        Column::number(R.moves_on, S.moves_on_short),
+        Column::text(R.most_skipped),
+        Column::number(R.jumped_over, S.jumped_over_short),
+        Column::number(R.moved_back, S.moved_back_short),
+        Column::number(R.no_next_action, S.no_next_action_short),
+    ];
+    let rows: Vec<Vec<Cell>> = d
+        .view
+        .stats
+        .compliance
+        .iter()
+        .map(|s| {
+            let skipped = match s.skipped.first() {
+                Some((item, count)) if *count > 0 => (
+                    fill(S.skipped_times, &[("item", item), ("count", count)]),
+                    theme::callout(),
+                ),
+                _ => (R.nothing.to_string(), theme::dim()),
+            };
+            vec![
+                cell(s.name.clone()),
+                count_cell(s.moves_on),
+                skipped,
+                count_cell(s.jumped_over),
+                count_cell(s.moved_back),
+                count_cell(s.no_next_action),
+            ]
+        })
+        .collect();
+    table(&columns, &rows, d.room)
+}
+
+fn owner_compliance(d: &Drawing) -> Vec<Line<'static>> {
+    let owners = &d.view.stats.owner_compliance;
+    if owners.is_empty() {
+        return nothing(S.moves_empty, d.room);
+    }
+    let columns = [
+        Column::name(S.owner_heading),
+        Column::number(R.moves_on, S.moves_on_short),
+        Column::number(S.with_skips, S.with_skips_short),
+        Column::number(S.jumps, S.jumps_short),
+        Column::number(R.moved_back, S.moved_back_short),
+        Column::number(R.no_next_action, S.no_next_action_short),
+    ];
+    let rows: Vec<Vec<Cell>> = owners
+        .iter()
+        .map(|o| {
+            let name = if o.owner.is_empty() {
+                R.no_owner
+            } else {
+                &o.owner
+            };
+            vec![
+                cell(name),
+                count_cell(o.moves_on),
+                count_cell(o.moves_with_skips),
+                count_cell(o.jumps),
+                count_cell(o.moved_back),
+                count_cell(o.no_next_action),
+            ]
+        })
+        .collect();
+    table(&columns, &rows, d.room)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::analytics::{Period, Stats};
+    use crate::tui::app::{PeriodPreset, ReportChoice};
+    use crate::tui::report_layout::section_height;
+
+    /// The layout counts rows without drawing; the drawing must make exactly that many, or the
+    /// scroll would stop short of the end or run past it.
+    #[test]
+    fn every_section_draws_the_rows_the_layout_counts() {
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap();
+        let today = now.date_naive();
+        let mut board = crate::store::default_board().unwrap();
+        let empty = board.clone();
+        crate::demo::fill(&mut board, 80, now.to_utc());
+        for board in [&empty, &board] {
+            for preset in PeriodPreset::ALL {
+                for owner in [None, Some("anna")] {
+                    let stats = |period: Period| Stats::of(board, period, owner, now);
+                    let view = ReportsView {
+                        choice: ReportChoice {
+                            preset,
+                            owner: owner.map(str::to_string),
+                            compare: true,
+                        },
+                        scroll: 0,
+                        stats: stats(preset.period(today)),
+                        before: preset.before(today).map(stats),
+                    };
+                    for room in [0, 12, 40, 56, 76, 120] {
+                        let d = Drawing {
+                            view: &view,
+                            today,
+                            room,
+                        };
+                        for section in Section::ALL {
+                            let lines = section_lines(section, &d);
+                            assert_eq!(
+                                lines.len(),
+                                usize::from(section_height(section, &view)),
+                                "{section:?} of {preset:?} for {owner:?} in {room} cells"
+                            );
+                            // Narrower than a column ever is, the screen just clips.
+                            for line in lines.iter().filter(|_| room >= 40) {
+                                assert!(line.width() <= room, "{line:?} in {room}");
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
