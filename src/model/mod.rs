@@ -18,10 +18,10 @@ mod validate;
 
 pub use bad_text::{BadText, BadTextKind};
 pub use board::{Board, ColumnSort, FORMAT_VERSION, MAX_DEAL_ID};
+pub use combine::{Origin, combine};
 pub use deal::{
     CloseChange, Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick,
 };
-pub use combine::{Origin, combine};
 pub use edit::{Direction, EditError};
 pub use fields::{DealField, copy_fields, set_fields};
 pub use import::{Imported, OWN_KEY_PREFIX};

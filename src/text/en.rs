@@ -599,7 +599,10 @@ pub static EN: Text = Text {
         boards: Plural(&["{count} board", "{count} boards"]),
         everyone: "Everyone",
         turn_of: "{owner}'s turn",
-        changes_since: Plural(&["{count} change since {since}", "{count} changes since {since}"]),
+        changes_since: Plural(&[
+            "{count} change since {since}",
+            "{count} changes since {since}",
+        ]),
         since_format: "%a %-d %b",
         open: "Open",
         weighted: "Weighted",
@@ -633,7 +636,11 @@ pub static EN: Text = Text {
             "? help",
             "q quit",
         ],
-        panel_hints: &["n/N next/previous change", "Esc back to the board", "q quit"],
+        panel_hints: &[
+            "n/N next/previous change",
+            "Esc back to the board",
+            "q quit",
+        ],
         nothing_here: "Nothing here.",
     },
 };

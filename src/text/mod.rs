@@ -9,8 +9,8 @@ pub mod reports;
 mod review;
 
 pub use deal_facts::{DealFacts, StayWords};
-pub use review::ReviewText;
 pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
+pub use review::ReviewText;
 
 use std::fmt::Display;
 

@@ -102,7 +102,9 @@ pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<S
     }
     for stage in &mut stages {
         // Most skipped first; the checklist's order among equals.
-        stage.skipped.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+        stage
+            .skipped
+            .sort_by_key(|(_, count)| std::cmp::Reverse(*count));
     }
     stages
 }
