@@ -7,6 +7,7 @@ mod deal_args;
 mod deals;
 mod exchange;
 mod list;
+mod review;
 mod show;
 mod stats;
 mod table;
@@ -26,6 +27,7 @@ pub use change::new_board;
 pub use deal_args::DealArgs;
 pub use exchange::{ExportArgs, ImportArgs};
 pub use list::{Format, ListArgs};
+pub use review::ReviewArgs;
 pub use stats::StatsArgs;
 
 #[derive(Parser, Debug)]
@@ -83,6 +85,8 @@ pub enum Command {
     },
     #[command(about = t().cli.stats)]
     Stats(StatsArgs),
+    #[command(about = t().cli.review)]
+    Review(ReviewArgs),
     #[command(about = t().cli.export)]
     Export(ExportArgs),
     #[command(about = t().cli.import)]
@@ -211,6 +215,7 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>,
             let board = change::read_board(path)?;
             text(stats::stats(&board, &args, terminal_width(), clock.now()))
         }
+        Command::Review(args) => text(review::review(path, &args, clock)),
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),
     }

@@ -21,6 +21,8 @@ pub struct ReviewText {
     /// `{file}`, `{error}`.
     pub unreadable: &'static str,
     pub no_boards: &'static str,
+    /// A presented file that is no longer there.
+    pub gone: &'static str,
     /// `{at}` of `{count}`.
     pub change_heading: &'static str,
     pub created: &'static str,
@@ -35,6 +37,8 @@ pub struct ReviewText {
     pub no_date: &'static str,
     /// Short marks on a card, for each kind of change.
     pub mark_created: &'static str,
+    /// `{days}` untouched, longer than the stage allows.
+    pub idle: &'static str,
     pub mark_forward: &'static str,
     pub mark_back: &'static str,
     pub mark_won: &'static str,
@@ -43,4 +47,16 @@ pub struct ReviewText {
     pub hints: &'static [&'static str],
     pub panel_hints: &'static [&'static str],
     pub nothing_here: &'static str,
+    /// `{count}` stages with deals out of sight, to the left and to the right.
+    pub more_left: &'static str,
+    pub more_right: &'static str,
+    pub empty_hidden: super::Plural,
+    pub help_heading: &'static str,
+    pub key_next_person: &'static str,
+    pub key_previous_person: &'static str,
+    pub key_next_change: &'static str,
+    pub key_previous_change: &'static str,
+    pub key_focus: &'static str,
+    pub key_attention: &'static str,
+    pub key_read_only: &'static str,
 }

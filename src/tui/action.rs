@@ -58,6 +58,13 @@ pub enum Action {
     NextOwner,
     /// Compare with the period before (again: stop).
     ToggleCompare,
+    // The stand-up review
+    NextChange,
+    PreviousChange,
+    /// Show the selected deal full-screen.
+    FocusDeal,
+    /// Only deals that need attention (again: every deal).
+    ToggleAttention,
     // Forms
     NextField,
     PreviousField,

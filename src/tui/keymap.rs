@@ -22,6 +22,8 @@ pub enum Context {
     Filter,
     Question,
     Help,
+    /// `dealboard review`: the stand-up presentation (its own program, so not in [`Context::ALL`]).
+    Review,
 }
 
 impl Context {
@@ -153,7 +155,9 @@ const fn bind(
 }
 
 use crate::text::reports::REPORT_SCREEN as R;
-use Context::{Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question, Reports};
+use Context::{
+    Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question, Reports, Review,
+};
 
 #[rustfmt::skip] // a table reads best with one binding a line
 pub const BINDINGS: &[Binding] = &[
@@ -241,6 +245,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reports, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Reports, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, |_| R.back),
     bind(Reports, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Review, &[key(KeyCode::Tab)], Action::NextOwner, |_| crate::text::t().review.key_next_person),
+    bind(Review, &[key(KeyCode::BackTab)], Action::PreviousOwner, |_| crate::text::t().review.key_previous_person),
+    bind(Review, &[ch('n')], Action::NextChange, |_| crate::text::t().review.key_next_change),
+    bind(Review, &[ch('N')], Action::PreviousChange, |_| crate::text::t().review.key_previous_change),
+    bind(Review, &[key(KeyCode::Enter), ch('f')], Action::FocusDeal, |_| crate::text::t().review.key_focus),
+    bind(Review, &[ch('z')], Action::ToggleAttention, |_| crate::text::t().review.key_attention),
+    bind(Review, &[key(KeyCode::Left), ch('h')], Action::FocusLeft, |k| k.focus_left),
+    bind(Review, &[key(KeyCode::Right), ch('l')], Action::FocusRight, |k| k.focus_right),
+    bind(Review, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
+    bind(Review, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
+    bind(Review, &[ch('e'), ch('d'), key(KeyCode::Delete), ch('>'), ch('<'), ch('w'), ch('x'), ch(' '), ch('a'), ch('u'), ctrl('r')], Action::EditDeal, |_| crate::text::t().review.key_read_only),
+    bind(Review, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
+    bind(Review, &[key(KeyCode::Esc)], Action::Close, |k| k.back),
+    bind(Review, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
     bind(Form, &[key(KeyCode::Tab), key(KeyCode::Down)], Action::NextField, |k| k.next_field),
     bind(Form, &[key(KeyCode::BackTab), key(KeyCode::Up)], Action::PreviousField, |k| k.previous_field),
     bind(Form, &[ctrl('n')], Action::NextChoice, |k| k.next_choice),

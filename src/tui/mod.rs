@@ -7,6 +7,7 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod picker;
+pub mod review;
 pub mod report_layout;
 pub mod text_form;
 pub mod view;

@@ -344,6 +344,7 @@ fn hints_for(app: &App) -> &'static [&'static str] {
         Context::Filter => b.filter_hints,
         Context::Help => b.help_hints,
         Context::Question => b.question_hints,
+        Context::Review => t().review.hints,
     }
 }
 

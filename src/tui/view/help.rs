@@ -88,6 +88,7 @@ fn section(context: Context) -> &'static str {
         Context::Filter => h.filter,
         Context::Question => h.question,
         Context::Help => h.help,
+        Context::Review => t().review.help_heading,
     }
 }
 

@@ -1,0 +1,68 @@
+//! `dealboard review`: opens the stand-up presentation over one or more boards, read-only.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Days, Utc};
+use clap::Args;
+
+use super::Failure;
+use crate::clock::Clock;
+use crate::model::input;
+use crate::report::{previous_working_day, start_of};
+use crate::text::{fill, t};
+use crate::tui::review::{Source, board_files};
+
+#[derive(Args, Debug)]
+pub struct ReviewArgs {
+    #[arg(long, value_name = "NAME", help = t().cli.arg_review_owner)]
+    pub owner: Option<String>,
+    #[arg(long, value_name = "DATE|yesterday|last", allow_hyphen_values = true, help = t().cli.arg_since)]
+    pub since: Option<String>,
+    #[arg(value_name = "BOARD", help = t().cli.arg_review_boards)]
+    pub boards: Vec<PathBuf>,
+}
+
+pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<String, Failure> {
+    let since = since(args.since.as_deref(), clock)?;
+    let files = if args.boards.is_empty() {
+        vec![path.to_path_buf()]
+    } else {
+        board_files(&args.boards)
+    };
+    if files.is_empty() {
+        return Err(Failure(t().cli.review_no_files.to_string()));
+    }
+    // Nothing to present when no file can be read at all: say why instead.
+    let problems: Vec<String> = files
+        .iter()
+        .map(|f| Source::open(f))
+        .filter_map(|s| s.warning.filter(|_| s.board.is_none()))
+        .collect();
+    if problems.len() == files.len() {
+        return Err(Failure(problems.join("\n")));
+    }
+    crate::tui::review::run(files, args.owner.as_deref(), since)
+        .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))?;
+    Ok(String::new())
+}
+
+/// `last` (the previous working day, the default), `yesterday`, or a date: from its start,
+/// where the user is.
+fn since(text: Option<&str>, clock: &dyn Clock) -> Result<DateTime<Utc>, Failure> {
+    let now = clock.now();
+    let today = now.date_naive();
+    match text.map(str::trim) {
+        None | Some("last") => Ok(previous_working_day(now)),
+        Some("yesterday") => Ok(start_of(
+            today.checked_sub_days(Days::new(1)).unwrap_or(today),
+            now,
+        )),
+        Some(date) => match input::parse_date(date, today) {
+            Ok(Some(day)) => Ok(start_of(day, now)),
+            _ => Err(Failure(fill(
+                t().cli.bad_field,
+                &[("field", &"since"), ("problem", &t().cli.since_hint)],
+            ))),
+        },
+    }
+}

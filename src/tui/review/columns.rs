@@ -1,0 +1,295 @@
+//! The review's board: the stages as columns of large, sparse cards (title, value and owner,
+//! and what is late or next), each marked with its news since the review's moment. When not
+//! every stage fits, the empty ones give way and the rest scroll with the cursor.
+
+use chrono::{DateTime, FixedOffset};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph};
+
+use tui_big_text::BigText;
+
+use super::look::{big_letters, label, late, money_style, news, selected, strong, text, today};
+use super::state::Review;
+use super::view::ascii_compact;
+use crate::display_width::{pad, truncate, width};
+use crate::model::{Board, Deal, Totals};
+use crate::report::{ChangeKind, Due, due_state, rotting_days};
+use crate::text::reports::money_compact;
+use crate::text::{fill, t};
+
+/// Columns narrower than this make presentation cards hard to read from afar.
+const COLUMN_WIDTH: u16 = 26;
+
+/// Which stages get a column on a screen `width` wide.
+pub struct Window {
+    /// The stages shown, left to right (indexes into the board's stages).
+    pub stages: Vec<usize>,
+    /// Stages with deals out of sight to the left and to the right.
+    pub left: usize,
+    pub right: usize,
+    /// Stages with nothing to show, left out for room.
+    pub empty_hidden: usize,
+}
+
+impl Window {
+    /// Every stage when all fit; otherwise only those with deals shown, as many as fit, with
+    /// the cursor's among them.
+    pub fn of(review: &Review, width: u16) -> Window {
+        let shown = review.columns();
+        let fit = usize::from((width / COLUMN_WIDTH).max(1));
+        let all: Vec<usize> = (0..shown.len()).collect();
+        let candidates: Vec<usize> = if all.len() <= fit {
+            all
+        } else {
+            all.into_iter().filter(|i| !shown[*i].is_empty()).collect()
+        };
+        let empty_hidden = shown.len() - candidates.len();
+        let (cursor, _) = review.cursor();
+        let at = candidates.iter().position(|i| *i == cursor).unwrap_or(0);
+        let count = fit.min(candidates.len());
+        let first = (at + 1).saturating_sub(count);
+        Window {
+            left: first,
+            right: candidates.len() - first - count,
+            stages: candidates[first..first + count].to_vec(),
+            empty_hidden,
+        }
+    }
+
+    /// "◀ 2 more · 3 more ▶ · 4 empty stages hidden", or nothing when all is in sight.
+    pub fn note(&self) -> String {
+        let r = &t().review;
+        let mut parts = Vec::new();
+        if self.left > 0 {
+            parts.push(fill(r.more_left, &[("count", &self.left)]));
+        }
+        if self.right > 0 {
+            parts.push(fill(r.more_right, &[("count", &self.right)]));
+        }
+        if self.empty_hidden > 0 {
+            parts.push(t().count(&r.empty_hidden, self.empty_hidden));
+        }
+        parts.join(" · ")
+    }
+}
+
+pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
+    let board = review.board();
+    let shown = review.columns();
+    if shown.is_empty() || area.width == 0 {
+        let none = if review.sources().iter().all(|s| s.board.is_none()) {
+            t().review.no_boards
+        } else {
+            t().review.nothing_here
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {none}"), label())),
+            area,
+        );
+        return;
+    }
+    let (cursor_column, cursor_row) = review.cursor();
+    let fit = window.stages.len().max(1);
+    let areas = Layout::horizontal(vec![Constraint::Ratio(1, fit as u32); fit]).split(area);
+    let now = review.now();
+    for (slot, &index) in window.stages.iter().enumerate() {
+        let (Some(stage), Some(ids)) = (board.stages.get(index), shown.get(index)) else {
+            continue;
+        };
+        let focused = index == cursor_column;
+        let mut value = Totals::default();
+        for deal in ids.iter().filter_map(|id| board.deal(*id)) {
+            value.add(deal.value);
+        }
+        let title = format!(" {} · {} ", stage.name, ids.len());
+        let block = Block::bordered()
+            .border_type(if focused {
+                BorderType::Thick
+            } else {
+                BorderType::Plain
+            })
+            .border_style(if focused { strong() } else { label() })
+            .title(Line::styled(
+                truncate(&title, usize::from(areas[slot].width.saturating_sub(2))),
+                strong(),
+            ))
+            .title_bottom(Line::styled(
+                format!(" {} ", money_compact(&value)),
+                money_style(),
+            ));
+        let inner = block.inner(areas[slot]);
+        frame.render_widget(block, areas[slot]);
+        let size = CardSize::for_column(inner);
+        let height = size.height();
+        let fits = usize::from((inner.height / height).max(1));
+        let row = if focused { cursor_row } else { 0 };
+        let skip = (row + 1).saturating_sub(fits);
+        for (n, id) in ids.iter().skip(skip).take(fits).enumerate() {
+            let Some(deal) = board.deal(*id) else {
+                continue;
+            };
+            let y = inner.y + n as u16 * height;
+            let area = Rect {
+                y,
+                height: (height - 1).min(inner.bottom().saturating_sub(y)),
+                ..inner
+            };
+            let look = Card {
+                deal,
+                board,
+                now,
+                mark: change_mark(review, deal),
+                chosen: focused && skip + n == cursor_row,
+            };
+            look.render(size, frame, area);
+        }
+    }
+}
+
+/// Presentation cards: the value in big letters when a column is wide and tall enough.
+#[derive(Clone, Copy, PartialEq)]
+enum CardSize {
+    Normal,
+    Large,
+}
+
+impl CardSize {
+    fn for_column(inner: Rect) -> CardSize {
+        if inner.width >= 40 && inner.height >= 2 * CardSize::Large.height() {
+            CardSize::Large
+        } else {
+            CardSize::Normal
+        }
+    }
+
+    /// Rows a card takes, the blank line after it included.
+    fn height(self) -> u16 {
+        match self {
+            CardSize::Normal => 4,
+            CardSize::Large => 7,
+        }
+    }
+}
+
+/// The mark of the latest change to a deal since the review's moment, if any.
+fn change_mark(review: &Review, deal: &Deal) -> &'static str {
+    let r = &t().review;
+    let latest = review.changes().iter().rev().find(|c| c.deal == deal.id);
+    match latest.map(|c| &c.kind) {
+        Some(ChangeKind::Created) => r.mark_created,
+        Some(ChangeKind::MovedForward { .. }) => r.mark_forward,
+        Some(ChangeKind::MovedBack { .. }) => r.mark_back,
+        Some(ChangeKind::Won) => r.mark_won,
+        Some(ChangeKind::Lost { .. }) => r.mark_lost,
+        Some(ChangeKind::ClosePushed { .. }) => r.mark_pushed,
+        None => "",
+    }
+}
+
+/// One deal as the room sees it: title, value and owner, and what is late or next.
+struct Card<'a> {
+    deal: &'a Deal,
+    board: &'a Board,
+    now: DateTime<FixedOffset>,
+    mark: &'static str,
+    chosen: bool,
+}
+
+impl Card<'_> {
+    fn render(&self, size: CardSize, frame: &mut Frame, area: Rect) {
+        let room = usize::from(area.width).saturating_sub(2);
+        let value = self.deal.value.display();
+        let owner = truncate(&self.deal.owner, room.saturating_sub(width(&value) + 3));
+        let (state, state_style) = self.state();
+        let state = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(truncate(&state, room), state_style),
+        ]);
+        if size == CardSize::Normal {
+            let lines = vec![
+                self.title(room),
+                Line::from(vec![
+                    Span::raw(" "),
+                    Span::styled(value, money_style()),
+                    Span::styled(format!(" · {owner}"), label()),
+                ]),
+                state,
+            ];
+            frame.render_widget(Paragraph::new(lines), area);
+            return;
+        }
+        let [title, big, owner_line, state_line] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(4),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        frame.render_widget(self.title(room), title);
+        let amount = if value.is_ascii() {
+            value
+        } else {
+            ascii_compact(&self.deal.value)
+        };
+        let big = Rect {
+            x: big.x + 1,
+            width: big.width.saturating_sub(1),
+            ..big
+        };
+        let letters = big_letters(amount.chars().count(), big.width, big.height);
+        let text = BigText::builder()
+            .pixel_size(letters)
+            .style(money_style())
+            .lines(vec![Line::from(amount)])
+            .build();
+        frame.render_widget(text, big);
+        frame.render_widget(
+            Line::styled(format!(" {}", truncate(&self.deal.owner, room)), strong()),
+            owner_line,
+        );
+        frame.render_widget(state, state_line);
+    }
+
+    fn title(&self, room: usize) -> Line<'static> {
+        let pointer = if self.chosen { "▌" } else { " " };
+        let mark = if self.mark.is_empty() {
+            String::new()
+        } else {
+            format!("{} ", self.mark)
+        };
+        let title = truncate(&format!("{mark}{}", self.deal.title), room);
+        let style = if self.chosen { selected() } else { strong() };
+        Line::from(vec![
+            Span::styled(pointer, news()),
+            Span::styled(pad(&title, room, false), style),
+        ])
+    }
+
+    /// "⚠ 4d overdue · Meet the CFO", "❄ 30 days idle · due Dec 10 · Call": what is late first.
+    fn state(&self) -> (String, Style) {
+        let b = &t().board;
+        let deal = self.deal;
+        let (due, mut style) = match due_state(deal, self.now.date_naive()) {
+            Due::Overdue(days) => (fill(b.overdue[0], &[("days", &days)]), late()),
+            Due::Today => (b.due_today[0].to_string(), today()),
+            Due::Later(date) => (
+                fill(b.due_on[0], &[("date", &date.format(b.short_date))]),
+                text(),
+            ),
+            Due::Unplanned => (b.no_next_action[0].to_string(), label()),
+        };
+        let mut parts = Vec::new();
+        if let Some(days) = rotting_days(deal, self.board, self.now) {
+            parts.push(fill(t().review.idle, &[("days", &days)]));
+            style = late();
+        }
+        parts.push(due);
+        if !deal.next_action.trim().is_empty() {
+            parts.push(deal.next_action.trim().to_string());
+        }
+        (parts.join(" · "), style)
+    }
+}

@@ -1,0 +1,204 @@
+//! What opens over the review's board: a deal or a change in a large panel with its history,
+//! and the list of keys.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
+use tui_big_text::BigText;
+
+use super::look::{big_letters, label, news, strong, text, today};
+use super::state::Review;
+use super::view::ascii_compact;
+use crate::display_width::pad;
+use crate::model::{Board, Deal};
+use crate::report::{ChangeKind, timeline};
+use crate::text::{DealFacts, StayWords, fill, t};
+use crate::tui::keymap::{Context, help_lines};
+
+/// A large panel over the board: the change it is about (if any), the deal's facts and its
+/// way through the process.
+pub fn panel(
+    review: &Review,
+    deal: &Deal,
+    change: Option<&ChangeKind>,
+    frame: &mut Frame,
+    area: Rect,
+) {
+    let board = review.board();
+    let now = review.now();
+    let facts = DealFacts::of(board, deal, now);
+    let f = &t().form;
+    let d = &t().detail;
+    let mut head = Vec::new();
+    if let Some(kind) = change {
+        let position = review.change_position().map_or(0, |p| p + 1);
+        let heading = fill(
+            t().review.change_heading,
+            &[("at", &position), ("count", &review.changes().len())],
+        );
+        head.push(Line::styled(heading, label()));
+        head.push(Line::styled(describe(board, kind), news()));
+        head.push(Line::from(""));
+    }
+    let mut lines = vec![Line::styled(deal.title.clone(), strong())];
+    lines.push(Line::styled(
+        format!("{} · {}", facts.stage, facts.status),
+        label(),
+    ));
+    lines.push(Line::from(""));
+    let rows = [
+        (f.company, deal.company.clone()),
+        (f.owner, deal.owner.clone()),
+        (
+            f.value,
+            format!(
+                "{} ({} {})",
+                deal.value.display(),
+                d.weighted,
+                facts.weighted
+            ),
+        ),
+        (f.next_action, facts.next),
+        (f.expected_close, facts.expected_close),
+        (d.touched, facts.touched),
+    ];
+    for (name, value) in rows.into_iter().filter(|(_, v)| !v.is_empty()) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{} ", pad(name, 16, false)), label()),
+            Span::styled(value, text()),
+        ]));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::styled(d.history.to_string(), strong()));
+    for stay in timeline(deal, board, now) {
+        let stay = StayWords::of(&stay, now);
+        let notes = if stay.notes.is_empty() {
+            String::new()
+        } else {
+            format!("  {}", stay.notes.join(" · "))
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", stay.date), label()),
+            Span::styled(format!("{} · {}", stay.name, stay.days), text()),
+            Span::styled(notes, if stay.irregular { today() } else { label() }),
+        ]));
+    }
+    frame.render_widget(Clear, area);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(strong())
+        .padding(Padding::horizontal(1))
+        .style(Style::new().bg(Color::Black));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let big = big_lines(deal, inner);
+    let [head_area, big_area, body] = Layout::vertical([
+        Constraint::Length(head.len() as u16),
+        Constraint::Length(big.len() as u16 * BIG_ROWS + u16::from(!big.is_empty())),
+        Constraint::Fill(1),
+    ])
+    .areas(inner);
+    frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
+    if !big.is_empty() {
+        let longest = big.iter().map(Line::width).max().unwrap_or(0);
+        let size = big_letters(longest, big_area.width, BIG_ROWS);
+        let text = BigText::builder()
+            .pixel_size(size)
+            .style(strong())
+            .lines(big)
+            .build();
+        frame.render_widget(text, big_area);
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+}
+
+/// Rows one line of big letters takes (8 pixels, two to a row).
+const BIG_ROWS: u16 = 4;
+
+/// On a large screen, the deal's title and value in big letters, as far as the big font draws
+/// them and they fit; none on a small one.
+fn big_lines(deal: &Deal, area: Rect) -> Vec<Line<'static>> {
+    if area.width < 100 || area.height < 30 {
+        return Vec::new();
+    }
+    // A big letter is four columns wide; the font has no letters beyond ASCII.
+    let fits = |text: &str| text.is_ascii() && text.chars().count() * 4 <= usize::from(area.width);
+    let value = ascii_compact(&deal.value);
+    [deal.title.clone(), value]
+        .into_iter()
+        .filter(|line| fits(line))
+        .map(Line::from)
+        .collect()
+}
+
+fn describe(board: &Board, kind: &ChangeKind) -> String {
+    let r = &t().review;
+    let name = |id: &crate::model::StageId| {
+        board
+            .stage(id)
+            .map_or_else(|| id.0.clone(), |s| s.name.clone())
+    };
+    let date = |d: &Option<chrono::NaiveDate>| d.map_or(r.no_date.to_string(), |d| d.to_string());
+    match kind {
+        ChangeKind::Created => r.created.to_string(),
+        ChangeKind::MovedForward { from, to } => {
+            fill(r.moved_forward, &[("from", &name(from)), ("to", &name(to))])
+        }
+        ChangeKind::MovedBack { from, to } => {
+            fill(r.moved_back, &[("from", &name(from)), ("to", &name(to))])
+        }
+        ChangeKind::Won => r.won.to_string(),
+        ChangeKind::Lost { reason } => fill(r.lost, &[("reason", reason)]),
+        ChangeKind::ClosePushed { from, to } => {
+            fill(r.close_pushed, &[("from", &date(from)), ("to", &date(to))])
+        }
+    }
+}
+
+/// Every key of the review, from the registry that dispatches them.
+pub fn help(frame: &mut Frame, area: Rect) {
+    let mut lines = vec![
+        Line::styled(t().review.help_heading, strong()),
+        Line::from(""),
+    ];
+    for (_, keys, what) in help_lines(t())
+        .into_iter()
+        .filter(|(c, _, _)| *c == Context::Review)
+    {
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {} ", pad(&keys, 18, false)), news()),
+            Span::styled(what, text()),
+        ]));
+    }
+    let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = centered(area, 90, 100);
+    let popup = Rect {
+        height: height.min(popup.height),
+        ..popup
+    };
+    frame.render_widget(Clear, popup);
+    let block = Block::bordered()
+        .border_type(BorderType::Double)
+        .border_style(strong())
+        .style(Style::new().bg(Color::Black));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}
+
+/// `percent_w` × `percent_h` of `area`, in its middle.
+pub fn centered(area: Rect, percent_w: u16, percent_h: u16) -> Rect {
+    let width = area.width * percent_w / 100;
+    let height = area.height * percent_h / 100;
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

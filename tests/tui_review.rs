@@ -1,0 +1,634 @@
+//! The stand-up review (`dealboard review`): three salespeople's boards on a shared screen, walked
+//! through person by person and change by change, followed live as the files change on disk,
+//! and never written. The clock stands at Friday 2026-11-27 10:00 in Moscow; "since the last
+//! working day" is Thursday 26 from midnight.
+//! Review every new or changed snapshot by eye.
+
+mod support;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use dealboard::clock::FixedClock;
+use dealboard::model::{Board, DealId, Phase, StageDraft, StageId};
+use dealboard::report::{ChangeKind, previous_working_day};
+use dealboard::store;
+use dealboard::tui::action::Action;
+use dealboard::tui::keymap::{self, Context};
+use dealboard::tui::review::{Review, Source, board_files, render};
+use proptest::prelude::*;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+/// Thursday afternoon, when yesterday's news happened.
+fn yesterday() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-11-26T15:00:00+03:00")
+        .unwrap()
+        .to_utc()
+}
+
+fn days_ago(days: i64) -> DateTime<Utc> {
+    (support::now() - chrono::Duration::days(days)).to_utc()
+}
+
+fn date(month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2026, month, day)
+}
+
+fn stage(id: &str) -> StageId {
+    StageId(id.into())
+}
+
+/// A board of `owner`'s, with `deals` added to it a while ago.
+fn board_of(owner: &str) -> Board {
+    let mut board = support::empty_board();
+    board.owner = owner.into();
+    board
+}
+
+/// Adds a deal ten days ago in `stage`, with a next action due in December unless `fill` says
+/// otherwise, so that only what a test arranges needs attention.
+fn deal(
+    board: &mut Board,
+    stage_id: &str,
+    title: &str,
+    fill: impl FnOnce(&mut dealboard::model::Deal),
+) -> DealId {
+    support::add(board, stage_id, title, |d| {
+        d.next_action = "Call".into();
+        d.next_action_due = date(12, 10);
+        d.value =
+            dealboard::model::Money::parse_with_currency("10000 USD", d.value.currency).unwrap();
+        fill(d);
+    })
+}
+
+/// Anna's board: a deal created yesterday, one moved on and one won yesterday, one going cold.
+fn anna() -> Board {
+    let mut board = board_of("Anna");
+    let moved = deal(&mut board, "lead", "Acme CRM rollout", |_| {});
+    board
+        .move_deal(moved, &stage("qualification"), yesterday())
+        .unwrap();
+    let won = deal(&mut board, "negotiation", "Initech scanners", |_| {});
+    board.mark_won(won, yesterday()).unwrap();
+    let cold = deal(&mut board, "proposal-sent", "Quiet Umbrella deal", |_| {});
+    board
+        .edit_deal(cold, days_ago(30), |d| d.next_action_due = date(12, 20))
+        .unwrap();
+    board
+        .deals
+        .iter_mut()
+        .filter(|d| d.id == cold)
+        .for_each(|d| d.updated = days_ago(30));
+    board
+        .add_deal(&stage("lead"), yesterday(), |d| {
+            d.title = "Globex renewal".into();
+            d.next_action_due = date(12, 1);
+            d.value = dealboard::model::Money::parse_with_currency("10000 USD", d.value.currency)
+                .unwrap();
+        })
+        .unwrap();
+    board
+}
+
+/// Boris's board, with a stage of his own (Pilot): a deal moved back, one lost and one whose
+/// expected close was pushed later, all yesterday.
+fn boris() -> Board {
+    let mut board = board_of("Boris");
+    let draft = StageDraft {
+        name: "Pilot".into(),
+        probability: 50,
+        rot_days: 14,
+        phase: Phase::PreSale,
+        checklist: Vec::new(),
+    };
+    let at = board.stage_index(&stage("negotiation")).unwrap();
+    board.add_stage(at, draft).unwrap();
+    deal(&mut board, "pilot", "Hooli pilot", |_| {});
+    let back = deal(&mut board, "negotiation", "Stark fleet", |_| {});
+    board
+        .move_deal(back, &stage("proposal-sent"), yesterday())
+        .unwrap();
+    let lost = deal(&mut board, "proposal-sent", "Wayne printers", |_| {});
+    board
+        .mark_lost(lost, "Price too high", yesterday())
+        .unwrap();
+    let pushed = deal(&mut board, "qualification", "Cyberdyne audit", |d| {
+        d.expected_close = date(12, 1);
+    });
+    board
+        .edit_deal(pushed, yesterday(), |d| {
+            d.expected_close = NaiveDate::from_ymd_opt(2027, 1, 15)
+        })
+        .unwrap();
+    board
+}
+
+/// Carla's board names no owner on its deals: they are hers by the file's name. One is due today.
+fn carla() -> Board {
+    let mut board = board_of("");
+    deal(&mut board, "lead", "Soylent catering", |_| {});
+    deal(&mut board, "qualification", "Tyrell lighting", |d| {
+        d.next_action_due = Some(support::today());
+    });
+    board
+}
+
+fn write(path: &Path, board: &Board) {
+    std::fs::write(path, store::board_text(board).unwrap()).unwrap();
+}
+
+/// A shared folder with the three boards in it.
+fn team() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("anna.ron"), &anna());
+    write(&dir.path().join("boris.ron"), &boris());
+    write(&dir.path().join("carla.ron"), &carla());
+    dir
+}
+
+fn files(dir: &TempDir) -> Vec<PathBuf> {
+    board_files(&[dir.path().to_path_buf()])
+}
+
+fn review_of(dir: &TempDir, owner: Option<&str>, size: (u16, u16)) -> Review {
+    let sources = files(dir).iter().map(|f| Source::open(f)).collect();
+    let now = support::now();
+    Review::new(
+        sources,
+        owner,
+        previous_working_day(now),
+        Box::new(FixedClock(now)),
+        size,
+    )
+}
+
+fn review(dir: &TempDir) -> Review {
+    review_of(dir, None, (80, 24))
+}
+
+/// Types `keys` (space-separated key names, as in the other tests) into the review.
+fn keys(review: &mut Review, keys: &str) {
+    for event in keys.split_whitespace().flat_map(support::key_events) {
+        if let Some(action) = keymap::action_for(Context::Review, &event) {
+            review.update(action);
+        }
+    }
+}
+
+fn screen(review: &Review, dir: &TempDir) -> String {
+    let (width, height) = review.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| render(review, frame)).unwrap();
+    let folder = dir.path().display().to_string();
+    terminal.backend().to_string().replace(&folder, "/TMP")
+}
+
+/// The titles shown, column by column.
+fn shown(review: &Review) -> Vec<String> {
+    let board = review.board();
+    review
+        .columns()
+        .iter()
+        .flatten()
+        .filter_map(|id| board.deal(*id))
+        .map(|d| d.title.clone())
+        .collect()
+}
+
+fn selected_title(review: &Review) -> String {
+    let id = review.selected().expect("a deal is selected");
+    review.board().deal(id).unwrap().title.clone()
+}
+
+#[test]
+fn three_boards_are_one_pipeline_with_each_deal_keeping_its_owner() {
+    let dir = team();
+    let review = review(&dir);
+    let board = review.board();
+    let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
+    let pilot = names
+        .iter()
+        .position(|n| *n == "Pilot")
+        .expect("Boris's own stage has a column");
+    assert_eq!(names[pilot - 1], "Proposal sent", "{names:?}");
+    assert_eq!(names[pilot + 1], "Negotiation", "{names:?}");
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("lead"))
+            .count(),
+        1,
+        "stages of the same name are one column"
+    );
+    let owner = |title: &str| {
+        board
+            .deals
+            .iter()
+            .find(|d| d.title == title)
+            .map(|d| d.owner.clone())
+            .unwrap()
+    };
+    assert_eq!(owner("Acme CRM rollout"), "Anna");
+    assert_eq!(owner("Hooli pilot"), "Boris");
+    assert_eq!(
+        owner("Soylent catering"),
+        "carla",
+        "no owner on the deal: the file's name"
+    );
+    // As on each board: open deals, and the won one in delivery; not the lost one.
+    let titles = shown(&review);
+    assert_eq!(titles.len(), 9, "{titles:?}");
+    assert!(!titles.contains(&"Wayne printers".to_string()));
+    let won = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Initech scanners")
+        .unwrap();
+    assert!(
+        board.is_post_sale(&won.stage),
+        "won: on to the stage after the sale"
+    );
+}
+
+#[test]
+fn tab_walks_through_each_persons_deals_then_everyone_again() {
+    let dir = team();
+    let mut review = review(&dir);
+    assert_eq!(review.owner(), None);
+    let mut turns = Vec::new();
+    for _ in 0..4 {
+        keys(&mut review, "Tab");
+        turns.push(review.owner().map(str::to_string));
+        let owners: Vec<String> = review
+            .columns()
+            .iter()
+            .flatten()
+            .filter_map(|id| review.board().deal(*id))
+            .map(|d| d.owner.clone())
+            .collect();
+        if let Some(owner) = review.owner() {
+            assert!(owners.iter().all(|o| o == owner), "{owner}: {owners:?}");
+        }
+    }
+    assert_eq!(
+        turns,
+        [
+            Some("Anna".into()),
+            Some("Boris".into()),
+            Some("carla".into()),
+            None
+        ]
+    );
+    keys(&mut review, "BTab");
+    assert_eq!(
+        review.owner(),
+        Some("carla"),
+        "Shift+Tab goes the other way"
+    );
+
+    keys(&mut review, "BTab BTab");
+    let anna = screen(&review, &dir);
+    assert!(anna.contains("Anna's turn"), "{anna}");
+    assert_eq!(
+        shown(&review).len(),
+        4,
+        "Anna's three open deals and the won one in delivery"
+    );
+    // Her totals: three open deals of 10,000 USD; one won and nothing lost since Thursday.
+    assert!(anna.contains("Open: $30k"), "{anna}");
+    assert!(anna.contains("Won since: 1 · $10k"), "{anna}");
+    assert!(anna.contains("Lost since: 0"), "{anna}");
+}
+
+#[test]
+fn owner_flag_starts_with_that_persons_turn() {
+    let dir = team();
+    let review = review_of(&dir, Some("boris"), (80, 24));
+    assert_eq!(review.owner(), Some("Boris"));
+    let nobody = review_of(&dir, Some("Zed"), (80, 24));
+    assert_eq!(nobody.owner(), None);
+    assert_eq!(
+        nobody.flash(),
+        Some("Nobody called “Zed” owns a deal here; showing everyone.")
+    );
+}
+
+#[test]
+fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (100, 40));
+    let kinds: Vec<(String, &ChangeKind)> = review
+        .changes()
+        .iter()
+        .map(|c| (review.board().deal(c.deal).unwrap().title.clone(), &c.kind))
+        .collect();
+    let titles: Vec<&str> = kinds.iter().map(|(t, _)| t.as_str()).collect();
+    for expected in [
+        "Acme CRM rollout",
+        "Initech scanners",
+        "Globex renewal",
+        "Stark fleet",
+        "Wayne printers",
+        "Cyberdyne audit",
+    ] {
+        assert!(titles.contains(&expected), "{expected} is news: {titles:?}");
+    }
+    assert_eq!(
+        kinds.len(),
+        6,
+        "nothing else changed since Thursday: {titles:?}"
+    );
+    let board = screen(&review, &dir);
+    assert!(board.contains("▲ Acme CRM rollout"), "moved on: {board}");
+    assert!(board.contains("★ Globex renewal"), "new: {board}");
+    assert!(board.contains("▼ Stark fleet"), "moved back: {board}");
+    assert!(board.contains("» Cyberdyne audit"), "close pushed: {board}");
+    assert!(board.contains("6 changes since Thu 26 Nov"), "{board}");
+
+    keys(&mut review, "n");
+    let first = screen(&review, &dir);
+    assert!(first.contains("Change 1 of 6"), "{first}");
+    assert!(
+        first.contains("History"),
+        "the panel shows the deal's way: {first}"
+    );
+    let first_title = selected_title(&review);
+    keys(&mut review, "n");
+    assert!(screen(&review, &dir).contains("Change 2 of 6"));
+    assert_ne!(
+        selected_title(&review),
+        first_title,
+        "the cursor follows the change"
+    );
+    keys(&mut review, "N");
+    assert!(screen(&review, &dir).contains("Change 1 of 6"));
+    keys(&mut review, "N");
+    assert!(
+        screen(&review, &dir).contains("Change 1 of 6"),
+        "stays at the first"
+    );
+    keys(&mut review, "Esc");
+    assert!(review.change().is_none(), "Esc closes the panel");
+    assert!(!review.should_quit(), "and does not quit");
+    keys(&mut review, "N");
+    assert!(
+        screen(&review, &dir).contains("Change 6 of 6"),
+        "N from the board: the last"
+    );
+
+    // The won and lost deals' changes are told too, in the panel.
+    let mut all = Vec::new();
+    keys(&mut review, "Esc");
+    for _ in 0..6 {
+        keys(&mut review, "n");
+        all.push(screen(&review, &dir));
+    }
+    assert!(all.iter().any(|s| s.contains("✓ Won")), "a win is told");
+    assert!(
+        all.iter().any(|s| s.contains("✗ Lost: Price too high")),
+        "a loss is told"
+    );
+    assert!(
+        all.iter()
+            .any(|s| s.contains("» Close pushed later: 2026-12-01 → 2027-01-15")),
+        "a pushed close is told"
+    );
+}
+
+#[test]
+fn changes_follow_whose_turn_it_is() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "Tab Tab");
+    assert_eq!(review.owner(), Some("Boris"));
+    assert_eq!(review.changes().len(), 3, "Boris: moved back, lost, pushed");
+    keys(&mut review, "Tab");
+    assert_eq!(review.changes().len(), 0);
+    keys(&mut review, "n");
+    assert_eq!(review.flash(), Some("No changes since then."));
+}
+
+#[test]
+fn f_focuses_one_deal_full_screen_and_esc_goes_back() {
+    let dir = team();
+    let mut review = review_of(&dir, Some("Anna"), (80, 24));
+    let title = selected_title(&review);
+    keys(&mut review, "f");
+    assert_eq!(
+        review.focused().map(|d| d.title.clone()),
+        Some(title.clone())
+    );
+    let focused = screen(&review, &dir);
+    assert!(focused.contains(&title), "{focused}");
+    assert!(focused.contains("History"), "{focused}");
+    keys(&mut review, "Esc");
+    assert!(review.focused().is_none());
+    keys(&mut review, "Enter");
+    assert!(review.focused().is_some(), "Enter focuses too");
+}
+
+#[test]
+fn z_shows_only_what_needs_attention() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "z");
+    let mut titles = shown(&review);
+    titles.sort();
+    // Changed since Thursday, going cold, or due today; not the quiet ones.
+    assert_eq!(
+        titles,
+        [
+            "Acme CRM rollout",
+            "Cyberdyne audit",
+            "Globex renewal",
+            "Initech scanners",
+            "Quiet Umbrella deal",
+            "Stark fleet",
+            "Tyrell lighting",
+        ]
+    );
+    assert!(screen(&review, &dir).contains("Only what needs attention"));
+    keys(&mut review, "z");
+    assert_eq!(shown(&review).len(), 9, "z again: the whole board");
+}
+
+#[test]
+fn keys_that_would_edit_say_read_only_in_review() {
+    let dir = team();
+    let mut review = review(&dir);
+    for key in [
+        "e", "d", "Del", ">", "<", "w", "x", "Space", "a", "u", "C-r",
+    ] {
+        keys(&mut review, key);
+        assert_eq!(
+            review.flash(),
+            Some("Read-only in review: nothing here changes a board."),
+            "{key}"
+        );
+        assert!(!review.should_quit());
+    }
+}
+
+#[test]
+fn question_mark_lists_the_review_keys() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (100, 30));
+    keys(&mut review, "?");
+    let help = screen(&review, &dir);
+    assert!(help.contains("Keys in the review"), "{help}");
+    assert!(help.contains("the next person's deals"), "{help}");
+    assert!(help.contains("read-only in review"), "{help}");
+    keys(&mut review, "Tab");
+    assert!(!review.showing_help(), "any key closes the list");
+    assert_eq!(review.owner(), None, "and does nothing else");
+}
+
+/// Every file's bytes, to compare before and after.
+fn contents(dir: &TempDir) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut all: Vec<(PathBuf, Vec<u8>)> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.clone(), std::fs::read(&p).unwrap()))
+        .collect();
+    all.sort();
+    all
+}
+
+/// Every key the review knows, and some it does not.
+const REVIEW_KEYS: &[&str] = &[
+    "Tab", "BTab", "n", "N", "Enter", "f", "z", "Left", "Right", "Up", "Down", "h", "j", "k", "l",
+    "e", "d", "Del", ">", "<", "w", "x", "Space", "a", "u", "C-r", "?", "Esc", "c", "s", "/",
+    "C-z", "y", "1",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// No sequence of keys in the review writes a file: not the boards, not a lock, not a backup.
+    #[test]
+    fn no_key_sequence_changes_any_file(picks in prop::collection::vec(0..REVIEW_KEYS.len(), 1..40)) {
+        let dir = team();
+        let before = contents(&dir);
+        let mut review = review(&dir);
+        for pick in picks {
+            keys(&mut review, REVIEW_KEYS[pick]);
+            review.update(Action::Tick);
+        }
+        let _ = screen(&review, &dir);
+        prop_assert_eq!(contents(&dir), before);
+    }
+}
+
+#[test]
+fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "Tab Tab Right");
+    let place = (review.owner().map(str::to_string), selected_title(&review));
+    // Boris moves a deal on and adds one, in his own dealboard (or a git pull brings it).
+    let path = dir.path().join("boris.ron");
+    let mut board = store::Store::at(&path).read().unwrap();
+    board
+        .add_deal(&stage("lead"), support::now().to_utc(), |d| {
+            d.title = "Brand new lead".into()
+        })
+        .unwrap();
+    write(&path, &board);
+    review.update(Action::Tick);
+    assert!(shown(&review).contains(&"Brand new lead".to_string()));
+    assert_eq!(
+        (review.owner().map(str::to_string), selected_title(&review)),
+        place,
+        "same turn, same deal selected"
+    );
+    assert!(
+        review
+            .changes()
+            .iter()
+            .any(|c| matches!(c.kind, ChangeKind::Created)
+                && review
+                    .board()
+                    .deal(c.deal)
+                    .is_some_and(|d| d.title == "Brand new lead")),
+        "and it is news"
+    );
+}
+
+#[test]
+fn a_broken_file_keeps_its_last_good_state_with_a_warning() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (100, 30));
+    let path = dir.path().join("anna.ron");
+    let good = std::fs::read_to_string(&path).unwrap();
+    // Caught mid-write by a sync tool: half the file.
+    std::fs::write(&path, &good[..good.len() / 2]).unwrap();
+    review.update(Action::Tick);
+    assert_eq!(shown(&review).len(), 9, "Anna's deals are still shown");
+    let warned = screen(&review, &dir);
+    assert!(
+        warned.contains("⚠ /TMP/anna.ron: cannot be read now; showing its last good state."),
+        "{warned}"
+    );
+    std::fs::write(&path, &good).unwrap();
+    review.update(Action::Tick);
+    assert!(!screen(&review, &dir).contains("cannot be read now"));
+}
+
+#[test]
+fn a_file_with_git_conflict_markers_is_named_with_its_conflict_lines() {
+    let dir = team();
+    let path = dir.path().join("boris.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let conflicted = text.replacen(
+        "    deals: [",
+        "<<<<<<< HEAD\n=======\n>>>>>>> theirs\n    deals: [",
+        1,
+    );
+    assert_ne!(conflicted, text);
+    std::fs::write(&path, conflicted).unwrap();
+    let review = review_of(&dir, None, (160, 30));
+    let shown_now = screen(&review, &dir);
+    assert!(shown_now.contains("boris.ron"), "{shown_now}");
+    assert!(
+        shown_now.contains("conflict markers on lines"),
+        "{shown_now}"
+    );
+    assert!(
+        shown(&review).contains(&"Acme CRM rollout".to_string()),
+        "the others are shown"
+    );
+}
+
+#[test]
+fn presentation_at_80x24() {
+    let dir = team();
+    let review = review(&dir);
+    insta::assert_snapshot!(screen(&review, &dir));
+}
+
+#[test]
+fn presentation_at_80x24_with_a_change_open() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "n");
+    insta::assert_snapshot!(screen(&review, &dir));
+}
+
+#[test]
+fn presentation_at_240x60_on_a_projector() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (240, 60));
+    keys(&mut review, "Tab");
+    insta::assert_snapshot!(screen(&review, &dir));
+}
+
+#[test]
+fn presentation_at_240x60_with_a_change_open() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (240, 60));
+    keys(&mut review, "n n");
+    insta::assert_snapshot!(screen(&review, &dir));
+}
