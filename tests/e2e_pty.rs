@@ -22,6 +22,12 @@ struct Session {
 
 impl Session {
     fn start(board: &Path, home: &Path, cols: u16, rows: u16) -> Session {
+        let board = board.display().to_string();
+        Session::run(&["--board", &board], home, cols, rows)
+    }
+
+    /// The binary with `args`, in a terminal `cols` × `rows`, with `home` as its home.
+    fn run(args: &[&str], home: &Path, cols: u16, rows: u16) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -31,8 +37,7 @@ impl Session {
             })
             .unwrap();
         let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dealboard"));
-        command.arg("--board");
-        command.arg(board);
+        command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("HOME", home);
         command.env("USER", "e2e");
@@ -169,4 +174,114 @@ fn a_bad_board_file_stops_the_app_before_it_takes_the_terminal() {
         std::fs::read_to_string(&board).unwrap(),
         "(version: 1, name: "
     );
+}
+
+/// Runs the command line to completion, as a salesperson would in another terminal.
+fn dealboard(args: &[&str], home: &Path) {
+    let run = std::process::Command::new(env!("CARGO_BIN_EXE_dealboard"))
+        .args(args)
+        .env("HOME", home)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn a_second_editing_copy_opens_read_only_and_follows_the_first() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut first = Session::start(&board, home.path(), 100, 30);
+    first.wait_for("✓ saved");
+    let mut second = Session::start(&board, home.path(), 100, 30);
+    let notice = second.wait_for("READ-ONLY");
+    assert!(
+        notice.contains("another dealboard is editing this board"),
+        "{notice}"
+    );
+    first.type_keys("nFrom copy one\r");
+    first.wait_for("Added “From copy one”");
+    second.wait_for("From copy one");
+    second.type_keys("n");
+    second.wait_for("make changes there");
+    second.type_keys("q");
+    assert_eq!(second.wait_for_exit(), 0);
+    first.type_keys("q");
+    assert_eq!(first.wait_for_exit(), 0);
+    let saved = std::fs::read_to_string(&board).unwrap();
+    assert_eq!(saved.matches("title: ").count(), 1, "{saved}");
+}
+
+#[test]
+fn a_manager_reviews_three_boards_while_a_salesperson_moves_a_deal() {
+    let home = tempfile::tempdir().unwrap();
+    let team = home.path().join("team");
+    std::fs::create_dir(&team).unwrap();
+    let file = |name: &str| team.join(format!("{name}.ron")).display().to_string();
+    for (name, deal) in [
+        ("anna", "Acme rollout"),
+        ("boris", "Globex renewal"),
+        ("carla", "Initech scanners"),
+    ] {
+        dealboard(&["--board", &file(name), "init"], home.path());
+        dealboard(
+            &[
+                "--board",
+                &file(name),
+                "add",
+                deal,
+                "--owner",
+                name,
+                "--value",
+                "1000",
+            ],
+            home.path(),
+        );
+    }
+    let untouched: Vec<Vec<u8>> = ["boris", "carla"]
+        .iter()
+        .map(|n| std::fs::read(file(n)).unwrap())
+        .collect();
+
+    let folder = team.display().to_string();
+    let mut review = Session::run(&["review", &folder], home.path(), 120, 40);
+    let first = review.wait_for("q quit");
+    assert!(first.contains("3 boards · 3 changes since"), "{first}");
+    assert!(first.contains("Lead · 3"), "{first}");
+    // The manager walks through Anna's deals and pokes at keys that would edit.
+    review.type_keys("\t");
+    let turn = review.wait_for("anna's turn");
+    assert!(turn.contains("1 change since"), "{turn}");
+    review.type_keys("e");
+    review.wait_for("Read-only in review");
+
+    // Meanwhile Anna moves her deal on in her own dealboard.
+    let mut anna = Session::start(std::path::Path::new(&file("anna")), home.path(), 100, 30);
+    anna.wait_for("Acme rollout");
+    anna.type_keys(">");
+    anna.wait_for("anyway?");
+    anna.type_keys("y");
+    anna.wait_for("Moved “Acme rollout” to Qualification");
+    // The review follows: Anna's news is her new deal and now its move, in its new stage.
+    let after = review.wait_for("2 changes since");
+    assert!(after.contains("Qualification · 1"), "{after}");
+    assert!(
+        after.contains("anna's turn"),
+        "the presenter keeps their place: {after}"
+    );
+    anna.type_keys("q");
+    assert_eq!(anna.wait_for_exit(), 0);
+    review.type_keys("n");
+    review.wait_for("Change 1 of");
+    review.type_keys("q");
+    assert_eq!(review.wait_for_exit(), 0);
+
+    let now: Vec<Vec<u8>> = ["boris", "carla"]
+        .iter()
+        .map(|n| std::fs::read(file(n)).unwrap())
+        .collect();
+    assert_eq!(now, untouched, "the review wrote nothing");
 }

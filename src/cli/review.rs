@@ -9,8 +9,9 @@ use super::Failure;
 use crate::clock::Clock;
 use crate::model::input;
 use crate::report::{previous_working_day, start_of};
+use crate::store::Store;
 use crate::text::{fill, t};
-use crate::tui::review::{Source, board_files};
+use crate::tui::review::board_files;
 
 #[derive(Args, Debug)]
 pub struct ReviewArgs {
@@ -32,11 +33,11 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Strin
     if files.is_empty() {
         return Err(Failure(t().cli.review_no_files.to_string()));
     }
-    // Nothing to present when no file can be read at all: say why instead.
+    // Nothing to present when no file can be read at all: say why, and what to do, instead.
     let problems: Vec<String> = files
         .iter()
-        .map(|f| Source::open(f))
-        .filter_map(|s| s.warning.filter(|_| s.board.is_none()))
+        .filter_map(|f| Store::at(f).read().err())
+        .map(|e| e.to_string())
         .collect();
     if problems.len() == files.len() {
         return Err(Failure(problems.join("\n")));

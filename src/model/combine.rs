@@ -1,7 +1,8 @@
 //! Several salespeople's boards presented as one pipeline for the stand-up. Stages are matched
 //! by name (any case); a stage only some boards have still gets its column, placed after the
 //! stage it follows on its own board. Deals keep their owner; a deal without one is the owner's
-//! whose file it is (the file's name). The result is for reading only.
+//! whose file it is (the file's name), and the win probability of its own board's stage. The
+//! result is for reading only.
 
 use super::board::Board;
 use super::deal::{DealId, Referral};
@@ -50,6 +51,15 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
                 deal.owner = name.to_string();
             }
             let local = |stage: &StageId| same_stage(&combined.stages, board, stage);
+            // Weighted as on its own board, whose stage of the same name may say otherwise.
+            if deal.probability.is_none()
+                && let Some(own) = board.stage(&deal.stage)
+            {
+                let shared = combined.stage(&local(&deal.stage)).map(|s| s.probability);
+                if shared != Some(own.probability) {
+                    deal.probability = Some(own.probability);
+                }
+            }
             deal.stage = local(&deal.stage);
             for visit in &mut deal.history {
                 visit.stage = local(&visit.stage);
@@ -184,5 +194,21 @@ mod tests {
             }
         );
         assert_eq!(board.next_deal_id, 4);
+    }
+
+    #[test]
+    fn a_deal_keeps_the_probability_of_its_own_boards_stage() {
+        let mut anna = crate::store::default_board().unwrap();
+        anna.stages = vec![stage("neg", "Negotiation")];
+        anna.deals = vec![deal(1, "Anna's", "neg", "anna")];
+        let mut boris = anna.clone();
+        boris.stages[0].probability = 60;
+        boris.deals = vec![deal(1, "Boris's", "neg", "boris")];
+        let mut set = deal(2, "Boris's own guess", "neg", "boris");
+        set.probability = Some(90);
+        boris.deals.push(set);
+        let (board, _) = combine(&[("anna", &anna), ("boris", &boris)]).unwrap();
+        let chances: Vec<Option<u8>> = board.deals.iter().map(|d| d.probability).collect();
+        assert_eq!(chances, [None, Some(60), Some(90)]);
     }
 }

@@ -103,6 +103,8 @@ pub static EN: Text = Text {
             "/ filter",
             "u undo",
             "q quit",
+            // Last: a narrow screen drops it before quitting is no longer shown.
+            "s report",
         ],
         form_hints: &[
             "Tab/↓ next",

@@ -7,8 +7,8 @@ pub mod form;
 pub mod keymap;
 pub mod layout;
 pub mod picker;
-pub mod review;
 pub mod report_layout;
+pub mod review;
 pub mod text_form;
 pub mod view;
 
