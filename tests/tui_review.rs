@@ -632,3 +632,24 @@ fn presentation_at_240x60_with_a_change_open() {
     keys(&mut review, "n n");
     insta::assert_snapshot!(screen(&review, &dir));
 }
+
+#[test]
+fn the_list_of_keys_fits_80x24() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "?");
+    insta::assert_snapshot!(screen(&review, &dir));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(40))]
+
+    /// Any size, tiny to a wall display, with any panel open, draws without a panic.
+    #[test]
+    fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..4usize) {
+        let dir = team();
+        let mut review = review_of(&dir, None, (width, height));
+        keys(&mut review, ["", "n", "f", "?"][panel]);
+        let _ = screen(&review, &dir);
+    }
+}

@@ -658,11 +658,11 @@ pub static EN: Text = Text {
         help_heading: "Keys in the review",
         key_next_person: "the next person's deals (after the last: everyone)",
         key_previous_person: "the previous person's deals",
-        key_next_change: "the next change since the last working day, large",
+        key_next_change: "the next change, large, with the deal's history",
         key_previous_change: "the previous change",
         key_focus: "the selected deal, full-screen",
-        key_attention: "only what needs attention: changed, overdue, due today, going cold (again: all)",
-        key_read_only: "(any change) — read-only in review: nothing changes a board",
+        key_attention: "only what needs attention (again: everything)",
+        key_read_only: "read-only in review: nothing changes a board",
     },
 };
 

@@ -11,7 +11,7 @@ use tui_big_text::BigText;
 use super::look::{big_letters, label, news, strong, text, today};
 use super::state::Review;
 use super::view::ascii_compact;
-use crate::display_width::pad;
+use crate::display_width::{pad, width};
 use crate::model::{Board, Deal};
 use crate::report::{ChangeKind, timeline};
 use crate::text::{DealFacts, StayWords, fill, t};
@@ -157,18 +157,30 @@ fn describe(board: &Board, kind: &ChangeKind) -> String {
     }
 }
 
+/// Columns of the keys in the list of keys.
+const KEY_COLUMN: usize = 16;
+
 /// Every key of the review, from the registry that dispatches them.
 pub fn help(frame: &mut Frame, area: Rect) {
     let mut lines = vec![
-        Line::styled(t().review.help_heading, strong()),
+        Line::styled(format!(" {}", t().review.help_heading), strong()),
         Line::from(""),
     ];
     for (_, keys, what) in help_lines(t())
         .into_iter()
         .filter(|(c, _, _)| *c == Context::Review)
     {
+        // A long list of keys gets a line of its own, so that every line fits 80 columns.
+        if width(&keys) > KEY_COLUMN {
+            lines.push(Line::styled(format!(" {keys}"), news()));
+            lines.push(Line::styled(
+                format!(" {}{what}", " ".repeat(KEY_COLUMN + 1)),
+                text(),
+            ));
+            continue;
+        }
         lines.push(Line::from(vec![
-            Span::styled(format!(" {} ", pad(&keys, 18, false)), news()),
+            Span::styled(format!(" {} ", pad(&keys, KEY_COLUMN, false)), news()),
             Span::styled(what, text()),
         ]));
     }
