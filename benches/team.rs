@@ -1,0 +1,121 @@
+//! How fast the figures and the stand-up review are at 1k, 10k and 100k deals: the process
+//! report over all time and over a month, and the review of three boards (opening it, the next
+//! person's turn, following a file that changed, drawing a projector frame).
+//!
+//! `cargo bench --bench team`; `cargo bench --bench team -- review` runs one group.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use dealboard::clock::FixedClock;
+use dealboard::model::Board;
+use dealboard::report::analytics::{Period, Stats};
+use dealboard::report::previous_working_day;
+use dealboard::store;
+use dealboard::tui::action::Action;
+use dealboard::tui::review::{Review, Source, board_files, render};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
+        .single()
+        .unwrap_or_default()
+}
+
+fn demo(deals: usize) -> Board {
+    let mut board = store::default_board().expect("the built-in board parses");
+    dealboard::demo::fill(&mut board, deals, now());
+    board
+}
+
+fn stats(c: &mut Criterion) {
+    let mut group = c.benchmark_group("stats");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    let november = Period {
+        from: NaiveDate::from_ymd_opt(2026, 11, 1),
+        to: NaiveDate::from_ymd_opt(2026, 11, 30),
+    };
+    for size in SIZES {
+        let board = demo(size);
+        let at = now().fixed_offset();
+        group.bench_function(BenchmarkId::new("all time", size), |b| {
+            b.iter(|| Stats::of(black_box(&board), Period::all(), None, at))
+        });
+        group.bench_function(BenchmarkId::new("november, one owner", size), |b| {
+            b.iter(|| Stats::of(black_box(&board), november, Some("anna"), at))
+        });
+    }
+    group.finish();
+}
+
+/// Three boards of `size / 3` deals each in a fresh folder.
+fn team(size: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp folder");
+    for name in ["anna", "boris", "carla"] {
+        let text = store::board_text(&demo(size / 3)).expect("serializes");
+        std::fs::write(dir.path().join(format!("{name}.ron")), text).expect("writes");
+    }
+    dir
+}
+
+fn open(dir: &tempfile::TempDir) -> Review {
+    let files = board_files(&[dir.path().to_path_buf()]);
+    let sources = files.iter().map(|f| Source::open(f)).collect();
+    let at = now().fixed_offset();
+    Review::new(
+        sources,
+        None,
+        previous_working_day(at),
+        Box::new(FixedClock(at)),
+        (240, 60),
+    )
+}
+
+fn review(c: &mut Criterion) {
+    let mut group = c.benchmark_group("review");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let dir = team(size);
+        group.bench_function(BenchmarkId::new("open three boards", size), |b| {
+            b.iter(|| open(black_box(&dir)))
+        });
+        let mut review = open(&dir);
+        group.bench_function(BenchmarkId::new("next person", size), |b| {
+            b.iter(|| review.update(Action::NextOwner))
+        });
+        // Another deal count each time, so that every tick finds the file changed.
+        let path = dir.path().join("anna.ron");
+        let texts: Vec<String> = [size / 3, size / 3 + 1]
+            .iter()
+            .map(|n| store::board_text(&demo(*n)).expect("serializes"))
+            .collect();
+        let mut turn = 0;
+        group.bench_function(
+            BenchmarkId::new("a file changed: read and redo", size),
+            |b| {
+                b.iter(|| {
+                    turn += 1;
+                    std::fs::write(&path, &texts[turn % 2]).expect("writes");
+                    review.update(Action::Tick)
+                })
+            },
+        );
+        let mut terminal = Terminal::new(TestBackend::new(240, 60)).expect("test terminal");
+        group.bench_function(BenchmarkId::new("draw 240x60", size), |b| {
+            b.iter(|| terminal.draw(|f| render(black_box(&review), f)).map(|_| ()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stats, review);
+criterion_main!(benches);
