@@ -33,6 +33,15 @@ fn since_takes_a_date_yesterday_or_last() {
         "{}",
         run.stderr
     );
+    let tomorrow = cli.run(&["review", "--since", "tomorrow"]);
+    assert_eq!(tomorrow.code, Some(1));
+    assert!(
+        tomorrow
+            .stderr
+            .contains("--since: that day has not come yet"),
+        "{}",
+        tomorrow.stderr
+    );
 }
 
 #[test]

@@ -198,6 +198,25 @@ fn shown(review: &Review) -> Vec<String> {
         .collect()
 }
 
+/// Moves the cursor to the deal called `title` with the arrow keys, as a presenter would.
+fn select_title(review: &mut Review, title: &str) {
+    keys(
+        review,
+        "Left Left Left Left Left Left Left Left Left Left Left",
+    );
+    for _ in 0..12 {
+        keys(review, "Up Up Up Up Up Up Up Up Up Up");
+        for _ in 0..10 {
+            if selected_title(review) == title {
+                return;
+            }
+            keys(review, "Down");
+        }
+        keys(review, "Right");
+    }
+    panic!("{title} is not on the screen");
+}
+
 fn selected_title(review: &Review) -> String {
     let id = review.selected().expect("a deal is selected");
     review.board().deal(id).unwrap().title.clone()
@@ -373,6 +392,12 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     keys(&mut review, "Esc");
     assert!(review.change().is_none(), "Esc closes the panel");
     assert!(!review.should_quit(), "and does not quit");
+    keys(&mut review, "Esc");
+    assert!(
+        !review.should_quit(),
+        "nor on the board: a presenter presses it to close things"
+    );
+    assert_eq!(review.flash(), Some("q ends the review."));
     keys(&mut review, "N");
     assert!(
         screen(&review, &dir).contains("Change 6 of 6"),
@@ -450,7 +475,7 @@ fn z_shows_only_what_needs_attention() {
             "Tyrell lighting",
         ]
     );
-    assert!(screen(&review, &dir).contains("Only what needs attention"));
+    assert!(screen(&review, &dir).contains("attention only (z: all)"));
     keys(&mut review, "z");
     assert_eq!(shown(&review).len(), 9, "z again: the whole board");
 }
@@ -554,6 +579,131 @@ fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
                     .deal(c.deal)
                     .is_some_and(|d| d.title == "Brand new lead")),
         "and it is news"
+    );
+}
+
+#[test]
+fn a_deal_added_to_an_earlier_board_does_not_move_the_presenters_place() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (100, 40));
+    // Boris's deal in Proposal sent, selected and in focus. Deals are numbered anew when the
+    // boards are combined, and Anna's board comes first.
+    select_title(&mut review, "Stark fleet");
+    keys(&mut review, "f");
+    let path = dir.path().join("anna.ron");
+    let mut board = store::Store::at(&path).read().unwrap();
+    board
+        .add_deal(&stage("proposal-sent"), support::now().to_utc(), |d| {
+            d.title = "Anna's new one".into()
+        })
+        .unwrap();
+    write(&path, &board);
+    review.update(Action::Tick);
+    assert!(shown(&review).contains(&"Anna's new one".to_string()));
+    assert_eq!(selected_title(&review), "Stark fleet");
+    assert_eq!(
+        review.focused().map(|d| d.title.as_str()),
+        Some("Stark fleet")
+    );
+
+    // The same with a change open in the panel.
+    keys(&mut review, "Esc n n n");
+    let before = review
+        .change()
+        .map(|c| review.board().deal(c.deal).unwrap().title.clone());
+    board
+        .add_deal(&stage("lead"), support::now().to_utc(), |d| {
+            d.title = "And another".into()
+        })
+        .unwrap();
+    write(&path, &board);
+    review.update(Action::Tick);
+    let after = review
+        .change()
+        .map(|c| review.board().deal(c.deal).unwrap().title.clone());
+    assert_eq!(after, before);
+}
+
+#[test]
+fn a_message_stays_until_the_next_key() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "e");
+    review.update(Action::Tick);
+    review.update(Action::Tick);
+    assert_eq!(
+        review.flash(),
+        Some("Read-only in review: nothing here changes a board.")
+    );
+    keys(&mut review, "j");
+    assert_eq!(review.flash(), None);
+}
+
+#[test]
+fn changes_are_walked_through_person_by_person() {
+    let dir = team();
+    let review = review(&dir);
+    let owners: Vec<String> = review
+        .changes()
+        .iter()
+        .map(|c| review.board().deal(c.deal).unwrap().owner.clone())
+        .collect();
+    assert_eq!(owners, ["Anna", "Anna", "Anna", "Boris", "Boris", "Boris"]);
+}
+
+#[test]
+fn a_deal_in_focus_says_what_changed_and_its_history_scrolls() {
+    let dir = team();
+    let mut review = review_of(&dir, Some("Anna"), (80, 24));
+    select_title(&mut review, "Acme CRM rollout");
+    keys(&mut review, "f");
+    let focused = screen(&review, &dir);
+    assert!(
+        focused.contains("▲ Moved on: Lead → Qualification"),
+        "{focused}"
+    );
+    assert!(
+        focused.contains("Esc back to the board"),
+        "the way back is shown: {focused}"
+    );
+    // A long history at 80x24: the panel scrolls.
+    let path = dir.path().join("anna.ron");
+    let mut board = store::Store::at(&path).read().unwrap();
+    let id = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Acme CRM rollout")
+        .unwrap()
+        .id;
+    for day in 0..12 {
+        let at = days_ago(9 - day / 2) + chrono::Duration::hours(day);
+        let to = if day % 2 == 0 {
+            "lead"
+        } else {
+            "qualification"
+        };
+        board.move_deal(id, &stage(to), at).unwrap();
+    }
+    write(&path, &board);
+    review.update(Action::Tick);
+    let long = screen(&review, &dir);
+    assert!(long.contains("▼ more: ↓ PgDn"), "{long}");
+    keys(&mut review, "PgDn");
+    let scrolled = screen(&review, &dir);
+    assert_ne!(scrolled, long);
+    assert!(!review.should_quit());
+}
+
+#[test]
+fn a_board_unreadable_from_the_start_is_said_to_be_left_out() {
+    let dir = team();
+    std::fs::write(dir.path().join("boris.ron"), "").unwrap();
+    let review = review_of(&dir, None, (100, 30));
+    let shown_now = screen(&review, &dir);
+    assert!(shown_now.contains("2 of 3 boards"), "{shown_now}");
+    assert!(
+        shown_now.contains("⚠ /TMP/boris.ron: cannot be read, so its deals are not shown."),
+        "{shown_now}"
     );
 }
 

@@ -59,6 +59,10 @@ fn since(text: Option<&str>, clock: &dyn Clock) -> Result<DateTime<Utc>, Failure
             now,
         )),
         Some(date) => match input::parse_date(date, today) {
+            Ok(Some(day)) if day > today => Err(Failure(fill(
+                t().cli.bad_field,
+                &[("field", &"since"), ("problem", &t().cli.since_future)],
+            ))),
             Ok(Some(day)) => Ok(start_of(day, now)),
             _ => Err(Failure(fill(
                 t().cli.bad_field,

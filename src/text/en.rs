@@ -561,6 +561,7 @@ pub static EN: Text = Text {
         arg_review_boards: "Board files, or folders of them, to present together [default: your own board]",
         review_no_files: "No board files to present: name .ron board files, or a folder that holds some.",
         since_hint: "a date such as 2026-11-20 or -2d, `yesterday`, or `last` (the previous working day)",
+        since_future: "that day has not come yet; give today or a day before it",
         days_median: "median {days} days",
         before: "BEFORE",
         month: "Month",
@@ -606,6 +607,7 @@ pub static EN: Text = Text {
     review: ReviewText {
         boards: Plural(&["{count} board", "{count} boards"]),
         everyone: "Everyone",
+        some_boards: "{shown} of {count} boards",
         turn_of: "{owner}'s turn",
         changes_since: Plural(&[
             "{count} change since {since}",
@@ -616,12 +618,13 @@ pub static EN: Text = Text {
         weighted: "Weighted",
         won_since: "Won since",
         lost_since: "Lost since",
-        attention_only: "Only what needs attention (z: everything)",
+        attention_only: "attention only (z: all)",
         read_only: "Read-only in review: nothing here changes a board.",
         no_changes: "No changes since then.",
         no_such_owner: "Nobody called “{owner}” owns a deal here; showing everyone.",
         unreadable: "⚠ {file}: cannot be read now; showing its last good state. {error}",
         no_boards: "None of the boards could be read.",
+        left_out: "⚠ {file}: cannot be read, so its deals are not shown. {error}",
         gone: "It is no longer there (moved or deleted).",
         change_heading: "Change {at} of {count}",
         created: "★ New deal",
@@ -663,6 +666,10 @@ pub static EN: Text = Text {
         key_focus: "the selected deal, full-screen",
         key_attention: "only what needs attention (again: everything)",
         key_read_only: "read-only in review: nothing changes a board",
+        key_scroll_up: "scroll the open panel up (also ↑ k)",
+        key_scroll_down: "scroll the open panel down (also ↓ j)",
+        q_quits: "q ends the review.",
+        more_in_panel: "▼ more: ↓ PgDn",
     },
 };
 

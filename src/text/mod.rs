@@ -633,6 +633,7 @@ pub struct CliText {
     pub arg_review_boards: &'static str,
     pub review_no_files: &'static str,
     pub since_hint: &'static str,
+    pub since_future: &'static str,
     pub days_median: &'static str,
     pub before: &'static str,
     pub month: &'static str,

@@ -4,6 +4,8 @@ pub struct ReviewText {
     /// `{boards}`: how many boards are shown.
     pub boards: super::Plural,
     pub everyone: &'static str,
+    /// `{shown}` of `{count}` boards could be read.
+    pub some_boards: &'static str,
     /// `{owner}`.
     pub turn_of: &'static str,
     /// `{count}` changes since `{since}`.
@@ -21,6 +23,8 @@ pub struct ReviewText {
     /// `{file}`, `{error}`.
     pub unreadable: &'static str,
     pub no_boards: &'static str,
+    /// `{file}`, `{error}`: a file that could not be read at all, so none of its deals show.
+    pub left_out: &'static str,
     /// A presented file that is no longer there.
     pub gone: &'static str,
     /// `{at}` of `{count}`.
@@ -59,4 +63,10 @@ pub struct ReviewText {
     pub key_focus: &'static str,
     pub key_attention: &'static str,
     pub key_read_only: &'static str,
+    pub key_scroll_up: &'static str,
+    pub key_scroll_down: &'static str,
+    /// Esc on the board, where it does not quit.
+    pub q_quits: &'static str,
+    /// Under a panel whose text goes on below.
+    pub more_in_panel: &'static str,
 }

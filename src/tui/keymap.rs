@@ -255,6 +255,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Review, &[key(KeyCode::Right), ch('l')], Action::FocusRight, |k| k.focus_right),
     bind(Review, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
     bind(Review, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
+    bind(Review, &[key(KeyCode::PageUp)], Action::PageUp, |_| crate::text::t().review.key_scroll_up),
+    bind(Review, &[key(KeyCode::PageDown)], Action::PageDown, |_| crate::text::t().review.key_scroll_down),
     bind(Review, &[ch('e'), ch('d'), key(KeyCode::Delete), ch('>'), ch('<'), ch('w'), ch('x'), ch(' '), ch('a'), ch('u'), ctrl('r')], Action::EditDeal, |_| crate::text::t().review.key_read_only),
     bind(Review, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Review, &[key(KeyCode::Esc)], Action::Close, |k| k.back),

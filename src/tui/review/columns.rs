@@ -11,11 +11,12 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use tui_big_text::BigText;
 
-use super::look::{big_letters, label, late, money_style, news, selected, strong, text, today};
+use super::look::{
+    ascii_compact, big_letters, label, late, money_style, news, selected, strong, text, today,
+};
 use super::state::Review;
-use super::view::ascii_compact;
 use crate::display_width::{pad, truncate, width};
-use crate::model::{Board, Deal, Totals};
+use crate::model::{Board, Deal, Money, Totals};
 use crate::report::{ChangeKind, Due, due_state, rotting_days};
 use crate::text::reports::money_compact;
 use crate::text::{fill, t};
@@ -104,7 +105,19 @@ pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) 
         for deal in ids.iter().filter_map(|id| board.deal(*id)) {
             value.add(deal.value);
         }
-        let title = format!(" {} · {} ", stage.name, ids.len());
+        // The count stays whole; a long stage name gives way.
+        let count = format!(" · {} ", ids.len());
+        let name_room =
+            usize::from(areas[slot].width.saturating_sub(3)).saturating_sub(width(&count));
+        let title = format!(" {}{count}", truncate(&stage.name, name_room));
+        let inner = Block::bordered().inner(areas[slot]);
+        let size = CardSize::for_column(inner);
+        let height = size.height();
+        let fits = usize::from((inner.height / height).max(1));
+        let row = if focused { cursor_row } else { 0 };
+        let skip = (row + 1).saturating_sub(fits);
+        let below = ids.len().saturating_sub(skip + fits);
+        let b = &t().board;
         let block = Block::bordered()
             .border_type(if focused {
                 BorderType::Thick
@@ -120,13 +133,25 @@ pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) 
                 format!(" {} ", money_compact(&value)),
                 money_style(),
             ));
-        let inner = block.inner(areas[slot]);
+        // Cards out of sight are counted, as on the board.
+        let mut hidden = Vec::new();
+        if skip > 0 {
+            hidden.push(fill(b.more_above_short, &[("count", &skip)]));
+        }
+        if below > 0 {
+            hidden.push(fill(b.more_below, &[("count", &below)]));
+        }
         frame.render_widget(block, areas[slot]);
-        let size = CardSize::for_column(inner);
-        let height = size.height();
-        let fits = usize::from((inner.height / height).max(1));
-        let row = if focused { cursor_row } else { 0 };
-        let skip = (row + 1).saturating_sub(fits);
+        if !hidden.is_empty() {
+            // On the last row, which is a card's blank line or spare.
+            let last = Rect {
+                y: inner.bottom().saturating_sub(1),
+                height: inner.height.min(1),
+                ..inner
+            };
+            let hidden = format!("{} ", hidden.join(" "));
+            frame.render_widget(Line::styled(hidden, label()).right_aligned(), last);
+        }
         for (n, id) in ids.iter().skip(skip).take(fits).enumerate() {
             let Some(deal) = board.deal(*id) else {
                 continue;
@@ -157,8 +182,9 @@ enum CardSize {
 }
 
 impl CardSize {
+    /// Large when a column is tall enough for three of them: a projector, not a laptop.
     fn for_column(inner: Rect) -> CardSize {
-        if inner.width >= 40 && inner.height >= 2 * CardSize::Large.height() {
+        if inner.width >= 24 && inner.height >= 3 * CardSize::Large.height() {
             CardSize::Large
         } else {
             CardSize::Normal
@@ -169,7 +195,7 @@ impl CardSize {
     fn height(self) -> u16 {
         match self {
             CardSize::Normal => 4,
-            CardSize::Large => 7,
+            CardSize::Large => 9,
         }
     }
 }
@@ -202,13 +228,16 @@ impl Card<'_> {
     fn render(&self, size: CardSize, frame: &mut Frame, area: Rect) {
         let room = usize::from(area.width).saturating_sub(2);
         let value = self.deal.value.display();
-        let owner = truncate(&self.deal.owner, room.saturating_sub(width(&value) + 3));
-        let (state, state_style) = self.state();
-        let state = Line::from(vec![
-            Span::raw(" "),
-            Span::styled(truncate(&state, room), state_style),
-        ]);
+        let (alert, next, alert_style) = self.state();
+        let indented = |text: &str, style: Style| {
+            Line::from(vec![
+                Span::raw(" "),
+                Span::styled(truncate(text, room), style),
+            ])
+        };
         if size == CardSize::Normal {
+            let owner = truncate(&self.deal.owner, room.saturating_sub(width(&value) + 3));
+            let state: Vec<String> = std::iter::once(alert).chain(next).collect();
             let lines = vec![
                 self.title(room),
                 Line::from(vec![
@@ -216,41 +245,44 @@ impl Card<'_> {
                     Span::styled(value, money_style()),
                     Span::styled(format!(" · {owner}"), label()),
                 ]),
-                state,
+                indented(&state.join(" · "), alert_style),
             ];
             frame.render_widget(Paragraph::new(lines), area);
             return;
         }
-        let [title, big, owner_line, state_line] = Layout::vertical([
+        let [title, big, owner, alert_line, next_line] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(4),
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Length(1),
         ])
         .areas(area);
         frame.render_widget(self.title(room), title);
-        let amount = if value.is_ascii() {
-            value
-        } else {
-            ascii_compact(&self.deal.value)
-        };
         let big = Rect {
             x: big.x + 1,
             width: big.width.saturating_sub(1),
             ..big
         };
+        let amount = big_amount(&self.deal.value, big.width);
         let letters = big_letters(amount.chars().count(), big.width, big.height);
-        let text = BigText::builder()
-            .pixel_size(letters)
-            .style(money_style())
-            .lines(vec![Line::from(amount)])
-            .build();
-        frame.render_widget(text, big);
+        // The exact amount in small letters when the big one is rounded.
+        let owner_text = if amount == value {
+            self.deal.owner.clone()
+        } else {
+            format!("{value} · {}", self.deal.owner)
+        };
         frame.render_widget(
-            Line::styled(format!(" {}", truncate(&self.deal.owner, room)), strong()),
-            owner_line,
+            BigText::builder()
+                .pixel_size(letters)
+                .style(money_style())
+                .lines(vec![Line::from(amount)])
+                .build(),
+            big,
         );
-        frame.render_widget(state, state_line);
+        frame.render_widget(indented(&owner_text, strong()), owner);
+        frame.render_widget(indented(&alert, alert_style), alert_line);
+        frame.render_widget(indented(&next.unwrap_or_default(), text()), next_line);
     }
 
     fn title(&self, room: usize) -> Line<'static> {
@@ -268,8 +300,9 @@ impl Card<'_> {
         ])
     }
 
-    /// "⚠ 4d overdue · Meet the CFO", "❄ 30 days idle · due Dec 10 · Call": what is late first.
-    fn state(&self) -> (String, Style) {
+    /// What is late or due ("❄ 30 days idle · ⚠ 4d overdue"), in its colour, and the next
+    /// action itself.
+    fn state(&self) -> (String, Option<String>, Style) {
         let b = &t().board;
         let deal = self.deal;
         let (due, mut style) = match due_state(deal, self.now.date_naive()) {
@@ -281,15 +314,25 @@ impl Card<'_> {
             ),
             Due::Unplanned => (b.no_next_action[0].to_string(), label()),
         };
-        let mut parts = Vec::new();
+        let mut alert = Vec::new();
         if let Some(days) = rotting_days(deal, self.board, self.now) {
-            parts.push(fill(t().review.idle, &[("days", &days)]));
+            alert.push(fill(t().review.idle, &[("days", &days)]));
             style = late();
         }
-        parts.push(due);
-        if !deal.next_action.trim().is_empty() {
-            parts.push(deal.next_action.trim().to_string());
-        }
-        (parts.join(" · "), style)
+        alert.push(due);
+        let next = Some(deal.next_action.trim().to_string()).filter(|n| !n.is_empty());
+        (alert.join(" · "), next, style)
     }
+}
+
+/// The amount as big as it fits `width` columns (four to a big letter): exact when the font
+/// draws it and there is room, else rounded (`$75.4k`), else rounded without its currency.
+fn big_amount(money: &Money, width: u16) -> String {
+    let fits = |text: &String| text.is_ascii() && text.chars().count() * 4 <= usize::from(width);
+    let compact = ascii_compact(money);
+    let number: String = compact.split(' ').next().unwrap_or_default().to_string();
+    [money.display(), money.compact(), compact]
+        .into_iter()
+        .find(fits)
+        .unwrap_or(number)
 }

@@ -4,6 +4,8 @@
 use ratatui::style::{Color, Modifier, Style};
 use tui_big_text::PixelSize;
 
+use crate::model::Money;
+
 pub(super) fn text() -> Style {
     Style::new().fg(Color::White)
 }
@@ -45,4 +47,15 @@ pub(super) fn big_letters(chars: usize, width: u16, rows: u16) -> PixelSize {
         4.. if fits(8) => PixelSize::HalfHeight,
         _ => PixelSize::Quadrant,
     }
+}
+
+/// A compact amount in the letters the big font has: `$38.3k` as it is, `38.3k EUR` for
+/// `€38.3k`.
+pub(super) fn ascii_compact(money: &Money) -> String {
+    let compact = money.compact();
+    if compact.is_ascii() {
+        return compact;
+    }
+    let number: String = compact.chars().filter(char::is_ascii).collect();
+    format!("{} {}", number.trim(), money.currency.code())
 }

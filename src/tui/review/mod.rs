@@ -2,6 +2,7 @@
 //! as one pipeline, strictly read-only, following the files live as their owners change them.
 
 mod columns;
+mod header;
 mod look;
 mod panel;
 mod sources;

@@ -8,9 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 use tui_big_text::BigText;
 
-use super::look::{big_letters, label, news, strong, text, today};
+use super::look::{ascii_compact, big_letters, label, news, strong, text, today};
 use super::state::Review;
-use super::view::ascii_compact;
 use crate::display_width::{pad, width};
 use crate::model::{Board, Deal};
 use crate::report::{ChangeKind, timeline};
@@ -32,13 +31,15 @@ pub fn panel(
     let f = &t().form;
     let d = &t().detail;
     let mut head = Vec::new();
-    if let Some(kind) = change {
-        let position = review.change_position().map_or(0, |p| p + 1);
+    // Stepping through the changes says which one this is; a deal in focus, its latest news.
+    if let Some(position) = review.change_position() {
         let heading = fill(
             t().review.change_heading,
-            &[("at", &position), ("count", &review.changes().len())],
+            &[("at", &(position + 1)), ("count", &review.changes().len())],
         );
         head.push(Line::styled(heading, label()));
+    }
+    if let Some(kind) = change {
         head.push(Line::styled(describe(board, kind), news()));
         head.push(Line::from(""));
     }
@@ -111,7 +112,26 @@ pub fn panel(
             .build();
         frame.render_widget(text, big_area);
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), body);
+    // Scrolled with ↑↓ PgUp PgDn when the history is longer than the panel.
+    let hidden = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(body.height);
+    let scroll = review.panel_scroll().min(hidden);
+    let [body, more] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(u16::from(hidden > scroll)),
+    ])
+    .areas(body);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        body,
+    );
+    frame.render_widget(
+        Line::styled(t().review.more_in_panel, label()).right_aligned(),
+        more,
+    );
 }
 
 /// Rows one line of big letters takes (8 pixels, two to a row).

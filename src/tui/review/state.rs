@@ -31,6 +31,8 @@ pub struct Review {
     attention_only: bool,
     /// The keys are listed over the board (`?`).
     help: bool,
+    /// Lines the open panel is scrolled by.
+    panel_scroll: u16,
     /// The columns as shown: per stage, the deals (ids of the combined board).
     columns: Vec<Vec<DealId>>,
     /// The figures of the deals shown (whose turn it is), since `since`.
@@ -41,6 +43,14 @@ pub struct Review {
     clock: Box<dyn Clock>,
     flash: Option<String>,
     quit: bool,
+}
+
+/// Lines a key scrolls the panel by: one, or a page.
+fn scroll_step(action: &Action) -> u16 {
+    match action {
+        Action::PageUp | Action::PageDown => 10,
+        _ => 1,
+    }
 }
 
 impl Review {
@@ -63,6 +73,7 @@ impl Review {
             focus: None,
             attention_only: false,
             help: false,
+            panel_scroll: 0,
             columns: Vec::new(),
             totals: Stats::of(&Board::placeholder(), Period::all(), None, clock.now()),
             column: 0,
@@ -90,7 +101,10 @@ impl Review {
     }
 
     pub fn update(&mut self, action: Action) {
-        self.flash = None;
+        if !matches!(action, Action::Tick | Action::Resize(..)) {
+            // A message stays until the next key: a presenter may look away for a moment.
+            self.flash = None;
+        }
         if self.help && !matches!(action, Action::Tick | Action::Resize(..) | Action::Quit) {
             // Any key closes the list of keys; the key itself is not acted on.
             self.help = false;
@@ -99,8 +113,7 @@ impl Review {
         match action {
             Action::Tick => {
                 if self.follow_files() {
-                    self.recombine();
-                    self.refresh();
+                    self.reload();
                 }
             }
             Action::Resize(width, height) => self.size = (width, height),
@@ -111,6 +124,7 @@ impl Review {
             Action::FocusDeal | Action::ShowDetail => {
                 self.focus = self.selected();
                 self.change_at = None;
+                self.panel_scroll = 0;
             }
             Action::ToggleAttention => {
                 self.attention_only = !self.attention_only;
@@ -118,13 +132,21 @@ impl Review {
             }
             Action::FocusLeft => self.move_cursor(-1, 0),
             Action::FocusRight => self.move_cursor(1, 0),
+            Action::SelectUp | Action::PageUp if self.panel_open() => {
+                self.panel_scroll = self.panel_scroll.saturating_sub(scroll_step(&action));
+            }
+            Action::SelectDown | Action::PageDown if self.panel_open() => {
+                self.panel_scroll = self.panel_scroll.saturating_add(scroll_step(&action));
+            }
             Action::SelectUp => self.move_cursor(0, -1),
             Action::SelectDown => self.move_cursor(0, 1),
-            Action::Close if self.focus.is_some() || self.change_at.is_some() => {
+            Action::Close if self.panel_open() => {
                 self.focus = None;
                 self.change_at = None;
             }
-            Action::Close | Action::Quit => self.quit = true,
+            // Esc closes what is open; on the board it must not end the presentation.
+            Action::Close => self.flash = Some(t().review.q_quits.to_string()),
+            Action::Quit => self.quit = true,
             Action::ShowHelp => self.help = true,
             _ => self.flash = Some(t().review.read_only.to_string()),
         }
@@ -139,10 +161,32 @@ impl Review {
         changed
     }
 
-    /// Builds the combined board from every file's last good state, keeping the presenter's
-    /// place: the same owner's turn and, when still there, the same deal selected.
-    fn recombine(&mut self) {
+    /// After a file changed: the boards combined again, keeping the presenter's place. Deals
+    /// are numbered anew when combined, so the deal selected, in focus and in the change
+    /// panel are found again by where they come from.
+    fn reload(&mut self) {
         let selected = self.selected().and_then(|id| self.origin(id));
+        let focus = self.focus.and_then(|id| self.origin(id));
+        let change = self
+            .change()
+            .and_then(|c| Some((self.origin(c.deal)?, c.kind.clone())));
+        self.recombine();
+        self.focus = focus.and_then(|o| self.id_of(o));
+        self.rebuild();
+        self.change_at = change.and_then(|(origin, kind)| {
+            let id = self.id_of(origin)?;
+            self.changes
+                .iter()
+                .position(|c| c.deal == id && c.kind == kind)
+        });
+        match selected.and_then(|o| self.id_of(o)) {
+            Some(id) => self.select(id),
+            None => self.clamp(),
+        }
+    }
+
+    /// Builds the combined board from every file's last good state, keeping whose turn it is.
+    fn recombine(&mut self) {
         let turn = self.turn.and_then(|t| self.owners.get(t).cloned());
         let boards: Vec<(&str, &Board)> = self
             .sources
@@ -171,20 +215,33 @@ impl Review {
         owners.sort_by_key(|o| o.to_lowercase());
         self.owners = owners;
         self.turn = turn.and_then(|name| self.owners.iter().position(|o| *o == name));
-        if let Some(origin) = selected {
-            self.select_origin(origin);
+    }
+
+    /// Recomputes what is shown after the turn or the attention toggle changed, keeping the
+    /// deal selected when it is still shown.
+    fn refresh(&mut self) {
+        let selected = self.selected();
+        self.rebuild();
+        match selected {
+            Some(id) => self.select(id),
+            None => self.clamp(),
         }
     }
 
-    /// Recomputes what is shown after the turn, the files or the attention toggle changed.
-    fn refresh(&mut self) {
-        let selected = self.selected();
+    /// The changes, columns and totals of whose turn it is.
+    fn rebuild(&mut self) {
         let owner = self.owner().map(str::to_lowercase);
         let mine = |d: &Deal| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o);
-        self.changes = changes_since(&self.board, self.since)
+        let mut changes: Vec<(String, Change)> = changes_since(&self.board, self.since)
             .into_iter()
-            .filter(|c| self.board.deal(c.deal).is_some_and(&mine))
+            .filter_map(|c| {
+                let deal = self.board.deal(c.deal).filter(|d| mine(d))?;
+                Some((deal.owner.to_lowercase(), c))
+            })
             .collect();
+        // Walked through person by person, each one's in the order they happened.
+        changes.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.at.cmp(&y.at)));
+        self.changes = changes.into_iter().map(|(_, c)| c).collect();
         let changed: HashSet<DealId> = self.changes.iter().map(|c| c.deal).collect();
         let now = self.clock.now();
         let today = now.date_naive();
@@ -211,10 +268,6 @@ impl Review {
         };
         self.totals = Stats::of(&self.board, since, self.owner(), now);
         self.change_at = self.change_at.filter(|at| *at < self.changes.len());
-        match selected {
-            Some(id) => self.select(id),
-            None => self.clamp(),
-        }
     }
 
     fn set_turn(&mut self, forward: bool) {
@@ -243,6 +296,7 @@ impl Review {
             (Some(at), false) => at.saturating_sub(1),
         });
         self.focus = None;
+        self.panel_scroll = 0;
         if let Some(id) = self.change().map(|c| c.deal) {
             self.select(id);
         }
@@ -294,16 +348,10 @@ impl Review {
         self.clamp();
     }
 
-    fn select_origin(&mut self, origin: Origin) {
-        let found = self
-            .origins
-            .iter()
-            .position(|o| *o == origin)
-            .and_then(|at| self.board.deals.get(at))
-            .map(|d| d.id);
-        if let Some(id) = found {
-            self.select(id);
-        }
+    /// The combined board's id of the deal that comes from `origin`, if it is still there.
+    fn id_of(&self, origin: Origin) -> Option<DealId> {
+        let at = self.origins.iter().position(|o| *o == origin)?;
+        self.board.deals.get(at).map(|d| d.id)
     }
 
     fn origin(&self, id: DealId) -> Option<Origin> {
@@ -351,6 +399,14 @@ impl Review {
 
     pub fn focused(&self) -> Option<&Deal> {
         self.focus.and_then(|id| self.board.deal(id))
+    }
+
+    fn panel_open(&self) -> bool {
+        self.focus.is_some() || self.change_at.is_some()
+    }
+
+    pub fn panel_scroll(&self) -> u16 {
+        self.panel_scroll
     }
 
     pub fn showing_help(&self) -> bool {

@@ -6,38 +6,34 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph};
-use tui_big_text::BigText;
+use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::columns::{Window, columns};
-use super::look::{big_letters, label, late, money_style, news, strong, today};
+use super::header::{header_height, totals};
+use super::look::{label, late, news, strong, today};
 use super::panel::{centered, help, panel};
 use super::state::Review;
-use crate::display_width::truncate;
-use crate::model::{Money, Totals};
-use crate::text::reports::money_compact;
+use crate::display_width::width;
 use crate::text::{fill, t};
 
 pub fn render(review: &Review, frame: &mut Frame) {
     let area = frame.area();
     frame.render_widget(Block::new().style(Style::new().bg(Color::Black)), area);
-    let warnings: Vec<String> = review
-        .sources()
+    let warnings = warnings(review);
+    // Each warning whole (it names the file and the lines to fix), up to three rows.
+    let warning_rows: usize = warnings
         .iter()
-        .filter_map(|s| {
-            s.warning.as_ref().map(|e| {
-                fill(
-                    t().review.unreadable,
-                    &[("file", &s.path.display()), ("error", e)],
-                )
-            })
+        .map(|w| {
+            (width(w) + 1)
+                .div_ceil(usize::from(area.width.max(1)))
+                .min(3)
         })
-        .collect();
+        .sum();
     let header = header_height(area);
     let [top, turn, warn, board, status] = Layout::vertical([
         Constraint::Length(header),
         Constraint::Length(2),
-        Constraint::Length(warnings.len() as u16),
+        Constraint::Length(u16::try_from(warning_rows).unwrap_or(u16::MAX)),
         Constraint::Fill(1),
         Constraint::Length(1),
     ])
@@ -47,13 +43,19 @@ pub fn render(review: &Review, frame: &mut Frame) {
     turn_line(review, &window, frame, turn);
     let lines: Vec<Line> = warnings
         .into_iter()
-        .map(|w| Line::styled(truncate(&format!(" {w}"), usize::from(area.width)), late()))
+        .map(|w| Line::styled(format!(" {w}"), late()))
         .collect();
-    frame.render_widget(Paragraph::new(lines), warn);
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), warn);
     columns(review, &window, frame, board);
     status_line(review, frame, status);
     if let Some(deal) = review.focused() {
-        panel(review, deal, None, frame, area);
+        // Full-screen, but for the status line that says how to get back.
+        let above_status = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        let news = review.changes().iter().rev().find(|c| c.deal == deal.id);
+        panel(review, deal, news.map(|c| &c.kind), frame, above_status);
     } else if let Some(change) = review.change()
         && let Some(deal) = review.board().deal(change.deal)
     {
@@ -65,111 +67,23 @@ pub fn render(review: &Review, frame: &mut Frame) {
     }
 }
 
-/// Big digits where there is room for them (a projector), one line where there is not.
-fn header_height(area: Rect) -> u16 {
-    match (area.width, area.height) {
-        (w, h) if w >= 160 && h >= 50 => 10,
-        (w, h) if w >= 100 && h >= 30 => 6,
-        _ => 2,
-    }
-}
-
-/// The figure shown big: the largest currency, compact, in letters the big font has.
-fn big_money(totals: &Totals) -> String {
-    totals
-        .largest_first()
-        .first()
-        .map_or_else(|| "-".to_string(), ascii_compact)
-}
-
-/// A compact amount in the letters the big font has: `38.3k EUR` for `€38.3k`.
-pub(super) fn ascii_compact(money: &Money) -> String {
-    let compact = money.compact();
-    if compact.is_ascii() {
-        return compact;
-    }
-    let number: String = compact.chars().filter(char::is_ascii).collect();
-    format!("{} {}", number.trim(), money.currency.code())
-}
-
-fn totals(review: &Review, frame: &mut Frame, area: Rect) {
+/// A line for each file that cannot be read now: kept at its last good state, or, never read,
+/// left out.
+fn warnings(review: &Review) -> Vec<String> {
     let r = &t().review;
-    let stats = review.totals();
-    let closed = |count: usize, value: &Totals| match count {
-        0 => "0".to_string(),
-        _ => format!("{count} · {}", money_compact(value)),
-    };
-    let figures = [
-        (
-            r.open,
-            big_money(&stats.open_value),
-            money_compact(&stats.open_value),
-            money_style(),
-        ),
-        (
-            r.weighted,
-            big_money(&stats.weighted_value),
-            money_compact(&stats.weighted_value),
-            money_style(),
-        ),
-        (
-            r.won_since,
-            stats.won_count.to_string(),
-            closed(stats.won_count, &stats.won_value),
-            news(),
-        ),
-        (
-            r.lost_since,
-            stats.lost_count.to_string(),
-            closed(stats.lost_count, &stats.lost_value),
-            late(),
-        ),
-    ];
-    if area.height <= 2 {
-        // Money on the first line, what closed on the second: each fits 80 columns.
-        let lines: Vec<Line> = figures
-            .chunks(2)
-            .map(|pair| {
-                let spans: Vec<Span> = pair
-                    .iter()
-                    .flat_map(|(name, _, all, style)| {
-                        [
-                            Span::styled(format!(" {name}: "), label()),
-                            Span::styled(format!("{all}  "), *style),
-                        ]
-                    })
-                    .collect();
-                Line::from(spans)
-            })
-            .collect();
-        frame.render_widget(Paragraph::new(lines), area);
-        return;
-    }
-    let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
-    for ((name, big, all, style), cell) in figures.iter().zip(boxes.iter()) {
-        let [caption, digits] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(*cell);
-        let caption_text = format!(" {name}: {all}");
-        frame.render_widget(
-            Paragraph::new(Line::styled(
-                truncate(&caption_text, usize::from(caption.width)),
-                label(),
-            )),
-            caption,
-        );
-        let digits = Rect {
-            x: digits.x + 1,
-            width: digits.width.saturating_sub(1),
-            ..digits
-        };
-        let size = big_letters(big.chars().count(), digits.width, digits.height);
-        let big = BigText::builder()
-            .pixel_size(size)
-            .style(*style)
-            .lines(vec![Line::from(big.clone())])
-            .build();
-        frame.render_widget(big, digits);
-    }
+    review
+        .sources()
+        .iter()
+        .filter_map(|s| {
+            let error = s.warning.as_ref()?;
+            let text = if s.board.is_some() {
+                r.unreadable
+            } else {
+                r.left_out
+            };
+            Some(fill(text, &[("file", &s.path.display()), ("error", error)]))
+        })
+        .collect()
 }
 
 fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
@@ -178,7 +92,17 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
         Some(owner) => fill(r.turn_of, &[("owner", &owner)]),
         None => r.everyone.to_string(),
     };
-    let boards = t().count(&r.boards, review.sources().len());
+    let all = review.sources().len();
+    let readable = review
+        .sources()
+        .iter()
+        .filter(|s| s.board.is_some())
+        .count();
+    let boards = if readable == all {
+        t().count(&r.boards, all)
+    } else {
+        fill(r.some_boards, &[("shown", &readable), ("count", &all)])
+    };
     let since = review
         .since
         .with_timezone(review.now().offset())

@@ -1,0 +1,152 @@
+//! The review's header: the open pipeline, the weighted pipeline, and what was won and lost
+//! since the review's moment, for whose turn it is. On a large screen in big letters, the
+//! largest currency big and the others under it; on a small one, two lines of text.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use tui_big_text::BigText;
+
+use super::look::{big_letters, label, late, money_style, news};
+use super::state::Review;
+use crate::display_width::truncate;
+use crate::model::{Money, Totals};
+use crate::text::reports::money_compact;
+use crate::text::t;
+
+/// Big digits where there is room for them (a projector), two lines of text where there is not.
+pub fn header_height(area: Rect) -> u16 {
+    match (area.width, area.height) {
+        (w, h) if w >= 160 && h >= 50 => 11,
+        (w, h) if w >= 100 && h >= 30 => 6,
+        _ => 2,
+    }
+}
+
+/// One figure of the header.
+struct Figure {
+    name: &'static str,
+    /// Drawn in big letters.
+    big: String,
+    /// Under the big letters: the currency and the other currencies, or the value of a count.
+    under: String,
+    /// All of it in a line, for small screens.
+    line: String,
+    style: Style,
+}
+
+impl Figure {
+    fn money(name: &'static str, totals: &Totals) -> Figure {
+        let (big, under) = big_money(totals);
+        Figure {
+            name,
+            big,
+            under,
+            line: money_compact(totals),
+            style: money_style(),
+        }
+    }
+
+    fn closed(name: &'static str, count: usize, value: &Totals, style: Style) -> Figure {
+        let under = if count == 0 {
+            String::new()
+        } else {
+            money_compact(value)
+        };
+        let line = if count == 0 {
+            "0".to_string()
+        } else {
+            format!("{count} · {under}")
+        };
+        Figure {
+            name,
+            big: count.to_string(),
+            under,
+            line,
+            style,
+        }
+    }
+}
+
+/// The largest currency's amount, compact, in letters the big font has (`$470k`; `25.2M` when
+/// the symbol is not ASCII), and under it what the big letters leave out: `RUB + $470k + €239k`.
+fn big_money(totals: &Totals) -> (String, String) {
+    let all = totals.largest_first();
+    let Some(first) = all.first() else {
+        return ("0".to_string(), String::new());
+    };
+    let others: Vec<String> = all[1..].iter().map(Money::compact).collect();
+    let compact = first.compact();
+    let (big, unit) = if compact.is_ascii() {
+        (compact, None)
+    } else {
+        let number: String = compact.chars().filter(char::is_ascii).collect();
+        (number.trim().to_string(), Some(first.currency.code()))
+    };
+    let mut under: Vec<String> = unit.into_iter().map(str::to_string).collect();
+    under.extend(others);
+    (big, under.join(" + "))
+}
+
+pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
+    let r = &t().review;
+    let stats = review.totals();
+    let figures = [
+        Figure::money(r.open, &stats.open_value),
+        Figure::money(r.weighted, &stats.weighted_value),
+        Figure::closed(r.won_since, stats.won_count, &stats.won_value, news()),
+        Figure::closed(r.lost_since, stats.lost_count, &stats.lost_value, late()),
+    ];
+    if area.height <= 2 {
+        // Money on the first line, what closed on the second: each fits 80 columns.
+        let lines: Vec<Line> = figures
+            .chunks(2)
+            .map(|pair| {
+                let spans: Vec<Span> = pair
+                    .iter()
+                    .flat_map(|f| {
+                        [
+                            Span::styled(format!(" {}: ", f.name), label()),
+                            Span::styled(format!("{}  ", f.line), f.style),
+                        ]
+                    })
+                    .collect();
+                Line::from(spans)
+            })
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
+        return;
+    }
+    let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    for (figure, cell) in figures.iter().zip(boxes.iter()) {
+        let [caption, digits, under] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Fill(1),
+            Constraint::Length(1),
+        ])
+        .areas(*cell);
+        let room = usize::from(cell.width.saturating_sub(1));
+        frame.render_widget(
+            Line::styled(format!(" {}", truncate(figure.name, room)), label()),
+            caption,
+        );
+        let digits = Rect {
+            x: digits.x + 1,
+            width: digits.width.saturating_sub(1),
+            ..digits
+        };
+        let size = big_letters(figure.big.chars().count(), digits.width, digits.height);
+        let big = BigText::builder()
+            .pixel_size(size)
+            .style(figure.style)
+            .lines(vec![Line::from(figure.big.clone())])
+            .build();
+        frame.render_widget(big, digits);
+        frame.render_widget(
+            Line::styled(format!(" {}", truncate(&figure.under, room)), figure.style),
+            under,
+        );
+    }
+}
