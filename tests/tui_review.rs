@@ -625,6 +625,22 @@ fn a_deal_added_to_an_earlier_board_does_not_move_the_presenters_place() {
 }
 
 #[test]
+fn a_deal_added_in_the_clocks_very_second_counts_in_the_totals() {
+    let dir = team();
+    let mut review = review(&dir);
+    let before = review.totals().open_count;
+    let path = dir.path().join("carla.ron");
+    let mut board = store::Store::at(&path).read().unwrap();
+    // The clock counts whole seconds: a deal added now has the clock's own moment.
+    board
+        .add_deal(&stage("lead"), support::now().to_utc(), |d| d.title = "Just now".into())
+        .unwrap();
+    write(&path, &board);
+    review.update(Action::Tick);
+    assert_eq!(review.totals().open_count, before + 1);
+}
+
+#[test]
 fn a_message_stays_until_the_next_key() {
     let dir = team();
     let mut review = review(&dir);

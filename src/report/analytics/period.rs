@@ -88,10 +88,13 @@ impl Period {
                 .map(|t| t.to_utc())
         };
         let end_of = |day: NaiveDate| day.checked_add_days(Days::new(1)).and_then(midnight);
+        // Up to and including the clock's second: what was done "now" (the clock counts whole
+        // seconds) is in the period, and nothing after it.
+        let now_end = now.to_utc() + chrono::Duration::seconds(1);
         let end = self
             .to
             .and_then(end_of)
-            .map_or(now.to_utc(), |end| end.min(now.to_utc()));
+            .map_or(now_end, |end| end.min(now_end));
         Window {
             start: self.from.and_then(midnight),
             end,
