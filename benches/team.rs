@@ -15,7 +15,7 @@ use dealboard::report::analytics::{Period, Stats};
 use dealboard::report::previous_working_day;
 use dealboard::store;
 use dealboard::tui::action::Action;
-use dealboard::tui::review::{Review, Source, board_files, render};
+use dealboard::tui::review::{Review, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -66,11 +66,9 @@ fn team(size: usize) -> tempfile::TempDir {
 }
 
 fn open(dir: &tempfile::TempDir) -> Review {
-    let files = board_files(&[dir.path().to_path_buf()]);
-    let sources = files.iter().map(|f| Source::open(f)).collect();
     let at = now().fixed_offset();
     Review::new(
-        sources,
+        vec![dir.path().to_path_buf()],
         None,
         previous_working_day(at),
         Box::new(FixedClock(at)),

@@ -15,7 +15,7 @@ use dealboard::report::{ChangeKind, previous_working_day};
 use dealboard::store;
 use dealboard::tui::action::Action;
 use dealboard::tui::keymap::{self, Context};
-use dealboard::tui::review::{Review, Source, board_files, render};
+use dealboard::tui::review::{Review, render};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -149,15 +149,10 @@ fn team() -> TempDir {
     dir
 }
 
-fn files(dir: &TempDir) -> Vec<PathBuf> {
-    board_files(&[dir.path().to_path_buf()])
-}
-
 fn review_of(dir: &TempDir, owner: Option<&str>, size: (u16, u16)) -> Review {
-    let sources = files(dir).iter().map(|f| Source::open(f)).collect();
     let now = support::now();
     Review::new(
-        sources,
+        vec![dir.path().to_path_buf()],
         owner,
         previous_working_day(now),
         Box::new(FixedClock(now)),
@@ -633,11 +628,31 @@ fn a_deal_added_in_the_clocks_very_second_counts_in_the_totals() {
     let mut board = store::Store::at(&path).read().unwrap();
     // The clock counts whole seconds: a deal added now has the clock's own moment.
     board
-        .add_deal(&stage("lead"), support::now().to_utc(), |d| d.title = "Just now".into())
+        .add_deal(&stage("lead"), support::now().to_utc(), |d| {
+            d.title = "Just now".into()
+        })
         .unwrap();
     write(&path, &board);
     review.update(Action::Tick);
     assert_eq!(review.totals().open_count, before + 1);
+}
+
+#[test]
+fn a_board_put_in_the_folder_during_the_review_joins_it() {
+    let dir = team();
+    let mut review = review_of(&dir, None, (100, 30));
+    keys(&mut review, "Tab");
+    let mut dana = board_of("Dana");
+    deal(&mut dana, "lead", "Dana's first deal", |_| {});
+    write(&dir.path().join("dana.ron"), &dana);
+    // A backup or a copy beside a board is not a board of the folder.
+    write(&dir.path().join("dana.ron.bak.1"), &dana);
+    review.update(Action::Tick);
+    assert!(screen(&review, &dir).contains("4 boards"));
+    assert_eq!(review.owner(), Some("Anna"), "the turn stays");
+    keys(&mut review, "BTab BTab");
+    assert_eq!(review.owner(), Some("Dana"));
+    assert_eq!(shown(&review), ["Dana's first deal"]);
 }
 
 #[test]

@@ -25,11 +25,12 @@ pub struct ReviewArgs {
 
 pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<String, Failure> {
     let since = since(args.since.as_deref(), clock)?;
-    let files = if args.boards.is_empty() {
+    let named = if args.boards.is_empty() {
         vec![path.to_path_buf()]
     } else {
-        board_files(&args.boards)
+        args.boards.clone()
     };
+    let files = board_files(&named);
     if files.is_empty() {
         return Err(Failure(t().cli.review_no_files.to_string()));
     }
@@ -42,7 +43,7 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Strin
     if problems.len() == files.len() {
         return Err(Failure(problems.join("\n")));
     }
-    crate::tui::review::run(files, args.owner.as_deref(), since)
+    crate::tui::review::run(named, args.owner.as_deref(), since)
         .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))?;
     Ok(String::new())
 }

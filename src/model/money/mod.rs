@@ -219,11 +219,41 @@ impl Totals {
         all.sort_by_key(|m| std::cmp::Reverse(m.minor));
         all
     }
+
+    /// The `home` currency first (amounts in different currencies do not compare), then the
+    /// others largest first.
+    pub fn home_first(&self, home: Currency) -> Vec<Money> {
+        let mut all = self.largest_first();
+        all.sort_by_key(|m| m.currency != home);
+        all
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_home_currency_comes_first_however_small() {
+        let m = |minor, code: &str| Money {
+            minor,
+            currency: Currency::parse(code).unwrap(),
+        };
+        let mut totals = Totals::default();
+        for money in [m(500, "USD"), m(9_000_000, "RUB"), m(70_000, "EUR")] {
+            totals.add(money);
+        }
+        let codes = |all: Vec<Money>| {
+            all.iter()
+                .map(|m| m.currency.code().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            codes(totals.home_first(Currency::parse("USD").unwrap())),
+            ["USD", "RUB", "EUR"]
+        );
+        assert_eq!(codes(totals.largest_first()), ["RUB", "EUR", "USD"]);
+    }
 
     #[test]
     fn display_forms() {

@@ -9,11 +9,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use tui_big_text::BigText;
+use tui_big_text::{BigText, PixelSize};
 
-use super::look::{
-    ascii_compact, big_letters, label, late, money_style, news, selected, strong, text, today,
-};
+use super::look::{ascii_compact, label, late, money_style, news, selected, strong, text, today};
 use super::state::Review;
 use crate::display_width::{pad, truncate, width};
 use crate::model::{Board, Deal, Money, Totals};
@@ -265,7 +263,8 @@ impl Card<'_> {
             ..big
         };
         let amount = big_amount(&self.deal.value, big.width);
-        let letters = big_letters(amount.chars().count(), big.width, big.height);
+        // Quadrant letters on every card, so that all values read alike.
+        let letters = PixelSize::Quadrant;
         // The exact amount in small letters when the big one is rounded.
         let owner_text = if amount == value {
             self.deal.owner.clone()

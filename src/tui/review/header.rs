@@ -12,7 +12,7 @@ use tui_big_text::BigText;
 use super::look::{big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
-use crate::model::{Money, Totals};
+use crate::model::{Currency, Money, Totals};
 use crate::text::reports::money_compact;
 use crate::text::t;
 
@@ -38,8 +38,8 @@ struct Figure {
 }
 
 impl Figure {
-    fn money(name: &'static str, totals: &Totals) -> Figure {
-        let (big, under) = big_money(totals);
+    fn money(name: &'static str, totals: &Totals, home: Currency) -> Figure {
+        let (big, under) = big_money(totals, home);
         Figure {
             name,
             big,
@@ -70,10 +70,11 @@ impl Figure {
     }
 }
 
-/// The largest currency's amount, compact, in letters the big font has (`$470k`; `25.2M` when
-/// the symbol is not ASCII), and under it what the big letters leave out: `RUB + $470k + €239k`.
-fn big_money(totals: &Totals) -> (String, String) {
-    let all = totals.largest_first();
+/// The board's own currency's amount (or the largest), compact, in letters the big font has
+/// (`$470k`; `25.2M` when the symbol is not ASCII), and under it what the big letters leave
+/// out: `RUB + $470k + €239k`.
+fn big_money(totals: &Totals, home: Currency) -> (String, String) {
+    let all = totals.home_first(home);
     let Some(first) = all.first() else {
         return ("0".to_string(), String::new());
     };
@@ -94,8 +95,8 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
     let r = &t().review;
     let stats = review.totals();
     let figures = [
-        Figure::money(r.open, &stats.open_value),
-        Figure::money(r.weighted, &stats.weighted_value),
+        Figure::money(r.open, &stats.open_value, review.board().currency),
+        Figure::money(r.weighted, &stats.weighted_value, review.board().currency),
         Figure::closed(r.won_since, stats.won_count, &stats.won_value, news()),
         Figure::closed(r.lost_since, stats.lost_count, &stats.lost_value, late()),
     ];
@@ -120,6 +121,18 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
         return;
     }
     let boxes = Layout::horizontal([Constraint::Ratio(1, 4); 4]).split(area);
+    // One size of letters for all four, the largest the longest figure allows.
+    let longest = figures
+        .iter()
+        .map(|f| f.big.chars().count())
+        .max()
+        .unwrap_or(1);
+    let cell = boxes[0];
+    let size = big_letters(
+        longest,
+        cell.width.saturating_sub(1),
+        cell.height.saturating_sub(2),
+    );
     for (figure, cell) in figures.iter().zip(boxes.iter()) {
         let [caption, digits, under] = Layout::vertical([
             Constraint::Length(1),
@@ -137,7 +150,6 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
             width: digits.width.saturating_sub(1),
             ..digits
         };
-        let size = big_letters(figure.big.chars().count(), digits.width, digits.height);
         let big = BigText::builder()
             .pixel_size(size)
             .style(figure.style)

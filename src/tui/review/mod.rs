@@ -20,20 +20,19 @@ use crate::clock::SystemClock;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 
-pub use sources::{Source, board_files};
+pub use sources::board_files;
 pub use state::Review;
 pub use view::render;
 
 /// How often the files are looked at: a change shows within two seconds.
 const TICK: Duration = Duration::from_millis(700);
 
-/// Presents `files` until the presenter quits.
-pub fn run(files: Vec<PathBuf>, owner: Option<&str>, since: DateTime<Utc>) -> io::Result<()> {
-    let sources: Vec<Source> = files.iter().map(|f| Source::open(f)).collect();
+/// Presents the boards `named` (files and folders of them) until the presenter quits.
+pub fn run(named: Vec<PathBuf>, owner: Option<&str>, since: DateTime<Utc>) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     let result = terminal.size().and_then(|size| {
         let mut review = Review::new(
-            sources,
+            named,
             owner,
             since,
             Box::new(SystemClock),

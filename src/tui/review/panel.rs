@@ -112,26 +112,24 @@ pub fn panel(
             .build();
         frame.render_widget(text, big_area);
     }
-    // Scrolled with ↑↓ PgUp PgDn when the history is longer than the panel.
-    let hidden = u16::try_from(lines.len())
-        .unwrap_or(u16::MAX)
-        .saturating_sub(body.height);
-    let scroll = review.panel_scroll().min(hidden);
-    let [body, more] = Layout::vertical([
-        Constraint::Fill(1),
-        Constraint::Length(u16::from(hidden > scroll)),
-    ])
-    .areas(body);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((scroll, 0)),
-        body,
-    );
-    frame.render_widget(
-        Line::styled(t().review.more_in_panel, label()).right_aligned(),
-        more,
-    );
+    // Scrolled with ↑↓ PgUp PgDn when the history is longer than the panel (counted as
+    // wrapped to its width).
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: false });
+    let rows = u16::try_from(paragraph.line_count(body.width)).unwrap_or(u16::MAX);
+    let [text, last] = if rows <= body.height {
+        [body, Rect { height: 0, ..body }]
+    } else {
+        // The last row says there is more, while there is.
+        Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(body)
+    };
+    let scroll = review.panel_scroll().min(rows.saturating_sub(text.height));
+    frame.render_widget(paragraph.scroll((scroll, 0)), text);
+    if rows.saturating_sub(scroll) > text.height {
+        frame.render_widget(
+            Line::styled(t().review.more_in_panel, label()).right_aligned(),
+            last,
+        );
+    }
 }
 
 /// Rows one line of big letters takes (8 pixels, two to a row).

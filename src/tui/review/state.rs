@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::sources::Source;
+use super::sources::{Source, board_files};
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Origin, combine};
 use crate::report::analytics::{Period, Stats};
@@ -16,6 +16,8 @@ use crate::text::t;
 use crate::tui::action::Action;
 
 pub struct Review {
+    /// The files and folders asked for: a folder is looked at again for boards added to it.
+    named: Vec<PathBuf>,
     sources: Vec<Source>,
     board: Board,
     origins: Vec<Origin>,
@@ -54,14 +56,20 @@ fn scroll_step(action: &Action) -> u16 {
 }
 
 impl Review {
+    /// Presents the board files `named`: files, and folders standing for the boards in them.
     pub fn new(
-        sources: Vec<Source>,
+        named: Vec<PathBuf>,
         owner: Option<&str>,
         since: DateTime<Utc>,
         clock: Box<dyn Clock>,
         size: (u16, u16),
     ) -> Review {
+        let sources = board_files(&named)
+            .iter()
+            .map(|f| Source::open(f))
+            .collect();
         let mut review = Review {
+            named,
             sources,
             board: Board::placeholder(),
             origins: Vec::new(),
@@ -152,11 +160,18 @@ impl Review {
         }
     }
 
-    /// Reads changed files again; true when any board shown changed.
+    /// Reads changed files again, and opens boards put in a presented folder since; true when
+    /// any board shown changed. New boards go last: the others keep their place.
     fn follow_files(&mut self) -> bool {
         let mut changed = false;
         for source in &mut self.sources {
             changed |= source.follow();
+        }
+        for file in board_files(&self.named) {
+            if !self.sources.iter().any(|s| s.path == file) {
+                self.sources.push(Source::open(&file));
+                changed = true;
+            }
         }
         changed
     }

@@ -11,7 +11,7 @@ use ratatui::widgets::{Block, Paragraph, Wrap};
 use super::columns::{Window, columns};
 use super::header::{header_height, totals};
 use super::look::{label, late, news, strong, today};
-use super::panel::{centered, help, panel};
+use super::panel::{help, panel};
 use super::state::Review;
 use crate::display_width::width;
 use crate::text::{fill, t};
@@ -48,19 +48,19 @@ pub fn render(review: &Review, frame: &mut Frame) {
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), warn);
     columns(review, &window, frame, board);
     status_line(review, frame, status);
+    // A deal in focus or a change: full-screen, but for the status line that says how to get
+    // back.
+    let above_status = Rect {
+        height: area.height.saturating_sub(1),
+        ..area
+    };
     if let Some(deal) = review.focused() {
-        // Full-screen, but for the status line that says how to get back.
-        let above_status = Rect {
-            height: area.height.saturating_sub(1),
-            ..area
-        };
         let news = review.changes().iter().rev().find(|c| c.deal == deal.id);
         panel(review, deal, news.map(|c| &c.kind), frame, above_status);
     } else if let Some(change) = review.change()
         && let Some(deal) = review.board().deal(change.deal)
     {
-        let inner = centered(area, 90, 85);
-        panel(review, deal, Some(&change.kind), frame, inner);
+        panel(review, deal, Some(&change.kind), frame, above_status);
     }
     if review.showing_help() {
         help(frame, area);
