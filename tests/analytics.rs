@@ -69,6 +69,10 @@ fn the_funnel_counts_deals_reaching_each_stage_in_the_period_and_how_many_went_o
         "Lead: D2 and D3 of D2, D3, D5; Qualification: D1 and D2, D3 went back; Negotiation: D1 of D1, D2"
     );
     assert_eq!(shown(&s.stages[4].entered_value), money("$10,000 + €5,000"));
+    // Where deals are lost: D2 in Negotiation in November; D4 (in Lead) was lost in October.
+    let lost: Vec<usize> = s.stages.iter().map(|f| f.lost).collect();
+    assert_eq!(lost, [0, 0, 0, 0, 1, 0, 0, 0, 0, 0]);
+    assert_eq!(shown(&s.stages[4].lost_value), money("€5,000"));
 }
 
 #[test]

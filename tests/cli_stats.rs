@@ -41,6 +41,8 @@ fn the_json_has_the_promised_keys_and_the_hand_worked_figures() {
     assert_eq!(stages[4]["conversion"], 0.5);
     assert_eq!(stages[4]["median_days"], 6.5);
     assert_eq!(stages[9]["conversion"], Value::Null, "the last stage");
+    assert_eq!(stages[4]["lost"], 1, "where deals are lost");
+    assert_eq!(stages[4]["lost_value"], json!({"EUR": "5000.00"}));
     assert_eq!(
         s["lost_reasons"][0],
         json!({"reason": "Price too high", "count": 1, "value": {"EUR": "5000.00"}})
@@ -119,4 +121,28 @@ fn mistakes_in_the_period_are_explained() {
     assert_eq!(bad.code, Some(1));
     assert!(bad.stderr.contains("--from"));
     assert_eq!(cli.run(&["stats", "--format", "xml"]).code, Some(2));
+    let future = cli.run(&["stats", "--from", "tomorrow"]);
+    assert_eq!(future.code, Some(1));
+    assert!(
+        future.stderr.contains("--from: that day has not come yet"),
+        "{}",
+        future.stderr
+    );
+}
+
+#[test]
+fn an_owner_nobody_is_called_is_a_typo_not_an_empty_report() {
+    let cli = november_cli();
+    let typo = cli.run(&["stats", "--owner", "anan"]);
+    assert_eq!(typo.code, Some(1));
+    assert!(
+        typo.stderr
+            .contains("--owner: no deal here is owned by “anan”. Owners: anna, boris."),
+        "{}",
+        typo.stderr
+    );
+    assert!(
+        cli.ok(&["stats", "--owner", "ANNA"]).contains("anna"),
+        "any case"
+    );
 }

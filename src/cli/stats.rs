@@ -11,7 +11,7 @@ use super::table::{self, Column};
 use crate::interchange::StatsJson;
 use crate::model::{Board, input};
 use crate::report::analytics::{Period, Stats};
-use crate::text::reports::{REPORTS, days, money, percent, period};
+use crate::text::reports::{REPORT_SCREEN, REPORTS, days, money, percent, period};
 use crate::text::{fill, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -60,7 +60,28 @@ pub fn stats(
     {
         return Err(Failure(t().cli.from_after_to.to_string()));
     }
+    if chosen.from.is_some_and(|from| from > today) {
+        return Err(Failure(fill(
+            t().cli.bad_field,
+            &[("field", &"from"), ("problem", &t().cli.since_future)],
+        )));
+    }
     let owner = args.owner.as_deref();
+    // A name no deal has is most likely a typo: say so, with the names there are.
+    if let Some(name) = owner
+        && !board
+            .deals
+            .iter()
+            .any(|d| d.owner.eq_ignore_ascii_case(name))
+    {
+        let mut owners: Vec<&str> = board.deals.iter().map(|d| d.owner.as_str()).collect();
+        owners.sort_by_key(|o| o.to_lowercase());
+        owners.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        return Err(Failure(fill(
+            t().cli.no_such_owner,
+            &[("owner", &name), ("owners", &owners.join(", "))],
+        )));
+    }
     let stats = Stats::of(board, chosen, owner, now);
     let previous = if args.compare {
         let before = chosen
@@ -170,6 +191,7 @@ fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
             format!("{} · {}", deals(s.lost_count), money(&s.lost_value)),
         ),
         (r.win_rate, percent(s.win_rate)),
+        (REPORT_SCREEN.average_won, money(&s.average_won)),
         (
             r.cycle,
             fill(t().cli.days_median, &[("days", &days(s.cycle.median_days))]),
@@ -193,6 +215,7 @@ fn stage_table(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> S
         Column::figure(r.entered),
         Column::figure(r.converted),
         Column::figure(r.median_days),
+        Column::figure(r.lost_here),
         Column::figure(r.rotting_now),
     ];
     if before.is_some() {
@@ -218,6 +241,7 @@ fn stage_table(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> S
             if let Some(was) = was {
                 row.push(days(was.time.median_days));
             }
+            row.push(s.lost.to_string());
             row.push(s.rotting_now.to_string());
             row
         })

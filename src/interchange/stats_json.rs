@@ -61,6 +61,8 @@ pub struct StageJson {
     pub median_days: Option<f64>,
     pub mean_days: Option<f64>,
     pub stays: usize,
+    pub lost: usize,
+    pub lost_value: BTreeMap<String, String>,
     pub rotting_now: usize,
 }
 
@@ -172,6 +174,8 @@ impl StatsJson {
                     median_days: s.time.median_days,
                     mean_days: s.time.mean_days,
                     stays: s.time.count,
+                    lost: s.lost,
+                    lost_value: money(&s.lost_value),
                     rotting_now: s.rotting_now,
                 })
                 .collect(),

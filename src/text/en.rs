@@ -562,6 +562,7 @@ pub static EN: Text = Text {
         review_no_files: "No board files to present: name .ron board files, or a folder that holds some.",
         since_hint: "a date such as 2026-11-20 or -2d, `yesterday`, or `last` (the previous working day)",
         since_future: "that day has not come yet; give today or a day before it",
+        no_such_owner: "--owner: no deal here is owned by “{owner}”. Owners: {owners}.",
         days_median: "median {days} days",
         before: "BEFORE",
         month: "Month",

@@ -634,6 +634,7 @@ pub struct CliText {
     pub review_no_files: &'static str,
     pub since_hint: &'static str,
     pub since_future: &'static str,
+    pub no_such_owner: &'static str,
     pub days_median: &'static str,
     pub before: &'static str,
     pub month: &'static str,

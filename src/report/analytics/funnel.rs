@@ -21,6 +21,10 @@ pub struct StageFlow {
     pub conversion: Option<f64>,
     /// Stays in this stage that ended in the period.
     pub time: Durations,
+    /// Deals lost in the period in this stage (where they were when lost), and their value:
+    /// where deals are lost.
+    pub lost: usize,
+    pub lost_value: Totals,
     /// Deals in this stage going cold now.
     pub rotting_now: usize,
 }
@@ -112,6 +116,13 @@ pub(super) fn flows(
                 .count();
             let conversion = (index + 1 < board.stages.len() && !entered.is_empty())
                 .then(|| went_on as f64 / entered.len() as f64);
+            let mut lost_value = Totals::default();
+            let lost = deals
+                .iter()
+                .filter(|d| d.stage == stage.id)
+                .filter(|d| matches!(&d.status, Status::Lost { at, .. } if window.contains(*at)))
+                .inspect(|d| lost_value.add(d.value))
+                .count();
             StageFlow {
                 id: stage.id.clone(),
                 name: stage.name.clone(),
@@ -119,6 +130,8 @@ pub(super) fn flows(
                 entered_value,
                 conversion,
                 time: Durations::of(&spans[index]),
+                lost,
+                lost_value,
                 rotting_now: deals
                     .iter()
                     .filter(|d| d.stage == stage.id && rotting_days(d, board, now).is_some())

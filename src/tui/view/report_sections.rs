@@ -142,18 +142,33 @@ fn funnel(d: &Drawing) -> Vec<Line<'static>> {
     lines
 }
 
+/// A stage where deals were lost stands out; none is quiet.
+fn lost_style(lost: usize) -> Style {
+    if lost > 0 {
+        theme::overdue()
+    } else {
+        theme::dim()
+    }
+}
+
 fn stages(d: &Drawing) -> Vec<Line<'static>> {
     let stats = &d.view.stats;
     let before = d.view.before.as_ref();
     let slowest = stats.slowest_stage;
-    let columns = [
+    // Where deals were lost in this period; comparing, the room goes to the before → after.
+    let lost_column = before.is_none();
+    let mut columns = vec![
         Column::name(R.stage),
         Column::number(R.entered, R.entered),
         Column::number(R.converted, S.converted_short),
         Column::number(R.median_days, S.median_days_short),
+        Column::number(R.lost_here, S.lost_here_short),
         Column::number(R.rotting_now, S.rotting_now_short),
         Column::number("", ""),
     ];
+    if !lost_column {
+        columns.remove(4);
+    }
     // The same stage in the period before, if comparing.
     let then = |id| before.and_then(|b| b.stages.iter().find(|s| &s.id == id));
     let column_of = |f: &dyn Fn(&crate::report::analytics::StageFlow) -> String| -> Vec<String> {
@@ -184,7 +199,7 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
             } else {
                 theme::dim()
             };
-            vec![
+            let mut row = vec![
                 cell(s.name.clone()),
                 cell(entered[i].clone()),
                 cell(converted[i].clone()),
@@ -196,9 +211,14 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
                         Style::new()
                     },
                 ),
+                (s.lost.to_string(), lost_style(s.lost)),
                 (s.rotting_now.to_string(), cold_style),
                 (mark.to_string(), theme::callout()),
-            ]
+            ];
+            if !lost_column {
+                row.remove(4);
+            }
+            row
         })
         .collect();
     let mut lines = table(&columns, &rows, d.room);
@@ -425,6 +445,7 @@ fn compliance(d: &Drawing) -> Vec<Line<'static>> {
         Column::label(R.stage, 18),
         Column::number(R.moves_on, S.moves_on_short),
         Column::text(R.most_skipped),
+        Column::number(S.skipped_count, S.skipped_count_short),
         Column::number(R.jumped_over, S.jumped_over_short),
         Column::number(R.moved_back, S.moved_back_short),
         Column::number(R.no_next_action, S.no_next_action_short),
@@ -435,17 +456,19 @@ fn compliance(d: &Drawing) -> Vec<Line<'static>> {
         .compliance
         .iter()
         .map(|s| {
-            let skipped = match s.skipped.first() {
+            // The count in a column of its own, so that a long item is cut, never its count.
+            let (skipped, times) = match s.skipped.first() {
                 Some((item, count)) if *count > 0 => (
-                    fill(S.skipped_times, &[("item", item), ("count", count)]),
-                    theme::callout(),
+                    (item.clone(), theme::callout()),
+                    (count.to_string(), theme::callout()),
                 ),
-                _ => (R.nothing.to_string(), theme::dim()),
+                _ => ((R.nothing.to_string(), theme::dim()), count_cell(0)),
             };
             vec![
                 cell(s.name.clone()),
                 count_cell(s.moves_on),
                 skipped,
+                times,
                 count_cell(s.jumped_over),
                 count_cell(s.moved_back),
                 count_cell(s.no_next_action),
