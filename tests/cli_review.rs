@@ -22,7 +22,7 @@ fn a_folder_without_boards_is_refused_with_a_hint() {
 }
 
 #[test]
-fn since_takes_a_date_yesterday_or_last() {
+fn since_refuses_what_is_not_a_day_or_is_to_come() {
     let cli = Cli::new();
     cli.ok(&["add", "First"]);
     let run = cli.run(&["review", "--since", "soon"]);

@@ -174,7 +174,7 @@ fn keys(review: &mut Review, keys: &str) {
 }
 
 fn screen(review: &Review, dir: &TempDir) -> String {
-    let (width, height) = review.size;
+    let (width, height) = review.size();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| render(review, frame)).unwrap();
     let folder = dir.path().display().to_string();
@@ -655,6 +655,63 @@ fn a_board_put_in_the_folder_during_the_review_joins_it() {
     assert_eq!(shown(&review), ["Dana's first deal"]);
 }
 
+/// A folder with one new board, no deals yet.
+fn nothing_to_show() -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("new.ron"), &board_of("Dana"));
+    dir
+}
+
+#[test]
+fn a_new_board_or_nothing_needing_attention_says_so() {
+    let dir = nothing_to_show();
+    let mut review = review(&dir);
+    assert!(screen(&review, &dir).contains("Nothing here."));
+    keys(&mut review, "z j l n f");
+    assert!(screen(&review, &dir).contains("Nothing needs attention now (z: everything)."));
+    let dir = team();
+    let mut quiet = review_of(&dir, Some("carla"), (80, 24));
+    keys(&mut quiet, "z");
+    assert_eq!(shown(&quiet), ["Tyrell lighting"], "due today");
+}
+
+#[test]
+fn one_person_however_their_name_is_cased_in_any_script() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = board_of("Анна");
+    deal(&mut first, "lead", "Первая", |_| {});
+    let mut second = board_of("анна");
+    deal(&mut second, "lead", "Вторая", |_| {});
+    write(&dir.path().join("a.ron"), &first);
+    write(&dir.path().join("b.ron"), &second);
+    let mut review = review(&dir);
+    keys(&mut review, "Tab");
+    assert_eq!(review.owner(), Some("Анна"));
+    assert_eq!(shown(&review).len(), 2);
+    assert_eq!(
+        review.totals().open_count,
+        2,
+        "the totals count both, as the cards do"
+    );
+    keys(&mut review, "Tab");
+    assert_eq!(review.owner(), None, "one turn for her, then everyone");
+}
+
+#[test]
+fn a_board_named_twice_is_shown_once() {
+    let dir = team();
+    let now = support::now();
+    let review = Review::new(
+        vec![dir.path().to_path_buf(), dir.path().join("anna.ron")],
+        None,
+        previous_working_day(now),
+        Box::new(FixedClock(now)),
+        (100, 30),
+    );
+    assert_eq!(shown(&review).len(), 9);
+    assert!(screen(&review, &dir).contains("3 boards"));
+}
+
 #[test]
 fn a_message_stays_until_the_next_key() {
     let dir = team();
@@ -825,12 +882,13 @@ fn the_list_of_keys_fits_80x24() {
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(40))]
 
-    /// Any size, tiny to a wall display, with any panel open, draws without a panic.
+    /// Any size, tiny to a wall display, with any panel open, on a team's boards or on one
+    /// with nothing to show, draws without a panic.
     #[test]
-    fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..4usize) {
-        let dir = team();
+    fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..5usize, empty: bool) {
+        let dir = if empty { nothing_to_show() } else { team() };
         let mut review = review_of(&dir, None, (width, height));
-        keys(&mut review, ["", "n", "f", "?"][panel]);
+        keys(&mut review, ["", "n", "f", "?", "z"][panel]);
         let _ = screen(&review, &dir);
     }
 }

@@ -9,9 +9,8 @@ use super::Failure;
 use crate::clock::Clock;
 use crate::model::input;
 use crate::report::{previous_working_day, start_of};
-use crate::store::Store;
+use crate::store::{Store, board_files};
 use crate::text::{fill, t};
-use crate::tui::review::board_files;
 
 #[derive(Args, Debug)]
 pub struct ReviewArgs {
@@ -70,5 +69,40 @@ fn since(text: Option<&str>, clock: &dyn Clock) -> Result<DateTime<Utc>, Failure
                 &[("field", &"since"), ("problem", &t().cli.since_hint)],
             ))),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::FixedClock;
+
+    /// Friday 2026-11-27 10:00 in Moscow.
+    fn friday() -> FixedClock {
+        FixedClock(DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap_or_default())
+    }
+
+    fn local(text: Option<&str>) -> String {
+        let clock = friday();
+        match since(text, &clock) {
+            Ok(at) => at.with_timezone(clock.now().offset()).to_rfc3339(),
+            Err(Failure(message)) => message,
+        }
+    }
+
+    #[test]
+    fn since_is_the_start_of_a_day_where_the_user_is() {
+        assert_eq!(
+            local(None),
+            "2026-11-26T00:00:00+03:00",
+            "the previous working day"
+        );
+        assert_eq!(local(Some("last")), "2026-11-26T00:00:00+03:00");
+        assert_eq!(local(Some("yesterday")), "2026-11-26T00:00:00+03:00");
+        assert_eq!(local(Some("2026-11-20")), "2026-11-20T00:00:00+03:00");
+        assert_eq!(local(Some("-3d")), "2026-11-24T00:00:00+03:00");
+        assert_eq!(local(Some("today")), "2026-11-27T00:00:00+03:00");
+        assert!(local(Some("tomorrow")).contains("has not come yet"));
+        assert!(local(Some("soon")).contains("--since:"));
     }
 }

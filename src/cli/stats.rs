@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use super::Failure;
 use super::table::{self, Column};
 use crate::interchange::StatsJson;
+use crate::model::same_name;
 use crate::model::{Board, input};
 use crate::report::analytics::{Period, Stats};
 use crate::text::reports::{REPORT_SCREEN, REPORTS, days, money, percent, period};
@@ -69,14 +70,11 @@ pub fn stats(
     let owner = args.owner.as_deref();
     // A name no deal has is most likely a typo: say so, with the names there are.
     if let Some(name) = owner
-        && !board
-            .deals
-            .iter()
-            .any(|d| d.owner.eq_ignore_ascii_case(name))
+        && !board.deals.iter().any(|d| same_name(&d.owner, name))
     {
         let mut owners: Vec<&str> = board.deals.iter().map(|d| d.owner.as_str()).collect();
         owners.sort_by_key(|o| o.to_lowercase());
-        owners.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
+        owners.dedup_by(|a, b| same_name(a, b));
         return Err(Failure(fill(
             t().cli.no_such_owner,
             &[("owner", &name), ("owners", &owners.join(", "))],

@@ -6,6 +6,7 @@
 
 use super::board::Board;
 use super::deal::{DealId, Referral};
+use super::names::same_name;
 use super::stage::{Stage, StageId};
 
 /// Where a deal of the combined board lives: which of the boards, and its id there.
@@ -103,9 +104,7 @@ fn merge_stages(stages: &mut Vec<Stage>, more: &[Stage]) {
 }
 
 fn position_by_name(stages: &[Stage], name: &str) -> Option<usize> {
-    stages
-        .iter()
-        .position(|s| s.name.trim().eq_ignore_ascii_case(name.trim()))
+    stages.iter().position(|s| same_name(&s.name, name))
 }
 
 /// The combined board's stage for `stage` of `board`: the one with the same name.

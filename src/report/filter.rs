@@ -3,6 +3,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use super::attention::{Due, due_state, rotting_days};
+use crate::model::same_name;
 use crate::model::{Board, Deal};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -23,7 +24,7 @@ impl Filter {
     }
 
     pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
-        if self.only_mine && !deal.owner.eq_ignore_ascii_case(&board.owner) {
+        if self.only_mine && !same_name(&deal.owner, &board.owner) {
             return false;
         }
         if self.only_rotting && rotting_days(deal, board, now).is_none() {

@@ -1,6 +1,7 @@
 //! The board file: where it is, reading it, and saving it safely. Nothing else in the program
 //! touches the board's files.
 
+mod files;
 mod fingerprint;
 mod format;
 mod load;
@@ -11,6 +12,7 @@ mod save;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use files::board_files;
 pub use load::{LoadError, LoadErrorKind, parse};
 pub use lock::LockError;
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
@@ -98,6 +100,11 @@ impl Store {
         let (board, fingerprint) = load::read(&self.path, &self.target)?;
         self.known = Some(fingerprint);
         Ok(board)
+    }
+
+    /// True while the board file is there (a presented file may be moved or deleted).
+    pub fn exists(&self) -> bool {
+        self.target.exists()
     }
 
     pub fn path(&self) -> &Path {

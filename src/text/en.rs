@@ -656,6 +656,7 @@ pub static EN: Text = Text {
             "q quit",
         ],
         nothing_here: "Nothing here.",
+        nothing_needs_attention: "Nothing needs attention now (z: everything).",
         more_left: "◀ {count} more",
         more_right: "{count} more ▶",
         empty_hidden: Plural(&["{count} empty stage hidden", "{count} empty stages hidden"]),

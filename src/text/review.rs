@@ -51,6 +51,7 @@ pub struct ReviewText {
     pub hints: &'static [&'static str],
     pub panel_hints: &'static [&'static str],
     pub nothing_here: &'static str,
+    pub nothing_needs_attention: &'static str,
     /// `{count}` stages with deals out of sight, to the left and to the right.
     pub more_left: &'static str,
     pub more_right: &'static str,

@@ -3,6 +3,7 @@
 //! stage and per owner, so that a team sees where the process does not fit what sellers do.
 
 use super::period::Window;
+use crate::model::same_name;
 use crate::model::{Board, Deal, StageId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,10 +119,7 @@ pub(super) fn by_owner(board: &Board, deals: &[&Deal], window: &Window) -> Vec<O
             continue;
         }
         let name = deal.owner.trim();
-        let at = match owners
-            .iter()
-            .position(|o| o.owner.eq_ignore_ascii_case(name))
-        {
+        let at = match owners.iter().position(|o| same_name(&o.owner, name)) {
             Some(at) => at,
             None => {
                 owners.push(OwnerCompliance {

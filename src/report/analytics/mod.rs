@@ -13,6 +13,7 @@ mod period;
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::model::same_name;
 use crate::model::{Board, Deal, Totals};
 
 pub use compliance::{OwnerCompliance, StageCompliance};
@@ -73,7 +74,7 @@ impl Stats {
         let deals: Vec<&Deal> = board
             .deals
             .iter()
-            .filter(|d| owner.is_none_or(|o| d.owner.eq_ignore_ascii_case(o)))
+            .filter(|d| owner.is_none_or(|o| same_name(&d.owner, o)))
             .collect();
         let window = period.window(now);
         let stages = funnel::flows(board, &deals, &window, now);

@@ -5,6 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::durations::Durations;
 use super::period::Window;
+use crate::model::same_name;
 use crate::model::{Board, Currency, Deal, Money, Status, Totals};
 
 /// Deals closed in the period.
@@ -238,10 +239,7 @@ pub(super) fn by_group(
             continue;
         }
         let name = name_of(deal).trim();
-        let at = match groups
-            .iter()
-            .position(|g| g.name.eq_ignore_ascii_case(name))
-        {
+        let at = match groups.iter().position(|g| same_name(&g.name, name)) {
             Some(at) => at,
             None => {
                 groups.push(GroupOutcome {

@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{App, Mode};
 use crate::model::Board;
+use crate::model::same_name;
 use crate::report::analytics::{Period, Stats};
 use crate::text::fill;
 use crate::text::reports::REPORT_SCREEN;
@@ -229,7 +230,7 @@ impl App {
 
 /// The owner after (or before) `current` in "everyone, then each owner in turn".
 fn next_owner(owners: &[String], current: Option<&str>, forward: bool) -> Option<String> {
-    let at = current.and_then(|c| owners.iter().position(|o| o.eq_ignore_ascii_case(c)));
+    let at = current.and_then(|c| owners.iter().position(|o| same_name(o, c)));
     // Everyone is position 0, the owners 1..=n.
     let position = at.map_or(0, |i| i + 1);
     let count = owners.len() + 1;

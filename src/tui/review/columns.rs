@@ -46,6 +46,15 @@ impl Window {
             all.into_iter().filter(|i| !shown[*i].is_empty()).collect()
         };
         let empty_hidden = shown.len() - candidates.len();
+        if candidates.is_empty() {
+            // Nothing to show anywhere (a new board, or nothing needs attention).
+            return Window {
+                stages: Vec::new(),
+                left: 0,
+                right: 0,
+                empty_hidden,
+            };
+        }
         let (cursor, _) = review.cursor();
         let at = candidates.iter().position(|i| *i == cursor).unwrap_or(0);
         let count = fit.min(candidates.len());
@@ -78,9 +87,11 @@ impl Window {
 pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
     let board = review.board();
     let shown = review.columns();
-    if shown.is_empty() || area.width == 0 {
+    if shown.is_empty() || window.stages.is_empty() || area.width == 0 {
         let none = if review.sources().iter().all(|s| s.board.is_none()) {
             t().review.no_boards
+        } else if review.attention_only() {
+            t().review.nothing_needs_attention
         } else {
             t().review.nothing_here
         };

@@ -20,11 +20,10 @@ use crate::clock::SystemClock;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 
-pub use sources::board_files;
 pub use state::Review;
 pub use view::render;
 
-/// How often the files are looked at: a change shows within two seconds.
+/// How often the files are looked at: a change on disk shows within a second.
 const TICK: Duration = Duration::from_millis(700);
 
 /// Presents the boards `named` (files and folders of them) until the presenter quits.

@@ -223,8 +223,11 @@ pub fn help(frame: &mut Frame, area: Rect) {
 
 /// `percent_w` × `percent_h` of `area`, in its middle.
 pub fn centered(area: Rect, percent_w: u16, percent_h: u16) -> Rect {
-    let width = area.width * percent_w / 100;
-    let height = area.height * percent_h / 100;
+    let part = |whole: u16, percent: u16| {
+        u16::try_from(u32::from(whole) * u32::from(percent.min(100)) / 100).unwrap_or(whole)
+    };
+    let width = part(area.width, percent_w);
+    let height = part(area.height, percent_h);
     Rect {
         x: area.x + (area.width - width) / 2,
         y: area.y + (area.height - height) / 2,

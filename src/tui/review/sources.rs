@@ -57,8 +57,7 @@ impl Source {
         match self.store.check_outside() {
             Outside::Unchanged => {
                 // Back as it was after being broken for a moment, or gone (moved, deleted).
-                let gone = !self.path.exists();
-                self.warning = gone.then(|| t().review.gone.to_string());
+                self.warning = (!self.store.exists()).then(|| t().review.gone.to_string());
                 false
             }
             Outside::Changed(board) => {
@@ -76,28 +75,4 @@ impl Source {
 
 fn described(error: &LoadError) -> String {
     load_error_in_a_line(error)
-}
-
-/// The board files named on the command line: a folder stands for every `.ron` file in it
-/// (backups and copies beside a board end otherwise, so they are left out), in name order.
-pub fn board_files(named: &[PathBuf]) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    for path in named {
-        if path.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
-                .map(|entries| {
-                    entries
-                        .filter_map(Result::ok)
-                        .map(|e| e.path())
-                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
-                        .collect()
-                })
-                .unwrap_or_default();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(path.clone());
-        }
-    }
-    files
 }

@@ -7,11 +7,12 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::sources::{Source, board_files};
+use super::sources::Source;
 use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Origin, combine};
+use crate::model::{Board, Deal, DealId, Origin, combine, same_name};
 use crate::report::analytics::{Period, Stats};
 use crate::report::{Change, Due, changes_since, due_state, rotting_days};
+use crate::store::board_files;
 use crate::text::t;
 use crate::tui::action::Action;
 
@@ -24,7 +25,7 @@ pub struct Review {
     /// Everyone's, then each owner in turn.
     owners: Vec<String>,
     turn: Option<usize>,
-    pub since: DateTime<Utc>,
+    since: DateTime<Utc>,
     changes: Vec<Change>,
     /// The change shown in the large panel (`n` / `N`).
     change_at: Option<usize>,
@@ -41,7 +42,7 @@ pub struct Review {
     totals: Stats,
     column: usize,
     row: usize,
-    pub size: (u16, u16),
+    size: (u16, u16),
     clock: Box<dyn Clock>,
     flash: Option<String>,
     quit: bool,
@@ -93,10 +94,7 @@ impl Review {
         };
         review.recombine();
         if let Some(owner) = owner {
-            review.turn = review
-                .owners
-                .iter()
-                .position(|o| o.eq_ignore_ascii_case(owner));
+            review.turn = review.owners.iter().position(|o| same_name(o, owner));
             if review.turn.is_none() {
                 review.flash = Some(crate::text::fill(
                     t().review.no_such_owner,
@@ -129,7 +127,7 @@ impl Review {
             Action::PreviousOwner => self.set_turn(false),
             Action::NextChange => self.step_change(true),
             Action::PreviousChange => self.step_change(false),
-            Action::FocusDeal | Action::ShowDetail => {
+            Action::FocusDeal => {
                 self.focus = self.selected();
                 self.change_at = None;
                 self.panel_scroll = 0;
@@ -223,7 +221,7 @@ impl Review {
             .collect();
         let mut owners: Vec<String> = Vec::new();
         for deal in &self.board.deals {
-            if !owners.iter().any(|o| o.eq_ignore_ascii_case(&deal.owner)) {
+            if !owners.iter().any(|o| same_name(o, &deal.owner)) {
                 owners.push(deal.owner.clone());
             }
         }
@@ -245,8 +243,8 @@ impl Review {
 
     /// The changes, columns and totals of whose turn it is.
     fn rebuild(&mut self) {
-        let owner = self.owner().map(str::to_lowercase);
-        let mine = |d: &Deal| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o);
+        let owner = self.owner().map(str::to_string);
+        let mine = |d: &Deal| owner.as_deref().is_none_or(|o| same_name(&d.owner, o));
         let mut changes: Vec<(String, Change)> = changes_since(&self.board, self.since)
             .into_iter()
             .filter_map(|c| {
@@ -375,6 +373,16 @@ impl Review {
     }
 
     // ----- What the view reads -----
+
+    /// Changes are news from this moment on.
+    pub fn since(&self) -> DateTime<Utc> {
+        self.since
+    }
+
+    /// The terminal's size, as last told.
+    pub fn size(&self) -> (u16, u16) {
+        self.size
+    }
 
     pub fn board(&self) -> &Board {
         &self.board

@@ -104,7 +104,7 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
         fill(r.some_boards, &[("shown", &readable), ("count", &all)])
     };
     let since = review
-        .since
+        .since()
         .with_timezone(review.now().offset())
         .format(r.since_format)
         .to_string();

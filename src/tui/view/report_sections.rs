@@ -162,13 +162,14 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
         Column::number(R.entered, R.entered),
         Column::number(R.converted, S.converted_short),
         Column::number(R.median_days, S.median_days_short),
-        Column::number(R.lost_here, S.lost_here_short),
+    ];
+    if lost_column {
+        columns.push(Column::number(R.lost_here, S.lost_here_short));
+    }
+    columns.extend([
         Column::number(R.rotting_now, S.rotting_now_short),
         Column::number("", ""),
-    ];
-    if !lost_column {
-        columns.remove(4);
-    }
+    ]);
     // The same stage in the period before, if comparing.
     let then = |id| before.and_then(|b| b.stages.iter().find(|s| &s.id == id));
     let column_of = |f: &dyn Fn(&crate::report::analytics::StageFlow) -> String| -> Vec<String> {
@@ -211,13 +212,14 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
                         Style::new()
                     },
                 ),
-                (s.lost.to_string(), lost_style(s.lost)),
+            ];
+            if lost_column {
+                row.push((s.lost.to_string(), lost_style(s.lost)));
+            }
+            row.extend([
                 (s.rotting_now.to_string(), cold_style),
                 (mark.to_string(), theme::callout()),
-            ];
-            if !lost_column {
-                row.remove(4);
-            }
+            ]);
             row
         })
         .collect();

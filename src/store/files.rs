@@ -1,0 +1,30 @@
+//! Finding board files: the files and folders a command names.
+
+use std::path::PathBuf;
+
+/// The board files named on the command line: a folder stands for every `.ron` file in it
+/// (backups and copies beside a board end otherwise, so they are left out), in name order. A
+/// file named twice (itself and in its folder) is one board.
+pub fn board_files(named: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in named {
+        if path.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(path)
+                .map(|entries| {
+                    entries
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    files
+}
