@@ -3,10 +3,11 @@
 //!
 //! `cargo bench` runs them all; `cargo bench -- frame` runs one group.
 
+mod support;
+
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::{DateTime, TimeZone, Utc};
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dealboard::clock::FixedClock;
 use dealboard::model::Board;
@@ -16,20 +17,7 @@ use dealboard::tui::app::App;
 use dealboard::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
-
-fn demo(deals: usize) -> Board {
-    let mut board = store::default_board().expect("the built-in board parses");
-    dealboard::demo::fill(&mut board, deals, now());
-    board
-}
+use support::{SIZES, demo, now};
 
 fn app(board: Board, dir: &tempfile::TempDir) -> App {
     let store = Store::create(&dir.path().join("board.ron"), &board).expect("temp folder");

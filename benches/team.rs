@@ -4,13 +4,14 @@
 //!
 //! `cargo bench --bench team`; `cargo bench --bench team -- review` runs one group.
 
+mod support;
+
 use std::hint::black_box;
 use std::time::Duration;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dealboard::clock::FixedClock;
-use dealboard::model::Board;
 use dealboard::report::analytics::{Period, Stats};
 use dealboard::report::previous_working_day;
 use dealboard::store;
@@ -18,20 +19,7 @@ use dealboard::tui::action::Action;
 use dealboard::tui::review::{Review, render};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-const SIZES: [usize; 3] = [1_000, 10_000, 100_000];
-
-fn now() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0)
-        .single()
-        .unwrap_or_default()
-}
-
-fn demo(deals: usize) -> Board {
-    let mut board = store::default_board().expect("the built-in board parses");
-    dealboard::demo::fill(&mut board, deals, now());
-    board
-}
+use support::{SIZES, demo, now};
 
 fn stats(c: &mut Criterion) {
     let mut group = c.benchmark_group("stats");
@@ -72,7 +60,6 @@ fn open(dir: &tempfile::TempDir) -> Review {
         None,
         previous_working_day(at),
         Box::new(FixedClock(at)),
-        (240, 60),
     )
 }
 

@@ -149,19 +149,18 @@ fn team() -> TempDir {
     dir
 }
 
-fn review_of(dir: &TempDir, owner: Option<&str>, size: (u16, u16)) -> Review {
+fn review_of(dir: &TempDir, owner: Option<&str>) -> Review {
     let now = support::now();
     Review::new(
         vec![dir.path().to_path_buf()],
         owner,
         previous_working_day(now),
         Box::new(FixedClock(now)),
-        size,
     )
 }
 
 fn review(dir: &TempDir) -> Review {
-    review_of(dir, None, (80, 24))
+    review_of(dir, None)
 }
 
 /// Types `keys` (space-separated key names, as in the other tests) into the review.
@@ -173,8 +172,8 @@ fn keys(review: &mut Review, keys: &str) {
     }
 }
 
-fn screen(review: &Review, dir: &TempDir) -> String {
-    let (width, height) = review.size();
+/// The screen at `(width, height)`, with the temporary folder's name replaced by `/TMP`.
+fn screen(review: &Review, dir: &TempDir, (width, height): (u16, u16)) -> String {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| render(review, frame)).unwrap();
     let folder = dir.path().display().to_string();
@@ -304,7 +303,7 @@ fn tab_walks_through_each_persons_deals_then_everyone_again() {
     );
 
     keys(&mut review, "BTab BTab");
-    let anna = screen(&review, &dir);
+    let anna = screen(&review, &dir, (80, 24));
     assert!(anna.contains("Anna's turn"), "{anna}");
     assert_eq!(
         shown(&review).len(),
@@ -320,9 +319,9 @@ fn tab_walks_through_each_persons_deals_then_everyone_again() {
 #[test]
 fn owner_flag_starts_with_that_persons_turn() {
     let dir = team();
-    let review = review_of(&dir, Some("boris"), (80, 24));
+    let review = review_of(&dir, Some("boris"));
     assert_eq!(review.owner(), Some("Boris"));
-    let nobody = review_of(&dir, Some("Zed"), (80, 24));
+    let nobody = review_of(&dir, Some("Zed"));
     assert_eq!(nobody.owner(), None);
     assert_eq!(
         nobody.flash(),
@@ -333,7 +332,7 @@ fn owner_flag_starts_with_that_persons_turn() {
 #[test]
 fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     let dir = team();
-    let mut review = review_of(&dir, None, (100, 40));
+    let mut review = review_of(&dir, None);
     let kinds: Vec<(String, &ChangeKind)> = review
         .changes()
         .iter()
@@ -355,7 +354,7 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
         6,
         "nothing else changed since Thursday: {titles:?}"
     );
-    let board = screen(&review, &dir);
+    let board = screen(&review, &dir, (100, 40));
     assert!(board.contains("▲ Acme CRM rollout"), "moved on: {board}");
     assert!(board.contains("★ Globex renewal"), "new: {board}");
     assert!(board.contains("▼ Stark fleet"), "moved back: {board}");
@@ -363,7 +362,7 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     assert!(board.contains("6 changes since Thu 26 Nov"), "{board}");
 
     keys(&mut review, "n");
-    let first = screen(&review, &dir);
+    let first = screen(&review, &dir, (100, 40));
     assert!(first.contains("Change 1 of 6"), "{first}");
     assert!(
         first.contains("History"),
@@ -371,17 +370,17 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     );
     let first_title = selected_title(&review);
     keys(&mut review, "n");
-    assert!(screen(&review, &dir).contains("Change 2 of 6"));
+    assert!(screen(&review, &dir, (100, 40)).contains("Change 2 of 6"));
     assert_ne!(
         selected_title(&review),
         first_title,
         "the cursor follows the change"
     );
     keys(&mut review, "N");
-    assert!(screen(&review, &dir).contains("Change 1 of 6"));
+    assert!(screen(&review, &dir, (100, 40)).contains("Change 1 of 6"));
     keys(&mut review, "N");
     assert!(
-        screen(&review, &dir).contains("Change 1 of 6"),
+        screen(&review, &dir, (100, 40)).contains("Change 1 of 6"),
         "stays at the first"
     );
     keys(&mut review, "Esc");
@@ -395,7 +394,7 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     assert_eq!(review.flash(), Some("q ends the review."));
     keys(&mut review, "N");
     assert!(
-        screen(&review, &dir).contains("Change 6 of 6"),
+        screen(&review, &dir, (100, 40)).contains("Change 6 of 6"),
         "N from the board: the last"
     );
 
@@ -404,7 +403,7 @@ fn yesterdays_changes_are_marked_and_n_steps_through_them_in_a_large_panel() {
     keys(&mut review, "Esc");
     for _ in 0..6 {
         keys(&mut review, "n");
-        all.push(screen(&review, &dir));
+        all.push(screen(&review, &dir, (100, 40)));
     }
     assert!(all.iter().any(|s| s.contains("✓ Won")), "a win is told");
     assert!(
@@ -434,14 +433,14 @@ fn changes_follow_whose_turn_it_is() {
 #[test]
 fn f_focuses_one_deal_full_screen_and_esc_goes_back() {
     let dir = team();
-    let mut review = review_of(&dir, Some("Anna"), (80, 24));
+    let mut review = review_of(&dir, Some("Anna"));
     let title = selected_title(&review);
     keys(&mut review, "f");
     assert_eq!(
         review.focused().map(|d| d.title.clone()),
         Some(title.clone())
     );
-    let focused = screen(&review, &dir);
+    let focused = screen(&review, &dir, (80, 24));
     assert!(focused.contains(&title), "{focused}");
     assert!(focused.contains("History"), "{focused}");
     keys(&mut review, "Esc");
@@ -470,7 +469,7 @@ fn z_shows_only_what_needs_attention() {
             "Tyrell lighting",
         ]
     );
-    assert!(screen(&review, &dir).contains("attention only (z: all)"));
+    assert!(screen(&review, &dir, (80, 24)).contains("attention only (z: all)"));
     keys(&mut review, "z");
     assert_eq!(shown(&review).len(), 9, "z again: the whole board");
 }
@@ -495,9 +494,9 @@ fn keys_that_would_edit_say_read_only_in_review() {
 #[test]
 fn question_mark_lists_the_review_keys() {
     let dir = team();
-    let mut review = review_of(&dir, None, (100, 30));
+    let mut review = review_of(&dir, None);
     keys(&mut review, "?");
-    let help = screen(&review, &dir);
+    let help = screen(&review, &dir, (100, 30));
     assert!(help.contains("Keys in the review"), "{help}");
     assert!(help.contains("the next person's deals"), "{help}");
     assert!(help.contains("read-only in review"), "{help}");
@@ -537,7 +536,7 @@ proptest! {
             keys(&mut review, REVIEW_KEYS[pick]);
             review.update(Action::Tick);
         }
-        let _ = screen(&review, &dir);
+        let _ = screen(&review, &dir, (80, 24));
         prop_assert_eq!(contents(&dir), before);
     }
 }
@@ -580,7 +579,7 @@ fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
 #[test]
 fn a_deal_added_to_an_earlier_board_does_not_move_the_presenters_place() {
     let dir = team();
-    let mut review = review_of(&dir, None, (100, 40));
+    let mut review = review_of(&dir, None);
     // Boris's deal in Proposal sent, selected and in focus. Deals are numbered anew when the
     // boards are combined, and Anna's board comes first.
     select_title(&mut review, "Stark fleet");
@@ -640,7 +639,7 @@ fn a_deal_added_in_the_clocks_very_second_counts_in_the_totals() {
 #[test]
 fn a_board_put_in_the_folder_during_the_review_joins_it() {
     let dir = team();
-    let mut review = review_of(&dir, None, (100, 30));
+    let mut review = review_of(&dir, None);
     keys(&mut review, "Tab");
     let mut dana = board_of("Dana");
     deal(&mut dana, "lead", "Dana's first deal", |_| {});
@@ -648,7 +647,7 @@ fn a_board_put_in_the_folder_during_the_review_joins_it() {
     // A backup or a copy beside a board is not a board of the folder.
     write(&dir.path().join("dana.ron.bak.1"), &dana);
     review.update(Action::Tick);
-    assert!(screen(&review, &dir).contains("4 boards"));
+    assert!(screen(&review, &dir, (100, 30)).contains("4 boards"));
     assert_eq!(review.owner(), Some("Anna"), "the turn stays");
     keys(&mut review, "BTab BTab");
     assert_eq!(review.owner(), Some("Dana"));
@@ -666,11 +665,13 @@ fn nothing_to_show() -> TempDir {
 fn a_new_board_or_nothing_needing_attention_says_so() {
     let dir = nothing_to_show();
     let mut review = review(&dir);
-    assert!(screen(&review, &dir).contains("Nothing here."));
+    assert!(screen(&review, &dir, (80, 24)).contains("Nothing here."));
     keys(&mut review, "z j l n f");
-    assert!(screen(&review, &dir).contains("Nothing needs attention now (z: everything)."));
+    assert!(
+        screen(&review, &dir, (80, 24)).contains("Nothing needs attention now (z: everything).")
+    );
     let dir = team();
-    let mut quiet = review_of(&dir, Some("carla"), (80, 24));
+    let mut quiet = review_of(&dir, Some("carla"));
     keys(&mut quiet, "z");
     assert_eq!(shown(&quiet), ["Tyrell lighting"], "due today");
 }
@@ -706,10 +707,9 @@ fn a_board_named_twice_is_shown_once() {
         None,
         previous_working_day(now),
         Box::new(FixedClock(now)),
-        (100, 30),
     );
     assert_eq!(shown(&review).len(), 9);
-    assert!(screen(&review, &dir).contains("3 boards"));
+    assert!(screen(&review, &dir, (100, 30)).contains("3 boards"));
 }
 
 #[test]
@@ -742,10 +742,10 @@ fn changes_are_walked_through_person_by_person() {
 #[test]
 fn a_deal_in_focus_says_what_changed_and_its_history_scrolls() {
     let dir = team();
-    let mut review = review_of(&dir, Some("Anna"), (80, 24));
+    let mut review = review_of(&dir, Some("Anna"));
     select_title(&mut review, "Acme CRM rollout");
     keys(&mut review, "f");
-    let focused = screen(&review, &dir);
+    let focused = screen(&review, &dir, (80, 24));
     assert!(
         focused.contains("▲ Moved on: Lead → Qualification"),
         "{focused}"
@@ -774,10 +774,10 @@ fn a_deal_in_focus_says_what_changed_and_its_history_scrolls() {
     }
     write(&path, &board);
     review.update(Action::Tick);
-    let long = screen(&review, &dir);
+    let long = screen(&review, &dir, (80, 24));
     assert!(long.contains("▼ more: ↓ PgDn"), "{long}");
     keys(&mut review, "PgDn");
-    let scrolled = screen(&review, &dir);
+    let scrolled = screen(&review, &dir, (80, 24));
     assert_ne!(scrolled, long);
     assert!(!review.should_quit());
 }
@@ -786,8 +786,8 @@ fn a_deal_in_focus_says_what_changed_and_its_history_scrolls() {
 fn a_board_unreadable_from_the_start_is_said_to_be_left_out() {
     let dir = team();
     std::fs::write(dir.path().join("boris.ron"), "").unwrap();
-    let review = review_of(&dir, None, (100, 30));
-    let shown_now = screen(&review, &dir);
+    let review = review_of(&dir, None);
+    let shown_now = screen(&review, &dir, (100, 30));
     assert!(shown_now.contains("2 of 3 boards"), "{shown_now}");
     assert!(
         shown_now.contains("⚠ /TMP/boris.ron: cannot be read, so its deals are not shown."),
@@ -798,21 +798,21 @@ fn a_board_unreadable_from_the_start_is_said_to_be_left_out() {
 #[test]
 fn a_broken_file_keeps_its_last_good_state_with_a_warning() {
     let dir = team();
-    let mut review = review_of(&dir, None, (100, 30));
+    let mut review = review_of(&dir, None);
     let path = dir.path().join("anna.ron");
     let good = std::fs::read_to_string(&path).unwrap();
     // Caught mid-write by a sync tool: half the file.
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
     review.update(Action::Tick);
     assert_eq!(shown(&review).len(), 9, "Anna's deals are still shown");
-    let warned = screen(&review, &dir);
+    let warned = screen(&review, &dir, (100, 30));
     assert!(
         warned.contains("⚠ /TMP/anna.ron: cannot be read now; showing its last good state."),
         "{warned}"
     );
     std::fs::write(&path, &good).unwrap();
     review.update(Action::Tick);
-    assert!(!screen(&review, &dir).contains("cannot be read now"));
+    assert!(!screen(&review, &dir, (100, 30)).contains("cannot be read now"));
 }
 
 #[test]
@@ -827,8 +827,8 @@ fn a_file_with_git_conflict_markers_is_named_with_its_conflict_lines() {
     );
     assert_ne!(conflicted, text);
     std::fs::write(&path, conflicted).unwrap();
-    let review = review_of(&dir, None, (160, 30));
-    let shown_now = screen(&review, &dir);
+    let review = review_of(&dir, None);
+    let shown_now = screen(&review, &dir, (160, 30));
     assert!(shown_now.contains("boris.ron"), "{shown_now}");
     assert!(
         shown_now.contains("conflict markers on lines"),
@@ -844,7 +844,7 @@ fn a_file_with_git_conflict_markers_is_named_with_its_conflict_lines() {
 fn presentation_at_80x24() {
     let dir = team();
     let review = review(&dir);
-    insta::assert_snapshot!(screen(&review, &dir));
+    insta::assert_snapshot!(screen(&review, &dir, (80, 24)));
 }
 
 #[test]
@@ -852,23 +852,23 @@ fn presentation_at_80x24_with_a_change_open() {
     let dir = team();
     let mut review = review(&dir);
     keys(&mut review, "n");
-    insta::assert_snapshot!(screen(&review, &dir));
+    insta::assert_snapshot!(screen(&review, &dir, (80, 24)));
 }
 
 #[test]
 fn presentation_at_240x60_on_a_projector() {
     let dir = team();
-    let mut review = review_of(&dir, None, (240, 60));
+    let mut review = review_of(&dir, None);
     keys(&mut review, "Tab");
-    insta::assert_snapshot!(screen(&review, &dir));
+    insta::assert_snapshot!(screen(&review, &dir, (240, 60)));
 }
 
 #[test]
 fn presentation_at_240x60_with_a_change_open() {
     let dir = team();
-    let mut review = review_of(&dir, None, (240, 60));
+    let mut review = review_of(&dir, None);
     keys(&mut review, "n n");
-    insta::assert_snapshot!(screen(&review, &dir));
+    insta::assert_snapshot!(screen(&review, &dir, (240, 60)));
 }
 
 #[test]
@@ -876,7 +876,7 @@ fn the_list_of_keys_fits_80x24() {
     let dir = team();
     let mut review = review(&dir);
     keys(&mut review, "?");
-    insta::assert_snapshot!(screen(&review, &dir));
+    insta::assert_snapshot!(screen(&review, &dir, (80, 24)));
 }
 
 proptest! {
@@ -887,8 +887,8 @@ proptest! {
     #[test]
     fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..5usize, empty: bool) {
         let dir = if empty { nothing_to_show() } else { team() };
-        let mut review = review_of(&dir, None, (width, height));
+        let mut review = review_of(&dir, None);
         keys(&mut review, ["", "n", "f", "?", "z"][panel]);
-        let _ = screen(&review, &dir);
+        let _ = screen(&review, &dir, (width, height));
     }
 }

@@ -15,8 +15,8 @@ pub mod view;
 use std::io;
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
+use ratatui::{DefaultTerminal, Frame};
 
 use crate::clock::SystemClock;
 use crate::model::Board;
@@ -38,23 +38,65 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<()>
         if let Some(notice) = notice {
             app = app.with_notice(notice);
         }
-        event_loop(&mut terminal, &mut app)
+        event_loop(&mut terminal, &mut app, TICK)
     });
     ratatui::try_restore()?;
     result
 }
 
-/// Draws, waits for a key or the next tick, and feeds both to the app. Ticks come every second
-/// even while keys keep arriving, so a failed save is retried and outside changes are followed
-/// however busy the keyboard is.
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
-    let mut next_tick = Instant::now() + TICK;
-    while !app.should_quit() {
-        terminal.draw(|frame| view::render(app, frame))?;
+/// What the event loop runs: the board app, or the stand-up review.
+trait Screen {
+    fn context(&self) -> keymap::Context;
+    fn apply(&mut self, action: Action);
+    fn done(&self) -> bool;
+    fn draw(&self, frame: &mut Frame);
+}
+
+impl Screen for App {
+    fn context(&self) -> keymap::Context {
+        App::context(self)
+    }
+    fn apply(&mut self, action: Action) {
+        self.update(action);
+    }
+    fn done(&self) -> bool {
+        self.should_quit()
+    }
+    fn draw(&self, frame: &mut Frame) {
+        view::render(self, frame);
+    }
+}
+
+impl Screen for review::Review {
+    fn context(&self) -> keymap::Context {
+        keymap::Context::Review
+    }
+    fn apply(&mut self, action: Action) {
+        self.update(action);
+    }
+    fn done(&self) -> bool {
+        self.should_quit()
+    }
+    fn draw(&self, frame: &mut Frame) {
+        review::render(self, frame);
+    }
+}
+
+/// Draws, waits for a key or the next tick, and feeds both to the screen. Ticks come every
+/// `tick` even while keys keep arriving, so a failed save is retried and outside changes are
+/// followed however busy the keyboard is.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    screen: &mut impl Screen,
+    tick: Duration,
+) -> io::Result<()> {
+    let mut next_tick = Instant::now() + tick;
+    while !screen.done() {
+        terminal.draw(|frame| screen.draw(frame))?;
         let now = Instant::now();
         if now >= next_tick {
-            app.update(Action::Tick);
-            next_tick = now + TICK;
+            screen.apply(Action::Tick);
+            next_tick = now + tick;
             continue;
         }
         if !event::poll(next_tick - now)? {
@@ -62,11 +104,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         }
         match event::read()? {
             Event::Key(key) => {
-                if let Some(action) = keymap::action_for(app.context(), &key) {
-                    app.update(action);
+                if let Some(action) = keymap::action_for(screen.context(), &key) {
+                    screen.apply(action);
                 }
             }
-            Event::Resize(width, height) => app.update(Action::Resize(width, height)),
+            Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
             _ => {}
         }
     }

@@ -15,6 +15,7 @@ use crate::model::{Board, Deal};
 use crate::report::{ChangeKind, timeline};
 use crate::text::{DealFacts, StayWords, fill, t};
 use crate::tui::keymap::{Context, help_lines};
+use crate::tui::view::centered;
 
 /// A large panel over the board: the change it is about (if any), the deal's facts and its
 /// way through the process.
@@ -203,11 +204,8 @@ pub fn help(frame: &mut Frame, area: Rect) {
         ]));
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 90, 100);
-    let popup = Rect {
-        height: height.min(popup.height),
-        ..popup
-    };
+    let nine_tenths = u16::try_from(u32::from(area.width) * 9 / 10).unwrap_or(area.width);
+    let popup = centered(area, nine_tenths, height);
     frame.render_widget(Clear, popup);
     let block = Block::bordered()
         .border_type(BorderType::Double)
@@ -219,19 +217,4 @@ pub fn help(frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         popup,
     );
-}
-
-/// `percent_w` × `percent_h` of `area`, in its middle.
-pub fn centered(area: Rect, percent_w: u16, percent_h: u16) -> Rect {
-    let part = |whole: u16, percent: u16| {
-        u16::try_from(u32::from(whole) * u32::from(percent.min(100)) / 100).unwrap_or(whole)
-    };
-    let width = part(area.width, percent_w);
-    let height = part(area.height, percent_h);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }

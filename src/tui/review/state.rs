@@ -42,7 +42,6 @@ pub struct Review {
     totals: Stats,
     column: usize,
     row: usize,
-    size: (u16, u16),
     clock: Box<dyn Clock>,
     flash: Option<String>,
     quit: bool,
@@ -63,7 +62,6 @@ impl Review {
         owner: Option<&str>,
         since: DateTime<Utc>,
         clock: Box<dyn Clock>,
-        size: (u16, u16),
     ) -> Review {
         let sources = board_files(&named)
             .iter()
@@ -87,7 +85,6 @@ impl Review {
             totals: Stats::of(&Board::placeholder(), Period::all(), None, clock.now()),
             column: 0,
             row: 0,
-            size,
             clock,
             flash: None,
             quit: false,
@@ -122,7 +119,8 @@ impl Review {
                     self.reload();
                 }
             }
-            Action::Resize(width, height) => self.size = (width, height),
+            // Drawn to the new size anyway: nothing here depends on it.
+            Action::Resize(..) => {}
             Action::NextOwner => self.set_turn(true),
             Action::PreviousOwner => self.set_turn(false),
             Action::NextChange => self.step_change(true),
@@ -377,11 +375,6 @@ impl Review {
     /// Changes are news from this moment on.
     pub fn since(&self) -> DateTime<Utc> {
         self.since
-    }
-
-    /// The terminal's size, as last told.
-    pub fn size(&self) -> (u16, u16) {
-        self.size
     }
 
     pub fn board(&self) -> &Board {

@@ -112,7 +112,7 @@ fn tabbed_title<T: PartialEq>(
 }
 
 /// A box of at most `width` × `height` in the middle of `area`.
-fn centered(area: Rect, width: u16, height: u16) -> Rect {
+pub(in crate::tui) fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
     Rect {
