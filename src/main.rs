@@ -33,9 +33,11 @@ fn open_board(path: &Path) -> Result<(Store, Board, Option<String>), Failure> {
     match Store::open(path) {
         Ok((mut store, board)) => match store.lock() {
             Ok(()) => Ok((store, board, None)),
-            Err(LockError::Held(_)) => Ok((store, board, Some(t().board.opened_read_only.into()))),
+            Err(LockError::Held { .. }) => {
+                Ok((store, board, Some(t().board.opened_read_only.into())))
+            }
             // A folder this user may not write to: the board can still be read.
-            Err(e) => Ok((store, board, Some(e.to_string()))),
+            Err(e) => Ok((store, board, Some(dealboard::text::read_only_reason(&e)))),
         },
         Err(LoadError {
             kind: LoadErrorKind::Missing,

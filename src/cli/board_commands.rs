@@ -2,7 +2,6 @@
 //! shell completions for the whole command line.
 
 use std::path::Path;
-use std::time::Duration;
 
 use clap::{Args, CommandFactory};
 
@@ -34,8 +33,10 @@ pub struct InitArgs {
     pub force: bool,
 }
 
+/// Says whether the board file is sound, and names any temporary files a killed writer left.
 pub fn check(path: &Path) -> Result<String, Failure> {
-    let (_, board) = Store::open(path)?;
+    let strays = strays_beside(path);
+    let (_, board) = Store::open(path).map_err(|e| Failure(format!("{e}{strays}")))?;
     let open = board.deals.iter().filter(|d| d.status.is_open()).count();
     Ok(fill(
         t().cli.check_ok,
@@ -51,15 +52,35 @@ pub fn check(path: &Path) -> Result<String, Failure> {
             ),
             ("open", &open),
         ],
-    ) + "\n")
+    ) + "\n"
+        + &strays)
+}
+
+/// The temporary files beside the board, a line each after a heading; empty when none.
+fn strays_beside(path: &Path) -> String {
+    let c = &t().cli;
+    let found = crate::store::strays(path);
+    if found.is_empty() {
+        return String::new();
+    }
+    let mut text = format!("\n{}\n", t().count(&c.check_strays, found.len()));
+    for stray in &found {
+        let name = stray.path.display();
+        let line = match stray.pid {
+            Some(pid) if stray.alive => fill(c.check_stray_live, &[("name", &name), ("pid", &pid)]),
+            _ => name.to_string(),
+        };
+        text.push_str(&format!("  {line}\n"));
+    }
+    text
 }
 
 /// Writes a new board from the default process, with demo deals when asked. An existing board
 /// is replaced only with `--force`, and then kept as the newest backup first.
 pub fn init(path: &Path, args: &InitArgs, clock: &dyn Clock) -> Result<String, Failure> {
     let c = &t().cli;
-    let mut store = Store::at(path);
-    store.lock_waiting(Duration::from_secs(1))?;
+    let mut store = Store::at(path).for_command();
+    store.lock_waiting(super::change::LOCK_PATIENCE)?;
     let exists = match store.read() {
         Err(e) if e.kind == LoadErrorKind::Missing => false,
         // A file that cannot be read is still a file the user may want back.

@@ -10,8 +10,9 @@ use crate::model::Board;
 use crate::store::{self, LoadError, LoadErrorKind, Store};
 use crate::text::{fill, t};
 
-/// How long a command waits for the lock of a dealboard that is just closing.
-const LOCK_PATIENCE: Duration = Duration::from_secs(1);
+/// How long a command waits its turn behind another command changing the board (behind the
+/// app, only a second: it may be just closing).
+pub const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 
 pub struct Change {
     store: Store,
@@ -22,7 +23,7 @@ pub struct Change {
 
 impl Change {
     pub fn begin(path: &Path) -> Result<Change, Failure> {
-        let mut store = Store::at(path);
+        let mut store = Store::at(path).for_command();
         store.lock_waiting(LOCK_PATIENCE)?;
         match store.read() {
             Ok(board) => Ok(Change {

@@ -1,41 +1,175 @@
-//! One writer per board: an editing dealboard holds an advisory lock on a small file beside the
-//! board (`.board.ron.lock`), so that a second copy, or a command-line change, cannot race it.
-//! The lock goes when the process ends, however it ends.
+//! One writer per board: a writer holds an advisory lock on a small file beside the board
+//! (`.board.ron.lock`), so that a second copy, or a command-line change, cannot race it. The
+//! lock goes when the process ends, however it ends.
+//!
+//! The file says who holds it (`app 1234` or `command 1234`), so that whoever finds it held can
+//! say who has the board, and a command can wait for another command but not for the app. It is
+//! never followed through a link, and a lock file that was removed or replaced while being
+//! locked is locked afresh, so two writers can never hold two different files.
 
 use std::fs::{File, OpenOptions};
+use std::io::{self, Read, Seek, Write};
 use std::path::{Path, PathBuf};
+
+/// Who takes the lock.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The app, editing until the user closes it.
+    App,
+    /// A command-line change, done in a moment.
+    Command,
+}
+
+/// Who holds a lock, as its file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Holder {
+    pub role: Role,
+    pub pid: u32,
+}
 
 #[derive(Debug)]
 pub struct BoardLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
+    board: PathBuf,
+    /// This lock made the file, so it removes it again if it leaves no board behind.
+    created: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LockError {
-    /// Another dealboard is editing this board.
-    Held(PathBuf),
+    /// Another dealboard is writing this board: the app, or a command (with its process id when
+    /// its lock file says).
+    Held {
+        path: PathBuf,
+        holder: Option<Holder>,
+    },
     Io {
         path: PathBuf,
         message: String,
     },
 }
 
-pub(super) fn lock(board: &Path) -> Result<BoardLock, LockError> {
+impl LockError {
+    /// The holder, when the lock is held by another dealboard.
+    pub fn holder(&self) -> Option<Holder> {
+        match self {
+            LockError::Held { holder, .. } => *holder,
+            LockError::Io { .. } => None,
+        }
+    }
+
+    pub fn is_held(&self) -> bool {
+        matches!(self, LockError::Held { .. })
+    }
+}
+
+/// How often a lock file that keeps being replaced under us is tried before giving up.
+const TRIES: usize = 8;
+
+pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
     let path = lock_path(board);
-    let io = |e: std::io::Error| LockError::Io {
+    let io = |e: io::Error| LockError::Io {
         path: path.clone(),
         message: super::io_message(&e),
     };
-    let mut options = OpenOptions::new();
-    options.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let file = options.open(&path).map_err(io)?;
-    match file.try_lock() {
-        Ok(()) => Ok(BoardLock { _file: file }),
-        Err(std::fs::TryLockError::WouldBlock) => Err(LockError::Held(board.to_path_buf())),
-        Err(std::fs::TryLockError::Error(e)) => Err(io(e)),
+    for _ in 0..TRIES {
+        let (mut file, created) = open(&path).map_err(io)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(LockError::Held {
+                    path: board.to_path_buf(),
+                    holder: read_holder(&mut file),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+        }
+        if !still_there(&file, &path) {
+            continue;
+        }
+        write_holder(&mut file, role).map_err(io)?;
+        return Ok(BoardLock {
+            file,
+            path,
+            board: board.to_path_buf(),
+            created,
+        });
     }
+    Err(io(io::Error::other("the lock file keeps being replaced")))
+}
+
+impl Drop for BoardLock {
+    /// A lock file this lock created beside no board (a command that failed on a new board)
+    /// is removed while still locked, so that a failed command leaves no file behind.
+    fn drop(&mut self) {
+        if self.created && !self.board.exists() && still_there(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// Opens the lock file, creating it if need be; says whether it was created. Never follows a
+/// link: a link planted there is refused, not written through.
+fn open(path: &Path) -> io::Result<(File, bool)> {
+    let mut options = OpenOptions::new();
+    options.read(true).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    match options.clone().create_new(true).open(path) {
+        Ok(file) => Ok((file, true)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+            options.open(path).map(|file| (file, false))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `path` still names the file that is open as `file` (another writer may have removed
+/// the lock file between our opening and locking it).
+#[cfg(unix)]
+fn still_there(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_there(_file: &File, path: &Path) -> bool {
+    path.exists()
+}
+
+fn write_holder(file: &mut File, role: Role) -> io::Result<()> {
+    let word = match role {
+        Role::App => "app",
+        Role::Command => "command",
+    };
+    file.set_len(0)?;
+    file.rewind()?;
+    file.write_all(format!("{word} {}\n", std::process::id()).as_bytes())
+}
+
+/// The holder its lock file names; `None` when it says nothing readable (it has just been
+/// locked and not yet written, or an older dealboard holds it).
+fn read_holder(file: &mut File) -> Option<Holder> {
+    let mut text = String::new();
+    file.rewind().ok()?;
+    file.take(64).read_to_string(&mut text).ok()?;
+    let (word, pid) = text.trim().split_once(' ')?;
+    let role = match word {
+        "app" => Role::App,
+        "command" => Role::Command,
+        _ => return None,
+    };
+    Some(Holder {
+        role,
+        pid: pid.parse().ok()?,
+    })
 }
 
 fn lock_path(board: &Path) -> PathBuf {

@@ -8,15 +8,17 @@ mod load;
 mod lock;
 mod path;
 mod save;
+mod temp;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use files::board_files;
 pub use load::{LoadError, LoadErrorKind, parse};
-pub use lock::LockError;
+pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
 pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically};
+pub use temp::{StrayFile, strays};
 
 use crate::model::Board;
 use fingerprint::Fingerprint;
@@ -62,7 +64,14 @@ pub struct Store {
     known: Option<Fingerprint>,
     /// Held while this store may write.
     lock: Option<BoardLock>,
-    /// When backups were last rotated (or tried) by this store.
+    /// Why this store may not write, when it tried to lock and could not.
+    refused: Option<LockError>,
+    /// Who this store writes for: the app waits for nobody, a command for another command.
+    role: Role,
+    /// The folders this store created for a new board (innermost first), removed again if no
+    /// board was saved.
+    created_folders: Vec<PathBuf>,
+    /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
     saved_before: bool,
 }
@@ -75,9 +84,18 @@ impl Store {
             target: resolve_links(path),
             known: None,
             lock: None,
+            refused: None,
+            role: Role::App,
+            created_folders: Vec::new(),
             last_rotation: None,
             saved_before: false,
         }
+    }
+
+    /// The same store, writing as a command-line change: see [`Store::lock_waiting`].
+    pub fn for_command(mut self) -> Store {
+        self.role = Role::Command;
+        self
     }
 
     /// Opens an existing board file for reading. Lock it before saving.
@@ -118,21 +136,42 @@ impl Store {
 
     /// Takes the board's writer lock; fails when another dealboard holds it. A board whose
     /// folder does not exist yet cannot be open anywhere: then there is nothing to lock, and
-    /// [`Store::save_new`] takes the lock when it creates the folder.
+    /// [`Store::save_new`] takes the lock when it creates the folder. Once locked, temporary
+    /// files that killed writers left beside the board are removed.
     pub fn lock(&mut self) -> Result<(), LockError> {
         if self.lock.is_none() && folder_exists(&self.target) {
-            self.lock = Some(lock::lock(&self.target)?);
+            match lock::lock(&self.target, self.role) {
+                Ok(lock) => {
+                    self.lock = Some(lock);
+                    self.refused = None;
+                    temp::remove_strays(&self.target);
+                }
+                Err(e) => {
+                    self.refused = Some(e.clone());
+                    return Err(e);
+                }
+            }
         }
         Ok(())
     }
 
-    /// Like [`Store::lock`], but waits up to `patience` for a dealboard that is just closing.
+    /// Why this store may not write, if it tried to lock and could not.
+    pub fn why_read_only(&self) -> Option<&LockError> {
+        self.refused.as_ref()
+    }
+
+    /// Like [`Store::lock`], for a command: waits its turn behind another command for up to
+    /// `patience`, and for an app that is just closing for up to a second; then says who holds
+    /// the board.
     pub fn lock_waiting(&mut self, patience: Duration) -> Result<(), LockError> {
         let started = Instant::now();
+        let mut pause = Duration::from_millis(5);
         loop {
+            let waited = started.elapsed();
             match self.lock() {
-                Err(LockError::Held(_)) if started.elapsed() < patience => {
-                    std::thread::sleep(Duration::from_millis(25));
+                Err(e) if e.is_held() && waited < patience_for(&e, patience) => {
+                    std::thread::sleep(pause + jitter());
+                    pause = (pause * 2).min(Duration::from_millis(50));
                 }
                 result => return result,
             }
@@ -160,11 +199,11 @@ impl Store {
             Ok(text) => text,
             Err(e) => return refuse(SaveErrorKind::Io(e.to_string())),
         };
-        if self.backup_due() {
-            self.last_rotation = Some(Instant::now());
-            save::rotate_backups(&self.target)?;
-        }
+        // The new file first: when space is short, the save comes before the backup.
         let staged = save::Staged::write(&self.target, text.as_bytes())?;
+        if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
+            self.last_rotation = Some(Instant::now());
+        }
         if self.changed_since_known() {
             return refuse(SaveErrorKind::ChangedOutside);
         }
@@ -177,7 +216,7 @@ impl Store {
     /// Saves a board that has no file yet: creates the folder (private to its owner), takes the
     /// lock, and refuses if a file appeared there meanwhile.
     pub fn save_new(&mut self, board: &Board) -> Result<(), SaveError> {
-        create_folder(&self.target)?;
+        self.create_folder()?;
         self.lock_for_saving()?;
         self.save(board)
     }
@@ -187,7 +226,7 @@ impl Store {
     /// away). Returns that copy's path (`None` when there was no file). For `init --force`: the
     /// user chose to start over, so the old content is not checked, only kept.
     pub fn replace(&mut self, board: &Board, label: &str) -> Result<Option<PathBuf>, SaveError> {
-        create_folder(&self.target)?;
+        self.create_folder()?;
         self.lock_for_saving()?;
         let io = |e: std::io::Error| SaveError {
             path: self.path.clone(),
@@ -196,7 +235,7 @@ impl Store {
         let kept = match std::fs::read(&self.target) {
             Ok(old) => {
                 let copy = self.free_copy_path(label);
-                save::write_atomically(&copy, &old)?;
+                save::write_copy(&self.target, &copy, &old)?;
                 Some(copy)
             }
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
@@ -232,7 +271,7 @@ impl Store {
             kind: SaveErrorKind::Io(e.to_string()),
         })?;
         let copy = self.free_copy_path(label);
-        save::write_atomically(&copy, text.as_bytes())?;
+        save::write_copy(&self.target, &copy, text.as_bytes())?;
         Ok(copy)
     }
 
@@ -278,14 +317,37 @@ impl Store {
         self.lock().map_err(|e| SaveError {
             path: self.path.clone(),
             kind: match e {
-                LockError::Held(_) => SaveErrorKind::ReadOnly,
+                LockError::Held { .. } => SaveErrorKind::ReadOnly,
                 LockError::Io { message, .. } => SaveErrorKind::Io(message),
             },
         })
     }
 
-    /// A backup is due when the newest is old enough, and was not already tried this period
-    /// (so that a failing save does not rotate the backups again on every retry).
+    /// Creates the folder of a new board (private to its owner), remembering that it did.
+    fn create_folder(&mut self) -> Result<(), SaveError> {
+        let Some(folder) = self.target.parent().filter(|p| !p.as_os_str().is_empty()) else {
+            return Ok(());
+        };
+        if folder.is_dir() {
+            return Ok(());
+        }
+        let missing: Vec<PathBuf> = folder
+            .ancestors()
+            .take_while(|f| !f.as_os_str().is_empty() && !f.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        let mut builder = std::fs::DirBuilder::new();
+        builder.recursive(true);
+        #[cfg(unix)]
+        std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+        builder
+            .create(folder)
+            .map_err(|e| SaveError::io(folder, &e))?;
+        self.created_folders = missing;
+        Ok(())
+    }
+
+    /// A backup is due when the newest is old enough, and was not already taken this period.
     fn backup_due(&self) -> bool {
         let tried_lately = self
             .last_rotation
@@ -296,6 +358,38 @@ impl Store {
         };
         old_enough && !tried_lately
     }
+}
+
+impl Drop for Store {
+    /// A store that created folders for a new board and saved nothing leaves none behind
+    /// (the lock file in it goes first: see `BoardLock`).
+    fn drop(&mut self) {
+        self.lock = None;
+        if !self.target.exists() {
+            for folder in &self.created_folders {
+                if std::fs::remove_dir(folder).is_err() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// How long a command waits for the writer holding the board: its whole patience behind another
+/// command (done in a moment), a second behind the app (which may be just closing).
+fn patience_for(error: &LockError, patience: Duration) -> Duration {
+    match error.holder() {
+        Some(Holder {
+            role: Role::App, ..
+        }) => patience.min(Duration::from_secs(1)),
+        _ => patience,
+    }
+}
+
+/// A few milliseconds that differ between processes, so that waiting commands do not retry in
+/// lockstep.
+fn jitter() -> Duration {
+    Duration::from_micros(u64::from(std::process::id() % 7_919))
 }
 
 fn folder_exists(target: &Path) -> bool {
@@ -323,19 +417,6 @@ fn resolve_links(path: &Path) -> PathBuf {
         }
     }
     current
-}
-
-fn create_folder(path: &Path) -> Result<(), SaveError> {
-    let Some(folder) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Ok(());
-    };
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder
-        .create(folder)
-        .map_err(|e| SaveError::io(folder, &e))
 }
 
 /// An I/O error as a person reads it: "Permission denied", without "(os error 13)".

@@ -1,13 +1,13 @@
 //! Writing a board so that no moment leaves the file truncated or half-written: write a temporary
 //! file beside it, flush it to disk, rename it over the old one, then flush the folder.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-/// Permissions of a board file that did not exist before: only its owner may read it.
-#[cfg(unix)]
+/// Permissions of a board file that did not exist before, and of backups and kept copies: only
+/// its owner may read it.
 const NEW_FILE_MODE: u32 = 0o600;
 
 /// How many old versions are kept beside the board: `board.ron.bak.1` (newest) to `.bak.N`.
@@ -52,24 +52,30 @@ pub struct Staged {
 }
 
 impl Staged {
+    /// Stages `bytes` to become `path`, with `path`'s permissions (a new file's: owner only).
     pub fn write(path: &Path, bytes: &[u8]) -> Result<Staged, SaveError> {
-        let temp = sibling(path, ".tmp");
-        let _ = fs::remove_file(&temp); // left by a crash: start afresh so the mode below applies
-        let written = (|| {
-            let mut file = create_private(&temp, existing_mode(path))?;
-            file.write_all(bytes)?;
-            file.sync_all()
-        })();
-        match written {
-            Ok(()) => Ok(Staged {
-                temp,
-                path: path.to_path_buf(),
-            }),
-            Err(e) => {
-                let _ = fs::remove_file(&temp);
-                Err(SaveError::io(path, &e))
-            }
-        }
+        Staged::write_beside(path, path, bytes, existing_mode(path))
+    }
+
+    /// Stages `bytes` to become `destination`, in a temporary file named after `board` (so
+    /// that a stray one left by a killed writer is found with the board's).
+    fn write_beside(
+        board: &Path,
+        destination: &Path,
+        bytes: &[u8],
+        mode: u32,
+    ) -> Result<Staged, SaveError> {
+        let (mut file, temp) =
+            super::temp::create(board, mode).map_err(|e| SaveError::io(board, &e))?;
+        let staged = Staged {
+            temp,
+            path: destination.to_path_buf(),
+        };
+        // On failure `staged` is dropped here, which removes the temporary file.
+        file.write_all(bytes)
+            .and_then(|()| file.sync_all())
+            .map_err(|e| SaveError::io(board, &e))?;
+        Ok(staged)
     }
 
     /// Renames the new contents over the file and makes the rename durable.
@@ -89,16 +95,15 @@ impl Drop for Staged {
 
 /// Keeps the current file as `.bak.1`, shifting older backups up by one. The copy is written
 /// first, and only when it is safely on disk are the older ones shifted, so a failure to write
-/// it (a full disk) loses no backup. The caller tries this at most once per backup period, so a
-/// failure while shifting is not repeated either.
+/// it (a full disk) loses no backup. Errors name the board: the backups are its.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
     let current = match fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(SaveError::io(path, &e)),
     };
-    let fresh = sibling(path, ".bak.new");
-    write_atomically(&fresh, &current)?;
+    let newest = backup_path(path, 1);
+    let fresh = Staged::write_beside(path, &newest, &current, NEW_FILE_MODE)?;
     let shift = || -> std::io::Result<()> {
         for n in (1..BACKUPS).rev() {
             let from = backup_path(path, n);
@@ -106,12 +111,15 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
                 fs::rename(&from, backup_path(path, n + 1))?;
             }
         }
-        fs::rename(&fresh, backup_path(path, 1))
+        Ok(())
     };
-    shift().map_err(|e| {
-        let _ = fs::remove_file(&fresh);
-        SaveError::io(path, &e)
-    })
+    shift().map_err(|e| SaveError::io(path, &e))?;
+    fresh.put_in_place()
+}
+
+/// Writes `bytes` as `copy`, a file kept beside `board` (a replaced or unsaved version).
+pub fn write_copy(board: &Path, copy: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    Staged::write_beside(board, copy, bytes, NEW_FILE_MODE)?.put_in_place()
 }
 
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {
@@ -137,15 +145,6 @@ pub fn newest_backup_age(path: &Path) -> Option<Duration> {
     )
 }
 
-/// `.board.ron<suffix>.<pid>`: a hidden file beside `path`, private to this process.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    path.with_file_name(format!(".{name}{suffix}.{}", std::process::id()))
-}
-
 fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
@@ -161,27 +160,7 @@ fn existing_mode(path: &Path) -> u32 {
 
 #[cfg(not(unix))]
 fn existing_mode(_path: &Path) -> u32 {
-    0
-}
-
-#[cfg(unix)]
-fn create_private(path: &Path, mode: u32) -> std::io::Result<File> {
-    use std::os::unix::fs::OpenOptionsExt;
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(mode)
-        .open(path)
-}
-
-#[cfg(not(unix))]
-fn create_private(path: &Path, _mode: u32) -> std::io::Result<File> {
-    OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .open(path)
+    NEW_FILE_MODE
 }
 
 /// Makes the rename itself durable. Folders cannot be opened this way on Windows; there the

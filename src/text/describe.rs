@@ -8,7 +8,9 @@ use crate::model::{
     AmountError, BadText, BadTextKind, ColumnSort, DealProblem, EditError, Problem,
 };
 use crate::report::Filter;
-use crate::store::{LoadError, LoadErrorKind, LockError, NoConfigDir, SaveError, SaveErrorKind};
+use crate::store::{
+    Holder, LoadError, LoadErrorKind, LockError, NoConfigDir, Role, SaveError, SaveErrorKind,
+};
 
 impl fmt::Display for DealProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -167,12 +169,35 @@ impl fmt::Display for LockError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &t().errors;
         f.write_str(&match self {
-            LockError::Held(path) => fill(e.locked, &[("path", &path.display())]),
+            LockError::Held { path, holder } => {
+                let path = &path.display();
+                match holder {
+                    None => fill(e.locked, &[("path", path)]),
+                    Some(Holder { role, pid }) => {
+                        let template = match role {
+                            Role::App => e.locked_by_app,
+                            Role::Command => e.locked_by_command,
+                        };
+                        fill(template, &[("path", path), ("pid", pid)])
+                    }
+                }
+            }
             LockError::Io { path, message } => fill(
                 e.lock_failed,
                 &[("path", &path.display()), ("error", message)],
             ),
         })
+    }
+}
+
+/// Why an app that could not take the lock may only read the board, for the status bar.
+pub fn read_only_reason(error: &LockError) -> String {
+    match error {
+        LockError::Held { .. } => t().board.read_only.to_string(),
+        LockError::Io { path, message } => fill(
+            t().errors.cannot_write_folder,
+            &[("path", &path.display()), ("error", message)],
+        ),
     }
 }
 

@@ -9,7 +9,9 @@ pub mod reports;
 mod review;
 
 pub use deal_facts::{DealFacts, StayWords};
-pub use describe::{describe_filter, load_error_in_a_line, sort_name, stage_holdings};
+pub use describe::{
+    describe_filter, load_error_in_a_line, read_only_reason, sort_name, stage_holdings,
+};
 pub use review::ReviewText;
 
 use std::fmt::Display;
@@ -507,7 +509,10 @@ pub struct ErrorText {
     pub changed_outside: &'static str,
     pub read_only: &'static str,
     pub locked: &'static str,
+    pub locked_by_app: &'static str,
+    pub locked_by_command: &'static str,
     pub lock_failed: &'static str,
+    pub cannot_write_folder: &'static str,
     pub no_config_dir: &'static str,
     pub no_deal: &'static str,
     pub list_hint: &'static str,
@@ -583,6 +588,8 @@ pub struct CliText {
     pub already_there: &'static str,
     pub no_board_yet: &'static str,
     pub check_ok: &'static str,
+    pub check_strays: Plural,
+    pub check_stray_live: &'static str,
     pub stage_count: Plural,
     pub no_deals: &'static str,
     pub col_id: &'static str,

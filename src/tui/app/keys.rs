@@ -31,7 +31,11 @@ impl App {
     /// press. (Forms and questions show what they are about, and check again when confirmed.)
     pub(super) fn may_change(&mut self, at_once: bool) -> bool {
         if self.read_only {
-            self.show_error(t().board.read_only.to_string());
+            let reason = match self.store.why_read_only() {
+                Some(e) => crate::text::read_only_reason(e),
+                None => t().board.read_only.to_string(),
+            };
+            self.show_error(reason);
             return false;
         }
         !(at_once && self.catch_up_with_file())
