@@ -5,7 +5,8 @@
 use chrono::{DateTime, Days, Duration, Utc};
 
 use crate::model::{
-    Board, Currency, Deal, DealId, DoneAction, Money, Phase, Referral, StageVisit, Status, Tick,
+    Board, Currency, Deal, DealId, DoneAction, Minor, Money, Phase, Referral, StageVisit, Status,
+    Tick,
 };
 
 const COMPANIES: &[&str] = &[
@@ -115,7 +116,7 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         let created = now - Duration::hours(dice.below(24 * 150) as i64 + 1);
         let currency = currencies[dice.below(6) as usize].unwrap_or(Currency::EUR);
         let scale = if currency.code() == "RUB" { 80 } else { 1 };
-        let value = (500 + dice.below(80_000)) as i64 * 100 * scale;
+        let value = Minor::from(500 + dice.below(80_000)) * 100 * scale;
         let mut deal = Deal::new(
             id,
             dice.pick(PRODUCTS),
@@ -137,7 +138,7 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         }
         if dice.chance(60) {
             deal.cost = Some(Money {
-                minor: value * (40 + dice.below(40) as i64) / 100,
+                minor: value * Minor::from(40 + dice.below(40)) / 100,
                 currency,
             });
         }

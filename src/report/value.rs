@@ -1,6 +1,6 @@
 //! What a deal is worth: its value weighted by the chance of winning it, and its margin.
 
-use crate::model::{Board, Deal, Money, Status};
+use crate::model::{Board, Deal, Minor, Money, Status};
 
 /// The chance, in percent, that the deal is won: its own figure, else its stage's default. A
 /// won deal is certain and a lost one gone.
@@ -17,10 +17,10 @@ pub fn probability(deal: &Deal, board: &Board) -> u8 {
 
 /// The value times the probability, rounded to the nearest minor unit (halves up).
 pub fn weighted(deal: &Deal, board: &Board) -> Money {
-    let percent = i128::from(probability(deal, board));
-    let minor = (i128::from(deal.value.minor) * percent + 50).div_euclid(100);
+    let percent = Minor::from(probability(deal, board));
+    let minor = (deal.value.minor * percent + 50).div_euclid(100);
     Money {
-        minor: i64::try_from(minor).unwrap_or(i64::MAX),
+        minor,
         currency: deal.value.currency,
     }
 }
@@ -30,9 +30,8 @@ pub fn margin(deal: &Deal) -> Option<(Money, Option<i64>)> {
     let cost = deal.cost?;
     let minor = deal.value.minor.saturating_sub(cost.minor);
     // Rounded to the nearest whole percent (values are never below zero).
-    let value = i128::from(deal.value.minor);
-    let percent =
-        (value > 0).then(|| ((i128::from(minor) * 200 + value).div_euclid(value * 2)) as i64);
+    let value = deal.value.minor;
+    let percent = (value > 0).then(|| ((minor * 200 + value).div_euclid(value * 2)) as i64);
     Some((
         Money {
             minor,
@@ -48,7 +47,7 @@ mod tests {
     use crate::model::{Currency, DealId, StageId};
     use chrono::{TimeZone, Utc};
 
-    fn board_and_deal(minor: i64, stage: &str) -> (Board, Deal) {
+    fn board_and_deal(minor: Minor, stage: &str) -> (Board, Deal) {
         let board = crate::store::default_board().unwrap();
         let now = Utc.with_ymd_and_hms(2026, 11, 27, 9, 0, 0).unwrap();
         let money = Money {

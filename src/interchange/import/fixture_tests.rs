@@ -22,7 +22,7 @@ pub(super) fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
-pub(super) fn money(minor: i64, code: &str) -> Money {
+pub(super) fn money(minor: crate::model::Minor, code: &str) -> Money {
     Money {
         minor,
         currency: Currency::parse(code).unwrap(),

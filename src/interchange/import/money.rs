@@ -115,7 +115,7 @@ mod tests {
     }
 
     /// Minor units and currency, with `EUR` when the text names none.
-    fn read(text: &str) -> Result<(i64, String), AmountError> {
+    fn read(text: &str) -> Result<(crate::model::Minor, String), AmountError> {
         let written = split_amount(text)?;
         let money = amount_in(&written, written.marked.unwrap_or(Currency::EUR))?;
         Ok((money.minor, money.currency.to_string()))

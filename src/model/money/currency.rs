@@ -68,8 +68,8 @@ impl Currency {
     }
 
     /// Minor units in one unit: 100 for EUR, 1 for JPY, 1000 for KWD.
-    pub(super) fn scale(&self) -> i64 {
-        10_i64.pow(self.exponent())
+    pub(super) fn scale(&self) -> super::Minor {
+        super::Minor::pow(10, self.exponent())
     }
 }
 

@@ -21,10 +21,18 @@ pub enum AmountError {
     BadCurrency,
 }
 
+/// Minor units of money. Wide enough that no total of amounts within [`MAX_WHOLE_DIGITS`]
+/// can overflow, however many deals a board holds.
+pub type Minor = i128;
+
+/// An amount may have at most this many digits before its decimal point (up to 999 trillion):
+/// larger ones are refused wherever they are typed, imported or read.
+pub const MAX_WHOLE_DIGITS: usize = 15;
+
 /// An amount of one currency, in its minor units (cents for EUR, yen for JPY).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Money {
-    pub minor: i64,
+    pub minor: Minor,
     pub currency: Currency,
 }
 
@@ -44,10 +52,10 @@ impl Money {
         let (from, to) = (self.currency.exponent(), currency.exponent());
         let minor = if to >= from {
             self.minor
-                .checked_mul(10_i64.pow(to - from))
+                .checked_mul(Minor::pow(10, to - from))
                 .ok_or(AmountError::TooLarge)?
         } else {
-            let divisor = 10_i64.pow(from - to);
+            let divisor = Minor::pow(10, from - to);
             if self.minor % divisor != 0 {
                 return Err(AmountError::TooPrecise(currency));
             }
@@ -81,11 +89,11 @@ impl Money {
         let exponent = self.currency.exponent() as usize;
         let sign = if self.minor < 0 { "-" } else { "" };
         let abs = self.minor.unsigned_abs();
-        let whole = abs / scale as u64;
+        let whole = abs / scale.unsigned_abs();
         if exponent == 0 {
             return format!("{sign}{whole}");
         }
-        let fraction = abs % scale as u64;
+        let fraction = abs % scale.unsigned_abs();
         format!("{sign}{whole}.{fraction:0exponent$}")
     }
 
@@ -101,7 +109,7 @@ impl Money {
     /// For people: grouped thousands, cents only when there are any, the currency's symbol when
     /// it has a well-known one: `€12,000`, `$3,500.50`, `12,000 CHF`.
     pub fn display(&self) -> String {
-        let scale = self.currency.scale() as u64;
+        let scale = self.currency.scale().unsigned_abs();
         let abs = self.minor.unsigned_abs();
         let mut number = group_thousands(abs / scale);
         let fraction = abs % scale;
@@ -114,7 +122,7 @@ impl Money {
 
     /// Short form for tight places such as column headers, rounded: `€12k`, `€1.2M`, `€950`.
     pub fn compact(&self) -> String {
-        let whole = u128::from(self.minor.unsigned_abs()) / self.currency.scale() as u128;
+        let whole = self.minor.unsigned_abs() / self.currency.scale().unsigned_abs();
         self.with_symbol(&compact_number(whole))
     }
 
@@ -155,7 +163,7 @@ fn compact_number(whole: u128) -> String {
     whole.to_string()
 }
 
-fn group_thousands(value: u64) -> String {
+fn group_thousands(value: u128) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
@@ -200,13 +208,21 @@ pub struct Totals(Vec<Money>);
 impl Totals {
     pub fn add(&mut self, money: Money) {
         match self.0.iter_mut().find(|m| m.currency == money.currency) {
-            Some(total) => total.minor = total.minor.saturating_add(money.minor),
+            Some(total) => total.minor += money.minor,
             None => self.0.push(money),
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Money> {
         self.0.iter()
+    }
+
+    /// The total in `currency` (zero when there is none).
+    pub fn amount_in(&self, currency: Currency) -> Minor {
+        self.0
+            .iter()
+            .find(|m| m.currency == currency)
+            .map_or(0, |m| m.minor)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -274,9 +290,27 @@ mod tests {
         assert_eq!(m(17_350_050, "USD").compact(), "$174k", "rounded, not cut");
         assert_eq!(m(99_960_000, "USD").compact(), "$1M");
         assert_eq!(
-            m(i64::MAX, "JPY").compact(),
-            "¥9223372T",
+            m(999_999_999_999_999, "JPY").compact(),
+            "¥1000T",
             "no overflow at the extreme"
+        );
+    }
+
+    #[test]
+    fn totals_of_the_largest_amounts_are_exact() {
+        let usd = Currency::parse("USD").unwrap();
+        let largest = Money::parse_amount("999 999 999 999 999.99", usd).unwrap();
+        let mut totals = Totals::default();
+        for _ in 0..13 {
+            totals.add(largest);
+        }
+        let total = totals.largest_first()[0];
+        assert_eq!(total.decimal(), "12999999999999999.87");
+        assert_eq!(total.display(), "$12,999,999,999,999,999.87");
+        assert_eq!(
+            Money::parse_amount("1 000 000 000 000 000", usd),
+            Err(AmountError::TooLarge),
+            "sixteen whole digits are refused"
         );
     }
 

@@ -1,7 +1,7 @@
 //! Reading an amount as people type it, strictly enough that a typo is refused rather than read
 //! as some other number.
 
-use super::{AmountError, Currency, Money};
+use super::{AmountError, Currency, Minor, Money};
 
 /// `12000`, `12 000`, `12,000.50`, `12.000,50`, `-5`. Where only one separator appears it is the
 /// decimal point, unless exactly three digits follow it after a short non-zero whole part and the
@@ -33,13 +33,16 @@ pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, Amou
     if fraction.len() > currency.exponent() as usize {
         return Err(AmountError::TooPrecise(currency));
     }
-    let whole_value: i64 = if whole.is_empty() {
+    if whole.trim_start_matches('0').len() > super::MAX_WHOLE_DIGITS {
+        return Err(AmountError::TooLarge);
+    }
+    let whole_value: Minor = if whole.is_empty() {
         0
     } else {
         whole.parse().map_err(|_| AmountError::TooLarge)?
     };
     let padded = format!("{fraction:0<width$}", width = currency.exponent() as usize);
-    let fraction_value: i64 = if padded.is_empty() {
+    let fraction_value: Minor = if padded.is_empty() {
         0
     } else {
         padded.parse().unwrap_or(0)
@@ -119,7 +122,7 @@ fn ungroup(whole: &str) -> Result<String, AmountError> {
 mod tests {
     use super::*;
 
-    fn eur(text: &str) -> Result<i64, AmountError> {
+    fn eur(text: &str) -> Result<Minor, AmountError> {
         parse_amount(text, Currency::EUR).map(|m| m.minor)
     }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 use super::durations::Durations;
 use super::period::Window;
 use crate::model::same_name;
-use crate::model::{Board, Currency, Deal, Money, Status, Totals};
+use crate::model::{Board, Currency, Deal, Minor, Money, Status, Totals};
 
 /// Deals closed in the period.
 #[derive(Clone, Debug, Default)]
@@ -37,7 +37,7 @@ impl Closed {
             .iter()
             .filter(|total| total.minor > 0)
             .map(|total| {
-                let won = amount_in(&self.won_value, total.currency);
+                let won = self.won_value.amount_in(total.currency);
                 (total.currency, won as f64 / total.minor as f64)
             })
             .collect()
@@ -47,21 +47,14 @@ impl Closed {
     pub fn average_won(&self) -> Totals {
         let mut average = Totals::default();
         for (currency, count) in &self.won_per_currency {
-            let total = amount_in(&self.won_value, *currency);
+            let total = self.won_value.amount_in(*currency);
             average.add(Money {
-                minor: total / (*count).max(1) as i64,
+                minor: total / Minor::from((*count).max(1) as u64),
                 currency: *currency,
             });
         }
         average
     }
-}
-
-fn amount_in(totals: &Totals, currency: Currency) -> i64 {
-    totals
-        .iter()
-        .find(|m| m.currency == currency)
-        .map_or(0, |m| m.minor)
 }
 
 pub(super) fn closed_at(deal: &Deal) -> Option<DateTime<Utc>> {
@@ -129,9 +122,9 @@ pub(super) fn open_at(board: &Board, deals: &[&Deal], end: DateTime<Utc>) -> Ope
             .unwrap_or(0);
         open.count += 1;
         open.value.add(deal.value);
-        let weighted = (i128::from(deal.value.minor) * i128::from(percent) + 50).div_euclid(100);
+        let weighted = (deal.value.minor * Minor::from(percent) + 50).div_euclid(100);
         open.weighted.add(Money {
-            minor: i64::try_from(weighted).unwrap_or(i64::MAX),
+            minor: weighted,
             currency: deal.value.currency,
         });
         match open
@@ -156,10 +149,10 @@ pub(super) fn velocity(open: &Open, closed: &Closed) -> Totals {
     let months = (cycle / 30.0).max(1.0 / 30.0);
     let average = closed.average_won();
     for (currency, count) in &open.per_currency {
-        let won = amount_in(&average, *currency);
+        let won = average.amount_in(*currency);
         if won > 0 {
             velocity.add(Money {
-                minor: (*count as f64 * rate * won as f64 / months).round() as i64,
+                minor: (*count as f64 * rate * won as f64 / months).round() as Minor,
                 currency: *currency,
             });
         }

@@ -9,7 +9,7 @@ use super::report_sections::{Drawing, deals, money};
 use super::report_table::before_after;
 use super::theme;
 use crate::display_width::{pad, truncate, width};
-use crate::model::{Currency, Totals};
+use crate::model::Totals;
 use crate::report::analytics::Stats;
 use crate::text::fill;
 use crate::text::reports::{REPORT_SCREEN as S, REPORTS as R, days, percent};
@@ -37,7 +37,7 @@ impl Measure<'_> {
             // A currency missing from a sum is nought of it.
             (Measure::Money(now), Measure::Money(then)) => {
                 let currencies = now.iter().chain(then.iter()).map(|m| m.currency);
-                one_way(currencies.map(|c| amount_in(now, c).cmp(&amount_in(then, c))))
+                one_way(currencies.map(|c| now.amount_in(c).cmp(&then.amount_in(c))))
             }
             // An average has no figure in a currency nothing was won in.
             (Measure::Average(now), Measure::Average(then)) => {
@@ -45,18 +45,11 @@ impl Measure<'_> {
                     .iter()
                     .map(|m| m.currency)
                     .filter(|c| then.iter().any(|m| m.currency == *c));
-                one_way(shared.map(|c| amount_in(now, c).cmp(&amount_in(then, c))))
+                one_way(shared.map(|c| now.amount_in(c).cmp(&then.amount_in(c))))
             }
             _ => None,
         }
     }
-}
-
-fn amount_in(totals: &Totals, currency: Currency) -> i64 {
-    totals
-        .iter()
-        .find(|m| m.currency == currency)
-        .map_or(0, |m| m.minor)
 }
 
 /// Up if every currency went up or stayed, down if every one went down or stayed, the same if

@@ -9,7 +9,7 @@ use super::bars::money_list_fitting;
 use super::report_table::{Cell, Column, before_after, cell, table};
 use super::theme;
 use crate::display_width::{pad, truncate, width};
-use crate::model::{Currency, Money, Totals};
+use crate::model::{Currency, Minor, Money, Totals};
 use crate::report::analytics::GroupOutcome;
 use crate::text::reports::{REPORT_SCREEN as S, REPORTS as R, days, percent};
 use crate::text::{fill, t};
@@ -290,7 +290,7 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
                 .collect();
             listed.into_iter().map(move |c| {
                 let sum = |totals: &Totals| Money {
-                    minor: amount_in(totals, c),
+                    minor: totals.amount_in(c).max(0),
                     currency: c,
                 };
                 let text = fill(
@@ -314,11 +314,11 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
     let most = |c: Currency| {
         months
             .iter()
-            .map(|m| amount_in(&m.value, c))
+            .map(|m| m.value.amount_in(c).max(0))
             .max()
             .unwrap_or(0)
     };
-    let scaled = |value: i64, most: i64| {
+    let scaled = |value: Minor, most: Minor| {
         if most <= 0 || value <= 0 {
             return 0;
         }
@@ -333,8 +333,8 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
     for (i, currency, text) in rows {
         let m = &months[i];
         let most = most(currency);
-        let full = scaled(amount_in(&m.value, currency), most);
-        let weighted = scaled(amount_in(&m.weighted, currency), most).min(full);
+        let full = scaled(m.value.amount_in(currency).max(0), most);
+        let weighted = scaled(m.weighted.amount_in(currency).max(0), most).min(full);
         // The month and its count on its first line only.
         let first = previous != Some(i);
         previous = Some(i);
@@ -355,13 +355,6 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
         ]));
     }
     lines
-}
-
-fn amount_in(totals: &Totals, currency: Currency) -> i64 {
-    totals
-        .iter()
-        .find(|m| m.currency == currency)
-        .map_or(0, |m| m.minor.max(0))
 }
 
 /// The forecast's bars get at least this many cells.
