@@ -8,11 +8,14 @@ use dealboard::store::{LoadError, LoadErrorKind, LockError, Store};
 use dealboard::text::{fill, t};
 
 fn main() -> ExitCode {
-    let args = Cli::parse();
+    let args = match Cli::try_parse() {
+        Ok(args) => args,
+        Err(error) => return usage_error(&error),
+    };
     args.check_usage();
     let path = match dealboard::store::board_path(args.board) {
         Ok(path) => path,
-        Err(e) => return fail(Failure(e.to_string())),
+        Err(e) => return Failure(e.to_string()).report(),
     };
     match args.command {
         Some(command) => cli::run(command, &path),
@@ -21,7 +24,7 @@ fn main() -> ExitCode {
                 .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
         }) {
             Ok(()) => ExitCode::SUCCESS,
-            Err(failure) => fail(failure),
+            Err(failure) => failure.report(),
         },
     }
 }
@@ -52,7 +55,16 @@ fn open_board(path: &Path) -> Result<(Store, Board, Option<String>), Failure> {
     }
 }
 
-fn fail(Failure(message): Failure) -> ExitCode {
-    eprintln!("{}{message}", t().cli.error_prefix);
-    ExitCode::FAILURE
+/// Help and version as clap prints them; a usage mistake (exit 2) with whatever it quotes of
+/// the command line made safe for the terminal, since arguments may come from hostile data.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        error.exit();
+    }
+    eprint!("{}", dealboard::text::safe_message(&error.to_string()));
+    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

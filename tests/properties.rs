@@ -12,7 +12,13 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::TestApp;
 
+/// Any text a board may hold: every script, quotes, line breaks and tabs, but no other control
+/// characters (every input drops them, and a file holding them is refused).
 fn any_text() -> impl Strategy<Value = String> {
+    any_raw_text().prop_map(|text| dealboard::model::limits::strip_controls(&text))
+}
+
+fn any_raw_text() -> impl Strategy<Value = String> {
     prop_oneof![
         ".*",
         "(.|\n){0,30}",

@@ -49,10 +49,10 @@ impl Change {
             self.store.save(&self.board)?;
         } else {
             self.store.save_new(&self.board)?;
-            eprintln!(
-                "{}",
-                fill(t().cli.created, &[("path", &self.store.path().display())])
-            );
+            super::notice(&fill(
+                t().cli.created,
+                &[("path", &self.store.path().display())],
+            ));
         }
         Ok(())
     }
@@ -67,10 +67,7 @@ pub fn read_board(path: &Path) -> Result<Board, Failure> {
             kind: LoadErrorKind::Missing,
             ..
         }) => {
-            eprintln!(
-                "{}",
-                fill(t().cli.no_board_yet, &[("path", &path.display())])
-            );
+            super::notice(&fill(t().cli.no_board_yet, &[("path", &path.display())]));
             new_board()
         }
         Err(e) => Err(e.into()),

@@ -9,7 +9,7 @@ use super::change::Change;
 use super::{AddArgs, EditArgs, Failure, find_stage, no_deal, stage_name};
 use crate::clock::Clock;
 use crate::model::{Board, DealField, DealId, EditError, Patch, Status};
-use crate::text::{fill, t};
+use crate::text::{Quoted, fill, t};
 
 pub fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure> {
     let mut change = Change::begin(path)?;
@@ -93,13 +93,10 @@ pub fn move_deal(
     let from = stage_name(board, &deal.stage);
     if deal.stage == to {
         // Already there: nothing to do, which a script may count as done.
-        eprintln!(
-            "{}",
-            fill(
-                t().cli.already_there,
-                &[("id", &id), ("title", &title), ("stage", &from)]
-            )
-        );
+        super::notice(&fill(
+            t().cli.already_there,
+            &[("id", &id), ("title", &Quoted(&title)), ("stage", &from)],
+        ));
         return Ok(String::new());
     }
     let was_open = deal.status.is_open();

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, ValueEnum};
 
-use super::Failure;
 use super::change::{Change, read_board};
+use super::{Failure, Output, notice};
 use crate::clock::Clock;
 use crate::interchange::import::{
     DateOrder, ImportOptions, ParsedImport, RowProblem, SourceFormat, read_csv,
@@ -60,7 +60,7 @@ fn stage_mapping(text: &str) -> Result<(String, String), String> {
 }
 
 /// Writes the export to the file named, or returns it for standard output.
-pub fn export(path: &Path, args: &ExportArgs) -> Result<Vec<u8>, Failure> {
+pub fn export(path: &Path, args: &ExportArgs) -> Result<Output, Failure> {
     let board = read_board(path)?;
     let bytes = match args.format {
         ExportFormat::Csv => {
@@ -75,7 +75,7 @@ pub fn export(path: &Path, args: &ExportArgs) -> Result<Vec<u8>, Failure> {
         }
     };
     let Some(output) = &args.output else {
-        return Ok(bytes);
+        return Ok(Output::Data(bytes));
     };
     if same_file(output, path) {
         return Err(Failure(fill(
@@ -91,20 +91,17 @@ pub fn export(path: &Path, args: &ExportArgs) -> Result<Vec<u8>, Failure> {
         )));
     }
     crate::store::write_atomically(output, &bytes)?;
-    eprintln!(
-        "{}",
-        fill(
-            t().cli.exported,
-            &[
-                (
-                    "deals",
-                    &t().count(&t().board.deal_count, board.deals.len())
-                ),
-                ("path", &output.display()),
-            ],
-        )
-    );
-    Ok(Vec::new())
+    notice(&fill(
+        t().cli.exported,
+        &[
+            (
+                "deals",
+                &t().count(&t().board.deal_count, board.deals.len()),
+            ),
+            ("path", &output.display()),
+        ],
+    ));
+    Ok(Output::Text(String::new()))
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 
 use super::table::{self, Column};
-use super::{Failure, find_stage};
+use super::{Failure, Output, find_stage};
 use crate::interchange::{deals_csv, deals_json};
 use chrono::NaiveDate;
 
@@ -35,7 +35,7 @@ pub fn list(
     args: &ListArgs,
     width: Option<usize>,
     today: NaiveDate,
-) -> Result<Vec<u8>, Failure> {
+) -> Result<Output, Failure> {
     let stage = args
         .stage
         .as_deref()
@@ -49,13 +49,12 @@ pub fn list(
         .filter(|d| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o))
         .collect();
     deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
-    let text = match args.format {
-        Format::Json => deals_json(board, &deals)? + "\n",
-        Format::Csv => return Ok(deals_csv(board, &deals, false)?),
-        Format::Table if deals.is_empty() => format!("{}\n", t().cli.no_deals),
-        Format::Table => table_of(board, &deals, width, today),
-    };
-    Ok(text.into_bytes())
+    Ok(match args.format {
+        Format::Json => Output::Data((deals_json(board, &deals)? + "\n").into_bytes()),
+        Format::Csv => Output::Data(deals_csv(board, &deals, false)?),
+        Format::Table if deals.is_empty() => Output::Text(format!("{}\n", t().cli.no_deals)),
+        Format::Table => Output::Text(table_of(board, &deals, width, today)),
+    })
 }
 
 fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDate) -> String {

@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
-use crate::text::{fill, t};
+use crate::text::{fill, safe_message, t, terminal_safe};
 
 pub use board_commands::InitArgs;
 pub use change::new_board;
@@ -155,29 +155,54 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
+/// What a command prints: text for people, made safe for a terminal on the way out, or data
+/// (JSON, CSV, a completion script) printed exactly as it is.
+pub enum Output {
+    Text(String),
+    Data(Vec<u8>),
+}
+
 /// Runs one subcommand against the board at `path`: exit 0 when done, 1 when it failed.
 pub fn run(command: Command, path: &Path) -> ExitCode {
     match dispatch(command, path, &SystemClock) {
         Ok(output) => {
             use std::io::Write;
+            let bytes = match output {
+                Output::Text(text) => terminal_safe(&text).into_owned().into_bytes(),
+                Output::Data(bytes) => bytes,
+            };
             // Output piped into a closed reader (`| head`) is not a failure of the command.
-            let _ = std::io::stdout().write_all(&output);
+            let _ = std::io::stdout().write_all(&bytes);
             ExitCode::SUCCESS
         }
-        Err(Failure(message)) => {
-            eprintln!("{}{message}", t().cli.error_prefix);
-            ExitCode::FAILURE
-        }
+        Err(failure) => failure.report(),
     }
 }
 
-fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Vec<u8>, Failure> {
-    let text = |result: Result<String, Failure>| result.map(String::into_bytes);
+/// A line for the user on standard error beside a command's output ("created the board"),
+/// made safe for the terminal.
+pub fn notice(text: &str) {
+    eprintln!("{}", safe_message(text));
+}
+
+impl Failure {
+    /// Prints the failure, safe for the terminal and never huge, and gives the exit code.
+    pub fn report(self) -> ExitCode {
+        eprintln!(
+            "{}",
+            safe_message(&format!("{}{}", t().cli.error_prefix, self.0))
+        );
+        ExitCode::FAILURE
+    }
+}
+
+fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, Failure> {
+    let text = |result: Result<String, Failure>| result.map(Output::Text);
     match command {
-        Command::Path => Ok(format!("{}\n", path.display()).into_bytes()),
+        Command::Path => Ok(Output::Text(format!("{}\n", path.display()))),
         Command::Check => text(board_commands::check(path)),
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
-        Command::Completions { shell } => Ok(board_commands::completions(shell)),
+        Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {
             let board = change::read_board(path)?;
             list::list(&board, &args, terminal_width(), clock.today())

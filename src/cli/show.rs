@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use super::Output;
 use super::list::Format;
 use super::{Failure, no_deal};
 use crate::interchange::{FullDealJson, deals_csv};
@@ -14,15 +15,15 @@ pub fn show(
     id: DealId,
     format: Format,
     now: DateTime<FixedOffset>,
-) -> Result<Vec<u8>, Failure> {
+) -> Result<Output, Failure> {
     let deal = board.deal(id).ok_or_else(|| no_deal(id))?;
-    match format {
-        Format::Json => Ok(
+    Ok(match format {
+        Format::Json => Output::Data(
             (serde_json::to_string_pretty(&FullDealJson::new(board, deal))? + "\n").into_bytes(),
         ),
-        Format::Csv => Ok(deals_csv(board, &[deal], false)?),
-        Format::Table => Ok(block(board, id, now).into_bytes()),
-    }
+        Format::Csv => Output::Data(deals_csv(board, &[deal], false)?),
+        Format::Table => Output::Text(block(board, id, now)),
+    })
 }
 
 /// The fields that have a value, each on its line; then the exit criteria and the history.

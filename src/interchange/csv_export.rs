@@ -102,7 +102,10 @@ fn text(value: &str) -> String {
 /// Whether text needs a `'` in front: it starts like a formula, or with `'`s and then like a
 /// formula (which would otherwise lose a `'` on the way back).
 pub fn needs_guard(value: &str) -> bool {
-    value.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+    // Spreadsheets skip leading blanks and control characters before reading a formula.
+    value
+        .trim_start_matches(|c: char| c == '\'' || c.is_whitespace() || c.is_control())
+        .starts_with(FORMULA_STARTS)
 }
 
 #[cfg(test)]

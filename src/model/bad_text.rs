@@ -48,8 +48,10 @@ pub mod file_time {
             return Ok(None);
         };
         NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+            .ok()
+            .filter(|d| super::super::limits::date_in_range(*d))
             .map(Some)
-            .map_err(|_| {
+            .ok_or_else(|| {
                 serde::de::Error::custom(BadText {
                     kind: BadTextKind::Date,
                     text,
@@ -60,8 +62,10 @@ pub mod file_time {
     pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let text = String::deserialize(d)?;
         DateTime::parse_from_rfc3339(&text)
+            .ok()
             .map(|t| t.to_utc())
-            .map_err(|_| {
+            .filter(|t| super::super::limits::time_in_range(*t))
+            .ok_or_else(|| {
                 serde::de::Error::custom(BadText {
                     kind: BadTextKind::Timestamp,
                     text,

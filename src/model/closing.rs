@@ -52,7 +52,7 @@ impl Board {
         if !deal.status.is_open() {
             return Err(EditError::AlreadyClosed);
         }
-        let reason = reason.trim().to_string();
+        let reason = super::limits::fit_line(reason);
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
                 deal.status = Status::Lost { at: now, reason };

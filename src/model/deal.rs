@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::bad_text::file_time;
+use super::limits::{self, TextProblem};
 use super::money::Money;
 use super::stage::StageId;
 
@@ -214,8 +215,20 @@ pub enum DealProblem {
     EmptyTitle,
     NegativeValue,
     NegativeCost,
-    CostCurrency { value: String, cost: String },
+    CostCurrency {
+        value: String,
+        cost: String,
+    },
     Probability(u8),
+    /// A text field (named as in the file) holds a control character or is too long.
+    Text {
+        field: &'static str,
+        problem: TextProblem,
+    },
+    /// A date or time (named as in the file) outside the years dealboard keeps.
+    DateOutOfRange {
+        field: &'static str,
+    },
 }
 
 impl Deal {
@@ -281,9 +294,102 @@ impl Deal {
                 cost: cost.currency.to_string(),
             });
         }
-        match self.probability {
-            Some(p) if p > 100 => Err(DealProblem::Probability(p)),
-            _ => Ok(()),
+        if let Some(p) = self.probability.filter(|p| *p > 100) {
+            return Err(DealProblem::Probability(p));
+        }
+        self.check_texts()?;
+        self.check_dates()
+    }
+
+    /// Every text the deal holds keeps the rules of [`limits`].
+    fn check_texts(&self) -> Result<(), DealProblem> {
+        let referrer = match &self.referred_by {
+            Some(Referral::Person(name)) => name.as_str(),
+            _ => "",
+        };
+        let reason = match &self.status {
+            Status::Lost { reason, .. } => reason.as_str(),
+            _ => "",
+        };
+        let lines = [
+            ("title", self.title.as_str()),
+            ("company", &self.company),
+            ("contact", &self.contact),
+            ("owner", &self.owner),
+            ("source", &self.source),
+            ("referred_by", referrer),
+            ("next_action", &self.next_action),
+            ("external_id", &self.external_id),
+            ("reason", reason),
+        ]
+        .into_iter()
+        .chain(self.tags.iter().map(|t| ("tags", t.as_str())))
+        .chain(self.ticked.iter().map(|t| ("ticked", t.item.as_str())))
+        .chain(
+            self.done_actions
+                .iter()
+                .map(|a| ("done_actions", a.text.as_str())),
+        )
+        .chain(
+            self.history
+                .iter()
+                .flat_map(|v| v.skipped.iter().map(|s| ("skipped", s.as_str()))),
+        );
+        let text = |field, problem| DealProblem::Text { field, problem };
+        for (field, line) in lines {
+            limits::check_line(line).map_err(|p| text(field, p))?;
+        }
+        limits::check_notes(&self.notes).map_err(|p| text("notes", p))
+    }
+
+    /// Every date and time the deal holds is within the years of [`limits`].
+    fn check_dates(&self) -> Result<(), DealProblem> {
+        let days = [
+            ("expected_close", self.expected_close),
+            ("next_action_due", self.next_action_due),
+        ]
+        .into_iter()
+        .chain(self.done_actions.iter().map(|a| ("done_actions", a.due)))
+        .chain(
+            self.close_changes
+                .iter()
+                .flat_map(|c| [("close_changes", c.from), ("close_changes", c.to)]),
+        );
+        let closed = match &self.status {
+            Status::Won { at } | Status::Lost { at, .. } => Some(*at),
+            Status::Open => None,
+        };
+        let times = [
+            ("created", Some(self.created)),
+            ("updated", Some(self.updated)),
+            ("status", closed),
+        ]
+        .into_iter()
+        .chain(self.history.iter().map(|v| ("history", Some(v.at))))
+        .chain(self.ticked.iter().map(|t| ("ticked", Some(t.at))))
+        .chain(
+            self.done_actions
+                .iter()
+                .map(|a| ("done_actions", Some(a.done))),
+        )
+        .chain(
+            self.close_changes
+                .iter()
+                .map(|c| ("close_changes", Some(c.at))),
+        );
+        let bad_day = days
+            .filter_map(|(field, day)| day.map(|d| (field, d)))
+            .find(|(_, day)| !limits::date_in_range(*day))
+            .map(|(field, _)| field);
+        let bad_time = || {
+            times
+                .filter_map(|(field, time)| time.map(|t| (field, t)))
+                .find(|(_, time)| !limits::time_in_range(*time))
+                .map(|(field, _)| field)
+        };
+        match bad_day.or_else(bad_time) {
+            Some(field) => Err(DealProblem::DateOutOfRange { field }),
+            None => Ok(()),
         }
     }
 

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::deal::{Deal, Referral};
 use super::input::{self, InputError};
+use super::limits;
 use super::money::{Currency, Money};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -77,7 +78,17 @@ impl DealField {
     /// Sets the field from typed text. Money is read in the deal's currency; changing the
     /// currency keeps the amounts as written (`12000` EUR becomes `12000` USD).
     pub fn set(self, deal: &mut Deal, text: &str, today: NaiveDate) -> Result<(), InputError> {
-        let trimmed = text.trim().to_string();
+        let trimmed = match self {
+            DealField::Notes => limits::clean_notes(text),
+            _ => limits::clean_line(text),
+        };
+        let most = match self {
+            DealField::Notes => limits::NOTES_CHARS,
+            _ => limits::LINE_CHARS,
+        };
+        if trimmed.chars().nth(most).is_some() {
+            return Err(InputError::TooLong(most));
+        }
         match self {
             DealField::Title if trimmed.is_empty() => return Err(InputError::Required),
             DealField::Title => deal.title = trimmed,
@@ -98,7 +109,7 @@ impl DealField {
             DealField::ExpectedClose => deal.expected_close = input::parse_date(text, today)?,
             DealField::NextAction => deal.next_action = trimmed,
             DealField::NextActionDue => deal.next_action_due = input::parse_date(text, today)?,
-            DealField::Tags => deal.tags = input::parse_tags(text),
+            DealField::Tags => deal.tags = input::parse_tags(&trimmed),
             DealField::Notes => deal.notes = trimmed,
         }
         Ok(())

@@ -12,6 +12,8 @@ pub enum InputError {
     Probability,
     Amount(AmountError),
     Currency,
+    /// Longer than this many characters.
+    TooLong(usize),
 }
 
 /// A date: `2026-12-01`, `01.12.2026`, `today`, `tomorrow`, `yesterday`, `+3` / `+3d` (days),
@@ -33,7 +35,9 @@ pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, Inp
                 .ok(),
         },
     };
-    date.map(Some).ok_or(InputError::Date)
+    date.filter(|d| super::limits::date_in_range(*d))
+        .map(Some)
+        .ok_or(InputError::Date)
 }
 
 fn days_from_now(offset: &str, today: NaiveDate, ahead: bool) -> Option<NaiveDate> {
@@ -75,12 +79,13 @@ pub fn parse_money(text: &str, currency: Currency) -> Result<Option<Money>, Inpu
         .map_err(InputError::Amount)
 }
 
-/// Tags separated by commas, trimmed, without blanks or repeats, in the order given.
+/// Tags separated by commas, cleaned like any line, without blanks or repeats, in the order
+/// given.
 pub fn parse_tags(text: &str) -> Vec<String> {
     let mut tags: Vec<String> = Vec::new();
-    for tag in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-        if !tags.iter().any(|t| t == tag) {
-            tags.push(tag.to_string());
+    for tag in text.split(',').map(super::limits::fit_line) {
+        if !tag.is_empty() && !tags.contains(&tag) {
+            tags.push(tag);
         }
     }
     tags

@@ -9,6 +9,7 @@ mod deal;
 mod edit;
 mod fields;
 mod import;
+pub mod limits;
 mod money;
 mod names;
 mod patch;

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use super::board::{Board, ColumnSort};
 use super::deal::{DealId, StageVisit};
 use super::edit::{Direction, EditError};
+use super::limits;
 use super::money::Currency;
 use super::patch::Patch;
 use super::stage::{Phase, Stage, StageId};
@@ -236,9 +237,9 @@ impl Board {
     /// the same as before.
     pub fn set_list(&mut self, list: BoardList, items: &[String]) -> Option<Patch> {
         let mut clean: Vec<String> = Vec::new();
-        for item in items.iter().map(|i| i.trim()).filter(|i| !i.is_empty()) {
-            if !clean.iter().any(|c| c.eq_ignore_ascii_case(item)) {
-                clean.push(item.to_string());
+        for item in items.iter().map(|i| limits::fit_line(i)) {
+            if !item.is_empty() && !clean.iter().any(|c| c.eq_ignore_ascii_case(&item)) {
+                clean.push(item);
             }
         }
         let current = match list {
@@ -258,8 +259,8 @@ impl Board {
     /// deals start: deals keep theirs. `Ok(None)` when nothing changed.
     pub fn set_details(&mut self, details: BoardDetails) -> Result<Option<Patch>, EditError> {
         let details = BoardDetails {
-            name: details.name.trim().to_string(),
-            owner: details.owner.trim().to_string(),
+            name: limits::fit_line(&details.name),
+            owner: limits::fit_line(&details.owner),
             currency: details.currency,
         };
         if details.name.is_empty() {
@@ -286,7 +287,7 @@ impl Board {
         mut draft: StageDraft,
         editing: Option<&StageId>,
     ) -> Result<StageDraft, EditError> {
-        draft.name = draft.name.trim().to_string();
+        draft.name = limits::fit_line(&draft.name);
         if draft.name.is_empty() {
             return Err(EditError::StageNameEmpty);
         }
@@ -305,14 +306,9 @@ impl Board {
             return Err(EditError::RotDays);
         }
         let mut items: Vec<String> = Vec::new();
-        for item in draft
-            .checklist
-            .iter()
-            .map(|i| i.trim())
-            .filter(|i| !i.is_empty())
-        {
-            if !items.iter().any(|i| i == item) {
-                items.push(item.to_string());
+        for item in draft.checklist.iter().map(|i| limits::fit_line(i)) {
+            if !item.is_empty() && !items.contains(&item) {
+                items.push(item);
             }
         }
         draft.checklist = items;

@@ -10,6 +10,18 @@ use serde::{Deserialize, Serialize};
 #[serde(transparent)]
 pub struct StageId(pub String);
 
+impl StageId {
+    /// Whether this could be a stage's id: letters, digits, `-`, `_` or `.`, and not too long.
+    pub fn is_well_formed(&self) -> bool {
+        !self.0.is_empty()
+            && self.0.chars().count() <= super::limits::LINE_CHARS
+            && self
+                .0
+                .chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    }
+}
+
 impl fmt::Display for StageId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.0)

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::board::{Board, MAX_DEAL_ID};
 use super::deal::{DealId, DealProblem};
+use super::limits::{self, TextProblem};
 use super::stage::StageId;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,8 +23,8 @@ pub enum Problem {
         item: String,
     },
     DuplicateDealId(DealId),
-    /// An id over [`MAX_DEAL_ID`].
-    DealIdTooLarge(DealId),
+    /// An id of 0 or over [`MAX_DEAL_ID`].
+    DealIdOutOfRange(DealId),
     UnknownStage {
         deal: DealId,
         stage: StageId,
@@ -32,6 +33,18 @@ pub enum Problem {
         deal: DealId,
         problem: DealProblem,
     },
+    /// A deal's history, ticks or jumps name something that cannot be a stage id. (An id that
+    /// is not on the board is fine: it is a stage since removed, and its history is kept.)
+    BadHistoryStage {
+        deal: DealId,
+        stage: StageId,
+    },
+    /// Text of the board itself (its name, owner, a stage's name or exit criterion, a lost
+    /// reason, a lead source), named as in the file.
+    BoardText {
+        field: &'static str,
+        problem: TextProblem,
+    },
 }
 
 impl Problem {
@@ -39,8 +52,9 @@ impl Problem {
     pub fn deal(&self) -> Option<DealId> {
         match self {
             Problem::DuplicateDealId(deal)
-            | Problem::DealIdTooLarge(deal)
+            | Problem::DealIdOutOfRange(deal)
             | Problem::UnknownStage { deal, .. }
+            | Problem::BadHistoryStage { deal, .. }
             | Problem::Deal { deal, .. } => Some(*deal),
             _ => None,
         }
@@ -87,8 +101,8 @@ impl Board {
             if !deal_ids.insert(deal.id) {
                 problems.push(Problem::DuplicateDealId(deal.id));
             }
-            if deal.id.0 > MAX_DEAL_ID {
-                problems.push(Problem::DealIdTooLarge(deal.id));
+            if deal.id.0 == 0 || deal.id.0 > MAX_DEAL_ID {
+                problems.push(Problem::DealIdOutOfRange(deal.id));
             }
             if !ids.contains(&deal.stage) {
                 problems.push(Problem::UnknownStage {
@@ -102,8 +116,44 @@ impl Board {
                     problem,
                 });
             }
+            let named = deal.history.iter().map(|v| &v.stage);
+            let named = named
+                .chain(deal.history.iter().flat_map(|v| &v.jumped))
+                .chain(deal.ticked.iter().map(|t| &t.stage));
+            if let Some(stage) = named
+                .into_iter()
+                .find(|s| !ids.contains(s) && !s.is_well_formed())
+            {
+                problems.push(Problem::BadHistoryStage {
+                    deal: deal.id,
+                    stage: stage.clone(),
+                });
+            }
         }
+        problems.extend(self.text_problems());
         problems
+    }
+
+    /// The board's own texts that break the rules of [`limits`].
+    fn text_problems(&self) -> Vec<Problem> {
+        let stage_texts = self.stages.iter().flat_map(|s| {
+            std::iter::once(("stages.name", s.name.as_str()))
+                .chain(s.checklist.iter().map(|c| ("stages.checklist", c.as_str())))
+        });
+        [("name", self.name.as_str()), ("owner", &self.owner)]
+            .into_iter()
+            .chain(stage_texts)
+            .chain(
+                self.lost_reasons
+                    .iter()
+                    .map(|r| ("lost_reasons", r.as_str())),
+            )
+            .chain(self.sources.iter().map(|s| ("sources", s.as_str())))
+            .filter_map(|(field, text)| {
+                let problem = limits::check_line(text).err()?;
+                Some(Problem::BoardText { field, problem })
+            })
+            .collect()
     }
 
     /// Puts a freshly read board into the shape the rest of the program relies on: deals sorted

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use super::{fill, t};
+use super::{Quoted, fill, quote, t};
 use crate::model::input::InputError;
+use crate::model::limits::{self, TextProblem};
 use crate::model::{
     AmountError, BadText, BadTextKind, ColumnSort, DealProblem, EditError, Problem,
 };
@@ -23,14 +24,36 @@ impl fmt::Display for DealProblem {
                 fill(e.cost_currency, &[("value", value), ("cost", cost)])
             }
             DealProblem::Probability(p) => fill(e.probability_over, &[("probability", p)]),
+            DealProblem::Text { field, problem } => text_problem(field, problem),
+            DealProblem::DateOutOfRange { field } => fill(
+                e.date_out_of_range,
+                &[
+                    ("field", field),
+                    ("first", &limits::FIRST_YEAR),
+                    ("last", &limits::LAST_YEAR),
+                ],
+            ),
         })
+    }
+}
+
+/// Why a text in the file cannot be kept, naming its field as the file does.
+fn text_problem(field: &str, problem: &TextProblem) -> String {
+    let e = &t().errors;
+    match problem {
+        TextProblem::Control(c) => fill(
+            e.text_control,
+            &[("field", &field), ("char", &quote(&c.to_string()))],
+        ),
+        TextProblem::TooLong(most) => fill(e.text_too_long, &[("field", &field), ("most", most)]),
     }
 }
 
 impl fmt::Display for BadText {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let e = &t().errors;
-        let text: &dyn fmt::Display = &self.text;
+        let quoted = Quoted(&self.text);
+        let text: &dyn fmt::Display = &quoted;
         f.write_str(&match &self.kind {
             BadTextKind::Money(Some(problem)) => {
                 fill(e.bad_money_amount, &[("text", text), ("problem", problem)])
@@ -48,21 +71,30 @@ impl fmt::Display for Problem {
         let e = &t().errors;
         f.write_str(&match self {
             Problem::NoStages => e.no_stages.to_string(),
-            Problem::EmptyStageName(id) => fill(e.empty_stage_name, &[("id", id)]),
-            Problem::DuplicateStageId(id) => fill(e.duplicate_stage_id, &[("id", id)]),
-            Problem::DuplicateStageName(name) => fill(e.duplicate_stage_name, &[("name", name)]),
+            Problem::EmptyStageName(id) => fill(e.empty_stage_name, &[("id", &Quoted(&id.0))]),
+            Problem::DuplicateStageId(id) => fill(e.duplicate_stage_id, &[("id", &Quoted(&id.0))]),
+            Problem::DuplicateStageName(name) => {
+                fill(e.duplicate_stage_name, &[("name", &Quoted(name))])
+            }
             Problem::StageProbability { stage, probability } => fill(
                 e.stage_probability,
-                &[("id", stage), ("probability", probability)],
+                &[("id", &Quoted(&stage.0)), ("probability", probability)],
             ),
-            Problem::DuplicateChecklistItem { stage, item } => {
-                fill(e.duplicate_checklist_item, &[("id", stage), ("item", item)])
-            }
+            Problem::DuplicateChecklistItem { stage, item } => fill(
+                e.duplicate_checklist_item,
+                &[("id", &Quoted(&stage.0)), ("item", &Quoted(item))],
+            ),
             Problem::DuplicateDealId(id) => fill(e.duplicate_deal_id, &[("id", id)]),
-            Problem::DealIdTooLarge(id) => fill(e.deal_id_too_large, &[("id", id)]),
-            Problem::UnknownStage { deal, stage } => {
-                fill(e.unknown_stage, &[("id", deal), ("stage", stage)])
-            }
+            Problem::DealIdOutOfRange(id) => fill(e.deal_id_too_large, &[("id", id)]),
+            Problem::UnknownStage { deal, stage } => fill(
+                e.unknown_stage,
+                &[("id", deal), ("stage", &Quoted(&stage.0))],
+            ),
+            Problem::BadHistoryStage { deal, stage } => fill(
+                e.bad_history_stage,
+                &[("id", deal), ("stage", &Quoted(&stage.0))],
+            ),
+            Problem::BoardText { field, problem } => text_problem(field, problem),
             Problem::Deal { deal, problem } => {
                 fill(e.deal_problem, &[("id", deal), ("problem", problem)])
             }
@@ -112,7 +144,7 @@ impl fmt::Display for LoadError {
                     ("path", path),
                     ("line", line),
                     ("column", column),
-                    ("message", message),
+                    ("message", &Quoted(message)),
                 ],
             ),
             LoadErrorKind::TooNew { found } => {
@@ -212,7 +244,7 @@ impl fmt::Display for EditError {
         let e = &t().errors;
         f.write_str(&match self {
             EditError::NoDeal(id) => fill(e.no_deal, &[("id", id)]),
-            EditError::NoStage(name) => fill(e.no_stage, &[("name", name)]),
+            EditError::NoStage(name) => fill(e.no_stage, &[("name", &Quoted(name))]),
             EditError::Invalid(problem) => problem.to_string(),
             EditError::SameStage => e.same_stage.to_string(),
             EditError::AtEdge => e.at_edge.to_string(),
@@ -220,10 +252,10 @@ impl fmt::Display for EditError {
             EditError::IdsExhausted => e.ids_exhausted.to_string(),
             EditError::AlreadyClosed => e.already_closed.to_string(),
             EditError::NotClosed => e.not_closed.to_string(),
-            EditError::NoSuchItem(item) => fill(e.no_such_item, &[("item", item)]),
+            EditError::NoSuchItem(item) => fill(e.no_such_item, &[("item", &Quoted(item))]),
             EditError::StageNameEmpty => e.stage_name_empty.to_string(),
             EditError::BoardNameEmpty => e.board_name_empty.to_string(),
-            EditError::StageNameTaken(name) => fill(e.stage_name_taken, &[("name", name)]),
+            EditError::StageNameTaken(name) => fill(e.stage_name_taken, &[("name", &Quoted(name))]),
             EditError::StageProbability(p) => fill(e.probability_over, &[("probability", p)]),
             EditError::RotDays => e.rot_days.to_string(),
             EditError::StageHasDeals(count) => fill(
@@ -265,6 +297,7 @@ impl fmt::Display for InputError {
             InputError::Negative => f.write_str(e.negative),
             InputError::Date => f.write_str(e.bad_date),
             InputError::Probability => f.write_str(e.bad_probability),
+            InputError::TooLong(most) => f.write_str(&fill(e.input_too_long, &[("most", most)])),
             InputError::Amount(amount) => amount.fmt(f),
             InputError::Currency => f.write_str(e.bad_currency),
         }

@@ -7,12 +7,14 @@ mod en;
 pub mod import;
 pub mod reports;
 mod review;
+pub mod safe;
 
 pub use deal_facts::{DealFacts, StayWords};
 pub use describe::{
     describe_filter, load_error_in_a_line, read_only_reason, sort_name, stage_holdings,
 };
 pub use review::ReviewText;
+pub use safe::{Quoted, quote, safe_message, terminal_safe};
 
 use std::fmt::Display;
 
@@ -494,6 +496,11 @@ pub struct ErrorText {
     pub deal_id_too_large: &'static str,
     pub unknown_stage: &'static str,
     pub deal_problem: &'static str,
+    pub bad_history_stage: &'static str,
+    pub text_control: &'static str,
+    pub text_too_long: &'static str,
+    pub date_out_of_range: &'static str,
+    pub input_too_long: &'static str,
     pub empty_title: &'static str,
     pub negative_value: &'static str,
     pub negative_cost: &'static str,

@@ -11,12 +11,13 @@ use super::money::{amount_in, currency_of, split_amount};
 use super::stages::StageFinder;
 use super::{ImportOptions, IncomingDeal, SourceFormat};
 use crate::model::input::{parse_probability, parse_tags};
+use crate::model::limits;
 use crate::model::{
     AmountError, Board, Currency, Deal, DealId, MAX_DEAL_ID, Money, Referral, StageId, StageVisit,
     Status,
 };
-use crate::text::fill;
 use crate::text::import::IMPORT;
+use crate::text::{Quoted, fill};
 
 /// What every row of one file is read with.
 pub(super) struct Context<'a> {
@@ -93,8 +94,8 @@ pub(super) fn read_row(
     deal.next_action_due = next_action_due;
     deal.tags = row.tags();
     deal.notes = match row.cx.layout.format {
-        SourceFormat::Dealboard => unguarded(row.raw(Column::Notes)),
-        _ => row.cell(Column::Notes).replace("\r\n", "\n"),
+        SourceFormat::Dealboard => limits::strip_controls(&unguarded(row.raw(Column::Notes))),
+        _ => limits::clean_notes(row.cell(Column::Notes)),
     };
     deal.external_id = match cx.layout.format {
         SourceFormat::Dealboard => row.line_text(Column::ExternalId),
@@ -141,12 +142,12 @@ impl Row<'_> {
     /// it was; another program's is put on one line (line breaks become spaces) and trimmed.
     fn line_text(&self, column: Column) -> String {
         if self.cx.layout.format == SourceFormat::Dealboard {
-            return unguarded(self.raw(column));
+            return limits::strip_controls(&unguarded(self.raw(column)));
         }
-        let lines: Vec<&str> = self
+        let lines: Vec<String> = self
             .cell(column)
             .lines()
-            .map(str::trim)
+            .map(limits::clean_line)
             .filter(|l| !l.is_empty())
             .collect();
         lines.join(" ")
@@ -164,10 +165,14 @@ impl Row<'_> {
     /// Notes that a cell cannot be read, naming the column as the file heads it.
     fn complain(&mut self, column: Column, problem: &dyn Display) {
         let header = self.cx.layout.header(column).to_string();
-        let text = self.cell(column).to_string();
+        let text = Quoted(self.cell(column));
         self.problems.push(fill(
             IMPORT.field,
-            &[("column", &header), ("text", &text), ("problem", problem)],
+            &[
+                ("column", &Quoted(&header)),
+                ("text", &text),
+                ("problem", problem),
+            ],
         ));
     }
 
@@ -369,9 +374,9 @@ impl Row<'_> {
     /// `--owner` first, then the file, then (for other systems' files) the board's owner. Our
     /// own export is a whole record of the deal: a deal without an owner stays without one.
     fn owner(&self) -> String {
-        let forced = self.cx.options.owner.as_deref().map(str::trim);
+        let forced = self.cx.options.owner.as_deref().map(limits::fit_line);
         if let Some(owner) = forced.filter(|o| !o.is_empty()) {
-            return owner.to_string();
+            return owner;
         }
         match self.line_text(Column::Owner) {
             owner if owner.is_empty() && self.cx.layout.format != SourceFormat::Dealboard => {
