@@ -11,24 +11,27 @@ pub fn width(text: &str) -> usize {
 
 /// `text` cut to at most `max` cells, ending in `…` when something was cut. Never splits a
 /// character cluster (a flag or an accented letter stays whole).
+/// Reads no further into `text` than the cut, so a megabyte of text costs what fits.
 pub fn truncate(text: &str, max: usize) -> String {
-    if text.width() <= max {
-        return text.to_string();
-    }
-    if max == 0 {
-        return String::new();
-    }
     let mut out = String::new();
+    // How much of `out` still leaves a cell for the `…`, should the text not fit.
+    let mut room_for_mark = 0;
     let mut used = 0;
     for grapheme in text.graphemes(true) {
-        let w = grapheme.width();
-        if used + w > max - 1 {
-            break;
+        used += grapheme.width();
+        if used > max {
+            if max == 0 {
+                return String::new();
+            }
+            out.truncate(room_for_mark);
+            out.push('…');
+            return out;
         }
         out.push_str(grapheme);
-        used += w;
+        if used < max {
+            room_for_mark = out.len();
+        }
     }
-    out.push('…');
     out
 }
 

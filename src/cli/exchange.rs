@@ -14,7 +14,7 @@ use crate::interchange::import::{
 };
 use crate::interchange::{BoardJson, ImportReport, Merged, deals_csv, merge};
 use crate::model::{Board, Deal};
-use crate::text::{fill, t};
+use crate::text::{Quoted, fill, quote, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum ExportFormat {
@@ -250,7 +250,8 @@ fn describe(
         }
     }
     if !parsed.ignored_columns.is_empty() {
-        let columns = parsed.ignored_columns.join(", ");
+        let columns: Vec<String> = parsed.ignored_columns.iter().map(|c| quote(c)).collect();
+        let columns = columns.join(", ");
         let _ = writeln!(out, "{}", fill(c.import_ignored, &[("columns", &columns)]));
     }
     if let Some(order) = parsed.date_order {
@@ -274,7 +275,7 @@ fn row_line(mark: &str, merged: &Merged) -> String {
             ("mark", &mark),
             ("line", &merged.line),
             ("id", &merged.id),
-            ("title", &merged.title),
+            ("title", &Quoted(&merged.title)),
         ],
     )
 }

@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
-use crate::text::{fill, safe_message, t, terminal_safe};
+use crate::text::{Quoted, fill, quote, safe_message, t, terminal_safe};
 
 pub use board_commands::InitArgs;
 pub use change::new_board;
@@ -266,7 +266,7 @@ fn find_stage(board: &Board, name: &str) -> Result<StageId, Failure> {
         let e = &t().errors;
         Failure(format!(
             "{} {}",
-            fill(e.no_stage, &[("name", &name)]),
+            fill(e.no_stage, &[("name", &Quoted(name))]),
             fill(e.stage_list, &[("stages", &stage_list(board))])
         ))
     })
@@ -278,7 +278,7 @@ fn stage_list(board: &Board) -> String {
         .stages
         .iter()
         .enumerate()
-        .map(|(i, s)| format!("{} {}", i + 1, s.name))
+        .map(|(i, s)| format!("{} {}", i + 1, quote(&s.name)))
         .collect();
     names.join(", ")
 }

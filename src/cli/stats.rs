@@ -75,9 +75,13 @@ pub fn stats(
         let mut owners: Vec<&str> = board.deals.iter().map(|d| d.owner.as_str()).collect();
         owners.sort_by_key(|o| o.to_lowercase());
         owners.dedup_by(|a, b| same_name(a, b));
+        let owners: Vec<String> = owners.into_iter().map(crate::text::quote).collect();
         return Err(Failure(fill(
             t().cli.no_such_owner,
-            &[("owner", &name), ("owners", &owners.join(", "))],
+            &[
+                ("owner", &crate::text::Quoted(name)),
+                ("owners", &owners.join(", ")),
+            ],
         )));
     }
     let stats = Stats::of(board, chosen, owner, now);

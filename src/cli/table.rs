@@ -35,11 +35,19 @@ impl Column {
 
 const GAP: &str = "  ";
 
+/// The widest a text column grows, also when the table goes to a file or a pipe rather than a
+/// terminal: a long title is cut with `…`, so no row is padded to the longest text.
+const WIDEST_TEXT: usize = 80;
+
 pub fn render(columns: &[Column], rows: &[Vec<String>], max_width: Option<usize>) -> String {
     let mut widths: Vec<usize> = columns.iter().map(|c| width(&c.header)).collect();
     for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(width(cell));
+        for ((w, cell), column) in widths.iter_mut().zip(row).zip(columns) {
+            let most = match column.shrinks_to {
+                Some(_) => WIDEST_TEXT,
+                None => usize::MAX,
+            };
+            *w = (*w).max(width(cell).min(most));
         }
     }
     let mut shown = vec![true; columns.len()];

@@ -14,7 +14,7 @@ pub use describe::{
     describe_filter, load_error_in_a_line, read_only_reason, sort_name, stage_holdings,
 };
 pub use review::ReviewText;
-pub use safe::{Quoted, quote, safe_message, terminal_safe};
+pub use safe::{Quoted, excerpt, quote, safe_message, terminal_safe};
 
 use std::fmt::Display;
 

@@ -144,6 +144,10 @@ struct Step {
     patch: Patch,
 }
 
+/// The most a status-bar message holds, whatever it quotes: drawing it costs no more than the
+/// bar it is shown in.
+const FLASH_CHARS: usize = 400;
+
 pub struct App {
     board: Board,
     store: Store,
@@ -407,14 +411,14 @@ impl App {
 
     fn show_info(&mut self, text: String) {
         self.flash = Some(Flash {
-            text,
+            text: crate::text::excerpt(&text, FLASH_CHARS),
             is_error: false,
         });
     }
 
     fn show_error(&mut self, text: String) {
         self.flash = Some(Flash {
-            text,
+            text: crate::text::excerpt(&text, FLASH_CHARS),
             is_error: true,
         });
     }

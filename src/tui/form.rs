@@ -5,7 +5,9 @@ use chrono::NaiveDate;
 use tui_input::{Input, InputRequest};
 
 use crate::model::input::InputError;
+use crate::model::limits;
 use crate::model::{Deal, DealField, DealId, StageId, set_fields};
+use crate::tui::input_limit::edit_within;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FormTarget {
@@ -110,7 +112,11 @@ impl DealForm {
             if currency_field && whole_code && matches!(request, InputRequest::InsertChar(_)) {
                 input.reset();
             }
-            input.handle(request);
+            let most = match DealField::ALL.get(self.focus) {
+                Some(DealField::Notes) => limits::NOTES_CHARS,
+                _ => limits::LINE_CHARS,
+            };
+            edit_within(input, request, most);
         }
         if let Some(error) = self.errors.get_mut(self.focus) {
             *error = None;

@@ -3,7 +3,9 @@
 
 use tui_input::{Input, InputRequest};
 
+use crate::model::limits::LINE_CHARS;
 use crate::model::{DealId, StageId};
+use crate::tui::input_limit::edit_within;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PickerPurpose {
@@ -79,7 +81,7 @@ impl Picker {
     }
 
     pub fn edit(&mut self, request: InputRequest) {
-        self.typed.handle(request);
+        edit_within(&mut self.typed, request, LINE_CHARS);
         self.highlighted = 0;
     }
 

@@ -5,7 +5,9 @@
 
 use tui_input::{Input, InputRequest};
 
+use crate::model::limits::LINE_CHARS;
 use crate::model::{BoardList, DealId, StageId};
+use crate::tui::input_limit::edit_within;
 
 /// What a text form is for, which decides what saving it does.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -119,7 +121,7 @@ impl TextForm {
 
     pub fn edit(&mut self, request: InputRequest) {
         if let Some(row) = self.rows.get_mut(self.focus) {
-            row.input.handle(request);
+            edit_within(&mut row.input, request, LINE_CHARS);
             row.error = None;
         }
         self.keep_one_empty_row();

@@ -4,9 +4,11 @@ use tui_input::Input;
 
 use super::{App, ClosedShow, ClosedView, DetailView, Mode, ProcessView, Question};
 use crate::model::Direction;
+use crate::model::limits::LINE_CHARS;
 use crate::text::t;
 use crate::tui::action::Action;
 use crate::tui::form::{DealForm, FormTarget};
+use crate::tui::input_limit::edit_within;
 
 impl App {
     pub(super) fn dispatch(&mut self, action: Action) {
@@ -313,7 +315,7 @@ impl App {
         };
         let text = match action {
             Action::Edit(request) => {
-                input.handle(request);
+                edit_within(input, request, LINE_CHARS);
                 input.value().to_string()
             }
             Action::SaveForm => return self.close(),
