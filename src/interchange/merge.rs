@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use super::import::{Carried, IncomingDeal, ParsedImport, RowProblem};
 use crate::model::input::InputError;
-use crate::model::{Board, Deal, DealId, Imported, Referral, copy_fields};
+use crate::model::{Board, Deal, DealId, ImportKeys, Imported, Referral, copy_fields};
 
 /// One row's deal and what became of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -46,10 +46,11 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
     // keep them (an export in board order lists them mixed).
     let mut rows: Vec<&IncomingDeal> = parsed.deals.iter().collect();
     rows.sort_by_key(|row| (row.own_id.is_none(), row.own_id, row.line));
+    let mut keys = ImportKeys::of(board);
     for row in rows {
         let (mut deal, referrer) = without_referral(row);
         deal.id = DealId(0);
-        let existing = board.find_imported(&row.key, row.own_id, deal.created);
+        let existing = board.find_imported(&keys, &row.key, row.own_id, deal.created);
         let title = deal.title.clone();
         if let Some(old) = existing.and_then(|id| board.deal(id)) {
             before.insert(old.id, old.clone());
@@ -89,6 +90,9 @@ pub fn merge(board: &mut Board, parsed: &ParsedImport) -> ImportReport {
                     if matches!(done, Imported::Added(_)) && own != id {
                         board.remember_import_key(id, &row.key);
                     }
+                }
+                if let Some(deal) = board.deal(id) {
+                    keys.note(&deal.external_id, id);
                 }
                 if let Some(by) = referrer {
                     let same_board = existing.is_some() && existing == row.own_id;

@@ -23,11 +23,37 @@ pub enum Imported {
     Unchanged(DealId),
 }
 
+/// The board's deals by their id in the system they were imported from, so that each row of
+/// an import finds its deal at once (an import of many rows stays linear in their number).
+#[derive(Debug, Default)]
+pub struct ImportKeys(HashMap<String, Vec<DealId>>);
+
+impl ImportKeys {
+    pub fn of(board: &Board) -> ImportKeys {
+        let mut keys = ImportKeys::default();
+        for deal in &board.deals {
+            keys.note(&deal.external_id, deal.id);
+        }
+        keys
+    }
+
+    /// Remembers that deal `id` now has `external_id`.
+    pub fn note(&mut self, external_id: &str, id: DealId) {
+        if !external_id.is_empty() {
+            let ids = self.0.entry(external_id.to_string()).or_default();
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
+}
+
 impl Board {
     /// The deal on the board an imported one is: the one imported before from the same
     /// external id, or the one it was exported from (our own id, created at the same moment).
     pub fn find_imported(
         &self,
+        keys: &ImportKeys,
         external_id: &str,
         own_id: Option<DealId>,
         created: DateTime<Utc>,
@@ -36,15 +62,18 @@ impl Board {
         // Another dealboard's ids are only numbers: two boards both have a deal 12, so such a
         // key names a deal only together with the moment it was created.
         let ours = external_id.starts_with(OWN_KEY_PREFIX);
-        let by_key = self
-            .deals
-            .iter()
-            .find(|d| {
-                !external_id.is_empty()
-                    && d.external_id == external_id
-                    && (!ours || d.created == created)
+        let by_key = keys
+            .0
+            .get(external_id)
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|id| {
+                self.deal(*id).is_some_and(|d| {
+                    d.external_id == external_id && (!ours || d.created == created)
+                })
             })
-            .map(|d| d.id);
+            .min();
         by_key.or(own_id.filter(|id| same_deal(*id)))
     }
 
@@ -75,16 +104,10 @@ impl Board {
             Some(id) if id.0 >= self.next_deal_id && id.0 <= MAX_DEAL_ID => id,
             _ => DealId(self.next_deal_id),
         };
-        let rank = self
-            .deals
-            .iter()
-            .filter(|d| d.stage == incoming.stage)
-            .map(|d| d.rank)
-            .max()
-            .map_or(0, |bottom| bottom.saturating_add(RANK_GAP));
+        // Its place in the column is given once every row is in: see `stack_imported`.
         let deal = Deal {
             id,
-            rank,
+            rank: 0,
             ..incoming
         };
         self.check_referral(&deal)?;
@@ -204,10 +227,14 @@ mod tests {
             Ok(Imported::Added(id)) => id,
             other => panic!("{other:?}"),
         };
-        assert_eq!(board.find_imported("pipedrive:7", None, at(9)), Some(id));
-        assert_eq!(board.find_imported("", Some(id), at(1)), Some(id));
+        let keys = ImportKeys::of(&board);
         assert_eq!(
-            board.find_imported("", Some(id), at(2)),
+            board.find_imported(&keys, "pipedrive:7", None, at(9)),
+            Some(id)
+        );
+        assert_eq!(board.find_imported(&keys, "", Some(id), at(1)), Some(id));
+        assert_eq!(
+            board.find_imported(&keys, "", Some(id), at(2)),
             None,
             "created at another moment: another board's deal with the same number"
         );
@@ -217,9 +244,13 @@ mod tests {
             panic!("added")
         };
         board.remember_import_key(other, "dealboard:3");
-        assert_eq!(board.find_imported("dealboard:3", None, at(1)), Some(other));
+        let keys = ImportKeys::of(&board);
         assert_eq!(
-            board.find_imported("dealboard:3", None, at(2)),
+            board.find_imported(&keys, "dealboard:3", None, at(1)),
+            Some(other)
+        );
+        assert_eq!(
+            board.find_imported(&keys, "dealboard:3", None, at(2)),
             None,
             "a number from another dealboard names a deal only with its moment"
         );

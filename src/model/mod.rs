@@ -26,7 +26,7 @@ pub use deal::{
 };
 pub use edit::{Direction, EditError};
 pub use fields::{DealField, copy_fields, set_fields};
-pub use import::{Imported, OWN_KEY_PREFIX};
+pub use import::{ImportKeys, Imported, OWN_KEY_PREFIX};
 pub use money::{AmountError, Currency, MAX_WHOLE_DIGITS, Minor, Money, Totals};
 pub use names::same_name;
 pub use patch::Patch;

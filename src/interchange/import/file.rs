@@ -35,13 +35,14 @@ pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
         .map_err(|e| ImportError(fill(IMPORT.not_csv, &[("error", &e)])))?
         .clone();
     let mut records = Vec::new();
+    let mut lines = LineCounter::new(text);
     for result in reader.records() {
         match result {
             Ok(record) => {
                 if record.iter().all(|cell| cell.trim().is_empty()) {
                     continue;
                 }
-                let line = record.position().map_or(0, |p| line_at(text, p));
+                let line = record.position().map_or(0, |p| lines.line_at(p));
                 records.push(Record {
                     line,
                     fields: Ok(record),
@@ -49,7 +50,7 @@ pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
             }
             Err(error) => match error.position() {
                 Some(position) => records.push(Record {
-                    line: line_at(text, position),
+                    line: lines.line_at(position),
                     fields: Err(fill(IMPORT.row_not_csv, &[("error", &error)])),
                 }),
                 None => return Err(ImportError(fill(IMPORT.not_csv, &[("error", &error)]))),
@@ -59,19 +60,46 @@ pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
     Ok(Table { headers, records })
 }
 
-/// The line a record starts on (1 is the header line). Counted from the record's byte offset
-/// rather than taken from `Position::line()`, which csv 1.4 reports one line short after a
-/// `\r\n` line end (as Excel writes them) or a blank line: the offset points at what ends the
-/// line before, so the line breaks there are stepped over.
-fn line_at(text: &str, position: &csv::Position) -> u64 {
-    let start = usize::try_from(position.byte()).map_or(text.len(), |b| b.min(text.len()));
-    let (before, after) = text.as_bytes().split_at(start);
-    let breaks = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'\n').count() as u64;
-    let blank = after
-        .iter()
-        .position(|b| !matches!(b, b'\r' | b'\n'))
-        .unwrap_or(after.len());
-    1 + breaks(before) + breaks(&after[..blank])
+/// Finds the line each record starts on, counting line breaks only once however many records
+/// there are (records come in file order), so reading stays linear in the file's size.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    /// Line breaks before `counted_to`.
+    breaks: u64,
+    counted_to: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> LineCounter<'a> {
+        LineCounter {
+            bytes: text.as_bytes(),
+            breaks: 0,
+            counted_to: 0,
+        }
+    }
+
+    /// The line a record starts on (1 is the header line). Counted from the record's byte
+    /// offset rather than taken from `Position::line()`, which csv 1.4 reports one line short
+    /// after a `\r\n` line end (as Excel writes them) or a blank line: the offset points at
+    /// what ends the line before, so the line breaks there are stepped over.
+    fn line_at(&mut self, position: &csv::Position) -> u64 {
+        let start =
+            usize::try_from(position.byte()).map_or(self.bytes.len(), |b| b.min(self.bytes.len()));
+        let breaks = |bytes: &[u8]| bytes.iter().filter(|b| **b == b'\n').count() as u64;
+        if start < self.counted_to {
+            // Never happens for records in order; counted afresh to stay right regardless.
+            self.breaks = 0;
+            self.counted_to = 0;
+        }
+        self.breaks += breaks(&self.bytes[self.counted_to..start]);
+        self.counted_to = start;
+        let after = &self.bytes[start..];
+        let blank = after
+            .iter()
+            .position(|b| !matches!(b, b'\r' | b'\n'))
+            .unwrap_or(after.len());
+        1 + self.breaks + breaks(&after[..blank])
+    }
 }
 
 /// The text without a byte order mark; anything but UTF-8 is refused with the first bad line.
