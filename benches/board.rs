@@ -1,5 +1,6 @@
 //! How fast the board is at 1k, 10k and 100k deals: loading and saving the file, drawing a frame,
-//! and a key press through to the next frame (a move includes its save to disk).
+//! a key press through to the next frame (a move includes its save to disk), and importing a
+//! CSV of that many rows.
 //!
 //! `cargo bench` runs them all; `cargo bench -- frame` runs one group.
 
@@ -102,5 +103,32 @@ fn key_to_frame(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, file, frame, key_to_frame);
+/// A CSV of every deal (our own export) read and merged into an empty board: the whole import
+/// but the final save, which `file/save` measures.
+fn import(c: &mut Criterion) {
+    use dealboard::interchange::import::{ImportOptions, read_csv};
+    use dealboard::interchange::{deals_csv, merge};
+    let mut group = c.benchmark_group("import");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let board = demo(size);
+        let deals: Vec<_> = board.deals.iter().collect();
+        let csv = deals_csv(&board, &deals, false).expect("exports");
+        let empty = store::default_board().expect("the built-in board parses");
+        group.bench_with_input(BenchmarkId::new("csv rows", size), &csv, |b, csv| {
+            b.iter(|| {
+                let options = ImportOptions::default();
+                let parsed = read_csv(black_box(csv), &empty, &options, now().fixed_offset())
+                    .expect("reads");
+                let mut board = empty.clone();
+                merge(&mut board, &parsed)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, file, frame, key_to_frame, import);
 criterion_main!(benches);
