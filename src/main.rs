@@ -23,7 +23,7 @@ fn main() -> ExitCode {
             dealboard::tui::run(store, board, notice)
                 .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
         }) {
-            Ok(()) => ExitCode::SUCCESS,
+            Ok(ending) => dealboard::cli::exit_code(ending),
             Err(failure) => failure.report(),
         },
     }

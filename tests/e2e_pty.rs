@@ -158,6 +158,88 @@ fn kill_9_right_after_a_change_loses_nothing() {
     assert!(saved.contains("stage: \"proposal-preparation\""), "{saved}");
 }
 
+/// Sends `signal` (a name for `kill`, such as `TERM`) to the program.
+fn signal(app: &Session, signal: &str) {
+    let pid = app.child.process_id().unwrap();
+    let sent = std::process::Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(sent.success());
+}
+
+#[test]
+fn signals_that_end_the_app_give_the_terminal_back_and_keep_the_board() {
+    for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let home = tempfile::tempdir().unwrap();
+        let board = home.path().join("board.ron");
+        let mut app = Session::start(&board, home.path(), 80, 24);
+        app.wait_for("Lead · 0");
+        app.type_keys("nSaved before the signal\r");
+        app.wait_for("Added");
+        assert!(app.screen.screen().alternate_screen());
+        signal(&app, name);
+        assert_eq!(
+            app.wait_for_exit(),
+            128 + number,
+            "SIG{name}: 128 + its number"
+        );
+        let screen = app.screen.screen();
+        assert!(
+            !screen.alternate_screen(),
+            "SIG{name}: back on the main screen"
+        );
+        assert!(!screen.hide_cursor(), "SIG{name}: the cursor shows again");
+        let saved = std::fs::read_to_string(&board).unwrap();
+        assert!(saved.contains("Saved before the signal"), "SIG{name}");
+        assert!(store_files_are_tidy(home.path()), "SIG{name}");
+    }
+}
+
+/// No temporary file is left beside the board.
+fn store_files_are_tidy(folder: &Path) -> bool {
+    std::fs::read_dir(folder)
+        .unwrap()
+        .filter_map(Result::ok)
+        .all(|e| !e.file_name().to_string_lossy().contains(".tmp."))
+}
+
+#[test]
+fn ctrl_z_and_a_stop_signal_give_the_terminal_back_and_fg_redraws_it_whole() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut app = Session::start(&board, home.path(), 80, 24);
+    app.wait_for("Lead · 0");
+    for stop in ["ctrl-z", "TSTP"] {
+        match stop {
+            "ctrl-z" => app.type_keys("\u{1a}"),
+            _ => signal(&app, stop),
+        }
+        let deadline = Instant::now() + WAIT;
+        while app.screen.screen().alternate_screen() {
+            assert!(
+                Instant::now() < deadline,
+                "{stop}: the terminal was not given back"
+            );
+            if let Ok(bytes) = app.output.recv_timeout(Duration::from_millis(50)) {
+                app.screen.process(&bytes);
+            }
+        }
+        assert!(
+            !app.screen.screen().hide_cursor(),
+            "{stop}: the cursor shows"
+        );
+        // What a shell's `fg` does: continue the stopped program.
+        app.screen.process(b"\x1b[2J");
+        signal(&app, "CONT");
+        let redrawn = app.wait_for("Lead · 0");
+        assert!(redrawn.contains("Sales pipeline"), "{stop}: {redrawn}");
+        assert!(app.screen.screen().alternate_screen(), "{stop}");
+    }
+    app.type_keys("q");
+    assert_eq!(app.wait_for_exit(), 0);
+}
+
 #[test]
 fn a_bad_board_file_stops_the_app_before_it_takes_the_terminal() {
     let home = tempfile::tempdir().unwrap();

@@ -259,3 +259,24 @@ fn a_skip_question_answered_after_the_deal_moved_elsewhere_changes_nothing() {
         "The deal was moved meanwhile; nothing was changed."
     );
 }
+
+#[test]
+fn a_signal_that_ends_the_app_keeps_an_unsaved_change_as_a_copy() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    clash(&mut t);
+    t.act(Action::Terminate);
+    assert!(t.app.should_quit(), "a signal asks nothing");
+    assert_eq!(
+        std::fs::read_to_string(&t.path).unwrap(),
+        "(version: 1, name: \"half-written",
+        "the file someone else is writing is left alone"
+    );
+    let kept = copies(&t, "unsaved");
+    assert_eq!(kept.len(), 1);
+    let moved = kept[0]
+        .deals
+        .iter()
+        .find(|d| d.title == "Поставка оборудования")
+        .unwrap();
+    assert_eq!(moved.stage.0, "qualification");
+}

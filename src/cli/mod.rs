@@ -21,6 +21,7 @@ use clap::{Parser, Subcommand};
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
 use crate::text::{Quoted, fill, quote, safe_message, t, terminal_safe};
+use crate::tui::Ending;
 
 pub use board_commands::InitArgs;
 pub use change::new_board;
@@ -160,6 +161,17 @@ impl<E: std::fmt::Display> From<E> for Failure {
 pub enum Output {
     Text(String),
     Data(Vec<u8>),
+    /// A screen (the review) that a signal ended: nothing more to print.
+    Ended(Ending),
+}
+
+/// The exit code of a screen that ended: 0 when the user quit, 128 + the signal's number when
+/// a signal ended it (as a shell reports a program killed by it).
+pub fn exit_code(ending: Ending) -> ExitCode {
+    match ending {
+        Ending::Quit => ExitCode::SUCCESS,
+        Ending::Signal(n) => ExitCode::from(u8::try_from(128 + n).unwrap_or(u8::MAX)),
+    }
 }
 
 /// Runs one subcommand against the board at `path`: exit 0 when done, 1 when it failed.
@@ -170,6 +182,7 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
             let bytes = match output {
                 Output::Text(text) => terminal_safe(&text).into_owned().into_bytes(),
                 Output::Data(bytes) => bytes,
+                Output::Ended(ending) => return exit_code(ending),
             };
             // Output piped into a closed reader (`| head`) is not a failure of the command.
             let _ = std::io::stdout().write_all(&bytes);
@@ -240,7 +253,7 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             let board = change::read_board(path)?;
             text(stats::stats(&board, &args, terminal_width(), clock.now()))
         }
-        Command::Review(args) => text(review::review(path, &args, clock)),
+        Command::Review(args) => review::review(path, &args, clock).map(Output::Ended),
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),
     }

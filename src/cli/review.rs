@@ -11,6 +11,7 @@ use crate::model::input;
 use crate::report::{previous_working_day, start_of};
 use crate::store::{Store, board_files};
 use crate::text::{fill, t};
+use crate::tui::Ending;
 
 #[derive(Args, Debug)]
 pub struct ReviewArgs {
@@ -22,7 +23,7 @@ pub struct ReviewArgs {
     pub boards: Vec<PathBuf>,
 }
 
-pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<String, Failure> {
+pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Ending, Failure> {
     let since = since(args.since.as_deref(), clock)?;
     let named = if args.boards.is_empty() {
         vec![path.to_path_buf()]
@@ -43,8 +44,7 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Strin
         return Err(Failure(problems.join("\n")));
     }
     crate::tui::review::run(named, args.owner.as_deref(), since)
-        .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))?;
-    Ok(String::new())
+        .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
 }
 
 /// `last` (the previous working day, the default), `yesterday`, or a date: from its start,

@@ -271,6 +271,7 @@ pub static EN: Text = Text {
         redo: "redo what was undone",
         help: "this help",
         quit: "quit",
+        suspend: "back to the shell until fg",
         next_field: "next field",
         previous_field: "previous field",
         save_form: "save the deal",

@@ -318,6 +318,7 @@ pub struct KeyText {
     pub redo: &'static str,
     pub help: &'static str,
     pub quit: &'static str,
+    pub suspend: &'static str,
     pub next_field: &'static str,
     pub previous_field: &'static str,
     pub save_form: &'static str,

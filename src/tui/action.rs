@@ -51,6 +51,10 @@ pub enum Action {
     DeleteItem,
     Close,
     Quit,
+    /// Give the terminal back and stop until `fg` (Ctrl+Z): done by the event loop, not a screen.
+    Suspend,
+    /// A signal ends the program: save what is not saved yet, ask nothing.
+    Terminate,
     // The process report
     PreviousPeriod,
     NextPeriod,

@@ -380,6 +380,7 @@ impl App {
                 self.keep_report_in_view();
                 return;
             }
+            Action::Terminate => return self.terminate(),
             Action::Tick => {
                 self.watch_file();
                 if self.figures.counted_on != Some(self.clock.today()) {

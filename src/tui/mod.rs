@@ -10,6 +10,7 @@ pub mod layout;
 pub mod picker;
 pub mod report_layout;
 pub mod review;
+mod signals;
 pub mod text_form;
 pub mod view;
 
@@ -28,10 +29,18 @@ use app::App;
 /// How long the loop waits for a key before a tick (which retries a failed save).
 const TICK: Duration = Duration::from_secs(1);
 
-/// Runs the board until the user quits. The terminal is restored however this ends, a panic
-/// included (ratatui's panic hook).
+/// How a session ended: the user quit, or a signal ended it (its number, for the exit code).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    Quit,
+    Signal(i32),
+}
+
+/// Runs the board until the user quits or a signal ends it. The terminal is restored however
+/// this ends, a panic included (ratatui's panic hook).
 /// `notice` is shown in the status bar until the first key.
-pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<()> {
+pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<Ending> {
+    let signals = signals::Signals::listen()?;
     let mut terminal = ratatui::try_init()?;
     let result = terminal.size().and_then(|size| {
         let clock = Box::new(SystemClock);
@@ -39,10 +48,19 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<()>
         if let Some(notice) = notice {
             app = app.with_notice(notice);
         }
-        event_loop(&mut terminal, &mut app, TICK)
+        event_loop(&mut terminal, &mut app, &signals, TICK)
     });
-    ratatui::try_restore()?;
-    result
+    finish(result)
+}
+
+/// Gives the terminal back. After a signal that ended the session (a closed window, say) the
+/// terminal may be gone: that is no failure.
+fn finish(result: io::Result<Ending>) -> io::Result<Ending> {
+    let restored = ratatui::try_restore();
+    match result {
+        Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
+        other => other,
+    }
 }
 
 /// What the event loop runs: the board app, or the stand-up review.
@@ -83,35 +101,54 @@ impl Screen for review::Review {
     }
 }
 
-/// Draws, waits for a key or the next tick, and feeds both to the screen. Ticks come every
-/// `tick` even while keys keep arriving, so a failed save is retried and outside changes are
-/// followed however busy the keyboard is.
+/// Draws, waits for a key, a signal or the next tick, and feeds them to the screen. Ticks come
+/// every `tick` even while keys keep arriving, so a failed save is retried and outside changes
+/// are followed however busy the keyboard is. A frame is drawn only after something happened.
 fn event_loop(
     terminal: &mut DefaultTerminal,
     screen: &mut impl Screen,
+    signals: &signals::Signals,
     tick: Duration,
-) -> io::Result<()> {
+) -> io::Result<Ending> {
     let mut next_tick = Instant::now() + tick;
+    let mut stale = true;
     while !screen.done() {
-        terminal.draw(|frame| screen.draw(frame))?;
+        if let Some(signal) = signals.ending() {
+            screen.apply(Action::Terminate);
+            return Ok(Ending::Signal(signal));
+        }
+        if signals.take_stop() {
+            signals::suspend(terminal)?;
+            stale = true;
+        }
+        if signals.take_resumed() {
+            signals::redraw_whole(terminal)?;
+            stale = true;
+        }
+        if stale {
+            terminal.draw(|frame| screen.draw(frame))?;
+            stale = false;
+        }
         let now = Instant::now();
         if now >= next_tick {
             screen.apply(Action::Tick);
             next_tick = now + tick;
+            stale = true;
             continue;
         }
-        if !event::poll(next_tick - now)? {
+        if !event::poll((next_tick - now).min(signals::CHECK_EVERY))? {
             continue;
         }
+        stale = true;
         match event::read()? {
-            Event::Key(key) => {
-                if let Some(action) = keymap::action_for(screen.context(), &key) {
-                    screen.apply(action);
-                }
-            }
+            Event::Key(key) => match keymap::action_for(screen.context(), &key) {
+                Some(Action::Suspend) => signals::suspend(terminal)?,
+                Some(action) => screen.apply(action),
+                None => {}
+            },
             Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
             _ => {}
         }
     }
-    Ok(())
+    Ok(Ending::Quit)
 }

@@ -161,6 +161,22 @@ impl App {
         }
     }
 
+    /// A signal ends the program: nothing can be asked, so what is not saved yet is saved now,
+    /// or, when that still fails (or the file changed meanwhile), kept as a copy beside the
+    /// board.
+    pub(super) fn terminate(&mut self) {
+        if self.conflict.is_none() && matches!(self.save, SaveState::Failed(_)) {
+            self.save_now();
+        }
+        let unsaved = self.conflict.is_some() || matches!(self.save, SaveState::Failed(_));
+        if unsaved && !self.read_only {
+            let _ = self
+                .store
+                .keep_copy(&self.board, t().board.unsaved_copy_label);
+        }
+        self.quit = true;
+    }
+
     fn mode_is_quit_question(&self) -> bool {
         matches!(self.mode, Mode::Question(Question::QuitUnsaved))
     }

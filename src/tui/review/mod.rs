@@ -25,10 +25,14 @@ const TICK: Duration = Duration::from_millis(700);
 
 /// Presents the boards `named` (files and folders of them) until the presenter quits. The
 /// terminal is restored however this ends.
-pub fn run(named: Vec<PathBuf>, owner: Option<&str>, since: DateTime<Utc>) -> io::Result<()> {
+pub fn run(
+    named: Vec<PathBuf>,
+    owner: Option<&str>,
+    since: DateTime<Utc>,
+) -> io::Result<super::Ending> {
+    let signals = super::signals::Signals::listen()?;
     let mut terminal = ratatui::try_init()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
-    let result = super::event_loop(&mut terminal, &mut review, TICK);
-    ratatui::try_restore()?;
-    result
+    let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);
+    super::finish(result)
 }

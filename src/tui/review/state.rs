@@ -150,7 +150,7 @@ impl Review {
             }
             // Esc closes what is open; on the board it must not end the presentation.
             Action::Close => self.flash = Some(t().review.q_quits.to_string()),
-            Action::Quit => self.quit = true,
+            Action::Quit | Action::Terminate => self.quit = true,
             Action::ShowHelp => self.help = true,
             _ => self.flash = Some(t().review.read_only.to_string()),
         }
