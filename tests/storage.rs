@@ -93,7 +93,7 @@ fn bad_cases() -> Vec<BadCase> {
         case(
             "deal id past the largest",
             good.replacen("id: 5,", "id: 18446744073709551615,", 1).into_bytes(),
-            "deal id 18446744073709551615 is too large",
+            "deal id 18446744073709551615 is not between 1 and",
         ),
         case(
             "unknown currency",

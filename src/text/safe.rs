@@ -43,8 +43,7 @@ pub fn quote(text: &str) -> String {
 /// Like [`quote`], at most `most` characters.
 pub fn excerpt(text: &str, most: usize) -> String {
     let mut out = String::new();
-    let mut shown = 0;
-    for c in text.chars() {
+    for (shown, c) in text.chars().enumerate() {
         if shown >= most {
             out.push('…');
             break;
@@ -54,7 +53,6 @@ pub fn excerpt(text: &str, most: usize) -> String {
         } else {
             out.push(c);
         }
-        shown += 1;
     }
     out
 }

@@ -83,3 +83,10 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
 }
+
+impl Action {
+    /// Works on every screen, whichever screen's keys list it.
+    pub fn everywhere(self) -> bool {
+        matches!(self, Action::Suspend)
+    }
+}

@@ -283,18 +283,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.help_end),
     bind(Help, &[key(KeyCode::Esc), ch('?'), ch('q')], Action::Close, |k| k.close_help),
     bind(Help, &[ctrl('c')], Action::Quit, |k| k.quit),
-    // Everywhere, as in any terminal program: back to the shell until `fg`.
+    // Listed with the board's keys, but works on every screen (see `Action::everywhere`).
     bind(Board, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Detail, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Closed, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Process, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Reports, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Review, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Form, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Picker, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Filter, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Question, &[ctrl('z')], Action::Suspend, |k| k.suspend),
-    bind(Help, &[ctrl('z')], Action::Suspend, |k| k.suspend),
 ];
 
 /// What a key press means in `context`, if anything. In the form, keys that are not bindings
@@ -303,10 +293,17 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
+    let pressed = |b: &&Binding| b.keys.iter().any(|k| k.matches(event));
     let bound = BINDINGS
         .iter()
         .filter(|b| b.context == context)
-        .find(|b| b.keys.iter().any(|k| k.matches(event)))
+        .find(pressed)
+        .or_else(|| {
+            BINDINGS
+                .iter()
+                .filter(|b| b.action.everywhere())
+                .find(pressed)
+        })
         .map(|b| b.action);
     match bound {
         Some(action) => Some(action),
