@@ -3,107 +3,12 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
+mod support;
+
 use std::path::Path;
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
-
-const WAIT: Duration = Duration::from_secs(10);
-
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    screen: vt100::Parser,
-    _master: Box<dyn MasterPty + Send>,
-}
-
-impl Session {
-    fn start(board: &Path, home: &Path, cols: u16, rows: u16) -> Session {
-        let board = board.display().to_string();
-        Session::run(&["--board", &board], home, cols, rows)
-    }
-
-    /// The binary with `args`, in a terminal `cols` × `rows`, with `home` as its home.
-    fn run(args: &[&str], home: &Path, cols: u16, rows: u16) -> Session {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows,
-                cols,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .unwrap();
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dealboard"));
-        command.args(args);
-        command.env("TERM", "xterm-256color");
-        command.env("HOME", home);
-        command.env("USER", "e2e");
-        let child = pty.slave.spawn_command(command).unwrap();
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().unwrap();
-        let writer = pty.master.take_writer().unwrap();
-        let (send, output) = channel();
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        let screen = vt100::Parser::new(
-            std::num::NonZero::new(rows).unwrap(),
-            std::num::NonZero::new(cols).unwrap(),
-            0,
-        );
-        Session {
-            child,
-            writer,
-            output,
-            screen,
-            _master: pty.master,
-        }
-    }
-
-    /// Waits until the screen shows `text`, and returns the screen.
-    fn wait_for(&mut self, text: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let contents = self.screen.screen().contents();
-            if contents.contains(text) {
-                return contents;
-            }
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.screen.process(&bytes),
-                Err(_) => panic!("the screen never showed {text:?}; it shows:\n{contents}"),
-            }
-        }
-    }
-
-    fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    fn wait_for_exit(&mut self) -> u32 {
-        let deadline = Instant::now() + WAIT;
-        loop {
-            // Keep draining output so the program never blocks on a full terminal.
-            while let Ok(bytes) = self.output.try_recv() {
-                self.screen.process(&bytes);
-            }
-            if let Some(status) = self.child.try_wait().unwrap() {
-                return status.exit_code();
-            }
-            assert!(Instant::now() < deadline, "the program did not quit");
-            std::thread::sleep(Duration::from_millis(20));
-        }
-    }
-}
+use support::pty::{Session, WAIT};
 
 #[test]
 fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
@@ -158,16 +63,6 @@ fn kill_9_right_after_a_change_loses_nothing() {
     assert!(saved.contains("stage: \"proposal-preparation\""), "{saved}");
 }
 
-/// Sends `signal` (a name for `kill`, such as `TERM`) to the program.
-fn signal(app: &Session, signal: &str) {
-    let pid = app.child.process_id().unwrap();
-    let sent = std::process::Command::new("kill")
-        .args([&format!("-{signal}"), &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-}
-
 #[test]
 fn signals_that_end_the_app_give_the_terminal_back_and_keep_the_board() {
     for (name, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
@@ -178,7 +73,7 @@ fn signals_that_end_the_app_give_the_terminal_back_and_keep_the_board() {
         app.type_keys("nSaved before the signal\r");
         app.wait_for("Added");
         assert!(app.screen.screen().alternate_screen());
-        signal(&app, name);
+        app.signal(name);
         assert_eq!(
             app.wait_for_exit(),
             128 + number,
@@ -213,7 +108,7 @@ fn ctrl_z_and_a_stop_signal_give_the_terminal_back_and_fg_redraws_it_whole() {
     for stop in ["ctrl-z", "TSTP"] {
         match stop {
             "ctrl-z" => app.type_keys("\u{1a}"),
-            _ => signal(&app, stop),
+            _ => app.signal(stop),
         }
         let deadline = Instant::now() + WAIT;
         while app.screen.screen().alternate_screen() {
@@ -231,7 +126,7 @@ fn ctrl_z_and_a_stop_signal_give_the_terminal_back_and_fg_redraws_it_whole() {
         );
         // What a shell's `fg` does: continue the stopped program.
         app.screen.process(b"\x1b[2J");
-        signal(&app, "CONT");
+        app.signal("CONT");
         let redrawn = app.wait_for("Lead · 0");
         assert!(redrawn.contains("Sales pipeline"), "{stop}: {redrawn}");
         assert!(app.screen.screen().alternate_screen(), "{stop}");

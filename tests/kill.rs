@@ -23,13 +23,13 @@
 
 #![cfg(unix)]
 
-use std::io::{Read, Write};
+mod support;
+
 use std::path::PathBuf;
 use std::process::{Command, Output, Stdio};
-use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use support::pty::Session;
 
 const DEFAULT_KILLS: usize = 40;
 const APP_KILLS: usize = 10;
@@ -359,93 +359,15 @@ fn killing_add_at_any_moment_loses_nothing_acknowledged() {
 
 // ---- the app, in a pseudo-terminal ------------------------------------------------------------
 
-struct App {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    output: Receiver<Vec<u8>>,
-    screen: vt100::Parser,
-    _master: Box<dyn MasterPty + Send>,
+/// The app on `board`, in a terminal 160 × 40.
+fn start_app(board: &Board) -> Session {
+    Session::start(&board.path(), board.home.path(), 160, 40)
 }
 
-impl App {
-    /// The app on `board`, in a terminal 160 × 40.
-    fn start(board: &Board) -> App {
-        let pty = native_pty_system()
-            .openpty(PtySize {
-                rows: 40,
-                cols: 160,
-                pixel_width: 0,
-                pixel_height: 0,
-            })
-            .expect("a pseudo-terminal");
-        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dealboard"));
-        command.arg("--board");
-        command.arg(board.path());
-        command.env("TERM", "xterm-256color");
-        command.env("HOME", board.home.path());
-        command.env("USER", "tester");
-        let child = pty.slave.spawn_command(command).expect("the app starts");
-        drop(pty.slave);
-        let mut reader = pty.master.try_clone_reader().expect("a reader");
-        let writer = pty.master.take_writer().expect("a writer");
-        let (send, output) = channel();
-        std::thread::spawn(move || {
-            let mut buffer = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buffer) {
-                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
-                    break;
-                }
-            }
-        });
-        App {
-            child,
-            writer,
-            output,
-            screen: vt100::Parser::new(
-                std::num::NonZero::new(40).unwrap(),
-                std::num::NonZero::new(160).unwrap(),
-                0,
-            ),
-            _master: pty.master,
-        }
-    }
-
-    /// Whether the screen shows `text` now, after reading everything the app has written.
-    fn shows(&mut self, text: &str) -> bool {
-        while let Ok(bytes) = self.output.try_recv() {
-            self.screen.process(&bytes);
-        }
-        self.screen.screen().contents().contains(text)
-    }
-
-    /// Waits until the screen shows `text`; panics with the screen if it never does.
-    fn wait_for(&mut self, text: &str) {
-        let deadline = Instant::now() + WAIT;
-        while !self.shows(text) {
-            let left = deadline.saturating_duration_since(Instant::now());
-            match self.output.recv_timeout(left) {
-                Ok(bytes) => self.screen.process(&bytes),
-                Err(_) => panic!(
-                    "the screen never showed {text:?}; it shows:\n{}",
-                    self.screen.screen().contents()
-                ),
-            }
-        }
-    }
-
-    fn type_keys(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).expect("typing");
-        self.writer.flush().expect("typing");
-    }
-
-    /// SIGKILL, then waits for the process to be gone.
-    fn kill_9(mut self) {
-        let pid = self.child.process_id().expect("the app's process id");
-        // SAFETY: a plain system call on a process this test started and has not reaped.
-        let sent = unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
-        assert_eq!(sent, 0, "SIGKILL could not be sent");
-        self.child.wait().expect("waiting for the killed app");
-    }
+/// SIGKILL, then waits for the process to be gone.
+fn kill_9(mut app: Session) {
+    app.signal("KILL");
+    app.child.wait().expect("waiting for the killed app");
 }
 
 #[test]
@@ -456,7 +378,7 @@ fn killing_the_app_while_it_saves_loses_nothing_it_showed() {
     let mut tally = Tally::default();
     let mut timing: Option<Timing> = None;
     for n in 1..=APP_KILLS {
-        let mut app = App::start(&board);
+        let mut app = start_app(&board);
         app.wait_for("Lead ·");
         let title = format!("app deal {n}");
         let added = format!("Added “{title}”");
@@ -473,7 +395,7 @@ fn killing_the_app_while_it_saves_loses_nothing_it_showed() {
         }
         // The screen shows the deal only once it is saved.
         let shown = app.shows(&added);
-        app.kill_9();
+        kill_9(app);
         let after = format!("app kill {n}");
         tally.after_kill(&board, &mut acknowledged, (title, shown), &before, &after);
         let next = format!("after app kill {n}");

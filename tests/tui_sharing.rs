@@ -91,6 +91,16 @@ fn copies(t: &TestApp, label: &str) -> Vec<Board> {
         .collect()
 }
 
+/// Where the deal that [`clash`] moves is in `board`.
+fn stage_of_the_moved_deal(board: &Board) -> &str {
+    let moved = board
+        .deals
+        .iter()
+        .find(|d| d.title == "Поставка оборудования")
+        .unwrap();
+    &moved.stage.0
+}
+
 #[test]
 fn when_both_sides_changed_the_user_may_load_theirs_and_keep_a_copy_of_theirs() {
     let mut t = TestApp::new(sample_board(), 80, 24);
@@ -108,13 +118,9 @@ fn when_both_sides_changed_the_user_may_load_theirs_and_keep_a_copy_of_theirs() 
     assert_eq!(t.app.board().name, "Renamed by a colleague");
     let kept = copies(&t, "unsaved");
     assert_eq!(kept.len(), 1);
-    let moved = kept[0]
-        .deals
-        .iter()
-        .find(|d| d.title == "Поставка оборудования")
-        .unwrap();
     assert_eq!(
-        moved.stage.0, "qualification",
+        stage_of_the_moved_deal(&kept[0]),
+        "qualification",
         "the move made here is in the copy"
     );
     assert!(t.app.flash().unwrap().text.contains("board.ron.unsaved.1"));
@@ -273,10 +279,5 @@ fn a_signal_that_ends_the_app_keeps_an_unsaved_change_as_a_copy() {
     );
     let kept = copies(&t, "unsaved");
     assert_eq!(kept.len(), 1);
-    let moved = kept[0]
-        .deals
-        .iter()
-        .find(|d| d.title == "Поставка оборудования")
-        .unwrap();
-    assert_eq!(moved.stage.0, "qualification");
+    assert_eq!(stage_of_the_moved_deal(&kept[0]), "qualification");
 }

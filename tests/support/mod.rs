@@ -4,6 +4,8 @@
 
 pub mod cli;
 pub mod november;
+#[cfg(unix)]
+pub mod pty;
 
 use std::path::PathBuf;
 

@@ -1,0 +1,122 @@
+//! The real binary in a pseudo-terminal, as a person at a terminal runs it: type keys, read the
+//! screen as a terminal would show it, send it signals.
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+pub const WAIT: Duration = Duration::from_secs(10);
+
+pub struct Session {
+    pub child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    pub output: Receiver<Vec<u8>>,
+    pub screen: vt100::Parser,
+    _master: Box<dyn MasterPty + Send>,
+}
+
+impl Session {
+    pub fn start(board: &Path, home: &Path, cols: u16, rows: u16) -> Session {
+        let board = board.display().to_string();
+        Session::run(&["--board", &board], home, cols, rows)
+    }
+
+    /// The binary with `args`, in a terminal `cols` × `rows`, with `home` as its home.
+    pub fn run(args: &[&str], home: &Path, cols: u16, rows: u16) -> Session {
+        let pty = native_pty_system()
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .unwrap();
+        let mut command = CommandBuilder::new(env!("CARGO_BIN_EXE_dealboard"));
+        command.args(args);
+        command.env("TERM", "xterm-256color");
+        command.env("HOME", home);
+        command.env("USER", "e2e");
+        let child = pty.slave.spawn_command(command).unwrap();
+        drop(pty.slave);
+        let mut reader = pty.master.try_clone_reader().unwrap();
+        let writer = pty.master.take_writer().unwrap();
+        let (send, output) = channel();
+        std::thread::spawn(move || {
+            let mut buffer = [0u8; 4096];
+            while let Ok(n) = reader.read(&mut buffer) {
+                if n == 0 || send.send(buffer[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        let screen = vt100::Parser::new(
+            std::num::NonZero::new(rows).unwrap(),
+            std::num::NonZero::new(cols).unwrap(),
+            0,
+        );
+        Session {
+            child,
+            writer,
+            output,
+            screen,
+            _master: pty.master,
+        }
+    }
+
+    /// Waits until the screen shows `text`, and returns the screen.
+    pub fn wait_for(&mut self, text: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let contents = self.screen.screen().contents();
+            if contents.contains(text) {
+                return contents;
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => self.screen.process(&bytes),
+                Err(_) => panic!("the screen never showed {text:?}; it shows:\n{contents}"),
+            }
+        }
+    }
+
+    pub fn type_keys(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    pub fn wait_for_exit(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            // Keep draining output so the program never blocks on a full terminal.
+            while let Ok(bytes) = self.output.try_recv() {
+                self.screen.process(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return status.exit_code();
+            }
+            assert!(Instant::now() < deadline, "the program did not quit");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Whether the screen shows `text` now, after reading everything the program has written.
+    pub fn shows(&mut self, text: &str) -> bool {
+        while let Ok(bytes) = self.output.try_recv() {
+            self.screen.process(&bytes);
+        }
+        self.screen.screen().contents().contains(text)
+    }
+
+    /// Sends `signal` (a name for `kill`, such as `TERM`) to the program.
+    pub fn signal(&self, signal: &str) {
+        let pid = self.child.process_id().unwrap();
+        let sent = std::process::Command::new("kill")
+            .args([&format!("-{signal}"), &pid.to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+    }
+}
