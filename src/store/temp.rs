@@ -174,6 +174,25 @@ mod tests {
         assert!(name.starts_with(".board.ron.tmp."), "{name}");
     }
 
+    /// The attack: a link planted at the very name a writer is about to open. Opening is
+    /// exclusive and never follows a link, so the write is refused, not sent through the link.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_at_the_name_being_opened_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "precious").unwrap();
+        let planted = dir.path().join(".board.ron.tmp.1.0");
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let refused = create_new(&planted, 0o600).unwrap_err();
+        assert_eq!(refused.kind(), io::ErrorKind::AlreadyExists);
+        let dangling = dir.path().join(".board.ron.tmp.1.1");
+        std::os::unix::fs::symlink(dir.path().join("new-victim"), &dangling).unwrap();
+        assert!(create_new(&dangling, 0o600).is_err());
+        assert!(!dir.path().join("new-victim").exists());
+        assert_eq!(fs::read_to_string(&victim).unwrap(), "precious");
+    }
+
     #[cfg(unix)]
     #[test]
     fn strays_of_dead_writers_are_removed_and_live_ones_kept() {
