@@ -48,6 +48,17 @@ pub enum Problem {
 }
 
 impl Problem {
+    /// The stage the problem is about, so a message can point at it in the file.
+    pub fn stage(&self) -> Option<&StageId> {
+        match self {
+            Problem::EmptyStageName(stage)
+            | Problem::DuplicateStageId(stage)
+            | Problem::StageProbability { stage, .. }
+            | Problem::DuplicateChecklistItem { stage, .. } => Some(stage),
+            _ => None,
+        }
+    }
+
     /// The deal the problem is about, so a message can point at it in the file.
     pub fn deal(&self) -> Option<DealId> {
         match self {

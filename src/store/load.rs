@@ -95,6 +95,7 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
                 seen.push(id);
                 line_of_deal(text, id, nth)
             });
+            let line = line.or_else(|| p.stage().and_then(|id| line_of_stage(text, id)));
             (p, line)
         })
         .collect();
@@ -135,6 +136,23 @@ fn conflict_marker_lines(text: &str) -> Vec<usize> {
         })
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// The line where stage `id` is written in the stages list (the last such line: a repeated id
+/// is pointed at where it repeats).
+fn line_of_stage(text: &str, id: &crate::model::StageId) -> Option<usize> {
+    let start = text.find("stages:")?;
+    let end = text[start..]
+        .find("deals:")
+        .map_or(text.len(), |e| start + e);
+    let first_line = 1 + text[..start].matches('\n').count();
+    let wanted = format!("id: {:?}", id.0);
+    text[start..end]
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| line.contains(&wanted))
+        .map(|(i, _)| first_line + i)
+        .last()
 }
 
 /// The line of the `nth` (from 0) `id: N` of deal N in the deals list, so an error can point at
