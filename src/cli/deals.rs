@@ -20,11 +20,15 @@ pub fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Fai
     };
     let mut errors = Vec::new();
     let today = clock.today();
-    let title = args.title.clone();
     let added = board.add_deal(&stage, clock.now_utc(), |deal| {
-        deal.title = title.trim().to_string();
+        if let Err(problem) = DealField::Title.set(deal, &args.title, today) {
+            errors.push(fill(
+                t().cli.bad_field,
+                &[("field", &"title"), ("problem", &problem)],
+            ));
+        }
         if let Err(e) = args.fields.apply(deal, today) {
-            errors = e;
+            errors.extend(e);
         }
     });
     if !errors.is_empty() {

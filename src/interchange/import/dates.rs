@@ -6,8 +6,8 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::{DateOrder, ImportError};
-use crate::text::fill;
 use crate::text::import::IMPORT;
+use crate::text::{Quoted, fill};
 
 /// A date or time as written, before a time zone is applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -100,9 +100,9 @@ pub(super) fn decide_order<'a>(
                 IMPORT.mixed_date_orders,
                 &[
                     ("day_line", &day_line),
-                    ("day_text", &day_text),
+                    ("day_text", &Quoted(day_text)),
                     ("month_line", &month_line),
-                    ("month_text", &month_text),
+                    ("month_text", &Quoted(month_text)),
                 ],
             )));
         }

@@ -4,8 +4,8 @@ use csv::StringRecord;
 
 use super::{Carried, ImportError, ImportOptions, SourceFormat};
 use crate::model::DealField;
-use crate::text::fill;
 use crate::text::import::IMPORT;
+use crate::text::{Quoted, fill, quote};
 
 /// What a column holds, whatever the program calls it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -212,7 +212,7 @@ impl Layout {
         match missing_id {
             Some(column) if self.index(Column::Id).is_none() => Err(ImportError(fill(
                 IMPORT.no_id_column,
-                &[("column", &column)],
+                &[("column", &Quoted(column))],
             ))),
             None if self.index(Column::Id).is_none()
                 && self.index(Column::ExternalId).is_none() =>
@@ -322,7 +322,7 @@ fn format_of(names: &[String]) -> Option<SourceFormat> {
 }
 
 fn no_title(headers: &StringRecord) -> ImportError {
-    let headers: Vec<&str> = headers.iter().map(str::trim).collect();
+    let headers: Vec<String> = headers.iter().map(|h| quote(h.trim())).collect();
     ImportError(fill(
         IMPORT.no_title_column,
         &[("headers", &headers.join(", "))],

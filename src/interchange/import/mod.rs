@@ -18,8 +18,8 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 
 use crate::model::{Board, Deal, DealField, DealId};
-use crate::text::fill;
 use crate::text::import::IMPORT;
+use crate::text::{Quoted, fill};
 use dates::DateReader;
 use headers::Layout;
 use rows::Context;
@@ -160,7 +160,7 @@ pub fn read_csv(
             Ok(incoming) => match first_lines.get(&incoming.key) {
                 Some(first) => fill(
                     IMPORT.duplicate_key,
-                    &[("key", &incoming.key), ("line", first)],
+                    &[("key", &Quoted(&incoming.key)), ("line", first)],
                 ),
                 None => {
                     first_lines.insert(incoming.key.clone(), incoming.line);

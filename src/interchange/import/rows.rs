@@ -261,7 +261,7 @@ impl Row<'_> {
         if header.is_empty() {
             header = "id";
         }
-        let reason = fill(IMPORT.no_key, &[("column", &header)]);
+        let reason = fill(IMPORT.no_key, &[("column", &Quoted(header))]);
         self.problems.push(reason);
     }
 

@@ -2,8 +2,8 @@
 
 use super::{ImportError, ImportOptions};
 use crate::model::{Board, Phase, Problem, Stage, StageId};
-use crate::text::fill;
 use crate::text::import::IMPORT;
+use crate::text::{Quoted, fill, quote};
 
 pub(super) struct StageFinder<'a> {
     board: &'a Board,
@@ -25,8 +25,8 @@ impl<'a> StageFinder<'a> {
                 ImportError(fill(
                     IMPORT.bad_stage_map,
                     &[
-                        ("entry", &entry),
-                        ("name", &new.trim()),
+                        ("entry", &Quoted(&entry)),
+                        ("name", &Quoted(new.trim())),
                         ("stages", &stage_list(board)),
                     ],
                 ))
@@ -52,7 +52,7 @@ impl<'a> StageFinder<'a> {
                 fill(
                     IMPORT.unknown_stage,
                     &[
-                        ("stage", &written.trim()),
+                        ("stage", &Quoted(written.trim())),
                         ("stages", &stage_list(self.board)),
                     ],
                 )
@@ -77,7 +77,7 @@ impl<'a> StageFinder<'a> {
 }
 
 fn stage_list(board: &Board) -> String {
-    let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
+    let names: Vec<String> = board.stages.iter().map(|s| quote(&s.name)).collect();
     names.join(IMPORT.stage_separator)
 }
 
