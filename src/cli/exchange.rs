@@ -143,8 +143,10 @@ pub fn import(path: &Path, args: &ImportArgs, clock: &dyn Clock) -> Result<Strin
     };
     let (parsed, report, merged_board) = merged(&board, &bytes, &options, clock)?;
     if let Some(refusal) = refusal(args, &report) {
+        // The whole report, however many rows it lists (each line quotes briefly), then why.
         let text = describe(args, &parsed, &report, true);
-        return Err(Failure(format!("{refusal}\n{text}")));
+        eprint!("{}", crate::text::terminal_safe(&text));
+        return Err(Failure(refusal));
     }
     let text = describe(args, &parsed, &report, args.dry_run);
     let changed = !report.added.is_empty() || !report.updated.is_empty();
