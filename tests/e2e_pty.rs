@@ -136,6 +136,27 @@ fn ctrl_z_and_a_stop_signal_give_the_terminal_back_and_fg_redraws_it_whole() {
 }
 
 #[test]
+fn a_huge_paste_arrives_whole_cleaned_and_cut_to_what_a_field_holds() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut app = Session::start(&board, home.path(), 100, 30);
+    app.wait_for("Lead · 0");
+    // Pasted on the board, it is not taken for keys (its `d`s and `q`s do nothing).
+    app.type_keys("\x1b[200~dddqqq\x1b[201~");
+    app.type_keys("n");
+    app.wait_for("New deal in Lead");
+    let huge = format!("Pasted\x1b]0;pwned\x07 line\n{}", "Ж".repeat(100_000));
+    app.type_keys(&format!("\x1b[200~{huge}\x1b[201~\r"));
+    app.wait_for("Pasted]0;pwned line …");
+    app.type_keys("q");
+    assert_eq!(app.wait_for_exit(), 0);
+    let saved = dealboard::store::parse(&std::fs::read(&board).unwrap()).unwrap();
+    let title = &saved.deals[0].title;
+    assert_eq!(title.chars().count(), dealboard::model::limits::LINE_CHARS);
+    assert!(title.starts_with("Pasted]0;pwned line ЖЖ"), "{title}");
+}
+
+#[test]
 fn a_bad_board_file_stops_the_app_before_it_takes_the_terminal() {
     let home = tempfile::tempdir().unwrap();
     let board = home.path().join("board.ron");

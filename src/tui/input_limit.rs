@@ -3,6 +3,18 @@
 
 use tui_input::{Input, InputRequest};
 
+/// The characters of a paste as they are typed: line breaks and tabs become spaces, other
+/// control characters are dropped, and no more is typed than the longest field takes.
+pub fn pasted(text: &str) -> impl Iterator<Item = char> + '_ {
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .take(crate::model::limits::NOTES_CHARS)
+}
+
 /// Applies `request` to `input`, unless it types a control character or a character past
 /// `most`.
 pub fn edit_within(input: &mut Input, request: InputRequest, most: usize) {
@@ -17,6 +29,16 @@ pub fn edit_within(input: &mut Input, request: InputRequest, most: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_is_typed_on_one_line_without_controls() {
+        let typed: String = pasted("two\r\nlines\t\u{1b}[2Jx").collect();
+        assert_eq!(typed, "two  lines [2Jx");
+        assert_eq!(
+            pasted(&"y".repeat(1_000_000)).count(),
+            crate::model::limits::NOTES_CHARS
+        );
+    }
 
     #[test]
     fn typing_stops_at_the_limit_and_skips_controls() {

@@ -41,8 +41,8 @@ impl Context {
         Context::Help,
     ];
 
-    /// Whether keys that no binding claims type text here.
-    fn types_text(self) -> bool {
+    /// Whether keys that no binding claims type text here (and a paste is typed too).
+    pub fn types_text(self) -> bool {
         matches!(self, Context::Form | Context::Picker | Context::Filter)
     }
 }

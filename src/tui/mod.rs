@@ -4,7 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
-mod input_limit;
+pub mod input_limit;
 pub mod keymap;
 pub mod layout;
 pub mod picker;
@@ -41,7 +41,7 @@ pub enum Ending {
 /// `notice` is shown in the status bar until the first key.
 pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<Ending> {
     let signals = signals::Signals::listen()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = take_terminal()?;
     let result = terminal.size().and_then(|size| {
         let clock = Box::new(SystemClock);
         let mut app = App::new(board, store, clock, (size.width, size.height));
@@ -53,10 +53,44 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<End
     finish(result)
 }
 
+/// Types a paste into the field being edited, all of it before the next frame. Elsewhere a
+/// paste does nothing: its letters are not taken for keys.
+fn paste(screen: &mut impl Screen, text: &str) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    if !screen.context().types_text() {
+        return;
+    }
+    for c in input_limit::pasted(text) {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(action) = keymap::action_for(screen.context(), &key) {
+            screen.apply(action);
+        }
+    }
+}
+
+/// Takes the terminal: raw mode, the alternate screen, and pastes that arrive whole.
+fn take_terminal() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
+    Ok(terminal)
+}
+
+/// Gives the terminal back as it was found.
+fn give_back_terminal() -> io::Result<()> {
+    let pasting = ratatui::crossterm::execute!(
+        io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
+    ratatui::try_restore().and(pasting)
+}
+
 /// Gives the terminal back. After a signal that ended the session (a closed window, say) the
 /// terminal may be gone: that is no failure.
 fn finish(result: io::Result<Ending>) -> io::Result<Ending> {
-    let restored = ratatui::try_restore();
+    let restored = give_back_terminal();
     match result {
         Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
         other => other,
@@ -146,6 +180,7 @@ fn event_loop(
                 Some(action) => screen.apply(action),
                 None => {}
             },
+            Event::Paste(text) => paste(screen, &text),
             Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
             _ => {}
         }

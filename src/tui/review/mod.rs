@@ -31,7 +31,7 @@ pub fn run(
     since: DateTime<Utc>,
 ) -> io::Result<super::Ending> {
     let signals = super::signals::Signals::listen()?;
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = super::take_terminal()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
     let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);
     super::finish(result)
