@@ -74,13 +74,12 @@ enum Mutation {
 fn any_mutation() -> impl Strategy<Value = Mutation> {
     let at = any::<usize>();
     prop_oneof![
-        (at.clone(), any::<u8>()).prop_map(|(at, to)| Mutation::FlipByte { at, to }),
-        (at.clone(), prop::sample::select(TOKENS))
-            .prop_map(|(at, token)| Mutation::Splice { at, token }),
-        at.clone().prop_map(|at| Mutation::Cut { at }),
-        at.clone().prop_map(|line| Mutation::DoubleLine { line }),
-        at.clone().prop_map(|line| Mutation::DropLine { line }),
-        (at.clone(), at.clone()).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
+        (at, any::<u8>()).prop_map(|(at, to)| Mutation::FlipByte { at, to }),
+        (at, prop::sample::select(TOKENS)).prop_map(|(at, token)| Mutation::Splice { at, token }),
+        at.prop_map(|at| Mutation::Cut { at }),
+        at.prop_map(|line| Mutation::DoubleLine { line }),
+        at.prop_map(|line| Mutation::DropLine { line }),
+        (at, at).prop_map(|(a, b)| Mutation::SwapLines { a, b }),
         (at, 1usize..2_000).prop_map(|(at, times)| Mutation::Repeat { at, times }),
     ]
 }
