@@ -233,3 +233,22 @@ fn concurrent_scripts_adding_to_a_big_board_all_get_their_turn() {
     let deals = cli.json(&[]);
     assert_eq!(deals.len(), 2020, "every add is there");
 }
+
+#[test]
+fn a_failed_save_is_told_about_the_board_not_a_hidden_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("boards");
+    let path = folder.join("board.ron");
+    Store::create(&path, &sample_board()).unwrap();
+    let mut store = open_locked(&path);
+    // The folder vanishes (an unmounted disk): nothing can be written beside the board.
+    std::fs::remove_dir_all(&folder).unwrap();
+    let failed = store.save(&sample_board()).unwrap_err();
+    assert_eq!(failed.path, path);
+    let message = failed.to_string();
+    assert!(message.contains("board.ron"), "{message}");
+    assert!(
+        !message.contains(".tmp") && !message.contains(".bak"),
+        "{message}"
+    );
+}

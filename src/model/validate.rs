@@ -43,6 +43,8 @@ pub enum Problem {
     /// reason, a lead source), named as in the file.
     BoardText {
         field: &'static str,
+        /// The stage whose name or exit criterion it is.
+        stage: Option<StageId>,
         problem: TextProblem,
     },
 }
@@ -54,7 +56,10 @@ impl Problem {
             Problem::EmptyStageName(stage)
             | Problem::DuplicateStageId(stage)
             | Problem::StageProbability { stage, .. }
-            | Problem::DuplicateChecklistItem { stage, .. } => Some(stage),
+            | Problem::DuplicateChecklistItem { stage, .. }
+            | Problem::BoardText {
+                stage: Some(stage), ..
+            } => Some(stage),
             _ => None,
         }
     }
@@ -148,21 +153,30 @@ impl Board {
     /// The board's own texts that break the rules of [`limits`].
     fn text_problems(&self) -> Vec<Problem> {
         let stage_texts = self.stages.iter().flat_map(|s| {
-            std::iter::once(("stages.name", s.name.as_str()))
-                .chain(s.checklist.iter().map(|c| ("stages.checklist", c.as_str())))
-        });
-        [("name", self.name.as_str()), ("owner", &self.owner)]
-            .into_iter()
-            .chain(stage_texts)
-            .chain(
-                self.lost_reasons
+            std::iter::once(("name", Some(&s.id), s.name.as_str())).chain(
+                s.checklist
                     .iter()
-                    .map(|r| ("lost_reasons", r.as_str())),
+                    .map(|c| ("checklist", Some(&s.id), c.as_str())),
             )
+        });
+        let lists = self
+            .lost_reasons
+            .iter()
+            .map(|r| ("lost_reasons", r.as_str()));
+        let board_texts = [("name", self.name.as_str()), ("owner", &self.owner)]
+            .into_iter()
+            .chain(lists)
             .chain(self.sources.iter().map(|s| ("sources", s.as_str())))
-            .filter_map(|(field, text)| {
+            .map(|(field, text)| (field, None, text));
+        board_texts
+            .chain(stage_texts)
+            .filter_map(|(field, stage, text)| {
                 let problem = limits::check_line(text).err()?;
-                Some(Problem::BoardText { field, problem })
+                Some(Problem::BoardText {
+                    field,
+                    stage: stage.cloned(),
+                    problem,
+                })
             })
             .collect()
     }

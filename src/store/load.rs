@@ -95,7 +95,12 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
                 seen.push(id);
                 line_of_deal(text, id, nth)
             });
-            let line = line.or_else(|| p.stage().and_then(|id| line_of_stage(text, id)));
+            let line = line
+                .or_else(|| p.stage().and_then(|id| line_of_stage(text, id)))
+                .or_else(|| match &p {
+                    Problem::BoardText { field, .. } => line_of_board_field(text, field),
+                    _ => None,
+                });
             (p, line)
         })
         .collect();
@@ -136,6 +141,17 @@ fn conflict_marker_lines(text: &str) -> Vec<usize> {
         })
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// The line where the board's own `field` (`name:`, `owner:`, `sources:` ...) is written: the
+/// first line that starts with it, before the stages.
+fn line_of_board_field(text: &str, field: &str) -> Option<usize> {
+    let wanted = format!("{field}:");
+    let before_stages = text.find("stages:").unwrap_or(text.len());
+    text[..before_stages]
+        .lines()
+        .position(|line| line.trim_start().starts_with(&wanted))
+        .map(|i| i + 1)
 }
 
 /// The line where stage `id` is written in the stages list (the last such line: a repeated id

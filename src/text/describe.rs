@@ -94,7 +94,7 @@ impl fmt::Display for Problem {
                 e.bad_history_stage,
                 &[("id", deal), ("stage", &Quoted(&stage.0))],
             ),
-            Problem::BoardText { field, problem } => text_problem(field, problem),
+            Problem::BoardText { field, problem, .. } => text_problem(field, problem),
             Problem::Deal { deal, problem } => {
                 fill(e.deal_problem, &[("id", deal), ("problem", problem)])
             }
