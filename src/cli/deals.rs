@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use super::change::Change;
 use super::{AddArgs, EditArgs, Failure, find_stage, no_deal, stage_name};
 use crate::clock::Clock;
-use crate::model::{Board, DealField, DealId, EditError, Patch, Status};
+use crate::model::input::InputError;
+use crate::model::{Board, DealField, DealId, DealProblem, EditError, Patch, Status};
 use crate::text::{Quoted, fill, t};
 
 pub fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Failure> {
@@ -21,11 +22,11 @@ pub fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Fai
     let mut errors = Vec::new();
     let today = clock.today();
     let added = board.add_deal(&stage, clock.now_utc(), |deal| {
-        if let Err(problem) = DealField::Title.set(deal, &args.title, today) {
-            errors.push(fill(
-                t().cli.bad_field,
-                &[("field", &"title"), ("problem", &problem)],
-            ));
+        // The title is the command's argument, not a flag: its problem is said plainly.
+        match DealField::Title.set(deal, &args.title, today) {
+            Err(InputError::Required) => errors.push(DealProblem::EmptyTitle.to_string()),
+            Err(problem) => errors.push(fill(t().cli.bad_title, &[("problem", &problem)])),
+            Ok(()) => {}
         }
         if let Err(e) = args.fields.apply(deal, today) {
             errors.extend(e);

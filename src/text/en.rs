@@ -536,6 +536,7 @@ pub static EN: Text = Text {
         col_next: "NEXT ACTION",
         col_status: "STATUS",
         bad_field: "--{field}: {problem}",
+        bad_title: "the title: {problem}",
         currency_clash: "--value is in {value} but --currency says {currency}; give one currency",
         error_prefix: "error: ",
         row_count: Plural(&["{count} row", "{count} rows"]),

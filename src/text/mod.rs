@@ -609,6 +609,7 @@ pub struct CliText {
     pub col_next: &'static str,
     pub col_status: &'static str,
     pub bad_field: &'static str,
+    pub bad_title: &'static str,
     pub currency_clash: &'static str,
     pub error_prefix: &'static str,
     pub row_count: Plural,
