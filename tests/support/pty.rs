@@ -95,6 +95,10 @@ impl Session {
                 self.screen.process(&bytes);
             }
             if let Some(status) = self.child.try_wait().unwrap() {
+                // What it wrote last (giving the terminal back) may still be on its way.
+                while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+                    self.screen.process(&bytes);
+                }
                 return status.exit_code();
             }
             assert!(Instant::now() < deadline, "the program did not quit");
