@@ -65,6 +65,6 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     ) {
         error.exit();
     }
-    eprint!("{}", dealboard::text::safe_message(&error.to_string()));
+    cli::to_stderr(&dealboard::text::safe_message(&error.to_string()));
     ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

@@ -100,6 +100,39 @@ fn store_files_are_tidy(folder: &Path) -> bool {
 }
 
 #[test]
+fn a_closed_terminal_ends_the_app_instead_of_leaving_it_running() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut app = Session::start(&board, home.path(), 80, 24);
+    app.wait_for("Lead · 0");
+    app.type_keys("nStill saved\r");
+    app.wait_for("Added");
+    let mut child = app.hang_up();
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "still running (and holding the board) after its terminal closed"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    assert_eq!(status.exit_code(), 128 + 1, "as for SIGHUP");
+    assert!(
+        std::fs::read_to_string(&board)
+            .unwrap()
+            .contains("Still saved")
+    );
+    let (mut store, _) = dealboard::store::Store::open(&board).unwrap();
+    assert!(
+        store.lock().is_ok(),
+        "the board is free for the next dealboard"
+    );
+}
+
+#[test]
 fn ctrl_z_and_a_stop_signal_give_the_terminal_back_and_fg_redraws_it_whole() {
     let home = tempfile::tempdir().unwrap();
     let board = home.path().join("board.ron");

@@ -145,7 +145,7 @@ pub fn import(path: &Path, args: &ImportArgs, clock: &dyn Clock) -> Result<Strin
     if let Some(refusal) = refusal(args, &report) {
         // The whole report, however many rows it lists (each line quotes briefly), then why.
         let text = describe(args, &parsed, &report, true);
-        eprint!("{}", crate::text::terminal_safe(&text));
+        super::to_stderr(&crate::text::terminal_safe(&text));
         return Err(Failure(refusal));
     }
     let text = describe(args, &parsed, &report, args.dry_run);

@@ -195,16 +195,21 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
 /// A line for the user on standard error beside a command's output ("created the board"),
 /// made safe for the terminal.
 pub fn notice(text: &str) {
-    eprintln!("{}", safe_message(text));
+    to_stderr(&format!("{}\n", safe_message(text)));
+}
+
+/// Writes to standard error. A closed one (the terminal is gone) is no reason to fail, and
+/// nothing panics over it.
+pub fn to_stderr(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
 impl Failure {
     /// Prints the failure, safe for the terminal and never huge, and gives the exit code.
     pub fn report(self) -> ExitCode {
-        eprintln!(
-            "{}",
-            safe_message(&format!("{}{}", t().cli.error_prefix, self.0))
-        );
+        let message = safe_message(&format!("{}{}", t().cli.error_prefix, self.0));
+        to_stderr(&format!("{message}\n"));
         ExitCode::FAILURE
     }
 }

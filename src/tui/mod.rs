@@ -50,7 +50,7 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<End
         }
         event_loop(&mut terminal, &mut app, &signals, TICK)
     });
-    finish(result)
+    finish(terminal, result)
 }
 
 /// Types a paste into the field being edited, all of it before the next frame. Elsewhere a
@@ -89,7 +89,13 @@ fn give_back_terminal() -> io::Result<()> {
 
 /// Gives the terminal back. After a signal that ended the session (a closed window, say) the
 /// terminal may be gone: that is no failure.
-fn finish(result: io::Result<Ending>) -> io::Result<Ending> {
+fn finish(mut terminal: DefaultTerminal, result: io::Result<Ending>) -> io::Result<Ending> {
+    // The cursor is shown here: ratatui would otherwise try on drop and print its failure to a
+    // terminal that may be gone (which panics). A terminal that cannot take it is let go as is.
+    match terminal.show_cursor() {
+        Ok(()) => drop(terminal),
+        Err(_) => std::mem::forget(terminal),
+    }
     let restored = give_back_terminal();
     match result {
         Ok(Ending::Quit) => restored.map(|()| Ending::Quit),
@@ -135,10 +141,28 @@ impl Screen for review::Review {
     }
 }
 
+/// Runs the screen until it is done or a signal ends it. When the terminal fails (it is gone),
+/// the screen is ended as by a signal, so that nothing pending is lost.
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    screen: &mut impl Screen,
+    signals: &signals::Signals,
+    tick: Duration,
+) -> io::Result<Ending> {
+    match serve(terminal, screen, signals, tick) {
+        Err(error) => {
+            screen.apply(Action::Terminate);
+            // A terminal that fails because it hung up is the hang-up, not a failure.
+            signals.ending().map(Ending::Signal).ok_or(error)
+        }
+        done => done,
+    }
+}
+
 /// Draws, waits for a key, a signal or the next tick, and feeds them to the screen. Ticks come
 /// every `tick` even while keys keep arriving, so a failed save is retried and outside changes
 /// are followed however busy the keyboard is. A frame is drawn only after something happened.
-fn event_loop(
+fn serve(
     terminal: &mut DefaultTerminal,
     screen: &mut impl Screen,
     signals: &signals::Signals,

@@ -14,6 +14,33 @@ use ratatui::DefaultTerminal;
 /// How long the event loop may wait for a key before it looks at the signals again.
 pub const CHECK_EVERY: Duration = Duration::from_millis(50);
 
+/// The number of `SIGHUP`, for a terminal that hung up.
+#[cfg(unix)]
+const HANGUP: i32 = signal_hook::consts::SIGHUP;
+#[cfg(not(unix))]
+const HANGUP: i32 = 1;
+
+/// Whether the terminal the keys come from has hung up: reading it can only give "end of file"
+/// from now on.
+#[cfg(unix)]
+fn terminal_hung_up() -> bool {
+    use std::os::fd::AsRawFd;
+    let stdin = io::stdin();
+    let mut watched = libc::pollfd {
+        fd: stdin.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, and no waiting (a timeout of 0).
+    let ready = unsafe { libc::poll(&mut watched, 1, 0) };
+    ready > 0 && watched.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+fn terminal_hung_up() -> bool {
+    false
+}
+
 /// The flags the signal handlers raise.
 #[derive(Default)]
 pub struct Signals {
@@ -41,10 +68,12 @@ impl Signals {
         Ok(signals)
     }
 
-    /// The signal that ends the program, if one came.
+    /// The signal that ends the program, if one came. A terminal that hung up (its window
+    /// closed, the connection dropped) counts as `SIGHUP` even when the signal went only to the
+    /// shell: the program must not go on alone, holding the board.
     pub fn ending(&self) -> Option<i32> {
         match self.end.load(Ordering::SeqCst) {
-            0 => None,
+            0 => terminal_hung_up().then_some(HANGUP),
             n => i32::try_from(n).ok(),
         }
     }

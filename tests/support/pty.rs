@@ -106,6 +106,20 @@ impl Session {
         }
     }
 
+    /// Closes the terminal, as closing its window or losing the connection does; returns the
+    /// program, still running or not.
+    pub fn hang_up(self) -> Box<dyn Child + Send + Sync> {
+        let Session {
+            child,
+            writer,
+            output,
+            _master,
+            ..
+        } = self;
+        drop((writer, output, _master));
+        child
+    }
+
     /// Whether the screen shows `text` now, after reading everything the program has written.
     pub fn shows(&mut self, text: &str) -> bool {
         while let Ok(bytes) = self.output.try_recv() {

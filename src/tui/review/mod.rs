@@ -34,5 +34,5 @@ pub fn run(
     let mut terminal = super::take_terminal()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
     let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);
-    super::finish(result)
+    super::finish(terminal, result)
 }
