@@ -6,7 +6,7 @@
 
 mod support;
 
-use std::os::unix::fs::{PermissionsExt, symlink};
+use std::os::unix::fs::{FileTypeExt, PermissionsExt, symlink};
 use std::path::Path;
 use std::time::Duration;
 
@@ -250,5 +250,72 @@ fn a_failed_save_is_told_about_the_board_not_a_hidden_file() {
     assert!(
         !message.contains(".board.ron"),
         "no hidden file named: {message}"
+    );
+}
+
+#[test]
+fn a_board_path_that_is_a_device_or_a_pipe_is_refused_at_once() {
+    let cli = Cli::new();
+    let fifo = cli.dir.path().join("pipe.ron");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let fifo = fifo.display().to_string();
+    for board in ["/dev/zero", "/dev/null", fifo.as_str()] {
+        for args in [&["check"][..], &["list"], &["add", "x"]] {
+            let mut all = vec!["--board", board];
+            all.extend(args);
+            let refused = support::cli::run_in(cli.dir.path(), &[], &all);
+            assert_eq!(refused.code, Some(1), "{board} {args:?}");
+            assert!(
+                refused.stderr.contains("is not a file"),
+                "{}",
+                refused.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn an_export_through_a_link_or_into_a_pipe_replaces_neither() {
+    let cli = Cli::new();
+    assert_eq!(cli.run(&["add", "Exported"]).code, Some(0));
+    let real = cli.dir.path().join("real.csv");
+    std::fs::write(&real, "old").unwrap();
+    let link = cli.dir.path().join("link.csv");
+    symlink(&real, &link).unwrap();
+    assert_eq!(
+        cli.run(&["export", "-o", link.to_str().unwrap()]).code,
+        Some(0)
+    );
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(std::fs::read_to_string(&real).unwrap().contains("Exported"));
+    let fifo = cli.dir.path().join("pipe.csv");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    assert_eq!(
+        cli.run(&["export", "-o", fifo.to_str().unwrap()]).code,
+        Some(0)
+    );
+    assert!(reader.join().unwrap().contains("Exported"));
+    assert!(
+        std::fs::symlink_metadata(&fifo)
+            .unwrap()
+            .file_type()
+            .is_fifo()
     );
 }

@@ -90,7 +90,7 @@ pub fn export(path: &Path, args: &ExportArgs) -> Result<Output, Failure> {
             &[("path", &output.display())],
         )));
     }
-    crate::store::write_atomically(output, &bytes)?;
+    crate::store::write_output(output, &bytes)?;
     notice(&fill(
         t().cli.exported,
         &[

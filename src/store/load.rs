@@ -20,6 +20,10 @@ pub struct LoadError {
 pub enum LoadErrorKind {
     Missing,
     Unreadable(String),
+    /// A folder, a device, a pipe: nothing a board could be read from (or one that never ends).
+    NotAFile,
+    /// Larger than any board: [`MAX_FILE_BYTES`].
+    TooLarge,
     Empty,
     NotUtf8 {
         line: usize,
@@ -40,6 +44,9 @@ pub enum LoadErrorKind {
     Invalid(Vec<(Problem, Option<usize>)>),
 }
 
+/// The largest board file read: a hundred thousand deals take about a tenth of it.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
 /// Reads the board at `path` (through any symbolic link), and what the file held.
 pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), LoadError> {
     let fail = |kind| LoadError {
@@ -47,13 +54,41 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), L
         kind,
         backup: super::save::newest_backup(target),
     };
-    let bytes = std::fs::read(target).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => fail(LoadErrorKind::Missing),
-        _ => fail(LoadErrorKind::Unreadable(super::io_message(&e))),
-    })?;
+    let bytes = read_bounded(target).map_err(fail)?;
     let fingerprint = Fingerprint::of_file(target, &bytes);
     let board = parse(&bytes).map_err(fail)?;
     Ok((board, fingerprint))
+}
+
+/// The bytes of a regular file of at most [`MAX_FILE_BYTES`]. Opened without waiting (a pipe
+/// put where the board was would otherwise wait for a writer forever) and looked at once open,
+/// so what is read is what was checked.
+fn read_bounded(target: &Path) -> Result<Vec<u8>, LoadErrorKind> {
+    use std::io::Read;
+    let unreadable = |e: io::Error| match e.kind() {
+        io::ErrorKind::NotFound => LoadErrorKind::Missing,
+        _ => LoadErrorKind::Unreadable(super::io_message(&e)),
+    };
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(target).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(LoadErrorKind::NotAFile);
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadErrorKind::TooLarge);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadErrorKind::TooLarge);
+    }
+    Ok(bytes)
 }
 
 /// Turns the bytes of a board file into a sound board, or says exactly what is wrong.

@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use files::board_files;
-pub use load::{LoadError, LoadErrorKind, parse};
+pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
-pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically};
+pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically, write_output};
 pub use temp::{StrayFile, strays};
 
 use crate::model::Board;

@@ -44,6 +44,26 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
     staged.put_in_place()
 }
 
+/// Writes an export to `path` as the user named it: a pipe, a device or a terminal
+/// (`/dev/stdout`, `>(gzip > x)`) is written to as it is; a file is replaced atomically, through
+/// any symbolic link to it, so that the link stays a link and nothing else is replaced.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    match fs::metadata(path) {
+        Ok(meta) if !meta.is_file() => {
+            let mut out = fs::OpenOptions::new()
+                .write(true)
+                .open(path)
+                .map_err(|e| SaveError::io(path, &e))?;
+            out.write_all(bytes).map_err(|e| SaveError::io(path, &e))
+        }
+        Ok(_) => {
+            let target = fs::canonicalize(path).map_err(|e| SaveError::io(path, &e))?;
+            write_atomically(&target, bytes)
+        }
+        Err(_) => write_atomically(path, bytes),
+    }
+}
+
 /// New contents written beside the file and flushed to disk, not yet in its place: the moment
 /// to check once more that nobody else changed the file.
 pub struct Staged {

@@ -106,9 +106,11 @@ impl fmt::Display for Problem {
 pub fn load_error_in_a_line(error: &LoadError) -> String {
     let full = error.to_string();
     let described = match &error.kind {
-        LoadErrorKind::Missing | LoadErrorKind::Unreadable(_) | LoadErrorKind::TooNew { .. } => {
-            &full
-        }
+        LoadErrorKind::Missing
+        | LoadErrorKind::Unreadable(_)
+        | LoadErrorKind::NotAFile
+        | LoadErrorKind::TooLarge
+        | LoadErrorKind::TooNew { .. } => &full,
         _ => full
             .rsplit_once('\n')
             .map_or(full.as_str(), |(described, _advice)| described),
@@ -125,6 +127,11 @@ impl fmt::Display for LoadError {
             LoadErrorKind::Missing => return f.write_str(&fill(e.missing, &[("path", path)])),
             LoadErrorKind::Unreadable(error) => {
                 return f.write_str(&fill(e.unreadable, &[("path", path), ("error", error)]));
+            }
+            LoadErrorKind::NotAFile => return f.write_str(&fill(e.not_a_file, &[("path", path)])),
+            LoadErrorKind::TooLarge => {
+                let most = crate::store::MAX_FILE_BYTES / (1024 * 1024);
+                return f.write_str(&fill(e.file_too_large, &[("path", path), ("most", &most)]));
             }
             LoadErrorKind::Empty => fill(e.empty, &[("path", path)]),
             LoadErrorKind::NotUtf8 { line } => fill(e.not_utf8, &[("path", path), ("line", line)]),

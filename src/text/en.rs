@@ -403,6 +403,8 @@ pub static EN: Text = Text {
     errors: ErrorText {
         missing: "There is no board file at {path}. Run `dealboard` or `dealboard init` to create one, or name another file with --board PATH.",
         unreadable: "Cannot read {path}: {error}.",
+        not_a_file: "{path} is not a file (a folder, a device or a pipe); name a board file with --board PATH.",
+        file_too_large: "{path} is larger than {most} MB, more than any board; name a board file with --board PATH.",
         empty: "{path} is empty.",
         not_utf8: "{path}, line {line}: the file is not UTF-8 text.",
         conflict_markers: "{path} has unresolved git conflict markers on {lines}. Finish the merge (keep the lines you want, delete the markers).",

@@ -476,6 +476,8 @@ pub struct DetailText {
 pub struct ErrorText {
     pub missing: &'static str,
     pub unreadable: &'static str,
+    pub not_a_file: &'static str,
+    pub file_too_large: &'static str,
     pub empty: &'static str,
     pub not_utf8: &'static str,
     pub conflict_markers: &'static str,
