@@ -12,10 +12,15 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::TestApp;
 
-/// Any text a board may hold: every script, quotes, line breaks and tabs, but no other control
-/// characters (every input drops them, and a file holding them is refused).
+/// Any line of text a board may hold: every script and quotes, but no control characters
+/// (every input drops them, and a file holding them is refused).
 fn any_text() -> impl Strategy<Value = String> {
-    any_raw_text().prop_map(|text| dealboard::model::limits::strip_controls(&text))
+    any_raw_text().prop_map(|text| dealboard::model::limits::clean_line(&text))
+}
+
+/// Any notes a board may hold: line breaks and tabs too.
+fn any_notes() -> impl Strategy<Value = String> {
+    any_raw_text().prop_map(|text| dealboard::model::limits::clean_notes(&text))
 }
 
 fn any_raw_text() -> impl Strategy<Value = String> {
@@ -39,7 +44,7 @@ prop_compose! {
     fn any_deal()(
         title in any_text().prop_filter("a title", |t| !t.trim().is_empty()),
         company in any_text(),
-        notes in any_text(),
+        notes in any_notes(),
         external_id in any_text(),
         minor in 0..=999_999_999_999_999i128,
         cost in proptest::option::of(0..=999_999_999_999_999i128),

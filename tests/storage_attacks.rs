@@ -319,3 +319,22 @@ fn an_export_through_a_link_or_into_a_pipe_replaces_neither() {
             .is_fifo()
     );
 }
+
+#[test]
+fn a_lock_file_hard_linked_to_another_file_is_not_written_to() {
+    let cli = Cli::new();
+    assert_eq!(cli.run(&["add", "First"]).code, Some(0));
+    let lock = cli.dir.path().join(".board.ron.lock");
+    std::fs::remove_file(&lock).unwrap();
+    let victim = cli.dir.path().join("victim");
+    std::fs::write(&victim, "precious").unwrap();
+    std::fs::hard_link(&victim, &lock).unwrap();
+    let refused = cli.run(&["add", "Second"]);
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused.stderr.contains("linked to another file"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}

@@ -61,24 +61,25 @@ pub fn clean_notes(text: &str) -> String {
     strip_controls(&unified).trim().to_string()
 }
 
-/// Checks a line of text the board holds.
+/// Checks a line of text the board holds: no control character at all (a line break in a
+/// title could fake another row of a listing).
 pub fn check_line(text: &str) -> Result<(), TextProblem> {
-    check(text, LINE_CHARS)
+    check(text, LINE_CHARS, |_| false)
 }
 
-/// Checks a deal's notes.
+/// Checks a deal's notes: line breaks and tabs are theirs.
 pub fn check_notes(text: &str) -> Result<(), TextProblem> {
-    check(text, NOTES_CHARS)
+    check(text, NOTES_CHARS, |c| matches!(c, '\n' | '\t'))
 }
 
-/// No control character but a line break or tab, and at most `most` characters. Reads no
-/// further than `most` characters past the limit, so a huge text is refused quickly.
-fn check(text: &str, most: usize) -> Result<(), TextProblem> {
+/// No control character but those `allowed`, and at most `most` characters. Reads no further
+/// than `most` characters past the limit, so a huge text is refused quickly.
+fn check(text: &str, most: usize, allowed: fn(char) -> bool) -> Result<(), TextProblem> {
     for (count, c) in text.chars().enumerate() {
         if count >= most {
             return Err(TextProblem::TooLong(most));
         }
-        if c.is_control() && !matches!(c, '\n' | '\t') {
+        if c.is_control() && !allowed(c) {
             return Err(TextProblem::Control(c));
         }
     }
@@ -108,7 +109,9 @@ mod tests {
 
     #[test]
     fn text_is_checked_for_controls_and_length() {
-        assert_eq!(check_line("fine\ttext\nhere"), Ok(()));
+        assert_eq!(check_line("one line"), Ok(()));
+        assert_eq!(check_line("two\nlines"), Err(TextProblem::Control('\n')));
+        assert_eq!(check_notes("fine\ttext\nhere"), Ok(()));
         assert_eq!(check_line("bad\u{1b}"), Err(TextProblem::Control('\u{1b}')));
         assert_eq!(check_line(&"x".repeat(LINE_CHARS)), Ok(()));
         assert_eq!(

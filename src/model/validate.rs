@@ -12,6 +12,9 @@ use super::stage::StageId;
 pub enum Problem {
     NoStages,
     EmptyStageName(StageId),
+    /// A stage id that is empty, too long, or holds what an id may not (letters, digits, `-`,
+    /// `_` and `.` only).
+    BadStageId(StageId),
     DuplicateStageId(StageId),
     DuplicateStageName(String),
     StageProbability {
@@ -54,6 +57,7 @@ impl Problem {
     pub fn stage(&self) -> Option<&StageId> {
         match self {
             Problem::EmptyStageName(stage)
+            | Problem::BadStageId(stage)
             | Problem::DuplicateStageId(stage)
             | Problem::StageProbability { stage, .. }
             | Problem::DuplicateChecklistItem { stage, .. }
@@ -87,6 +91,9 @@ impl Board {
         let mut ids = HashSet::new();
         let mut names = HashSet::new();
         for stage in &self.stages {
+            if !stage.id.is_well_formed() {
+                problems.push(Problem::BadStageId(stage.id.clone()));
+            }
             if stage.name.trim().is_empty() {
                 problems.push(Problem::EmptyStageName(stage.id.clone()));
             }

@@ -44,10 +44,11 @@ pub enum LockError {
         path: PathBuf,
         holder: Option<Holder>,
     },
-    Io {
-        path: PathBuf,
-        message: String,
-    },
+    /// The lock could not be taken; `path` is the board's.
+    Io { path: PathBuf, message: String },
+    /// The lock file is not a plain file of its own (a hard link to another file, say): it is
+    /// not written to. `path` is the lock file's, for the user to remove.
+    Unsafe { path: PathBuf },
 }
 
 impl LockError {
@@ -55,7 +56,7 @@ impl LockError {
     pub fn holder(&self) -> Option<Holder> {
         match self {
             LockError::Held { holder, .. } => *holder,
-            LockError::Io { .. } => None,
+            LockError::Io { .. } | LockError::Unsafe { .. } => None,
         }
     }
 
@@ -70,11 +71,23 @@ const TRIES: usize = 8;
 pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
     let path = lock_path(board);
     let io = |e: io::Error| LockError::Io {
-        path: path.clone(),
+        path: board.to_path_buf(),
         message: super::io_message(&e),
     };
     for _ in 0..TRIES {
-        let (mut file, created) = open(&path).map_err(io)?;
+        let (mut file, created, writable) = open(&path, board).map_err(io)?;
+        // A lock file made here and not kept (locking failed) goes again: a failed command
+        // leaves nothing behind.
+        let forget = |file: File| {
+            if created {
+                let _ = std::fs::remove_file(&path);
+            }
+            drop(file);
+        };
+        if !plain_file_of_its_own(&file) {
+            forget(file);
+            return Err(LockError::Unsafe { path });
+        }
         match file.try_lock() {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
@@ -83,12 +96,20 @@ pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
                     holder: read_holder(&mut file),
                 });
             }
-            Err(std::fs::TryLockError::Error(e)) => return Err(io(e)),
+            Err(std::fs::TryLockError::Error(e)) => {
+                forget(file);
+                return Err(io(e));
+            }
         }
         if !still_there(&file, &path) {
             continue;
         }
-        write_holder(&mut file, role).map_err(io)?;
+        // Who holds it is only a courtesy to whoever finds it held: a lock file this user may
+        // read but not write (a teammate's, in a shared folder) locks all the same.
+        if writable && let Err(e) = write_holder(&mut file, role) {
+            forget(file);
+            return Err(io(e));
+        }
         return Ok(BoardLock {
             file,
             path,
@@ -96,7 +117,53 @@ pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
             created,
         });
     }
-    Err(io(io::Error::other("the lock file keeps being replaced")))
+    Err(io(io::Error::from(io::ErrorKind::ResourceBusy)))
+}
+
+/// Waits, up to `patience`, for whoever holds the board's lock to let it go, and takes it: the
+/// system hands a released lock to a waiter at once, so a command waiting its turn behind other
+/// commands is not starved by ones that happen to try at the right moment.
+pub(super) fn lock_blocking(
+    board: &Path,
+    role: Role,
+    patience: std::time::Duration,
+) -> Result<BoardLock, LockError> {
+    let path = lock_path(board);
+    let io = |e: io::Error| LockError::Io {
+        path: board.to_path_buf(),
+        message: super::io_message(&e),
+    };
+    let (file, created, writable) = open(&path, board).map_err(io)?;
+    if !plain_file_of_its_own(&file) {
+        return Err(LockError::Unsafe { path });
+    }
+    let (send, receive) = std::sync::mpsc::channel();
+    // Left waiting if the patience runs out: the command is about to end anyway.
+    std::thread::spawn(move || {
+        let _ = send.send(file.lock().map(|()| file));
+    });
+    let held = || LockError::Held {
+        path: board.to_path_buf(),
+        holder: open(&path, board)
+            .ok()
+            .and_then(|(mut f, _, _)| read_holder(&mut f)),
+    };
+    match receive.recv_timeout(patience) {
+        Ok(Ok(mut file)) if still_there(&file, &path) => {
+            if writable {
+                write_holder(&mut file, role).map_err(io)?;
+            }
+            Ok(BoardLock {
+                file,
+                path,
+                board: board.to_path_buf(),
+                created,
+            })
+        }
+        Ok(Ok(_)) => Err(held()),
+        Ok(Err(e)) => Err(io(e)),
+        Err(_) => Err(held()),
+    }
 }
 
 impl Drop for BoardLock {
@@ -109,23 +176,45 @@ impl Drop for BoardLock {
     }
 }
 
-/// Opens the lock file, creating it if need be; says whether it was created. Never follows a
-/// link: a link planted there is refused, not written through.
-fn open(path: &Path) -> io::Result<(File, bool)> {
+/// Opens the lock file, creating it if need be (readable and writable by whoever may write
+/// the board, so that a board shared by a group stays shared); says whether it was created.
+/// Never follows a link: a link planted there is refused, not written through. One this user
+/// may not write (made by a teammate) is opened for reading, which locks as well.
+/// Says too whether it is open for writing.
+fn open(path: &Path, board: &Path) -> io::Result<(File, bool, bool)> {
     let mut options = OpenOptions::new();
     options.read(true).write(true);
     #[cfg(unix)]
     {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+        let shared = std::fs::metadata(board).map_or(0, |m| m.mode() & 0o066);
+        options.mode(0o600 | shared).custom_flags(libc::O_NOFOLLOW);
     }
     match options.clone().create_new(true).open(path) {
-        Ok(file) => Ok((file, true)),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            options.open(path).map(|file| (file, false))
-        }
+        Ok(file) => Ok((file, true, true)),
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => match options.open(path) {
+            Err(e) if e.kind() == io::ErrorKind::PermissionDenied => options
+                .write(false)
+                .open(path)
+                .map(|file| (file, false, false)),
+            opened => opened.map(|file| (file, false, true)),
+        },
         Err(e) => Err(e),
     }
+}
+
+/// Whether the open lock file is a plain file with no other name (a hard link planted there
+/// would make writing the holder write into someone else's file).
+#[cfg(unix)]
+fn plain_file_of_its_own(file: &File) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata()
+        .is_ok_and(|m| m.file_type().is_file() && m.nlink() == 1)
+}
+
+#[cfg(not(unix))]
+fn plain_file_of_its_own(file: &File) -> bool {
+    file.metadata().is_ok_and(|m| m.file_type().is_file())
 }
 
 /// Whether `path` still names the file that is open as `file` (another writer may have removed

@@ -165,15 +165,35 @@ impl Store {
     /// the board.
     pub fn lock_waiting(&mut self, patience: Duration) -> Result<(), LockError> {
         let started = Instant::now();
-        let mut pause = Duration::from_millis(5);
         loop {
             let waited = started.elapsed();
-            match self.lock() {
-                Err(e) if e.is_held() && waited < patience_for(&e, patience) => {
-                    std::thread::sleep(pause + jitter());
-                    pause = (pause * 2).min(Duration::from_millis(50));
-                }
+            let error = match self.lock() {
+                Err(e) if e.is_held() && waited < patience_for(&e, patience) => e,
                 result => return result,
+            };
+            if matches!(
+                error.holder(),
+                Some(Holder {
+                    role: Role::App,
+                    ..
+                })
+            ) {
+                // An app that is closing lets go in a moment; one that stays open is named.
+                std::thread::sleep(Duration::from_millis(25));
+                continue;
+            }
+            match lock::lock_blocking(&self.target, self.role, patience - waited) {
+                Ok(lock) => {
+                    self.lock = Some(lock);
+                    self.refused = None;
+                    temp::remove_strays(&self.target);
+                    return Ok(());
+                }
+                Err(e) if e.is_held() && started.elapsed() < patience => {}
+                Err(e) => {
+                    self.refused = Some(e.clone());
+                    return Err(e);
+                }
             }
         }
     }
@@ -319,6 +339,7 @@ impl Store {
             kind: match e {
                 LockError::Held { .. } => SaveErrorKind::ReadOnly,
                 LockError::Io { message, .. } => SaveErrorKind::Io(message),
+                LockError::Unsafe { .. } => SaveErrorKind::Io(e.to_string()),
             },
         })
     }
@@ -384,12 +405,6 @@ fn patience_for(error: &LockError, patience: Duration) -> Duration {
         }) => patience.min(Duration::from_secs(1)),
         _ => patience,
     }
-}
-
-/// A few milliseconds that differ between processes, so that waiting commands do not retry in
-/// lockstep.
-fn jitter() -> Duration {
-    Duration::from_micros(u64::from(std::process::id() % 7_919))
 }
 
 fn folder_exists(target: &Path) -> bool {

@@ -72,6 +72,7 @@ impl fmt::Display for Problem {
         f.write_str(&match self {
             Problem::NoStages => e.no_stages.to_string(),
             Problem::EmptyStageName(id) => fill(e.empty_stage_name, &[("id", &Quoted(&id.0))]),
+            Problem::BadStageId(id) => fill(e.bad_stage_id, &[("id", &Quoted(&id.0))]),
             Problem::DuplicateStageId(id) => fill(e.duplicate_stage_id, &[("id", &Quoted(&id.0))]),
             Problem::DuplicateStageName(name) => {
                 fill(e.duplicate_stage_name, &[("name", &Quoted(name))])
@@ -225,6 +226,7 @@ impl fmt::Display for LockError {
                 e.lock_failed,
                 &[("path", &path.display()), ("error", message)],
             ),
+            LockError::Unsafe { path } => fill(e.lock_unsafe, &[("path", &path.display())]),
         })
     }
 }
@@ -237,6 +239,7 @@ pub fn read_only_reason(error: &LockError) -> String {
             t().errors.cannot_write_folder,
             &[("path", &path.display()), ("error", message)],
         ),
+        LockError::Unsafe { .. } => error.to_string(),
     }
 }
 

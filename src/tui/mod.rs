@@ -198,16 +198,26 @@ fn serve(
             continue;
         }
         stale = true;
-        match event::read()? {
-            Event::Key(key) => match keymap::action_for(screen.context(), &key) {
-                Some(Action::Suspend) => signals::suspend(terminal)?,
-                Some(action) => screen.apply(action),
-                None => {}
-            },
-            Event::Paste(text) => paste(screen, &text),
-            Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
-            _ => {}
+        // Everything that has arrived is taken before the next frame: keys typed faster than
+        // frames are drawn (a paste the terminal sends as keys) cost one frame, not one each.
+        for _ in 0..BURST {
+            match event::read()? {
+                Event::Key(key) => match keymap::action_for(screen.context(), &key) {
+                    Some(Action::Suspend) => signals::suspend(terminal)?,
+                    Some(action) => screen.apply(action),
+                    None => {}
+                },
+                Event::Paste(text) => paste(screen, &text),
+                Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
+                _ => {}
+            }
+            if screen.done() || !event::poll(Duration::ZERO)? {
+                break;
+            }
         }
     }
     Ok(Ending::Quit)
 }
+
+/// The most events taken before a frame is drawn anyway.
+const BURST: usize = 4096;

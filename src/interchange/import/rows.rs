@@ -142,7 +142,7 @@ impl Row<'_> {
     /// it was; another program's is put on one line (line breaks become spaces) and trimmed.
     fn line_text(&self, column: Column) -> String {
         if self.cx.layout.format == SourceFormat::Dealboard {
-            return limits::strip_controls(&unguarded(self.raw(column)));
+            return limits::clean_line(&unguarded(self.raw(column)));
         }
         let lines: Vec<String> = self
             .cell(column)

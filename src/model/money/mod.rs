@@ -194,7 +194,7 @@ impl<'de> Deserialize<'de> for Money {
         let mut parts = text.trim().rsplitn(2, char::is_whitespace);
         let currency = parts.next().and_then(Currency::parse);
         match (currency, parts.next()) {
-            (Some(currency), Some(amount)) => Money::parse_amount(amount, currency)
+            (Some(currency), Some(amount)) => parse::parse_plain(amount.trim(), currency)
                 .map_err(|e| serde::de::Error::custom(BadText::money(text.clone(), Some(e)))),
             _ => Err(serde::de::Error::custom(BadText::money(text, None))),
         }

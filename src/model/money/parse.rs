@@ -57,6 +57,38 @@ pub(super) fn parse_amount(text: &str, currency: Currency) -> Result<Money, Amou
     })
 }
 
+/// The file's form, exactly as [`Money::decimal`] writes it: `12000.50`, `-3.00`, `500`. No
+/// grouping and no guessing: the point is always the decimal point, so a hand-edited
+/// `5.001 USD` is refused (too many decimals) rather than read as five thousand and one.
+pub(super) fn parse_plain(text: &str, currency: Currency) -> Result<Money, AmountError> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+        return Err(AmountError::NotANumber);
+    }
+    if digits.ends_with('.') {
+        return Err(AmountError::NotANumber);
+    }
+    if fraction.len() > currency.exponent() as usize {
+        return Err(AmountError::TooPrecise(currency));
+    }
+    if whole.trim_start_matches('0').len() > super::MAX_WHOLE_DIGITS {
+        return Err(AmountError::TooLarge);
+    }
+    let padded = format!("{fraction:0<width$}", width = currency.exponent() as usize);
+    let minor = format!("{whole}{padded}")
+        .parse::<Minor>()
+        .map_err(|_| AmountError::TooLarge)?;
+    Ok(Money {
+        minor: if negative { -minor } else { minor },
+        currency,
+    })
+}
+
 /// Splits `digits` (digits, `,`, `.` and single spaces) into the whole part's digits (grouping
 /// checked and removed) and the fraction's digits.
 fn split_decimal(digits: &str, exponent: u32) -> Result<(String, &str), AmountError> {
@@ -124,6 +156,20 @@ mod tests {
 
     fn eur(text: &str) -> Result<Minor, AmountError> {
         parse_amount(text, Currency::EUR).map(|m| m.minor)
+    }
+
+    #[test]
+    fn the_files_form_is_read_strictly() {
+        let usd = Currency::parse("USD").unwrap();
+        let read = |text| parse_plain(text, usd).map(|m| m.minor);
+        assert_eq!(read("12000.50"), Ok(1_200_050));
+        assert_eq!(read("-3.00"), Ok(-300));
+        assert_eq!(read("500"), Ok(50_000));
+        assert_eq!(read("5.001"), Err(AmountError::TooPrecise(usd)));
+        assert_eq!(read("1,000.00"), Err(AmountError::NotANumber));
+        assert_eq!(read("1 000"), Err(AmountError::NotANumber));
+        assert_eq!(read("5."), Err(AmountError::NotANumber));
+        assert_eq!(read("1000000000000000"), Err(AmountError::TooLarge));
     }
 
     #[test]
