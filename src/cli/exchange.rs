@@ -243,16 +243,25 @@ fn describe(
     if !report.problems.is_empty() {
         let rows = t().count(&c.row_count, report.problems.len());
         let _ = writeln!(out, "{}", fill(c.import_problems, &[("rows", &rows)]));
-        for RowProblem { line, reason } in &report.problems {
+        for RowProblem { line, reason } in report.problems.iter().take(LISTED_PROBLEMS) {
             let _ = writeln!(
                 out,
                 "  {}",
                 fill(c.import_problem, &[("line", line), ("reason", reason)])
             );
         }
+        let unlisted = report.problems.len().saturating_sub(LISTED_PROBLEMS);
+        if unlisted > 0 {
+            let _ = writeln!(out, "  {}", t().count(&c.import_more_problems, unlisted));
+        }
     }
     if !parsed.ignored_columns.is_empty() {
-        let columns: Vec<String> = parsed.ignored_columns.iter().map(|c| quote(c)).collect();
+        let columns: Vec<String> = parsed
+            .ignored_columns
+            .iter()
+            .take(LISTED_PROBLEMS)
+            .map(|c| quote(c))
+            .collect();
         let columns = columns.join(", ");
         let _ = writeln!(out, "{}", fill(c.import_ignored, &[("columns", &columns)]));
     }
@@ -269,6 +278,10 @@ fn describe(
     }
     out
 }
+
+/// The most refused rows an import report lists one by one (a file of a million bad rows
+/// would otherwise print a million lines).
+const LISTED_PROBLEMS: usize = 1_000;
 
 fn row_line(mark: &str, merged: &Merged) -> String {
     fill(

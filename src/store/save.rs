@@ -69,6 +69,8 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
 pub struct Staged {
     temp: PathBuf,
     path: PathBuf,
+    /// The temporary file as written, to tell whether the name still holds it.
+    written: Option<fs::Metadata>,
 }
 
 impl Staged {
@@ -87,22 +89,48 @@ impl Staged {
     ) -> Result<Staged, SaveError> {
         let (mut file, temp) =
             super::temp::create(board, mode).map_err(|e| SaveError::io(board, &e))?;
-        let staged = Staged {
+        let mut staged = Staged {
             temp,
             path: destination.to_path_buf(),
+            written: None,
         };
         // On failure `staged` is dropped here, which removes the temporary file.
         file.write_all(bytes)
             .and_then(|()| file.sync_all())
             .map_err(|e| SaveError::io(board, &e))?;
+        staged.written = file.metadata().ok();
         Ok(staged)
     }
 
     /// Renames the new contents over the file and makes the rename durable.
+    /// Refuses when the temporary file's name no longer holds what was written (something
+    /// was put in its place meanwhile: renaming it would put that in the board's place).
     pub fn put_in_place(self) -> Result<(), SaveError> {
+        if !self.still_ours() {
+            let replaced = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
+            return Err(SaveError::io(&self.path, &replaced));
+        }
         let done =
             fs::rename(&self.temp, &self.path).and_then(|()| sync_folder(&folder_of(&self.path)));
         done.map_err(|e| SaveError::io(&self.path, &e))
+    }
+
+    #[cfg(unix)]
+    fn still_ours(&self) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (&self.written, fs::symlink_metadata(&self.temp)) {
+            (Some(written), Ok(now)) => {
+                now.file_type().is_file()
+                    && written.dev() == now.dev()
+                    && written.ino() == now.ino()
+            }
+            _ => false,
+        }
+    }
+
+    #[cfg(not(unix))]
+    fn still_ours(&self) -> bool {
+        self.written.is_some()
     }
 }
 
@@ -190,5 +218,27 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
         File::open(folder)?.sync_all()
     } else {
         Ok(())
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+
+    /// The race an attack won once: the temporary file swapped for a link between writing and
+    /// renaming. The rename is refused, so the board is never replaced by what was planted.
+    #[test]
+    fn a_temporary_file_swapped_before_the_rename_is_not_put_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let board = dir.path().join("board.ron");
+        fs::write(&board, "the board").unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        fs::write(&elsewhere, "planted").unwrap();
+        let staged = Staged::write(&board, b"the new board").unwrap();
+        fs::remove_file(&staged.temp).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &staged.temp).unwrap();
+        assert!(staged.put_in_place().is_err());
+        assert_eq!(fs::read_to_string(&board).unwrap(), "the board");
+        assert!(fs::symlink_metadata(&board).unwrap().file_type().is_file());
     }
 }

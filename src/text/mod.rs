@@ -602,6 +602,7 @@ pub struct CliText {
     pub check_ok: &'static str,
     pub check_strays: Plural,
     pub check_stray_live: &'static str,
+    pub import_more_problems: Plural,
     pub stage_count: Plural,
     pub no_deals: &'static str,
     pub col_id: &'static str,
