@@ -14,6 +14,24 @@ use dealboard::store::{self, LockError, Role, Store};
 use support::cli::Cli;
 use support::sample_board;
 
+/// A named pipe at `path`.
+fn make_pipe(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// A board with one deal whose lock file was removed, so that something else can be put there.
+fn board_without_its_lock_file() -> (Cli, std::path::PathBuf) {
+    let cli = Cli::new();
+    assert_eq!(cli.run(&["add", "First"]).code, Some(0));
+    let lock = cli.dir.path().join(".board.ron.lock");
+    std::fs::remove_file(&lock).unwrap();
+    (cli, lock)
+}
+
 fn open_locked(path: &Path) -> Store {
     let (mut store, _) = Store::open(path).unwrap();
     store.lock_waiting(Duration::from_secs(2)).unwrap();
@@ -152,11 +170,8 @@ fn a_failed_command_on_a_new_board_leaves_no_file_not_even_a_lock() {
 
 #[test]
 fn a_folder_that_cannot_be_locked_is_not_reported_as_another_dealboard() {
-    let cli = Cli::new();
-    assert_eq!(cli.run(&["add", "First"]).code, Some(0));
     // A lock file that cannot be opened, as in a folder this user may not write to.
-    let lock = cli.dir.path().join(".board.ron.lock");
-    std::fs::remove_file(&lock).unwrap();
+    let (cli, lock) = board_without_its_lock_file();
     std::fs::create_dir(&lock).unwrap();
     let refused = cli.run(&["add", "Second"]);
     assert_eq!(refused.code, Some(1));
@@ -257,11 +272,7 @@ fn a_failed_save_is_told_about_the_board_not_a_hidden_file() {
 fn a_board_path_that_is_a_device_or_a_pipe_is_refused_at_once() {
     let cli = Cli::new();
     let fifo = cli.dir.path().join("pipe.ron");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    make_pipe(&fifo);
     let fifo = fifo.display().to_string();
     for board in ["/dev/zero", "/dev/null", fifo.as_str()] {
         for args in [&["check"][..], &["list"], &["add", "x"]] {
@@ -298,11 +309,7 @@ fn an_export_through_a_link_or_into_a_pipe_replaces_neither() {
     );
     assert!(std::fs::read_to_string(&real).unwrap().contains("Exported"));
     let fifo = cli.dir.path().join("pipe.csv");
-    let made = std::process::Command::new("mkfifo")
-        .arg(&fifo)
-        .status()
-        .unwrap();
-    assert!(made.success());
+    make_pipe(&fifo);
     let reader = {
         let fifo = fifo.clone();
         std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
@@ -322,10 +329,7 @@ fn an_export_through_a_link_or_into_a_pipe_replaces_neither() {
 
 #[test]
 fn a_lock_file_hard_linked_to_another_file_is_not_written_to() {
-    let cli = Cli::new();
-    assert_eq!(cli.run(&["add", "First"]).code, Some(0));
-    let lock = cli.dir.path().join(".board.ron.lock");
-    std::fs::remove_file(&lock).unwrap();
+    let (cli, lock) = board_without_its_lock_file();
     let victim = cli.dir.path().join("victim");
     std::fs::write(&victim, "precious").unwrap();
     std::fs::hard_link(&victim, &lock).unwrap();

@@ -68,56 +68,99 @@ impl LockError {
 /// How often a lock file that keeps being replaced under us is tried before giving up.
 const TRIES: usize = 8;
 
-pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
-    let path = lock_path(board);
-    let io = |e: io::Error| LockError::Io {
-        path: board.to_path_buf(),
-        message: super::io_message(&e),
-    };
-    for _ in 0..TRIES {
-        let (mut file, created, writable) = open(&path, board).map_err(io)?;
-        // A lock file made here and not kept (locking failed) goes again: a failed command
-        // leaves nothing behind.
-        let forget = |file: File| {
-            if created {
-                let _ = std::fs::remove_file(&path);
-            }
-            drop(file);
-        };
-        if !plain_file_of_its_own(&file) {
-            forget(file);
-            return Err(LockError::Unsafe { path });
-        }
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(LockError::Held {
-                    path: board.to_path_buf(),
-                    holder: read_holder(&mut file),
-                });
-            }
-            Err(std::fs::TryLockError::Error(e)) => {
-                forget(file);
-                return Err(io(e));
-            }
-        }
-        if !still_there(&file, &path) {
-            continue;
-        }
-        // Who holds it is only a courtesy to whoever finds it held: a lock file this user may
-        // read but not write (a teammate's, in a shared folder) locks all the same.
-        if writable && let Err(e) = write_holder(&mut file, role) {
-            forget(file);
-            return Err(io(e));
-        }
-        return Ok(BoardLock {
+/// The lock file, open and known to be a plain file of its own, not yet locked.
+struct Opened {
+    file: File,
+    path: PathBuf,
+    board: PathBuf,
+    created: bool,
+    writable: bool,
+}
+
+impl Opened {
+    fn of(board: &Path) -> Result<Opened, LockError> {
+        let path = lock_path(board);
+        let (file, created, writable) = open(&path, board).map_err(|e| io_error(board, &e))?;
+        let opened = Opened {
             file,
             path,
             board: board.to_path_buf(),
             created,
-        });
+            writable,
+        };
+        if !plain_file_of_its_own(&opened.file) {
+            let path = opened.path.clone();
+            opened.forget();
+            return Err(LockError::Unsafe { path });
+        }
+        Ok(opened)
     }
-    Err(io(io::Error::from(io::ErrorKind::ResourceBusy)))
+
+    /// Once locked: the lock, or `None` when the file was removed or replaced meanwhile (lock
+    /// afresh). Who holds it is written only as a courtesy to whoever finds it held: a lock file
+    /// this user may read but not write (a teammate's, in a shared folder) locks all the same.
+    fn keep(mut self, role: Role) -> Result<Option<BoardLock>, LockError> {
+        if !still_there(&self.file, &self.path) {
+            return Ok(None);
+        }
+        if self.writable
+            && let Err(e) = write_holder(&mut self.file, role)
+        {
+            let error = io_error(&self.board, &e);
+            self.forget();
+            return Err(error);
+        }
+        Ok(Some(BoardLock {
+            file: self.file,
+            path: self.path,
+            board: self.board,
+            created: self.created,
+        }))
+    }
+
+    /// Lets the file go; one made here, and so holding nobody's lock, goes too: a failed
+    /// command leaves nothing behind.
+    fn forget(self) {
+        if self.created {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+
+    /// The board held by whoever holds the lock, as its file says.
+    fn held(mut self) -> LockError {
+        LockError::Held {
+            path: self.board,
+            holder: read_holder(&mut self.file),
+        }
+    }
+}
+
+fn io_error(board: &Path, error: &io::Error) -> LockError {
+    LockError::Io {
+        path: board.to_path_buf(),
+        message: super::io_message(error),
+    }
+}
+
+pub(super) fn lock(board: &Path, role: Role) -> Result<BoardLock, LockError> {
+    for _ in 0..TRIES {
+        let opened = Opened::of(board)?;
+        match opened.file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => return Err(opened.held()),
+            Err(std::fs::TryLockError::Error(e)) => {
+                opened.forget();
+                return Err(io_error(board, &e));
+            }
+        }
+        if let Some(lock) = opened.keep(role)? {
+            return Ok(lock);
+        }
+    }
+    Err(io_error(
+        board,
+        &io::Error::from(io::ErrorKind::ResourceBusy),
+    ))
 }
 
 /// Waits, up to `patience`, for whoever holds the board's lock to let it go, and takes it: the
@@ -128,40 +171,17 @@ pub(super) fn lock_blocking(
     role: Role,
     patience: std::time::Duration,
 ) -> Result<BoardLock, LockError> {
-    let path = lock_path(board);
-    let io = |e: io::Error| LockError::Io {
-        path: board.to_path_buf(),
-        message: super::io_message(&e),
-    };
-    let (file, created, writable) = open(&path, board).map_err(io)?;
-    if !plain_file_of_its_own(&file) {
-        return Err(LockError::Unsafe { path });
-    }
+    let opened = Opened::of(board)?;
     let (send, receive) = std::sync::mpsc::channel();
     // Left waiting if the patience runs out: the command is about to end anyway.
     std::thread::spawn(move || {
-        let _ = send.send(file.lock().map(|()| file));
+        let locked = opened.file.lock();
+        let _ = send.send(locked.map(|()| opened));
     });
-    let held = || LockError::Held {
-        path: board.to_path_buf(),
-        holder: open(&path, board)
-            .ok()
-            .and_then(|(mut f, _, _)| read_holder(&mut f)),
-    };
+    let held = || Opened::of(board).map_or_else(|e| e, Opened::held);
     match receive.recv_timeout(patience) {
-        Ok(Ok(mut file)) if still_there(&file, &path) => {
-            if writable {
-                write_holder(&mut file, role).map_err(io)?;
-            }
-            Ok(BoardLock {
-                file,
-                path,
-                board: board.to_path_buf(),
-                created,
-            })
-        }
-        Ok(Ok(_)) => Err(held()),
-        Ok(Err(e)) => Err(io(e)),
+        Ok(Ok(opened)) => opened.keep(role)?.ok_or_else(held),
+        Ok(Err(e)) => Err(io_error(board, &e)),
         Err(_) => Err(held()),
     }
 }

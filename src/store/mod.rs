@@ -140,19 +140,27 @@ impl Store {
     /// files that killed writers left beside the board are removed.
     pub fn lock(&mut self) -> Result<(), LockError> {
         if self.lock.is_none() && folder_exists(&self.target) {
-            match lock::lock(&self.target, self.role) {
-                Ok(lock) => {
-                    self.lock = Some(lock);
-                    self.refused = None;
-                    temp::remove_strays(&self.target);
-                }
-                Err(e) => {
-                    self.refused = Some(e.clone());
-                    return Err(e);
-                }
-            }
+            let taken = lock::lock(&self.target, self.role);
+            return self.took(taken);
         }
         Ok(())
+    }
+
+    /// Keeps a lock just taken (and removes the temporary files killed writers left, now that
+    /// no writer can be at work), or remembers why there is none.
+    fn took(&mut self, taken: Result<lock::BoardLock, LockError>) -> Result<(), LockError> {
+        match taken {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                self.refused = None;
+                temp::remove_strays(&self.target);
+                Ok(())
+            }
+            Err(e) => {
+                self.refused = Some(e.clone());
+                Err(e)
+            }
+        }
     }
 
     /// Why this store may not write, if it tried to lock and could not.
@@ -182,18 +190,10 @@ impl Store {
                 std::thread::sleep(Duration::from_millis(25));
                 continue;
             }
-            match lock::lock_blocking(&self.target, self.role, patience - waited) {
-                Ok(lock) => {
-                    self.lock = Some(lock);
-                    self.refused = None;
-                    temp::remove_strays(&self.target);
-                    return Ok(());
-                }
+            let taken = lock::lock_blocking(&self.target, self.role, patience - waited);
+            match self.took(taken) {
                 Err(e) if e.is_held() && started.elapsed() < patience => {}
-                Err(e) => {
-                    self.refused = Some(e.clone());
-                    return Err(e);
-                }
+                result => return result,
             }
         }
     }

@@ -5,7 +5,7 @@
 //! [`quote`].
 
 use std::borrow::Cow;
-use std::fmt::{self, Write};
+use std::fmt;
 
 /// How much of a piece of user text a message quotes.
 pub const QUOTE_CHARS: usize = 80;
@@ -16,21 +16,11 @@ pub const MESSAGE_CHARS: usize = 2_000;
 /// `text` with every control character except line breaks and tabs shown escaped (`\u{1b}`),
 /// so printing it cannot drive the terminal. Other text is returned as it is.
 pub fn terminal_safe(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| unsafe_char(c) && c != '\n' && c != '\t')
-    {
-        return Cow::Borrowed(text);
+    if text.chars().any(|c| needs_escape(c, Lines::Kept)) {
+        Cow::Owned(escaped(text, Lines::Kept, usize::MAX))
+    } else {
+        Cow::Borrowed(text)
     }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if unsafe_char(c) && c != '\n' && c != '\t' {
-            escape(c, &mut out);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// At most [`QUOTE_CHARS`] characters of `text`, on one line, with every control character
@@ -42,38 +32,44 @@ pub fn quote(text: &str) -> String {
 
 /// Like [`quote`], at most `most` characters.
 pub fn excerpt(text: &str, most: usize) -> String {
-    let mut out = String::new();
-    for (shown, c) in text.chars().enumerate() {
-        if shown >= most {
-            out.push('…');
-            break;
-        }
-        if unsafe_char(c) {
-            escape(c, &mut out);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    escaped(text, Lines::Escaped, most)
 }
 
 /// A whole message made safe to print: escaped as [`terminal_safe`] does, and cut to
 /// [`MESSAGE_CHARS`] characters.
 pub fn safe_message(text: &str) -> String {
+    escaped(text, Lines::Kept, MESSAGE_CHARS)
+}
+
+/// Whether line breaks and tabs are kept (a message) or escaped too (a quote on one line).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    Kept,
+    Escaped,
+}
+
+/// C0 and C1 control characters and DEL are what a terminal may act on instead of showing.
+fn needs_escape(c: char, lines: Lines) -> bool {
+    c.is_control() && !(lines == Lines::Kept && matches!(c, '\n' | '\t'))
+}
+
+/// `text` with controls escaped, cut with `…` once `most` characters are written.
+fn escaped(text: &str, lines: Lines, most: usize) -> String {
     let mut out = String::new();
-    let mut shown = 0;
+    let mut written = 0;
     for c in text.chars() {
-        if shown >= MESSAGE_CHARS {
+        if written >= most {
             out.push('…');
             break;
         }
-        let before = out.len();
-        if unsafe_char(c) && c != '\n' && c != '\t' {
-            escape(c, &mut out);
+        if needs_escape(c, lines) {
+            let escape = format!("\\u{{{:x}}}", u32::from(c));
+            written += escape.len();
+            out.push_str(&escape);
         } else {
+            written += 1;
             out.push(c);
         }
-        shown += out[before..].chars().count();
     }
     out
 }
@@ -85,15 +81,6 @@ impl fmt::Display for Quoted<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&quote(self.0))
     }
-}
-
-/// C0 and C1 control characters and DEL: what a terminal may act on instead of showing.
-fn unsafe_char(c: char) -> bool {
-    c.is_control()
-}
-
-fn escape(c: char, out: &mut String) {
-    let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
 }
 
 #[cfg(test)]
