@@ -8,9 +8,11 @@ use dealboard::store::{LoadError, LoadErrorKind, LockError, Store};
 use dealboard::text::{fill, t};
 
 fn main() -> ExitCode {
-    let args = match Cli::try_parse() {
+    let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    cli::choose_language(&words);
+    let args = match Cli::try_parse_from(&words) {
         Ok(args) => args,
-        Err(error) => return usage_error(&error),
+        Err(error) => return ExitCode::from(cli::usage_error(&error)),
     };
     args.check_usage();
     let path = match dealboard::store::board_path(args.board) {
@@ -53,18 +55,4 @@ fn open_board(path: &Path) -> Result<(Store, Board, Option<String>), Failure> {
         }
         Err(e) => Err(e.into()),
     }
-}
-
-/// Help and version as clap prints them; a usage mistake (exit 2) with whatever it quotes of
-/// the command line made safe for the terminal, since arguments may come from hostile data.
-fn usage_error(error: &clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if matches!(
-        error.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
-    ) {
-        error.exit();
-    }
-    cli::to_stderr(&dealboard::text::safe_message(&error.to_string()));
-    ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(2))
 }

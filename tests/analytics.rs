@@ -40,7 +40,11 @@ fn money(text: &str) -> Vec<String> {
 }
 
 fn shown(totals: &dealboard::model::Totals) -> Vec<String> {
-    totals.largest_first().iter().map(|m| m.display()).collect()
+    totals
+        .largest_first()
+        .iter()
+        .map(dealboard::text::money)
+        .collect()
 }
 
 #[test]

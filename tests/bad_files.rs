@@ -181,6 +181,7 @@ fn dealboard(home: &Path, board: &Path, args: &[&str]) -> Run {
         .args(args)
         .env("HOME", home)
         .env("USER", "tester")
+        .env("DEALBOARD_LANG", "en")
         .env("TERM", "xterm-256color")
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("DEALBOARD_BOARD")

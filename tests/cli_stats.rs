@@ -4,6 +4,10 @@
 
 mod support;
 
+use chrono::NaiveDate;
+use dealboard::report::analytics::Period;
+use dealboard::text::reports::period;
+use dealboard::text::{fill, t};
 use serde_json::{Value, json};
 use support::cli::Cli;
 
@@ -55,7 +59,7 @@ fn the_json_has_the_promised_keys_and_the_hand_worked_figures() {
 #[test]
 fn the_same_numbers_as_the_reports_screen() {
     use dealboard::interchange::StatsJson;
-    use dealboard::report::analytics::{Period, Stats};
+    use dealboard::report::analytics::Stats;
     let cli = november_cli();
     let from_cli = json(&cli, &[]);
     let period = Period {
@@ -77,14 +81,15 @@ fn tables_an_owner_and_a_comparison_with_the_period_before() {
     let mut args = vec!["stats"];
     args.extend(NOVEMBER);
     let text = cli.ok(&args);
-    assert!(
-        text.starts_with("Process report · 2026-11-01 – 2026-11-30 · everyone\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Deals wait longest in Negotiation (median 6.5)."),
-        "{text}"
-    );
+    let r = &t().reports;
+    let november = Period {
+        from: NaiveDate::from_ymd_opt(2026, 11, 1),
+        to: NaiveDate::from_ymd_opt(2026, 11, 30),
+    };
+    let heading = format!("{} · {} · {}\n", r.title, period(&november), r.everyone);
+    assert!(text.starts_with(&heading), "{text}");
+    let slowest = fill(r.slowest, &[("stage", &"Negotiation"), ("days", &"6.5")]);
+    assert!(text.contains(&slowest), "{text}");
     assert!(text.contains("Price too high"));
     assert!(text.contains("Lead source recorded (1)"));
     let boris = json(&cli, &["--owner", "Boris"]);
@@ -102,10 +107,12 @@ fn tables_an_owner_and_a_comparison_with_the_period_before() {
         "D4, lost on October 10"
     );
     args.push("--compare");
-    assert!(
-        cli.ok(&args)
-            .contains("Compared with 2026-10-02 – 2026-10-31")
-    );
+    let october = Period {
+        from: NaiveDate::from_ymd_opt(2026, 10, 2),
+        to: NaiveDate::from_ymd_opt(2026, 10, 31),
+    };
+    let compared = fill(t().cli.compared_with, &[("period", &period(&october))]);
+    assert!(cli.ok(&args).contains(&compared));
 }
 
 #[test]

@@ -212,6 +212,7 @@ fn dealboard(args: &[&str], home: &Path) {
     let run = std::process::Command::new(env!("CARGO_BIN_EXE_dealboard"))
         .args(args)
         .env("HOME", home)
+        .env("DEALBOARD_LANG", "en")
         .output()
         .unwrap();
     assert!(

@@ -85,6 +85,7 @@ impl Board {
             .args(args)
             .env("HOME", self.home.path())
             .env("USER", "tester")
+            .env("DEALBOARD_LANG", "en")
             .env_remove("XDG_CONFIG_HOME")
             .env_remove("DEALBOARD_BOARD")
             .stdin(Stdio::null());

@@ -15,6 +15,7 @@ fn dealboard(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_dealboard"))
         .args(args)
         .env_remove("DEALBOARD_BOARD")
+        .env("DEALBOARD_LANG", "en")
         .output()
         .unwrap()
 }

@@ -268,7 +268,7 @@ fn filters_narrow_the_board_and_its_totals_and_esc_clears_them() {
             .largest_first()
             .iter()
             .filter(|m| m.minor != 0)
-            .map(|m| m.display())
+            .map(dealboard::text::money)
             .collect()
     };
     // Open: the two open Acme deals ($12,000 and nothing yet); the won one is not open.

@@ -76,8 +76,9 @@ pub fn read_board(path: &Path) -> Result<Board, Failure> {
 
 /// The board a first run starts with: the default process, owned by the person running it.
 pub fn new_board() -> Result<Board, Failure> {
-    let mut board = store::default_board().map_err(|kind| {
-        let path = PathBuf::from("assets/default-board.ron");
+    let language = crate::text::t().locale.code;
+    let mut board = store::default_board_in(language).map_err(|kind| {
+        let path = PathBuf::from(format!("assets/default-board.{language}.ron"));
         Failure(
             LoadError {
                 path,

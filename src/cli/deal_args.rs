@@ -119,7 +119,7 @@ impl DealArgs {
             .iter()
             .filter_map(|(_, f, text)| text.map(|t| (*f, t.as_str())))
             .collect();
-        let refused = set_fields(deal, &typed, today);
+        let refused = set_fields(deal, &typed, crate::text::dates(today));
         let flag_of = |field: &DealField| given.iter().find(|(_, f, _)| f == field).map(|g| g.0);
         let errors: Vec<String> = refused
             .iter()

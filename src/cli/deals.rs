@@ -23,7 +23,7 @@ pub fn add(path: &Path, args: &AddArgs, clock: &dyn Clock) -> Result<String, Fai
     let today = clock.today();
     let added = board.add_deal(&stage, clock.now_utc(), |deal| {
         // The title is the command's argument, not a flag: its problem is said plainly.
-        match DealField::Title.set(deal, &args.title, today) {
+        match DealField::Title.set(deal, &args.title, crate::text::dates(today)) {
             Err(InputError::Required) => errors.push(DealProblem::EmptyTitle.to_string()),
             Err(problem) => errors.push(fill(t().cli.bad_title, &[("problem", &problem)])),
             Ok(()) => {}
@@ -49,7 +49,7 @@ pub fn edit(path: &Path, args: &EditArgs, clock: &dyn Clock) -> Result<String, F
     let today = clock.today();
     let edited = board.edit_deal(id, clock.now_utc(), |deal| {
         if let Some(title) = &args.title
-            && let Err(problem) = DealField::Title.set(deal, title, today)
+            && let Err(problem) = DealField::Title.set(deal, title, crate::text::dates(today))
         {
             errors.push(fill(
                 t().cli.bad_field,

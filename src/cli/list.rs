@@ -92,7 +92,7 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
                 d.title.clone(),
                 d.company.clone(),
                 stage,
-                d.value.display(),
+                crate::text::money(&d.value),
                 d.owner.clone(),
                 next_action(d, today),
             ];

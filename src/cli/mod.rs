@@ -20,7 +20,7 @@ use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
 use crate::model::{Board, DealId, EditError, StageId};
-use crate::text::{Quoted, fill, quote, safe_message, t, terminal_safe};
+use crate::text::{Language, Quoted, fill, quote, safe_message, t, terminal_safe};
 use crate::tui::Ending;
 
 pub use board_commands::InitArgs;
@@ -36,6 +36,9 @@ pub use stats::StatsArgs;
 pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", help = t().cli.board_flag)]
     pub board: Option<PathBuf>,
+    /// Chosen before parsing (see [`choose_language`]); here so clap accepts and lists it.
+    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "ru"], help = t().cli.lang_flag)]
+    pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -137,13 +140,52 @@ impl Cli {
             command.build();
             let edit = command.find_subcommand_mut("edit").map(|c| c.clone());
             let mut edit = edit.unwrap_or(command);
-            edit.error(
+            let error = edit.error(
                 clap::error::ErrorKind::MissingRequiredArgument,
                 t().cli.edit_nothing,
-            )
-            .exit();
+            );
+            std::process::exit(i32::from(usage_error(&error)));
         }
     }
+}
+
+/// Chooses the language before anything is parsed or said, so that clap's help is in it too:
+/// `--lang` anywhere before `--`, else `DEALBOARD_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`. A
+/// `--lang` clap does not accept is left for clap to refuse.
+pub fn choose_language(args: &[std::ffi::OsString]) {
+    let mut asked = None;
+    let mut words = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(word) = words.next() {
+        if word == "--" {
+            break;
+        }
+        if word == "--lang" {
+            asked = words.next().map(|w| w.into_owned());
+        } else if let Some(value) = word.strip_prefix("--lang=") {
+            asked = Some(value.to_string());
+        }
+    }
+    let language = asked
+        .and_then(|code| Language::parse(&code))
+        .unwrap_or_else(|| Language::from_environment(|name| std::env::var(name).ok()));
+    crate::text::choose(language);
+}
+
+/// Help and version as clap writes them, in the language in use, on standard output; a usage
+/// mistake (exit 2) on standard error, with whatever it quotes of the command line made safe
+/// for the terminal, since arguments may come from hostile data. Returns the exit code.
+pub fn usage_error(error: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    let text = crate::text::clap_words::translate(&error.to_string());
+    if matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        print_text(&text);
+        return 0;
+    }
+    to_stderr(&safe_message(&text));
+    u8::try_from(error.exit_code()).unwrap_or(2)
 }
 
 /// A command that could not be done; the text says what to do about it.
@@ -180,7 +222,10 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
         Ok(output) => {
             use std::io::Write;
             let bytes = match output {
-                Output::Text(text) => terminal_safe(&text).into_owned().into_bytes(),
+                Output::Text(text) => {
+                    print_text(&text);
+                    return ExitCode::SUCCESS;
+                }
                 Output::Data(bytes) => bytes,
                 Output::Ended(ending) => return exit_code(ending),
             };
@@ -190,6 +235,12 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
         }
         Err(failure) => failure.report(),
     }
+}
+
+/// Text for people on standard output, made safe for the terminal.
+fn print_text(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(terminal_safe(text).as_bytes());
 }
 
 /// A line for the user on standard error beside a command's output ("created the board"),

@@ -2,12 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Days, Utc};
+use chrono::{DateTime, Utc};
 use clap::Args;
 
 use super::Failure;
 use crate::clock::Clock;
-use crate::model::input;
 use crate::report::{previous_working_day, start_of};
 use crate::store::{Store, board_files};
 use crate::text::{fill, t};
@@ -47,18 +46,15 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Endin
         .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
 }
 
-/// `last` (the previous working day, the default), `yesterday`, or a date: from its start,
+/// `last` (the previous working day, the default), or a date (`yesterday`, `-2d`, `2026-11-20`): from its start,
 /// where the user is.
 fn since(text: Option<&str>, clock: &dyn Clock) -> Result<DateTime<Utc>, Failure> {
     let now = clock.now();
     let today = now.date_naive();
     match text.map(str::trim) {
         None | Some("last") => Ok(previous_working_day(now)),
-        Some("yesterday") => Ok(start_of(
-            today.checked_sub_days(Days::new(1)).unwrap_or(today),
-            now,
-        )),
-        Some(date) => match input::parse_date(date, today) {
+        // `yesterday`, `вчера`, `-2d` and dates are read as everywhere else.
+        Some(date) => match crate::text::parse_date(date, today) {
             Ok(Some(day)) if day > today => Err(Failure(fill(
                 t().cli.bad_field,
                 &[("field", &"since"), ("problem", &t().cli.since_future)],

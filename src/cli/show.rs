@@ -41,7 +41,7 @@ fn block(board: &Board, id: DealId, now: DateTime<FixedOffset>) -> String {
         (label(DealField::Contact), deal.contact.clone()),
         (label(DealField::Owner), deal.owner.clone()),
         (label(DealField::Source), facts.source),
-        (label(DealField::Value), deal.value.display()),
+        (label(DealField::Value), crate::text::money(&deal.value)),
         (d.weighted, facts.weighted),
         (label(DealField::Cost), facts.cost),
         (label(DealField::ExpectedClose), facts.expected_close),

@@ -9,10 +9,10 @@ use clap::{Args, ValueEnum};
 use super::Failure;
 use super::table::{self, Column};
 use crate::interchange::StatsJson;
+use crate::model::Board;
 use crate::model::same_name;
-use crate::model::{Board, input};
 use crate::report::analytics::{Period, Stats};
-use crate::text::reports::{REPORT_SCREEN, REPORTS, days, money, percent, period};
+use crate::text::reports::{days, money, percent, period};
 use crate::text::{fill, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -45,7 +45,7 @@ pub fn stats(
     let today = now.date_naive();
     let date = |flag: &str, text: &Option<String>| match text {
         None => Ok(None),
-        Some(text) => input::parse_date(text, today).map_err(|e| {
+        Some(text) => crate::text::parse_date(text, today).map_err(|e| {
             Failure(fill(
                 t().cli.bad_field,
                 &[("field", &flag), ("problem", &e)],
@@ -103,7 +103,7 @@ pub fn stats(
 
 /// The report as a heading, the key figures, and a table per question.
 fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     let c = &t().cli;
     let mut out = String::new();
     let owner = stats.owner.as_deref().unwrap_or(r.everyone);
@@ -176,7 +176,7 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
 
 /// The figures a report opens with, each with its label.
 fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
-    let r = &REPORTS;
+    let r = &t().reports;
     let deals = |n: usize| t().count(&t().board.deal_count, n);
     vec![
         (
@@ -193,7 +193,7 @@ fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
             format!("{} · {}", deals(s.lost_count), money(&s.lost_value)),
         ),
         (r.win_rate, percent(s.win_rate)),
-        (REPORT_SCREEN.average_won, money(&s.average_won)),
+        (t().report_screen.average_won, money(&s.average_won)),
         (
             r.cycle,
             fill(t().cli.days_median, &[("days", &days(s.cycle.median_days))]),
@@ -210,7 +210,7 @@ fn heading(text: &str) -> String {
 }
 
 fn stage_table(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     let c = &t().cli;
     let mut columns = vec![
         Column::text(r.stage),
@@ -252,7 +252,7 @@ fn stage_table(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> S
 }
 
 fn lost_table(stats: &Stats, width: Option<usize>) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     if stats.lost_reasons.is_empty() {
         return heading(r.lost_reasons) + r.nothing + "\n";
     }
@@ -283,7 +283,7 @@ fn group_table(
     unnamed: &str,
     width: Option<usize>,
 ) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     if groups.is_empty() {
         return heading(title) + r.nothing + "\n";
     }
@@ -313,7 +313,7 @@ fn group_table(
 }
 
 fn forecast_table(stats: &Stats, width: Option<usize>) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     if stats.forecast.is_empty() {
         return heading(r.forecast) + r.nothing + "\n";
     }
@@ -342,7 +342,7 @@ fn forecast_table(stats: &Stats, width: Option<usize>) -> String {
 }
 
 fn compliance_table(stats: &Stats, width: Option<usize>) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     let columns = [
         Column::text(r.stage),
         Column::figure(r.moves_on),

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::deal::{Deal, Referral};
-use super::input::{self, InputError};
+use super::input::{self, DateInput, InputError};
 use super::limits;
 use super::money::{Currency, Money};
 
@@ -77,7 +77,7 @@ impl DealField {
 
     /// Sets the field from typed text. Money is read in the deal's currency; changing the
     /// currency keeps the amounts as written (`12000` EUR becomes `12000` USD).
-    pub fn set(self, deal: &mut Deal, text: &str, today: NaiveDate) -> Result<(), InputError> {
+    pub fn set(self, deal: &mut Deal, text: &str, dates: DateInput) -> Result<(), InputError> {
         let trimmed = match self {
             DealField::Notes => limits::clean_notes(text),
             _ => limits::clean_line(text),
@@ -106,9 +106,9 @@ impl DealField {
             DealField::Owner => deal.owner = trimmed,
             DealField::Source => deal.source = trimmed,
             DealField::ReferredBy => deal.referred_by = parse_referral(&trimmed),
-            DealField::ExpectedClose => deal.expected_close = input::parse_date(text, today)?,
+            DealField::ExpectedClose => deal.expected_close = dates.read(text)?,
             DealField::NextAction => deal.next_action = trimmed,
-            DealField::NextActionDue => deal.next_action_due = input::parse_date(text, today)?,
+            DealField::NextActionDue => deal.next_action_due = dates.read(text)?,
             DealField::Tags => deal.tags = input::parse_tags(&trimmed),
             DealField::Notes => deal.notes = trimmed,
         }
@@ -151,7 +151,7 @@ pub fn copy_fields(deal: &mut Deal, from: &Deal, fields: &[DealField]) -> Result
 pub fn set_fields(
     deal: &mut Deal,
     typed: &[(DealField, &str)],
-    today: NaiveDate,
+    dates: DateInput,
 ) -> Vec<(DealField, InputError)> {
     let text_of = |wanted: DealField| typed.iter().find(|(f, _)| *f == wanted).map(|(_, t)| *t);
     let mut refused = Vec::new();
@@ -163,7 +163,7 @@ pub fn set_fields(
         }
     }
     for (field, text) in typed.iter().filter(|(f, _)| *f != DealField::Currency) {
-        if let Err(e) = field.set(deal, text, today) {
+        if let Err(e) = field.set(deal, text, dates) {
             refused.push((*field, e));
         }
     }
@@ -232,7 +232,7 @@ mod tests {
 
     #[test]
     fn every_field_reads_back_what_was_set() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let today = DateInput::digits(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
         let typed = [
             (DealField::Title, "ООО «Ромашка» 🌼", "ООО «Ромашка» 🌼"),
             (DealField::Company, "株式会社", "株式会社"),
@@ -244,9 +244,9 @@ mod tests {
             (DealField::Owner, "anna", "anna"),
             (DealField::Source, "Referral", "Referral"),
             (DealField::ReferredBy, "#7", "#7"),
-            (DealField::ExpectedClose, "+4d", "2026-12-01"),
+            (DealField::ExpectedClose, "+4", "2026-12-01"),
             (DealField::NextAction, "Call", "Call"),
-            (DealField::NextActionDue, "today", "2026-11-27"),
+            (DealField::NextActionDue, "+0", "2026-11-27"),
             (DealField::Tags, "vip, pilot", "vip, pilot"),
             (DealField::Notes, " long story ", "long story"),
         ];
@@ -263,7 +263,7 @@ mod tests {
 
     #[test]
     fn bad_text_is_refused_and_changes_nothing() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let today = DateInput::digits(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
         let mut d = deal();
         let before = d.clone();
         assert_eq!(
@@ -292,13 +292,13 @@ mod tests {
 
     #[test]
     fn amounts_typed_with_a_new_currency_are_read_in_it() {
-        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let today = DateInput::digits(NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
         let mut d = deal();
         DealField::Value.set(&mut d, "12.50", today).unwrap();
         // 12.50 EUR cannot be yen, but a value typed with the new currency replaces it.
         let typed = [(DealField::Currency, "JPY"), (DealField::Value, "13")];
         assert_eq!(set_fields(&mut d, &typed, today), []);
-        assert_eq!(d.value.display(), "¥13");
+        assert_eq!((d.value.minor, d.value.currency.code()), (13, "JPY"));
         // Typed alone, the currency converts the amount as written, or says why it cannot.
         assert_eq!(
             set_fields(&mut d, &[(DealField::Currency, "KWD")], today),

@@ -170,8 +170,8 @@ mod tests {
         let all: Vec<&Deal> = board.deals.iter().collect();
         let closed = ClosedTotals::of(&all);
         assert_eq!((closed.won, closed.lost), (1, 1));
-        assert_eq!(closed.won_value.largest_first()[0].display(), "€300");
-        assert_eq!(closed.lost_value.largest_first()[0].display(), "€999");
+        assert_eq!(closed.won_value.largest_first()[0].decimal(), "300.00");
+        assert_eq!(closed.lost_value.largest_first()[0].decimal(), "999.00");
         let columns = visible_columns(&board, &Filter::default(), now());
         let figures = Figures::of(&board, &columns, &Filter::default(), now());
         let lead = &figures.columns[0];
@@ -180,26 +180,26 @@ mod tests {
         let shown = |t: &Totals| {
             t.largest_first()
                 .iter()
-                .map(|m| m.display())
+                .map(|m| format!("{} {}", m.decimal(), m.currency))
                 .collect::<Vec<_>>()
         };
-        assert_eq!(shown(&lead.value), ["€1,000", "$500"]);
-        assert_eq!(shown(&lead.weighted), ["€100", "$50"]);
+        assert_eq!(shown(&lead.value), ["1000.00 EUR", "500.00 USD"]);
+        assert_eq!(shown(&lead.weighted), ["100.00 EUR", "50.00 USD"]);
         assert_eq!(lead.rotting, 1);
-        assert_eq!(shown(&figures.columns[4].weighted), ["€1,000"]);
+        assert_eq!(shown(&figures.columns[4].weighted), ["1000.00 EUR"]);
         assert_eq!(
             shown(&figures.columns[7].value),
-            ["€300"],
+            ["300.00 EUR"],
             "won, being delivered"
         );
         let totals = &figures.totals;
         assert_eq!(
             shown(&totals.open),
-            ["€3,000", "$500"],
+            ["3000.00 EUR", "500.00 USD"],
             "won deals are not open"
         );
-        assert_eq!(shown(&totals.weighted), ["€1,100", "$50"]);
-        assert_eq!(shown(&totals.won_this_month), ["€300"]);
+        assert_eq!(shown(&totals.weighted), ["1100.00 EUR", "50.00 USD"]);
+        assert_eq!(shown(&totals.won_this_month), ["300.00 EUR"]);
         assert_eq!(
             (
                 totals.shown,

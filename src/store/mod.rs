@@ -24,8 +24,12 @@ use crate::model::Board;
 use fingerprint::Fingerprint;
 use lock::BoardLock;
 
-/// The default process (the source article's stages), built into the binary.
-const DEFAULT_BOARD: &str = include_str!("../../assets/default-board.ron");
+/// The default process (the source article's stages) in each language, by language code, built
+/// into the binary. The stage ids are the same in every language.
+const DEFAULT_BOARDS: [(&str, &str); 2] = [
+    ("en", include_str!("../../assets/default-board.ron")),
+    ("ru", include_str!("../../assets/default-board.ru.ron")),
+];
 
 /// A backup is taken when the newest one is older than this...
 const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
@@ -33,9 +37,18 @@ const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 /// before a session is kept without a burst of quick commands pushing out every older backup.
 const BACKUP_SESSION_GAP: Duration = Duration::from_secs(60);
 
-/// The default board: the article's ten stages with their checklists, and no deals.
+/// The default board: the article's ten stages with their checklists, and no deals, in English.
 pub fn default_board() -> Result<Board, LoadErrorKind> {
-    parse(DEFAULT_BOARD.as_bytes())
+    default_board_in("en")
+}
+
+/// The default board in the language with this code (`ru`); English for any other.
+pub fn default_board_in(language: &str) -> Result<Board, LoadErrorKind> {
+    let text = DEFAULT_BOARDS
+        .iter()
+        .find(|(code, _)| *code == language)
+        .map_or(DEFAULT_BOARDS[0].1, |(_, text)| text);
+    parse(text.as_bytes())
 }
 
 /// The board's text exactly as it would be saved.

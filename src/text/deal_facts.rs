@@ -22,7 +22,7 @@ pub struct DealFacts {
     /// `12 days untouched (cold after 14)`, marked when going cold.
     pub touched: String,
     pub rotting: bool,
-    /// `Call back · due 2026-11-20 (⚠ 7d overdue)`.
+    /// `Call back · due Nov 20, 2026 (⚠ 7d overdue)`.
     pub next: String,
     pub due: Due,
     pub expected_close: String,
@@ -32,7 +32,7 @@ pub struct DealFacts {
 impl DealFacts {
     pub fn of(board: &Board, deal: &Deal, now: DateTime<FixedOffset>) -> DealFacts {
         let d = &t().detail;
-        let date = |d: Option<NaiveDate>| d.map(|d| d.format("%Y-%m-%d").to_string());
+        let date = |d: Option<NaiveDate>| d.map(super::date_long);
         let idle = idle_days(deal, now);
         let rotting = rotting_days(deal, board, now).is_some();
         let rot = board.stage(&deal.stage).map_or(0, |s| s.rot_days);
@@ -42,11 +42,9 @@ impl DealFacts {
             Status::Won { at } | Status::Lost { at, .. }
                 if !deal.is_on_board(board.is_post_sale(&deal.stage)) =>
             {
-                Some(
-                    at.with_timezone(now.offset())
-                        .format("%Y-%m-%d")
-                        .to_string(),
-                )
+                Some(super::date_long(
+                    at.with_timezone(now.offset()).date_naive(),
+                ))
             }
             _ => None,
         };
@@ -71,7 +69,7 @@ impl DealFacts {
             weighted: fill(
                 d.weighted_value,
                 &[
-                    ("value", &weighted(deal, board).display()),
+                    ("value", &crate::text::money(&weighted(deal, board))),
                     ("percent", &probability(deal, board)),
                 ],
             ),
@@ -109,12 +107,12 @@ fn cost(deal: &Deal) -> String {
         (Some(cost), Some((margin, Some(share)))) => fill(
             t().detail.cost_margin,
             &[
-                ("cost", &cost.display()),
-                ("margin", &margin.display()),
+                ("cost", &crate::text::money(&cost)),
+                ("margin", &crate::text::money(&margin)),
                 ("percent", &share),
             ],
         ),
-        (Some(cost), _) => cost.display(),
+        (Some(cost), _) => crate::text::money(&cost),
         _ => String::new(),
     }
 }
@@ -127,7 +125,8 @@ fn next_action(deal: &Deal, today: NaiveDate) -> String {
         (true, Some(_)) => d.undescribed.to_string(),
         (true, None) => t().board.no_next_action[0].to_string(),
     };
-    match (deal.next_action_due, due_state(deal, today)) {
+    let due = deal.next_action_due.map(super::date_long);
+    match (due, due_state(deal, today)) {
         (Some(due), Due::Overdue(days)) => fill(
             d.next_overdue,
             &[("text", &text), ("date", &due), ("days", &days)],

@@ -1,6 +1,7 @@
 //! The words of CSV import: row problems and file problems. Blanks (`{line}`) are filled by
-//! [`super::fill`]. A translation is one more `static` of [`ImportText`].
+//! [`super::fill`]. Each language fills them in its own file (`en.rs`, `ru.rs`).
 
+catalogue! {
 /// Every sentence the CSV import can say.
 pub struct ImportText {
     // Problems with the whole file.
@@ -47,30 +48,4 @@ pub struct ImportText {
     /// Joins the board's stage names in a list.
     pub stage_separator: &'static str,
 }
-
-pub static IMPORT: ImportText = ImportText {
-    empty_file: "The file is empty: there is no header line to read.",
-    not_utf8: "Line {line} is not UTF-8 text. Save the file as UTF-8 (in Excel: Save As, then “CSV UTF-8”) and import it again.",
-    no_title_column: "The file has no title column. dealboard reads Pipedrive deal exports (“Deal - Title”), HubSpot deal exports (“Record ID”, “Deal Name”) and its own CSV export (“title”). The header line is: {headers}",
-    no_id_column: "The file has no “{column}” column, so a later import could not tell its deals apart. Export it again with that column.",
-    no_dealboard_id_column: "The file has no “id” or “external_id” column, so a later import could not tell its deals apart.",
-    mixed_date_orders: "The dates mix two orders: line {day_line} has {day_text} (day first) and line {month_line} has {month_text} (month first). Write every date one way and import again.",
-    bad_stage_map: "--map-stage \"{entry}\": the board has no stage “{name}”. The board's stages are: {stages}.",
-    not_csv: "The file cannot be read as CSV: {error}",
-    field: "{column} “{text}”: {problem}",
-    separator: "; ",
-    row_not_csv: "cannot be read as CSV: {error}",
-    deleted: "the deal is deleted in Pipedrive, so it is not imported",
-    bad_status: "not open, won or lost",
-    unknown_stage: "stage “{stage}” is not on the board; import again with --map-stage \"{stage}=<board stage>\". The board's stages are: {stages}",
-    no_key: "{column} is empty, so a later import could not tell this deal apart",
-    duplicate_key: "the same deal ({key}) is already on line {line}",
-    bad_deal_number: "not a deal number",
-    bad_currency: "not a currency; write a code such as EUR or USD",
-    currency_clash: "the amount is in {value} but the currency column says {column}",
-    bad_date: "not a date; write 2026-11-27, 27.11.2026 or 2026-11-27 14:03",
-    bad_slash_date: "not a date when read {order}",
-    day_first: "day first (27/11/2026)",
-    month_first: "month first (11/27/2026)",
-    stage_separator: ", ",
-};
+}

@@ -1,28 +1,147 @@
-//! Every sentence the user reads: screen, help, errors and command-line messages. A translation
-//! is one more file like `en.rs`. Templates name their blanks (`{title}`), filled by [`fill`].
+//! Every sentence the user reads: screen, help, errors and command-line messages, and how
+//! numbers, money and dates are written. Each language is one file (`en.rs`, `ru.rs`) filling
+//! one [`Text`]; a missing sentence does not compile. Templates name their blanks (`{title}`),
+//! filled by [`fill`]; `tests/catalogue.rs` checks every language has the same blanks.
 
+#[macro_use]
+mod entries;
+pub mod clap_words;
 mod deal_facts;
 mod describe;
 mod en;
 pub mod import;
+pub mod locale;
 pub mod reports;
 mod review;
+mod ru;
 pub mod safe;
+
+#[cfg(test)]
+mod catalogue_tests;
 
 pub use deal_facts::{DealFacts, StayWords};
 pub use describe::{
     describe_filter, load_error_in_a_line, read_only_reason, sort_name, stage_holdings,
 };
+pub use locale::{
+    date_long, date_short, date_with_weekday, money, money_compact, month, month_year, number,
+    one_decimal,
+};
 pub use review::ReviewText;
 pub use safe::{Quoted, excerpt, quote, safe_message, terminal_safe};
 
+use std::cell::Cell;
 use std::fmt::Display;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
 
 use crate::model::DealField;
+use crate::model::input::{self, DateInput, InputError};
+use locale::{Category, Operands};
+
+/// A language dealboard speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    English,
+    Russian,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::English, Language::Russian];
+
+    /// The catalogue of the language.
+    pub fn text(self) -> &'static Text {
+        match self {
+            Language::English => &en::EN,
+            Language::Russian => &ru::RU,
+        }
+    }
+
+    /// `en`, `ru`: as `--lang` and `DEALBOARD_LANG` take it.
+    pub fn code(self) -> &'static str {
+        self.text().locale.code
+    }
+
+    /// A language code or a locale name: `ru`, `RU`, `ru_RU.UTF-8`, `ru-RU`, `en_GB`. `C` and
+    /// `POSIX` are English.
+    pub fn parse(name: &str) -> Option<Language> {
+        let name = name.trim();
+        if name == "C" || name == "POSIX" || name.starts_with("C.") {
+            return Some(Language::English);
+        }
+        let code = name
+            .split(['_', '-', '.', '@'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        Language::ALL.into_iter().find(|l| l.code() == code)
+    }
+
+    /// The language the environment asks for: `DEALBOARD_LANG`, else the first of `LC_ALL`,
+    /// `LC_MESSAGES` and `LANG` that is set (as POSIX orders them), else English. A locale of a
+    /// language dealboard does not speak is English too.
+    pub fn from_environment(var: impl Fn(&str) -> Option<String>) -> Language {
+        let set = |name: &str| var(name).filter(|v| !v.trim().is_empty());
+        if let Some(language) = set("DEALBOARD_LANG").and_then(|v| Language::parse(&v)) {
+            return language;
+        }
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .into_iter()
+            .find_map(set)
+            .and_then(|v| Language::parse(&v))
+            .unwrap_or(Language::English)
+    }
+}
+
+static CHOSEN: OnceLock<Language> = OnceLock::new();
+
+thread_local! {
+    /// A language for this thread only, for tests that look at a screen in each language.
+    static ON_THIS_THREAD: Cell<Option<Language>> = const { Cell::new(None) };
+}
+
+/// Chooses the language once, at start-up, before anything is said.
+pub fn choose(language: Language) {
+    let _ = CHOSEN.set(language);
+}
+
+/// The language in use.
+pub fn language() -> Language {
+    ON_THIS_THREAD
+        .with(Cell::get)
+        .or_else(|| CHOSEN.get().copied())
+        .unwrap_or(Language::English)
+}
+
+/// Runs `f` with `language` in use on this thread (for tests and snapshots).
+pub fn speaking<R>(language: Language, f: impl FnOnce() -> R) -> R {
+    let before = ON_THIS_THREAD.with(|c| c.replace(Some(language)));
+    let result = f();
+    ON_THIS_THREAD.with(|c| c.set(before));
+    result
+}
 
 /// The catalogue in use.
 pub fn t() -> &'static Text {
-    &en::EN
+    language().text()
+}
+
+/// A typed date in digits or in words of any language dealboard speaks: `2026-12-31`,
+/// `31.12.2026`, `today`, `завтра`, `+3d`, `+2н`, `-1w`.
+pub fn parse_date(text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, InputError> {
+    match locale::date_from_words(text, today) {
+        Some(date) => input::checked_date(date),
+        None => input::parse_date(text, today),
+    }
+}
+
+/// How typed dates are read in the app and on the command line.
+pub fn dates(today: NaiveDate) -> DateInput {
+    DateInput {
+        today,
+        reader: parse_date,
+    }
 }
 
 /// Fills the named blanks of `template`: `fill("Moved {title}", &[("title", &"Acme")])`.
@@ -51,21 +170,45 @@ pub fn fill(template: &str, args: &[(&str, &dyn Display)]) -> String {
     out
 }
 
-/// The forms of a phrase that changes with a number, e.g. "1 deal" / "5 deals". How many forms
-/// and which applies to a number is the language's `plural` rule.
+/// The forms of a phrase that changes with a number, e.g. "1 deal" / "5 deals": one per CLDR
+/// plural category the language uses, in the order of its [`locale::Locale::plural_categories`].
 pub struct Plural(pub &'static [&'static str]);
 
 impl Text {
-    /// The form of `phrase` for `count`, with `{count}` filled in.
+    /// The form of `phrase` for `count`, with `{count}` filled in (grouped: `1 500 сделок`).
     pub fn count(&self, phrase: &Plural, count: usize) -> String {
-        fill(self.form(phrase, count), &[("count", &count)])
+        fill(
+            self.form(phrase, count),
+            &[("count", &locale::count(count))],
+        )
+    }
+
+    /// The form of `phrase` for a number with one decimal (`2.5 days` / `2,5 дня`).
+    pub fn count_decimal(&self, phrase: &Plural, value: f64) -> String {
+        fill(
+            self.form_of(phrase, locale::operands_of(value)),
+            &[("count", &locale::one_decimal(value))],
+        )
     }
 
     /// The form of `phrase` that goes with `count`, its blanks unfilled.
     pub fn form(&self, phrase: &Plural, count: usize) -> &'static str {
+        self.form_of(phrase, Operands::whole(count as u64))
+    }
+
+    fn form_of(&self, phrase: &Plural, number: Operands) -> &'static str {
+        let category = (self.locale.plural)(number);
+        let at = self
+            .locale
+            .plural_categories
+            .iter()
+            .position(|c| *c == category)
+            .or_else(|| {
+                let other = self.locale.plural_categories.iter();
+                other.clone().position(|c| *c == Category::Other)
+            });
         let forms = phrase.0;
-        forms
-            .get((self.plural)(count))
+        at.and_then(|i| forms.get(i))
             .or(forms.last())
             .copied()
             .unwrap_or_default()
@@ -94,9 +237,9 @@ pub fn field_label(field: DealField) -> &'static str {
     }
 }
 
+catalogue! {
 pub struct Text {
-    /// Which of a [`Plural`]'s forms goes with a number.
-    pub plural: fn(usize) -> usize,
+    pub locale: locale::Locale,
     pub key_names: KeyNames,
     pub board: BoardText,
     pub form: FormText,
@@ -108,6 +251,10 @@ pub struct Text {
     pub errors: ErrorText,
     pub cli: CliText,
     pub review: ReviewText,
+    pub reports: reports::ReportText,
+    pub report_screen: reports::ReportScreenText,
+    pub import: import::ImportText,
+    pub clap: clap_words::ClapWords,
 }
 
 /// The board screen.
@@ -116,7 +263,6 @@ pub struct BoardText {
     pub due_today_count: &'static str,
     pub rotting_count: &'static str,
     pub sorted_by: &'static str,
-    pub month_format: &'static str,
     pub open_total: &'static str,
     pub weighted_total: &'static str,
     pub won_total: &'static str,
@@ -176,7 +322,6 @@ pub struct BoardText {
     pub overdue: &'static [&'static str],
     pub due_today: &'static [&'static str],
     pub due_on: &'static [&'static str],
-    pub short_date: &'static str,
     pub no_next_action: &'static [&'static str],
     pub no_due_date: &'static [&'static str],
     pub won: &'static [&'static str],
@@ -563,6 +708,7 @@ pub struct ErrorText {
 pub struct CliText {
     pub about: &'static str,
     pub board_flag: &'static str,
+    pub lang_flag: &'static str,
     pub add: &'static str,
     pub list: &'static str,
     pub move_cmd: &'static str,
@@ -697,6 +843,7 @@ pub struct CliText {
     pub day_first: &'static str,
     pub month_first: &'static str,
     pub import_dry_run: &'static str,
+}
 }
 
 #[cfg(test)]

@@ -1,8 +1,10 @@
 //! The words and number forms of the process reports, shared by the reports screen and
-//! `dealboard stats`, so that both say the same figures the same way. A translation is one more
-//! `static` of [`ReportText`].
+//! `dealboard stats`, so that both say the same figures the same way. Each language fills them
+//! in its own file (`en.rs`, `ru.rs`).
 
+use super::{date_long, t};
 use crate::model::Totals;
+catalogue! {
 
 pub struct ReportText {
     pub title: &'static str,
@@ -53,51 +55,6 @@ pub struct ReportText {
     pub no_owner: &'static str,
 }
 
-pub static REPORTS: ReportText = ReportText {
-    title: "Process report",
-    period_between: "{from} – {to}",
-    period_since: "since {from}",
-    period_until: "until {to}",
-    period_all: "all time",
-    everyone: "everyone",
-    open: "Open",
-    weighted: "Weighted",
-    won: "Won",
-    lost: "Lost",
-    win_rate: "Win rate",
-    cycle: "Sales cycle",
-    velocity: "Velocity",
-    per_month: "{value} a month",
-    funnel: "Funnel",
-    stage: "Stage",
-    entered: "In",
-    converted: "On to next",
-    median_days: "Median days",
-    mean_days: "Mean days",
-    lost_here: "Lost here",
-    rotting_now: "Cold now",
-    slowest: "Deals wait longest in {stage} (median {days}).",
-    lost_reasons: "Why deals were lost",
-    reason: "Reason",
-    count: "Deals",
-    value: "Value",
-    sources: "Lead sources",
-    owners: "Owners",
-    new_deals: "New",
-    forecast: "Forecast (open deals by expected close)",
-    no_date: "no date",
-    compliance: "Is the process followed?",
-    moves_on: "Moves on",
-    skipped: "Skipped criteria",
-    jumped_over: "Jumped over",
-    moved_back: "Moved back",
-    no_next_action: "No next action",
-    most_skipped: "Most skipped",
-    nothing: "—",
-    no_reason: "(no reason given)",
-    no_source: "(no source)",
-    no_owner: "(no owner)",
-};
 
 /// The reports screen's own words: its period presets, keys and hints, the headings that fit a
 /// narrow column, and what it says when a period has nothing to show. (`dealboard stats` does not
@@ -140,8 +97,6 @@ pub struct ReportScreenText {
     pub stages: &'static str,
     /// Marks the slowest stage's row; the sentence below says what it means.
     pub slowest_mark: &'static str,
-    /// How the forecast writes a month (a chrono format): `Dec 2026`.
-    pub month_format: &'static str,
     /// Marks a month before the current one: its deals were expected to have closed already.
     pub overdue_mark: &'static str,
     /// The forecast's key, for one currency and for several (a bar each, to its own scale).
@@ -190,131 +145,49 @@ pub struct ReportScreenText {
     /// The status bar's key hints on the screen.
     pub hints: &'static [&'static str],
 }
-
-pub static REPORT_SCREEN: ReportScreenText = ReportScreenText {
-    last_30_days: "Last 30 days",
-    last_90_days: "Last 90 days",
-    this_month: "This month",
-    last_month: "Last month",
-    this_quarter: "This quarter",
-    this_year: "This year",
-    all_time: "All time",
-    owner: "Owner:",
-    compared_with: "Compared with {period} (before → now)",
-    nothing_before: "{preset} has nothing before it to compare with",
-    nothing_happened: "Nothing happened in this period: no deal came in, moved on or closed.",
-    key_figures: "Key figures",
-    average_won: "Average won",
-    before: "Before",
-    after: "Now",
-    before_after: "{before} → {after}",
-    count_and_value: "{count} · {value}",
-    cycle_days: "{median} days median · {mean} mean",
-    in_days: "{days} days",
-    up: "▲",
-    down: "▼",
-    same: "=",
-    funnel_empty: "No deal reached a stage in this period.",
-    stages: "Stages: conversion and time",
-    slowest_mark: "◀",
-    month_format: "%b %Y",
-    overdue_mark: "⚠",
-    forecast_key: "█ weighted  ░ rest of the value  ⚠ overdue",
-    forecast_key_currencies: "█ weighted  ░ rest  ⚠ overdue  · a scale per currency",
-    forecast_row: "{weighted} of {value}",
-    forecast_empty: "No open deals.",
-    lost_empty: "No deal was lost in this period.",
-    groups_empty: "No deal came in, was won or was lost in this period.",
-    new_short: "New",
-    win_rate_short: "Rate",
-    moves_on_short: "On",
-    jumped_over_short: "Jumped",
-    moved_back_short: "Back",
-    no_next_action_short: "No plan",
-    median_days_short: "Days",
-    converted_short: "On",
-    lost_here_short: "Lost",
-    rotting_now_short: "Cold",
-    with_skips: "Skipping criteria",
-    with_skips_short: "Skips",
-    skipped_count: "Times",
-    skipped_count_short: "×",
-    compliance_by_owner: "Is the process followed? By owner",
-    moves_empty: "No deal moved in this period.",
-    source: "Source",
-    owner_heading: "Owner",
-    won_value: "Won value",
-    won_value_short: "Value",
-    jumps: "Stage jumps",
-    jumps_short: "Jumps",
-    help_heading: "In the process report",
-    show_reports: "process report: funnel, conversion, win rate, forecast",
-    previous_period: "previous period (30 days, 90 days, month, quarter, year, all time)",
-    next_period: "next period",
-    next_owner: "next owner (everyone, then each in turn)",
-    previous_owner: "previous owner",
-    toggle_compare: "compare with the period before (again: stop)",
-    back: "back to the board",
-    hints: &[
-        "[ ] period",
-        "Tab owner",
-        "c compare",
-        "Esc back",
-        "↑↓ PgDn scroll",
-        "? help",
-    ],
-};
-
-/// `67%`, or a dash when there is nothing to divide.
-pub fn percent(share: Option<f64>) -> String {
-    share.map_or_else(
-        || REPORTS.nothing.to_string(),
-        |s| format!("{:.0}%", s * 100.0),
-    )
 }
 
-/// `6.5`, `12`, or a dash: days to one decimal, without a trailing `.0`.
+/// `67%` (`67 %` in Russian), or a dash when there is nothing to divide.
+pub fn percent(share: Option<f64>) -> String {
+    share.map_or_else(|| t().reports.nothing.to_string(), super::locale::percent)
+}
+
+/// `6.5` (`6,5`), `12`, or a dash: days to one decimal, without a trailing zero.
 pub fn days(days: Option<f64>) -> String {
-    match days {
-        None => REPORTS.nothing.to_string(),
-        Some(d) => {
-            let text = format!("{d:.1}");
-            text.strip_suffix(".0").map_or(text.clone(), str::to_string)
-        }
-    }
+    days.map_or_else(|| t().reports.nothing.to_string(), super::one_decimal)
 }
 
 /// `$12,000 + €5,000`, largest first, exact; a dash when empty.
 pub fn money(totals: &Totals) -> String {
     let all = totals.largest_first();
     if all.is_empty() {
-        return REPORTS.nothing.to_string();
+        return t().reports.nothing.to_string();
     }
-    all.iter()
-        .map(|m| m.display())
-        .collect::<Vec<_>>()
-        .join(" + ")
+    all.iter().map(super::money).collect::<Vec<_>>().join(" + ")
 }
 
 /// `$12k + €5k`, for where room is short.
 pub fn money_compact(totals: &Totals) -> String {
     let all = totals.largest_first();
     if all.is_empty() {
-        return REPORTS.nothing.to_string();
+        return t().reports.nothing.to_string();
     }
     all.iter()
-        .map(|m| m.compact())
+        .map(super::money_compact)
         .collect::<Vec<_>>()
         .join(" + ")
 }
 
-/// The period in words: `2026-11-01 – 2026-11-30`, `since …`, `until …`, `all time`.
+/// The period in words: `November 1, 2026 – November 30, 2026`, `since …`, `until …`, `all time`.
 pub fn period(period: &crate::report::analytics::Period) -> String {
-    let r = &REPORTS;
+    let r = &t().reports;
     match (period.from, period.to) {
-        (Some(from), Some(to)) => super::fill(r.period_between, &[("from", &from), ("to", &to)]),
-        (Some(from), None) => super::fill(r.period_since, &[("from", &from)]),
-        (None, Some(to)) => super::fill(r.period_until, &[("to", &to)]),
+        (Some(from), Some(to)) => super::fill(
+            r.period_between,
+            &[("from", &date_long(from)), ("to", &date_long(to))],
+        ),
+        (Some(from), None) => super::fill(r.period_since, &[("from", &date_long(from))]),
+        (None, Some(to)) => super::fill(r.period_until, &[("to", &date_long(to))]),
         (None, None) => r.period_all.to_string(),
     }
 }

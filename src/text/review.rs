@@ -1,5 +1,6 @@
 //! The words of the stand-up review (`dealboard review`).
 
+catalogue! {
 pub struct ReviewText {
     /// `{boards}`: how many boards are shown.
     pub boards: super::Plural,
@@ -10,7 +11,6 @@ pub struct ReviewText {
     pub turn_of: &'static str,
     /// `{count}` changes since `{since}`.
     pub changes_since: super::Plural,
-    pub since_format: &'static str,
     pub open: &'static str,
     pub weighted: &'static str,
     pub won_since: &'static str,
@@ -70,4 +70,5 @@ pub struct ReviewText {
     pub q_quits: &'static str,
     /// Under a panel whose text goes on below.
     pub more_in_panel: &'static str,
+}
 }

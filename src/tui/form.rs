@@ -136,7 +136,7 @@ impl DealForm {
             .filter(|(f, input)| new || f.get(&self.original) != input.value())
             .map(|(f, input)| (*f, input.value()))
             .collect();
-        let refused = set_fields(&mut deal, &typed, today);
+        let refused = set_fields(&mut deal, &typed, crate::text::dates(today));
         for (i, field) in DealField::ALL.iter().enumerate() {
             self.errors[i] = refused
                 .iter()

@@ -154,7 +154,6 @@ const fn bind(
     }
 }
 
-use crate::text::reports::REPORT_SCREEN as R;
 use Context::{
     Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question, Reports, Review,
 };
@@ -190,7 +189,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[ch('S')], Action::CycleSort, |k| k.cycle_sort),
     bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
     bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
-    bind(Board, &[ch('s')], Action::ShowReports, |_| R.show_reports),
+    bind(Board, &[ch('s')], Action::ShowReports, |_| crate::text::t().report_screen.show_reports),
     bind(Board, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Board, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
     bind(Detail, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.criterion_up),
@@ -231,11 +230,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Process, &[ctrl('r')], Action::Redo, |k| k.redo),
     bind(Process, &[key(KeyCode::Esc), ch('p'), ch('q')], Action::Close, |k| k.back),
     bind(Process, &[ctrl('c')], Action::Quit, |k| k.quit),
-    bind(Reports, &[ch('['), key(KeyCode::Left), ch('h')], Action::PreviousPeriod, |_| R.previous_period),
-    bind(Reports, &[ch(']'), key(KeyCode::Right), ch('l')], Action::NextPeriod, |_| R.next_period),
-    bind(Reports, &[key(KeyCode::Tab)], Action::NextOwner, |_| R.next_owner),
-    bind(Reports, &[key(KeyCode::BackTab)], Action::PreviousOwner, |_| R.previous_owner),
-    bind(Reports, &[ch('c')], Action::ToggleCompare, |_| R.toggle_compare),
+    bind(Reports, &[ch('['), key(KeyCode::Left), ch('h')], Action::PreviousPeriod, |_| crate::text::t().report_screen.previous_period),
+    bind(Reports, &[ch(']'), key(KeyCode::Right), ch('l')], Action::NextPeriod, |_| crate::text::t().report_screen.next_period),
+    bind(Reports, &[key(KeyCode::Tab)], Action::NextOwner, |_| crate::text::t().report_screen.next_owner),
+    bind(Reports, &[key(KeyCode::BackTab)], Action::PreviousOwner, |_| crate::text::t().report_screen.previous_owner),
+    bind(Reports, &[ch('c')], Action::ToggleCompare, |_| crate::text::t().report_screen.toggle_compare),
     bind(Reports, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
     bind(Reports, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
     bind(Reports, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
@@ -243,7 +242,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Reports, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.help_top),
     bind(Reports, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.help_end),
     bind(Reports, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
-    bind(Reports, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, |_| R.back),
+    bind(Reports, &[key(KeyCode::Esc), ch('s'), ch('q')], Action::Close, |_| crate::text::t().report_screen.back),
     bind(Reports, &[ctrl('c')], Action::Quit, |k| k.quit),
     bind(Review, &[key(KeyCode::Tab)], Action::NextOwner, |_| crate::text::t().review.key_next_person),
     bind(Review, &[key(KeyCode::BackTab)], Action::PreviousOwner, |_| crate::text::t().review.key_previous_person),

@@ -89,8 +89,11 @@ pub fn header_parts(view: &ReportsView) -> (String, String) {
         period.push(' ');
         period.push_str(&reports::period(&view.stats.period));
     }
-    let owner = choice.owner.as_deref().unwrap_or(reports::REPORTS.everyone);
-    let owner = format!("   {} ◂ {owner} ▸", reports::REPORT_SCREEN.owner);
+    let owner = choice
+        .owner
+        .as_deref()
+        .unwrap_or(crate::text::t().reports.everyone);
+    let owner = format!("   {} ◂ {owner} ▸", crate::text::t().report_screen.owner);
     (period, owner)
 }
 

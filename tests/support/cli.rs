@@ -19,7 +19,9 @@ pub fn run_in(home: &Path, envs: &[(&str, &str)], args: &[&str]) -> Run {
         .env("HOME", home)
         .env_remove("XDG_CONFIG_HOME")
         .env_remove("DEALBOARD_BOARD")
-        .env("USER", "tester");
+        .env("USER", "tester")
+        // Tests speak English unless they ask otherwise, whatever the machine's locale.
+        .env("DEALBOARD_LANG", "en");
     for (key, value) in envs {
         command.env(key, value);
     }

@@ -39,6 +39,7 @@ impl Session {
         command.env("TERM", "xterm-256color");
         command.env("HOME", home);
         command.env("USER", "e2e");
+        command.env("DEALBOARD_LANG", "en");
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();

@@ -6,7 +6,7 @@
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc};
 
 use super::{DateOrder, ImportError};
-use crate::text::import::IMPORT;
+use crate::text::t;
 use crate::text::{Quoted, fill};
 
 /// A date or time as written, before a time zone is applied.
@@ -51,7 +51,7 @@ impl DateReader {
         };
         exact
             .map(|time| Some(time.to_utc()))
-            .ok_or_else(|| IMPORT.bad_date.to_string())
+            .ok_or_else(|| t().import.bad_date.to_string())
     }
 
     fn read(&self, text: &str) -> Result<Option<Written>, String> {
@@ -63,12 +63,12 @@ impl DateReader {
             Some(written) => Ok(Some(written)),
             None if slash_parts(text).is_some() => {
                 let order = match self.order {
-                    DateOrder::DayFirst => IMPORT.day_first,
-                    DateOrder::MonthFirst => IMPORT.month_first,
+                    DateOrder::DayFirst => t().import.day_first,
+                    DateOrder::MonthFirst => t().import.month_first,
                 };
-                Err(fill(IMPORT.bad_slash_date, &[("order", &order)]))
+                Err(fill(t().import.bad_slash_date, &[("order", &order)]))
             }
-            None => Err(IMPORT.bad_date.to_string()),
+            None => Err(t().import.bad_date.to_string()),
         }
     }
 }
@@ -97,7 +97,7 @@ pub(super) fn decide_order<'a>(
     let order = match (day_first, month_first) {
         (Some((day_line, day_text)), Some((month_line, month_text))) => {
             return Err(ImportError(fill(
-                IMPORT.mixed_date_orders,
+                t().import.mixed_date_orders,
                 &[
                     ("day_line", &day_line),
                     ("day_text", &Quoted(day_text)),
@@ -330,7 +330,7 @@ mod tests {
             "26-11-27",
             "2026-11-27 14:03+3",
         ] {
-            assert_eq!(r.date(bad), Err(IMPORT.bad_date.to_string()), "{bad}");
+            assert_eq!(r.date(bad), Err(t().import.bad_date.to_string()), "{bad}");
         }
         let error = m.date("27/11/2026").unwrap_err();
         assert_eq!(error, "not a date when read month first (11/27/2026)");

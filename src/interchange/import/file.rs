@@ -4,7 +4,7 @@ use csv::StringRecord;
 
 use super::ImportError;
 use crate::text::fill;
-use crate::text::import::IMPORT;
+use crate::text::t;
 
 /// One record of the file: where it starts, and its fields, or why the CSV reader refused it.
 pub(super) struct Record {
@@ -23,7 +23,7 @@ pub(super) struct Table {
 pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
     let text = decode(bytes)?;
     if text.trim().is_empty() {
-        return Err(ImportError(IMPORT.empty_file.to_string()));
+        return Err(ImportError(t().import.empty_file.to_string()));
     }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter_of(text))
@@ -32,7 +32,7 @@ pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| ImportError(fill(IMPORT.not_csv, &[("error", &e)])))?
+        .map_err(|e| ImportError(fill(t().import.not_csv, &[("error", &e)])))?
         .clone();
     let mut records = Vec::new();
     let mut lines = LineCounter::new(text);
@@ -51,9 +51,9 @@ pub(super) fn read_table(bytes: &[u8]) -> Result<Table, ImportError> {
             Err(error) => match error.position() {
                 Some(position) => records.push(Record {
                     line: lines.line_at(position),
-                    fields: Err(fill(IMPORT.row_not_csv, &[("error", &error)])),
+                    fields: Err(fill(t().import.row_not_csv, &[("error", &error)])),
                 }),
-                None => return Err(ImportError(fill(IMPORT.not_csv, &[("error", &error)]))),
+                None => return Err(ImportError(fill(t().import.not_csv, &[("error", &error)]))),
             },
         }
     }
@@ -108,7 +108,7 @@ fn decode(bytes: &[u8]) -> Result<&str, ImportError> {
     std::str::from_utf8(bytes).map_err(|e| {
         let good = &bytes[..e.valid_up_to()];
         let line = good.iter().filter(|b| **b == b'\n').count() + 1;
-        ImportError(fill(IMPORT.not_utf8, &[("line", &line)]))
+        ImportError(fill(t().import.not_utf8, &[("line", &line)]))
     })
 }
 
@@ -187,7 +187,7 @@ mod tests {
         for empty in [&b""[..], b"\xEF\xBB\xBF", b" \r\n\n"] {
             assert_eq!(
                 read_table(empty).err(),
-                Some(ImportError(IMPORT.empty_file.to_string()))
+                Some(ImportError(t().import.empty_file.to_string()))
             );
         }
         let latin1 = b"title\nok\nCaf\xe9\n";

@@ -4,7 +4,7 @@ use csv::StringRecord;
 
 use super::{Carried, ImportError, ImportOptions, SourceFormat};
 use crate::model::DealField;
-use crate::text::import::IMPORT;
+use crate::text::t;
 use crate::text::{Quoted, fill, quote};
 
 /// What a column holds, whatever the program calls it.
@@ -211,13 +211,13 @@ impl Layout {
         };
         match missing_id {
             Some(column) if self.index(Column::Id).is_none() => Err(ImportError(fill(
-                IMPORT.no_id_column,
+                t().import.no_id_column,
                 &[("column", &Quoted(column))],
             ))),
             None if self.index(Column::Id).is_none()
                 && self.index(Column::ExternalId).is_none() =>
             {
-                Err(ImportError(IMPORT.no_dealboard_id_column.to_string()))
+                Err(ImportError(t().import.no_dealboard_id_column.to_string()))
             }
             _ => Ok(()),
         }
@@ -324,7 +324,7 @@ fn format_of(names: &[String]) -> Option<SourceFormat> {
 fn no_title(headers: &StringRecord) -> ImportError {
     let headers: Vec<String> = headers.iter().map(|h| quote(h.trim())).collect();
     ImportError(fill(
-        IMPORT.no_title_column,
+        t().import.no_title_column,
         &[("headers", &headers.join(", "))],
     ))
 }
@@ -399,7 +399,7 @@ mod tests {
         assert!(error.0.contains("“Deal - ID”"), "{}", error.0);
         assert_eq!(
             layout(&["title", "value"]).unwrap_err().0,
-            IMPORT.no_dealboard_id_column
+            t().import.no_dealboard_id_column
         );
         assert!(layout(&["title", "external_id"]).is_ok());
     }

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, FixedOffset};
 
 use crate::model::{Board, Deal, DealField, DealId};
-use crate::text::import::IMPORT;
+use crate::text::t;
 use crate::text::{Quoted, fill};
 use dates::DateReader;
 use headers::Layout;
@@ -159,7 +159,7 @@ pub fn read_csv(
         let problem = match read {
             Ok(incoming) => match first_lines.get(&incoming.key) {
                 Some(first) => fill(
-                    IMPORT.duplicate_key,
+                    t().import.duplicate_key,
                     &[("key", &Quoted(&incoming.key)), ("line", first)],
                 ),
                 None => {

@@ -16,7 +16,7 @@ use crate::model::{
     AmountError, Board, Currency, Deal, DealId, MAX_DEAL_ID, Money, Referral, StageId, StageVisit,
     Status,
 };
-use crate::text::import::IMPORT;
+use crate::text::t;
 use crate::text::{Quoted, fill};
 
 /// What every row of one file is read with.
@@ -167,7 +167,7 @@ impl Row<'_> {
         let header = self.cx.layout.header(column).to_string();
         let text = Quoted(self.cell(column));
         self.problems.push(fill(
-            IMPORT.field,
+            t().import.field,
             &[
                 ("column", &Quoted(&header)),
                 ("text", &text),
@@ -177,7 +177,7 @@ impl Row<'_> {
     }
 
     fn joined(&self) -> String {
-        self.problems.join(IMPORT.separator)
+        self.problems.join(t().import.separator)
     }
 
     fn date(&mut self, column: Column) -> Option<NaiveDate> {
@@ -211,9 +211,9 @@ impl Row<'_> {
             "" | "open" => Ok(Outcome::Open),
             "won" => Ok(Outcome::Won),
             "lost" => Ok(Outcome::Lost),
-            "deleted" => Err(IMPORT.deleted.to_string()),
+            "deleted" => Err(t().import.deleted.to_string()),
             _ => {
-                self.complain(Column::Status, &IMPORT.bad_status);
+                self.complain(Column::Status, &t().import.bad_status);
                 Ok(Outcome::Open)
             }
         }
@@ -239,7 +239,7 @@ impl Row<'_> {
             _ if id.is_empty() => None,
             Ok(number) if number <= MAX_DEAL_ID => Some(DealId(number)),
             _ => {
-                self.complain(Column::Id, &IMPORT.bad_deal_number);
+                self.complain(Column::Id, &t().import.bad_deal_number);
                 None
             }
         };
@@ -261,7 +261,7 @@ impl Row<'_> {
         if header.is_empty() {
             header = "id";
         }
-        let reason = fill(IMPORT.no_key, &[("column", &Quoted(header))]);
+        let reason = fill(t().import.no_key, &[("column", &Quoted(header))]);
         self.problems.push(reason);
     }
 
@@ -293,7 +293,7 @@ impl Row<'_> {
         let column = match self.cell(Column::Currency) {
             "" => None,
             text => currency_of(text).or_else(|| {
-                self.complain(Column::Currency, &IMPORT.bad_currency);
+                self.complain(Column::Currency, &t().import.bad_currency);
                 None
             }),
         };
@@ -305,7 +305,7 @@ impl Row<'_> {
                         && marked != column
                     {
                         let clash = fill(
-                            IMPORT.currency_clash,
+                            t().import.currency_clash,
                             &[("value", &marked), ("column", &column)],
                         );
                         self.complain(Column::Value, &clash);
@@ -338,7 +338,7 @@ impl Row<'_> {
     ) -> Money {
         read.unwrap_or_else(|error| {
             match error {
-                AmountError::BadCurrency => self.complain(column, &IMPORT.bad_currency),
+                AmountError::BadCurrency => self.complain(column, &t().import.bad_currency),
                 error => self.complain(column, &error),
             }
             Money::zero(currency)

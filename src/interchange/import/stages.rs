@@ -2,7 +2,7 @@
 
 use super::{ImportError, ImportOptions};
 use crate::model::{Board, Phase, Problem, Stage, StageId};
-use crate::text::import::IMPORT;
+use crate::text::t;
 use crate::text::{Quoted, fill, quote};
 
 pub(super) struct StageFinder<'a> {
@@ -23,7 +23,7 @@ impl<'a> StageFinder<'a> {
             let stage = board.find_stage(new).ok_or_else(|| {
                 let entry = format!("{old}={new}");
                 ImportError(fill(
-                    IMPORT.bad_stage_map,
+                    t().import.bad_stage_map,
                     &[
                         ("entry", &Quoted(&entry)),
                         ("name", &Quoted(new.trim())),
@@ -50,7 +50,7 @@ impl<'a> StageFinder<'a> {
             .map(|s| s.id.clone())
             .ok_or_else(|| {
                 fill(
-                    IMPORT.unknown_stage,
+                    t().import.unknown_stage,
                     &[
                         ("stage", &Quoted(written.trim())),
                         ("stages", &stage_list(self.board)),
@@ -78,7 +78,7 @@ impl<'a> StageFinder<'a> {
 
 fn stage_list(board: &Board) -> String {
     let names: Vec<String> = board.stages.iter().map(|s| quote(&s.name)).collect();
-    names.join(IMPORT.stage_separator)
+    names.join(t().import.stage_separator)
 }
 
 #[cfg(test)]

@@ -217,7 +217,7 @@ fn hubspot_closed_deals_ignore_the_stage_map() {
 fn whole_file_problems() {
     let error = |bytes: &[u8], map: &[(&str, &str)]| read(bytes, &options(map)).unwrap_err().0;
     assert!(error(b"title,id\nCaf\xe9,1\n", &[]).starts_with("Line 2 is not UTF-8 text."));
-    assert_eq!(error(b"", &[]), IMPORT.empty_file);
+    assert_eq!(error(b"", &[]), t().import.empty_file);
     assert!(error(b"name,value\nA,1\n", &[]).starts_with("The file has no title column."));
     assert!(
         error(b"title,id\nA,1\n", &[("x", "Nowhere")]).starts_with("--map-stage \"x=Nowhere\"")

@@ -23,6 +23,18 @@ const ISO_CODES: &[&str] = &[
     "ZWG", "ZWL",
 ];
 
+/// Currencies with a sign everyone reads, and the sign.
+pub const SYMBOLS: [(&str, &str); 8] = [
+    ("USD", "$"),
+    ("EUR", "€"),
+    ("GBP", "£"),
+    ("JPY", "¥"),
+    ("RUB", "₽"),
+    ("INR", "₹"),
+    ("KRW", "₩"),
+    ("UAH", "₴"),
+];
+
 /// An ISO 4217 currency code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Currency([u8; 3]);
@@ -53,18 +65,21 @@ impl Currency {
         }
     }
 
-    pub(super) fn symbol(&self) -> Option<&'static str> {
-        Some(match self.code() {
-            "USD" => "$",
-            "EUR" => "€",
-            "GBP" => "£",
-            "JPY" => "¥",
-            "RUB" => "₽",
-            "INR" => "₹",
-            "KRW" => "₩",
-            "UAH" => "₴",
-            _ => return None,
-        })
+    /// The currency's well-known sign (`$`, `€`, `₽`), if it has one. A sign is the same in
+    /// every language; where it goes is the language's (see `text::money`).
+    pub fn symbol(&self) -> Option<&'static str> {
+        SYMBOLS
+            .iter()
+            .find(|(code, _)| *code == self.code())
+            .map(|(_, symbol)| *symbol)
+    }
+
+    /// The currency whose sign is `symbol`: `₽` is RUB.
+    pub fn from_symbol(symbol: &str) -> Option<Currency> {
+        SYMBOLS
+            .iter()
+            .find(|(_, s)| *s == symbol)
+            .and_then(|(code, _)| Currency::parse(code))
     }
 
     /// Minor units in one unit: 100 for EUR, 1 for JPY, 1000 for KWD.

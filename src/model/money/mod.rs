@@ -4,8 +4,6 @@
 mod currency;
 mod parse;
 
-use std::fmt;
-
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use super::BadText;
@@ -64,7 +62,8 @@ impl Money {
         Ok(Money { minor, currency })
     }
 
-    /// Reads `12000.00 EUR` or `EUR 12000` (the file's form); a bare amount takes `default`.
+    /// Reads `12000.00 EUR`, `EUR 12000` (the file's form), `$12,000.50` or `12 000,50 ₽`; a bare
+    /// amount takes `default`.
     pub fn parse_with_currency(text: &str, default: Currency) -> Result<Money, AmountError> {
         let text = text.trim();
         let mut parts = text.rsplitn(2, char::is_whitespace);
@@ -76,6 +75,9 @@ impl Money {
         let first = parts.next().unwrap_or("");
         if let (Some(currency), Some(rest)) = (Currency::parse(first), parts.next()) {
             return Money::parse_amount(rest, currency);
+        }
+        if let Some((currency, amount)) = split_symbol(text) {
+            return Money::parse_amount(&amount, currency);
         }
         if text.chars().any(|c| c.is_ascii_alphabetic()) {
             return Err(AmountError::BadCurrency);
@@ -106,79 +108,29 @@ impl Money {
         }
     }
 
-    /// For people: grouped thousands, cents only when there are any, the currency's symbol when
-    /// it has a well-known one: `€12,000`, `$3,500.50`, `12,000 CHF`.
-    pub fn display(&self) -> String {
+    /// The amount's whole units and the minor units after them, without the sign: 12000.50 EUR
+    /// is (12000, 50). Formatting for people is the text layer's (`text::money`).
+    pub fn whole_and_fraction(&self) -> (u128, u128) {
         let scale = self.currency.scale().unsigned_abs();
         let abs = self.minor.unsigned_abs();
-        let mut number = group_thousands(abs / scale);
-        let fraction = abs % scale;
-        if fraction != 0 {
-            let exponent = self.currency.exponent() as usize;
-            number.push_str(&format!(".{fraction:0exponent$}"));
-        }
-        self.with_symbol(&number)
-    }
-
-    /// Short form for tight places such as column headers, rounded: `€12k`, `€1.2M`, `€950`.
-    pub fn compact(&self) -> String {
-        let whole = self.minor.unsigned_abs() / self.currency.scale().unsigned_abs();
-        self.with_symbol(&compact_number(whole))
-    }
-
-    fn with_symbol(&self, number: &str) -> String {
-        let sign = if self.minor < 0 { "-" } else { "" };
-        match self.currency.symbol() {
-            Some(symbol) => format!("{sign}{symbol}{number}"),
-            None => format!("{sign}{number} {}", self.currency),
-        }
+        (abs / scale, abs % scale)
     }
 }
 
-/// `950`, `12000` -> `12k`, `12500` -> `12.5k`, `173500` -> `174k`, `999600` -> `1M`.
-fn compact_number(whole: u128) -> String {
-    const UNITS: [(u128, &str); 4] = [
-        (1_000, "k"),
-        (1_000_000, "M"),
-        (1_000_000_000, "B"),
-        (1_000_000_000_000, "T"),
-    ];
-    if whole < 1_000 {
-        return whole.to_string();
-    }
-    for (i, (unit, suffix)) in UNITS.iter().enumerate() {
-        let tenths = (whole * 10 + unit / 2) / unit;
-        if tenths < 1_000 {
-            return if tenths.is_multiple_of(10) {
-                format!("{}{suffix}", tenths / 10)
-            } else {
-                format!("{}.{}{suffix}", tenths / 10, tenths % 10)
-            };
-        }
-        let rounded = (whole + unit / 2) / unit;
-        if rounded < 1_000 || i == UNITS.len() - 1 {
-            return format!("{rounded}{suffix}");
-        }
-    }
-    whole.to_string()
-}
-
-fn group_thousands(value: u128) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-impl fmt::Display for Money {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.display())
-    }
+/// An amount written with a currency's sign before or after it (`$12,000`, `-$5`, `12 000 ₽`):
+/// the currency, and the amount with its sign but without the currency's.
+fn split_symbol(text: &str) -> Option<(Currency, String)> {
+    let (minus, body) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest.trim_start()),
+        None => ("", text),
+    };
+    currency::SYMBOLS.iter().find_map(|(_, symbol)| {
+        let amount = body
+            .strip_prefix(symbol)
+            .or_else(|| body.strip_suffix(symbol))?;
+        let currency = Currency::from_symbol(symbol)?;
+        Some((currency, format!("{minus}{}", amount.trim())))
+    })
 }
 
 /// In the board file money is one readable string: `"12000.00 EUR"`.
@@ -272,28 +224,15 @@ mod tests {
     }
 
     #[test]
-    fn display_forms() {
+    fn decimal_forms() {
         let m = |minor, code: &str| Money {
             minor,
             currency: Currency::parse(code).unwrap(),
         };
-        assert_eq!(m(1_200_000, "EUR").display(), "€12,000");
-        assert_eq!(m(350_050, "USD").display(), "$3,500.50");
-        assert_eq!(m(1_200_000, "CHF").display(), "12,000 CHF");
-        assert_eq!(m(-500, "EUR").display(), "-€5");
         assert_eq!(m(1_200_000, "EUR").decimal(), "12000.00");
         assert_eq!(m(-5, "EUR").decimal(), "-0.05");
-        assert_eq!(m(1_250_000, "EUR").compact(), "€12.5k");
-        assert_eq!(m(12_500_000, "EUR").compact(), "€125k");
-        assert_eq!(m(123_000_000, "EUR").compact(), "€1.2M");
-        assert_eq!(m(95_000, "EUR").compact(), "€950");
-        assert_eq!(m(17_350_050, "USD").compact(), "$174k", "rounded, not cut");
-        assert_eq!(m(99_960_000, "USD").compact(), "$1M");
-        assert_eq!(
-            m(999_999_999_999_999, "JPY").compact(),
-            "¥1000T",
-            "no overflow at the extreme"
-        );
+        assert_eq!(m(-5, "EUR").whole_and_fraction(), (0, 5));
+        assert_eq!(m(350_050, "USD").whole_and_fraction(), (3_500, 50));
     }
 
     #[test]
@@ -306,7 +245,6 @@ mod tests {
         }
         let total = totals.largest_first()[0];
         assert_eq!(total.decimal(), "12999999999999999.87");
-        assert_eq!(total.display(), "$12,999,999,999,999,999.87");
         assert_eq!(
             Money::parse_amount("1 000 000 000 000 000", usd),
             Err(AmountError::TooLarge),
@@ -335,6 +273,24 @@ mod tests {
                 .unwrap()
                 .currency,
             Currency::EUR
+        );
+        let rub = Currency::parse("RUB").unwrap();
+        for typed in ["12 000,50 ₽", "₽12,000.50", "12\u{a0}000,50₽", "₽ 12000.50"] {
+            assert_eq!(
+                Money::parse_with_currency(typed, Currency::EUR),
+                Ok(Money {
+                    minor: 1_200_050,
+                    currency: rub
+                }),
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            Money::parse_with_currency("-$5", Currency::EUR),
+            Ok(Money {
+                minor: -500,
+                currency: usd
+            })
         );
         assert_eq!(
             Money::parse_with_currency("12 dollars", Currency::EUR),

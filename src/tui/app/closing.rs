@@ -1,7 +1,7 @@
 //! A deal's progress and outcome: ticking exit criteria, doing the next action, winning,
 //! losing and reopening; and the order of the columns.
 
-use crate::model::{Deal, DealId, input};
+use crate::model::{Deal, DealId};
 use crate::text::{fill, t};
 use crate::tui::picker::{Picker, PickerPurpose};
 use crate::tui::text_form::{Purpose, Row, TextForm};
@@ -68,7 +68,7 @@ impl App {
     /// Saves the next-action form: the current action is done and the typed one follows; or,
     /// when nothing was planned, the typed one is planned.
     pub(super) fn save_next_action(&mut self, id: DealId, form: &TextForm) {
-        let due = match input::parse_date(form.value(1), self.clock.today()) {
+        let due = match crate::text::parse_date(form.value(1), self.clock.today()) {
             Ok(due) => due,
             Err(e) => return self.refuse_text_form(1, e.to_string()),
         };

@@ -9,7 +9,7 @@ use crate::model::Board;
 use crate::model::same_name;
 use crate::report::analytics::{Period, Stats};
 use crate::text::fill;
-use crate::text::reports::REPORT_SCREEN;
+use crate::text::t;
 use crate::tui::action::Action;
 use crate::tui::report_layout::for_terminal;
 
@@ -41,7 +41,7 @@ impl PeriodPreset {
     ];
 
     pub fn name(self) -> &'static str {
-        let s = &REPORT_SCREEN;
+        let s = &t().report_screen;
         match self {
             PeriodPreset::Last30Days => s.last_30_days,
             PeriodPreset::Last90Days => s.last_90_days,
@@ -199,7 +199,10 @@ impl App {
         let preset = view.choice.preset.name();
         self.keep_report_in_view();
         if action == ToggleCompare && nothing_before {
-            self.show_info(fill(REPORT_SCREEN.nothing_before, &[("preset", &preset)]));
+            self.show_info(fill(
+                t().report_screen.nothing_before,
+                &[("preset", &preset)],
+            ));
         }
     }
 

@@ -236,7 +236,7 @@ struct Card<'a> {
 impl Card<'_> {
     fn render(&self, size: CardSize, frame: &mut Frame, area: Rect) {
         let room = usize::from(area.width).saturating_sub(2);
-        let value = self.deal.value.display();
+        let value = crate::text::money(&self.deal.value);
         let (alert, next, alert_style) = self.state();
         let indented = |text: &str, style: Style| {
             Line::from(vec![
@@ -319,7 +319,7 @@ impl Card<'_> {
             Due::Overdue(days) => (fill(b.overdue[0], &[("days", &days)]), late()),
             Due::Today => (b.due_today[0].to_string(), today()),
             Due::Later(date) => (
-                fill(b.due_on[0], &[("date", &date.format(b.short_date))]),
+                fill(b.due_on[0], &[("date", &crate::text::date_short(date))]),
                 text(),
             ),
             Due::Unplanned => (b.no_next_action[0].to_string(), label()),
@@ -341,8 +341,12 @@ fn big_amount(money: &Money, width: u16) -> String {
     let fits = |text: &String| text.is_ascii() && text.chars().count() * 4 <= usize::from(width);
     let compact = ascii_compact(money);
     let number: String = compact.split(' ').next().unwrap_or_default().to_string();
-    [money.display(), money.compact(), compact]
-        .into_iter()
-        .find(fits)
-        .unwrap_or(number)
+    [
+        crate::text::money(money),
+        crate::text::money_compact(money),
+        compact,
+    ]
+    .into_iter()
+    .find(fits)
+    .unwrap_or(number)
 }

@@ -12,7 +12,7 @@ use tui_big_text::BigText;
 use super::look::{big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
-use crate::model::{Currency, Money, Totals};
+use crate::model::{Currency, Totals};
 use crate::text::reports::money_compact;
 use crate::text::t;
 
@@ -78,8 +78,8 @@ fn big_money(totals: &Totals, home: Currency) -> (String, String) {
     let Some(first) = all.first() else {
         return ("0".to_string(), String::new());
     };
-    let others: Vec<String> = all[1..].iter().map(Money::compact).collect();
-    let compact = first.compact();
+    let others: Vec<String> = all[1..].iter().map(crate::text::money_compact).collect();
+    let compact = crate::text::money_compact(first);
     let (big, unit) = if compact.is_ascii() {
         (compact, None)
     } else {

@@ -52,7 +52,7 @@ pub(super) fn big_letters(chars: usize, width: u16, rows: u16) -> PixelSize {
 /// A compact amount in the letters the big font has: `$38.3k` as it is, `38.3k EUR` for
 /// `€38.3k`.
 pub(super) fn ascii_compact(money: &Money) -> String {
-    let compact = money.compact();
+    let compact = crate::text::money_compact(money);
     if compact.is_ascii() {
         return compact;
     }

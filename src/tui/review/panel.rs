@@ -57,7 +57,7 @@ pub fn panel(
             f.value,
             format!(
                 "{} ({} {})",
-                deal.value.display(),
+                crate::text::money(&deal.value),
                 d.weighted,
                 facts.weighted
             ),

@@ -103,14 +103,15 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
     } else {
         fill(r.some_boards, &[("shown", &readable), ("count", &all)])
     };
-    let since = review
-        .since()
-        .with_timezone(review.now().offset())
-        .format(r.since_format)
-        .to_string();
+    let since = crate::text::date_with_weekday(
+        review
+            .since()
+            .with_timezone(review.now().offset())
+            .date_naive(),
+    );
     let changes = fill(
-        (r.changes_since.0)[usize::from(review.changes().len() != 1)],
-        &[("count", &review.changes().len()), ("since", &since)],
+        &t().count(&r.changes_since, review.changes().len()),
+        &[("since", &since)],
     );
     let mut spans = vec![
         Span::styled(

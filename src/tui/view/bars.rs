@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme;
 use crate::display_width::{truncate, width, width as width_of, wrap};
-use crate::model::{ColumnSort, Money, Totals};
+use crate::model::{ColumnSort, Totals};
 use crate::text::{describe_filter, fill, sort_name, t};
 use crate::tui::app::{App, Mode, ProcessTab, SaveState};
 use crate::tui::keymap::Context;
@@ -72,7 +72,7 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
-    let month = app.today().format(b.month_format).to_string();
+    let month = crate::text::month(app.today());
     let room = usize::from(area.width);
     let line = |(short, most): (bool, usize)| -> Vec<(String, String)> {
         let (weighted_label, won_label) = if short {
@@ -152,7 +152,11 @@ fn money_list_of(totals: &Totals, most: usize) -> String {
     if all.is_empty() {
         return t().board.nothing.to_string();
     }
-    let shown: Vec<String> = all.iter().take(most).map(Money::compact).collect();
+    let shown: Vec<String> = all
+        .iter()
+        .take(most)
+        .map(crate::text::money_compact)
+        .collect();
     let mut text = shown.join(" + ");
     if all.len() > most {
         text.push(' ');
@@ -338,7 +342,7 @@ fn hints_for(app: &App) -> &'static [&'static str] {
         Context::Detail => b.detail_hints,
         Context::Closed => b.closed_hints,
         Context::Process => b.process_hints,
-        Context::Reports => crate::text::reports::REPORT_SCREEN.hints,
+        Context::Reports => crate::text::t().report_screen.hints,
         Context::Form => b.form_hints,
         Context::Picker => b.picker_hints,
         Context::Filter => b.filter_hints,

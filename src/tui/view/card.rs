@@ -31,7 +31,7 @@ pub fn lines(
         .join(" · ");
     let progress = checklist_progress(deal, board);
     let (forms, status_style) = status_of(deal, board, now.date_naive());
-    let value = truncate(&deal.value.display(), room);
+    let value = truncate(&crate::text::money(&deal.value), room);
     let status_room = room.saturating_sub(width(&value) + 1);
     let status = forms
         .into_iter()
@@ -118,7 +118,7 @@ fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Styl
         Due::Overdue(days) => (forms(b.overdue, "days", &days), theme::overdue()),
         Due::Today => (forms(b.due_today, "", &""), theme::due_today()),
         Due::Later(date) => {
-            let shown = date.format(b.short_date).to_string();
+            let shown = crate::text::date_short(date);
             (forms(b.due_on, "date", &shown), theme::dim())
         }
         Due::Unplanned if deal.next_action.trim().is_empty() => {

@@ -101,7 +101,7 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
                 Span::raw(" "),
                 Span::styled(pad(&deal.company, company_width, false), theme::dim()),
                 Span::raw(" "),
-                Span::raw(pad(&deal.value.display(), 14, true)),
+                Span::raw(pad(&crate::text::money(&deal.value), 14, true)),
                 Span::raw("  "),
                 Span::styled(date, theme::dim()),
                 Span::raw("  "),

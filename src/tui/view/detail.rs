@@ -92,7 +92,7 @@ fn fields(app: &App, deal: &Deal, cells: u16) -> Vec<Line<'static>> {
         (d.touched, facts.touched, touched_style),
     ];
     let right = vec![
-        (f.value, deal.value.display(), theme::totals()),
+        (f.value, crate::text::money(&deal.value), theme::totals()),
         (d.weighted, facts.weighted, Style::new()),
         (f.cost, facts.cost, Style::new()),
         (f.expected_close, facts.expected_close, Style::new()),

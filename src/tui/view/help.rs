@@ -82,7 +82,7 @@ fn section(context: Context) -> &'static str {
         Context::Detail => h.detail,
         Context::Closed => h.closed,
         Context::Process => h.process,
-        Context::Reports => crate::text::reports::REPORT_SCREEN.help_heading,
+        Context::Reports => crate::text::t().report_screen.help_heading,
         Context::Form => h.form,
         Context::Picker => h.picker,
         Context::Filter => h.filter,

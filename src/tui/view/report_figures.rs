@@ -12,7 +12,8 @@ use crate::display_width::{pad, truncate, width};
 use crate::model::Totals;
 use crate::report::analytics::Stats;
 use crate::text::fill;
-use crate::text::reports::{REPORT_SCREEN as S, REPORTS as R, days, percent};
+use crate::text::reports::{days, percent};
+use crate::text::t;
 use crate::tui::report_layout::KEY_FIGURES;
 
 /// A key figure as something to compare: a number, or sums in several currencies.
@@ -83,56 +84,56 @@ fn count(n: usize) -> Measure<'static> {
 fn figures() -> [Figure; KEY_FIGURES] {
     [
         Figure {
-            label: R.open,
+            label: t().reports.open,
             words: |s, room| count_and_value(s.open_count, &s.open_value, room),
             measure: |s| count(s.open_count),
             higher_is_better: true,
         },
         Figure {
-            label: R.weighted,
+            label: t().reports.weighted,
             words: |s, room| money(&s.weighted_value, room),
             measure: |s| Measure::Money(&s.weighted_value),
             higher_is_better: true,
         },
         Figure {
-            label: R.won,
+            label: t().reports.won,
             words: |s, room| count_and_value(s.won_count, &s.won_value, room),
             measure: |s| count(s.won_count),
             higher_is_better: true,
         },
         Figure {
-            label: R.lost,
+            label: t().reports.lost,
             words: |s, room| count_and_value(s.lost_count, &s.lost_value, room),
             measure: |s| count(s.lost_count),
             higher_is_better: false,
         },
         Figure {
-            label: R.win_rate,
+            label: t().reports.win_rate,
             words: |s, _| percent(s.win_rate),
             measure: |s| Measure::Number(s.win_rate),
             higher_is_better: true,
         },
         Figure {
-            label: S.average_won,
+            label: t().report_screen.average_won,
             words: |s, room| money(&s.average_won, room),
             measure: |s| Measure::Average(&s.average_won),
             higher_is_better: true,
         },
         Figure {
-            label: R.cycle,
+            label: t().reports.cycle,
             words: cycle_words,
             measure: |s| Measure::Number(s.cycle.median_days),
             higher_is_better: false,
         },
         Figure {
-            label: R.velocity,
+            label: t().reports.velocity,
             words: |s, room| {
                 if s.velocity.is_empty() {
-                    return R.nothing.to_string();
+                    return t().reports.nothing.to_string();
                 }
-                let words = width(&fill(R.per_month, &[("value", &"")]));
+                let words = width(&fill(t().reports.per_month, &[("value", &"")]));
                 let value = money(&s.velocity, room.saturating_sub(words));
-                fill(R.per_month, &[("value", &value)])
+                fill(t().reports.per_month, &[("value", &value)])
             },
             measure: |s| Measure::Money(&s.velocity),
             higher_is_better: true,
@@ -143,10 +144,10 @@ fn figures() -> [Figure; KEY_FIGURES] {
 /// `31 days median · 34 mean`, or just `31 days` where that does not fit.
 fn cycle_words(s: &Stats, room: usize) -> String {
     let Some(median) = s.cycle.median_days else {
-        return R.nothing.to_string();
+        return t().reports.nothing.to_string();
     };
     let full = fill(
-        S.cycle_days,
+        t().report_screen.cycle_days,
         &[
             ("median", &days(Some(median))),
             ("mean", &days(s.cycle.mean_days)),
@@ -155,7 +156,7 @@ fn cycle_words(s: &Stats, room: usize) -> String {
     if width(&full) <= room {
         full
     } else {
-        fill(S.in_days, &[("days", &days(Some(median)))])
+        fill(t().report_screen.in_days, &[("days", &days(Some(median)))])
     }
 }
 
@@ -166,11 +167,14 @@ fn count_and_value(count: usize, value: &Totals, room: usize) -> String {
         return count;
     }
     let words = width(&fill(
-        S.count_and_value,
+        t().report_screen.count_and_value,
         &[("count", &count), ("value", &"")],
     ));
     let value = money(value, room.saturating_sub(words));
-    fill(S.count_and_value, &[("count", &count), ("value", &value)])
+    fill(
+        t().report_screen.count_and_value,
+        &[("count", &count), ("value", &value)],
+    )
 }
 
 /// The arrow saying which way a figure went, coloured by whether that is good; nothing when
@@ -184,9 +188,9 @@ fn trend(change: Option<Ordering>, higher_is_better: bool) -> Span<'static> {
         }
     };
     match change {
-        Some(Ordering::Greater) => Span::styled(S.up, better(true)),
-        Some(Ordering::Less) => Span::styled(S.down, better(false)),
-        Some(Ordering::Equal) => Span::styled(S.same, theme::dim()),
+        Some(Ordering::Greater) => Span::styled(t().report_screen.up, better(true)),
+        Some(Ordering::Less) => Span::styled(t().report_screen.down, better(false)),
+        Some(Ordering::Equal) => Span::styled(t().report_screen.same, theme::dim()),
         None => Span::raw(" "),
     }
 }
@@ -226,8 +230,8 @@ pub fn key_figures(d: &Drawing) -> Vec<Line<'static>> {
     let header = format!(
         " {}  {}   {} ",
         pad("", label_width, false),
-        pad(S.before, before_width, true),
-        pad(S.after, after_width, true)
+        pad(t().report_screen.before, before_width, true),
+        pad(t().report_screen.after, after_width, true)
     );
     let mut lines = vec![Line::styled(header, theme::dim())];
     let cells = before_after(&pairs, "→");

@@ -11,7 +11,7 @@ use super::theme;
 use crate::display_width::{pad, truncate, width};
 use crate::model::{Currency, Minor, Money, Totals};
 use crate::report::analytics::GroupOutcome;
-use crate::text::reports::{REPORT_SCREEN as S, REPORTS as R, days, percent};
+use crate::text::reports::{days, percent};
 use crate::text::{fill, t};
 use crate::tui::app::ReportsView;
 use crate::tui::report_layout::Section;
@@ -26,15 +26,15 @@ pub struct Drawing<'a> {
 
 pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
     let title = match section {
-        Section::KeyFigures => S.key_figures,
-        Section::Funnel => R.funnel,
-        Section::Stages => S.stages,
-        Section::Forecast => R.forecast,
-        Section::LostReasons => R.lost_reasons,
-        Section::Sources => R.sources,
-        Section::Owners => R.owners,
-        Section::Compliance => R.compliance,
-        Section::OwnerCompliance => S.compliance_by_owner,
+        Section::KeyFigures => t().report_screen.key_figures,
+        Section::Funnel => t().reports.funnel,
+        Section::Stages => t().report_screen.stages,
+        Section::Forecast => t().reports.forecast,
+        Section::LostReasons => t().reports.lost_reasons,
+        Section::Sources => t().reports.sources,
+        Section::Owners => t().reports.owners,
+        Section::Compliance => t().reports.compliance,
+        Section::OwnerCompliance => t().report_screen.compliance_by_owner,
     };
     let mut lines = vec![heading(title, d.room)];
     lines.extend(match section {
@@ -43,8 +43,18 @@ pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
         Section::Stages => stages(d),
         Section::Forecast => forecast(d),
         Section::LostReasons => lost_reasons(d),
-        Section::Sources => groups(&d.view.stats.sources, S.source, R.no_source, d.room),
-        Section::Owners => groups(&d.view.stats.owners, S.owner_heading, R.no_owner, d.room),
+        Section::Sources => groups(
+            &d.view.stats.sources,
+            t().report_screen.source,
+            t().reports.no_source,
+            d.room,
+        ),
+        Section::Owners => groups(
+            &d.view.stats.owners,
+            t().report_screen.owner_heading,
+            t().reports.no_owner,
+            d.room,
+        ),
         Section::Compliance => compliance(d),
         Section::OwnerCompliance => owner_compliance(d),
     });
@@ -79,27 +89,27 @@ fn funnel(d: &Drawing) -> Vec<Line<'static>> {
     let stages = &d.view.stats.stages;
     let most = stages.iter().map(|s| s.entered).max().unwrap_or(0);
     if most == 0 {
-        return nothing(S.funnel_empty, d.room);
+        return nothing(t().report_screen.funnel_empty, d.room);
     }
     let name_width = stages
         .iter()
         .map(|s| width(&s.name))
         .max()
         .unwrap_or(0)
-        .max(width(R.stage))
+        .max(width(t().reports.stage))
         .min(22)
         .min(d.room / 3);
-    let count_width = width(R.entered).max(most.to_string().len());
-    let long = width(R.converted);
+    let count_width = width(t().reports.entered).max(most.to_string().len());
+    let long = width(t().reports.converted);
     let on_width = if d.room >= name_width + count_width + long + 7 + 16 {
         long
     } else {
-        width(S.converted_short).max(4)
+        width(t().report_screen.converted_short).max(4)
     };
     let on_heading = if on_width == long {
-        R.converted
+        t().reports.converted
     } else {
-        S.converted_short
+        t().report_screen.converted_short
     };
     let bar_width = d
         .room
@@ -108,9 +118,9 @@ fn funnel(d: &Drawing) -> Vec<Line<'static>> {
     let mut lines = vec![Line::styled(
         format!(
             " {}  {}  {}  {}",
-            pad(R.stage, name_width, false),
+            pad(t().reports.stage, name_width, false),
             " ".repeat(bar_width),
-            pad(R.entered, count_width, true),
+            pad(t().reports.entered, count_width, true),
             pad(on_heading, on_width, true)
         ),
         theme::dim(),
@@ -158,16 +168,19 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
     // Where deals were lost in this period; comparing, the room goes to the before → after.
     let lost_column = before.is_none();
     let mut columns = vec![
-        Column::name(R.stage),
-        Column::number(R.entered, R.entered),
-        Column::number(R.converted, S.converted_short),
-        Column::number(R.median_days, S.median_days_short),
+        Column::name(t().reports.stage),
+        Column::number(t().reports.entered, t().reports.entered),
+        Column::number(t().reports.converted, t().report_screen.converted_short),
+        Column::number(t().reports.median_days, t().report_screen.median_days_short),
     ];
     if lost_column {
-        columns.push(Column::number(R.lost_here, S.lost_here_short));
+        columns.push(Column::number(
+            t().reports.lost_here,
+            t().report_screen.lost_here_short,
+        ));
     }
     columns.extend([
-        Column::number(R.rotting_now, S.rotting_now_short),
+        Column::number(t().reports.rotting_now, t().report_screen.rotting_now_short),
         Column::number("", ""),
     ]);
     // The same stage in the period before, if comparing.
@@ -179,7 +192,12 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
                 let pairs: Vec<(String, String)> = stats
                     .stages
                     .iter()
-                    .map(|s| (then(&s.id).map_or_else(|| R.nothing.to_string(), f), f(s)))
+                    .map(|s| {
+                        (
+                            then(&s.id).map_or_else(|| t().reports.nothing.to_string(), f),
+                            f(s),
+                        )
+                    })
                     .collect();
                 before_after(&pairs, "→")
             }
@@ -194,7 +212,11 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
         .enumerate()
         .map(|(i, s)| {
             let is_slowest = slowest == Some(i);
-            let mark = if is_slowest { S.slowest_mark } else { "" };
+            let mark = if is_slowest {
+                t().report_screen.slowest_mark
+            } else {
+                ""
+            };
             let cold_style = if s.rotting_now > 0 {
                 theme::rotting()
             } else {
@@ -227,11 +249,14 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
     if let Some(stage) = slowest.and_then(|i| stats.stages.get(i)) {
         let median = days(stage.time.median_days);
         let say = |days: &str| {
-            let sentence = fill(R.slowest, &[("stage", &stage.name), ("days", &days)]);
-            format!(" {} {sentence}", S.slowest_mark)
+            let sentence = fill(
+                t().reports.slowest,
+                &[("stage", &stage.name), ("days", &days)],
+            );
+            format!(" {} {sentence}", t().report_screen.slowest_mark)
         };
         // With the unit if it fits.
-        let long = say(&fill(S.in_days, &[("days", &median)]));
+        let long = say(&fill(t().report_screen.in_days, &[("days", &median)]));
         let sentence = if width(&long) <= d.room {
             long
         } else {
@@ -245,7 +270,7 @@ fn stages(d: &Drawing) -> Vec<Line<'static>> {
 fn forecast(d: &Drawing) -> Vec<Line<'static>> {
     let months = &d.view.stats.forecast;
     if months.is_empty() {
-        return nothing(S.forecast_empty, d.room);
+        return nothing(t().report_screen.forecast_empty, d.room);
     }
     // A bar per month and currency, each currency to its own scale: two currencies are never
     // added, and no month is measured in a currency it has little of. Largest currency first.
@@ -257,9 +282,9 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
     }
     let currencies: Vec<Currency> = all.largest_first().iter().map(|m| m.currency).collect();
     let key = if currencies.len() > 1 {
-        S.forecast_key_currencies
+        t().report_screen.forecast_key_currencies
     } else {
-        S.forecast_key
+        t().report_screen.forecast_key
     };
     let this_month = (d.today.year(), d.today.month());
     let labels: Vec<(String, bool)> = months
@@ -267,11 +292,11 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
         .map(|m| match m.month {
             Some((year, month)) => {
                 let name = NaiveDate::from_ymd_opt(year, month, 1)
-                    .map(|day| day.format(S.month_format).to_string())
+                    .map(crate::text::month_year)
                     .unwrap_or_default();
                 (name, (year, month) < this_month)
             }
-            None => (R.no_date.to_string(), false),
+            None => (t().reports.no_date.to_string(), false),
         })
         .collect();
     let counts: Vec<String> = months.iter().map(|m| deals(m.count)).collect();
@@ -294,10 +319,10 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
                     currency: c,
                 };
                 let text = fill(
-                    S.forecast_row,
+                    t().report_screen.forecast_row,
                     &[
-                        ("weighted", &sum(&m.weighted).compact()),
-                        ("value", &sum(&m.value).compact()),
+                        ("weighted", &crate::text::money_compact(&sum(&m.weighted))),
+                        ("value", &crate::text::money_compact(&sum(&m.value))),
                     ],
                 );
                 (i, c, text)
@@ -340,7 +365,11 @@ fn forecast(d: &Drawing) -> Vec<Line<'static>> {
         previous = Some(i);
         let (label, past) = &labels[i];
         let (mark, label, count) = match first {
-            true if *past => (S.overdue_mark, label.as_str(), counts[i].as_str()),
+            true if *past => (
+                t().report_screen.overdue_mark,
+                label.as_str(),
+                counts[i].as_str(),
+            ),
             true => (" ", label.as_str(), counts[i].as_str()),
             false => (" ", "", ""),
         };
@@ -363,19 +392,19 @@ const MIN_BAR: usize = 12;
 fn lost_reasons(d: &Drawing) -> Vec<Line<'static>> {
     let reasons = &d.view.stats.lost_reasons;
     if reasons.is_empty() {
-        return nothing(S.lost_empty, d.room);
+        return nothing(t().report_screen.lost_empty, d.room);
     }
     let columns = [
-        Column::name(R.reason),
-        Column::number(R.count, R.count),
-        Column::number(R.value, R.value),
+        Column::name(t().reports.reason),
+        Column::number(t().reports.count, t().reports.count),
+        Column::number(t().reports.value, t().reports.value),
     ];
     let money_room = (d.room / 3).max(8);
     let rows: Vec<Vec<Cell>> = reasons
         .iter()
         .map(|r| {
             let reason = if r.reason.is_empty() {
-                R.no_reason
+                t().reports.no_reason
             } else {
                 &r.reason
             };
@@ -397,15 +426,18 @@ fn groups(
     room: usize,
 ) -> Vec<Line<'static>> {
     if groups.is_empty() {
-        return nothing(S.groups_empty, room);
+        return nothing(t().report_screen.groups_empty, room);
     }
     let columns = [
         Column::name(heading),
-        Column::number(R.new_deals, S.new_short),
-        Column::number(R.won, R.won),
-        Column::number(R.lost, R.lost),
-        Column::number(R.win_rate, S.win_rate_short),
-        Column::number(S.won_value, S.won_value_short),
+        Column::number(t().reports.new_deals, t().report_screen.new_short),
+        Column::number(t().reports.won, t().reports.won),
+        Column::number(t().reports.lost, t().reports.lost),
+        Column::number(t().reports.win_rate, t().report_screen.win_rate_short),
+        Column::number(
+            t().report_screen.won_value,
+            t().report_screen.won_value_short,
+        ),
     ];
     let money_room = (room / 4).max(8);
     let rows: Vec<Vec<Cell>> = groups
@@ -437,13 +469,19 @@ fn count_cell(count: usize) -> Cell {
 
 fn compliance(d: &Drawing) -> Vec<Line<'static>> {
     let columns = [
-        Column::label(R.stage, 18),
-        Column::number(R.moves_on, S.moves_on_short),
-        Column::text(R.most_skipped),
-        Column::number(S.skipped_count, S.skipped_count_short),
-        Column::number(R.jumped_over, S.jumped_over_short),
-        Column::number(R.moved_back, S.moved_back_short),
-        Column::number(R.no_next_action, S.no_next_action_short),
+        Column::label(t().reports.stage, 18),
+        Column::number(t().reports.moves_on, t().report_screen.moves_on_short),
+        Column::text(t().reports.most_skipped),
+        Column::number(
+            t().report_screen.skipped_count,
+            t().report_screen.skipped_count_short,
+        ),
+        Column::number(t().reports.jumped_over, t().report_screen.jumped_over_short),
+        Column::number(t().reports.moved_back, t().report_screen.moved_back_short),
+        Column::number(
+            t().reports.no_next_action,
+            t().report_screen.no_next_action_short,
+        ),
     ];
     let rows: Vec<Vec<Cell>> = d
         .view
@@ -457,7 +495,10 @@ fn compliance(d: &Drawing) -> Vec<Line<'static>> {
                     (item.clone(), theme::callout()),
                     (count.to_string(), theme::callout()),
                 ),
-                _ => ((R.nothing.to_string(), theme::dim()), count_cell(0)),
+                _ => (
+                    (t().reports.nothing.to_string(), theme::dim()),
+                    count_cell(0),
+                ),
             };
             vec![
                 cell(s.name.clone()),
@@ -476,21 +517,27 @@ fn compliance(d: &Drawing) -> Vec<Line<'static>> {
 fn owner_compliance(d: &Drawing) -> Vec<Line<'static>> {
     let owners = &d.view.stats.owner_compliance;
     if owners.is_empty() {
-        return nothing(S.moves_empty, d.room);
+        return nothing(t().report_screen.moves_empty, d.room);
     }
     let columns = [
-        Column::name(S.owner_heading),
-        Column::number(R.moves_on, S.moves_on_short),
-        Column::number(S.with_skips, S.with_skips_short),
-        Column::number(S.jumps, S.jumps_short),
-        Column::number(R.moved_back, S.moved_back_short),
-        Column::number(R.no_next_action, S.no_next_action_short),
+        Column::name(t().report_screen.owner_heading),
+        Column::number(t().reports.moves_on, t().report_screen.moves_on_short),
+        Column::number(
+            t().report_screen.with_skips,
+            t().report_screen.with_skips_short,
+        ),
+        Column::number(t().report_screen.jumps, t().report_screen.jumps_short),
+        Column::number(t().reports.moved_back, t().report_screen.moved_back_short),
+        Column::number(
+            t().reports.no_next_action,
+            t().report_screen.no_next_action_short,
+        ),
     ];
     let rows: Vec<Vec<Cell>> = owners
         .iter()
         .map(|o| {
             let name = if o.owner.is_empty() {
-                R.no_owner
+                t().reports.no_owner
             } else {
                 &o.owner
             };

@@ -8,7 +8,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::report_sections::{Drawing, section_lines};
 use super::theme;
-use crate::text::reports::{self, REPORT_SCREEN as S, REPORTS as R};
+use crate::text::reports;
 use crate::text::{fill, t};
 use crate::tui::app::{App, PeriodPreset, ReportsView};
 use crate::tui::report_layout::{
@@ -21,7 +21,10 @@ pub fn render(app: &App, view: &ReportsView, frame: &mut Frame, area: Rect) {
     let below = layout.max_scroll() - scroll;
     let b = &t().board;
     let mut block = Block::bordered()
-        .title(Line::styled(format!(" {} ", R.title), theme::heading()))
+        .title(Line::styled(
+            format!(" {} ", t().reports.title),
+            theme::heading(),
+        ))
         .border_style(theme::heading());
     // Whether there is more above or below, in words and arrows, not colour.
     if scroll > 0 {
@@ -74,7 +77,11 @@ pub fn render(app: &App, view: &ReportsView, frame: &mut Frame, area: Rect) {
 /// and a word when the period is empty.
 fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
     let choice = &view.choice;
-    let owner = choice.owner.as_deref().unwrap_or(R.everyone).to_string();
+    let owner = choice
+        .owner
+        .as_deref()
+        .unwrap_or(t().reports.everyone)
+        .to_string();
     let mut period = vec![
         Span::styled(" ◂ ", theme::dim()),
         Span::styled(choice.preset.name(), theme::selected()),
@@ -87,7 +94,7 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         )));
     }
     let owner = [
-        Span::styled(format!("   {} ◂ ", S.owner), theme::dim()),
+        Span::styled(format!("   {} ◂ ", t().report_screen.owner), theme::dim()),
         Span::styled(owner, theme::selected()),
         Span::styled(" ▸", theme::dim()),
     ];
@@ -101,16 +108,19 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
     if choice.compare {
         let text = match &view.before {
             Some(before) => fill(
-                S.compared_with,
+                t().report_screen.compared_with,
                 &[("period", &reports::period(&before.period))],
             ),
-            None => fill(S.nothing_before, &[("preset", &choice.preset.name())]),
+            None => fill(
+                t().report_screen.nothing_before,
+                &[("preset", &choice.preset.name())],
+            ),
         };
         lines.push(Line::styled(format!(" {text}"), theme::marker()));
     }
     if nothing_happened(&view.stats) {
         lines.push(Line::styled(
-            format!(" {}", S.nothing_happened),
+            format!(" {}", t().report_screen.nothing_happened),
             theme::callout(),
         ));
     }
