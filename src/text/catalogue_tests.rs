@@ -11,6 +11,7 @@ fn entries(text: &Text) -> Vec<Entry> {
     text.locale.entries("locale", &mut out);
     for (name, section) in [
         ("key_names", &text.key_names as &dyn Entries),
+        ("hints", &text.hints),
         ("board", &text.board),
         ("form", &text.form),
         ("keys", &text.keys),

@@ -241,6 +241,7 @@ catalogue! {
 pub struct Text {
     pub locale: locale::Locale,
     pub key_names: KeyNames,
+    pub hints: HintText,
     pub board: BoardText,
     pub form: FormText,
     pub keys: KeyText,
@@ -327,19 +328,6 @@ pub struct BoardText {
     pub won: &'static [&'static str],
     /// Longest first; the longest that fits the window is shown.
     pub too_small: &'static [&'static str],
-    /// Key hints for the status bar, most important first; as many as fit are shown.
-    pub hints: &'static [&'static str],
-    pub form_hints: &'static [&'static str],
-    pub help_hints: &'static [&'static str],
-    pub question_hints: &'static [&'static str],
-    pub detail_hints: &'static [&'static str],
-    pub closed_hints: &'static [&'static str],
-    pub process_hints: &'static [&'static str],
-    pub process_board_hints: &'static [&'static str],
-    pub detail_closed_hints: &'static [&'static str],
-    pub picker_listed_hints: &'static [&'static str],
-    pub picker_hints: &'static [&'static str],
-    pub filter_hints: &'static [&'static str],
     pub saved: &'static str,
     pub not_saved: &'static str,
     pub added: &'static str,
@@ -375,7 +363,6 @@ pub struct BoardText {
     pub outside_unreadable: &'static str,
     pub read_only_mark: &'static str,
     pub quit_question: &'static str,
-    pub question_hint: &'static str,
 }
 
 /// The deal form.
@@ -475,6 +462,55 @@ pub struct KeyText {
     pub close_help: &'static str,
     pub help_top: &'static str,
     pub help_end: &'static str,
+}
+
+/// What a key does, in the status bar's hints (`n new`): the key comes from the key registry.
+pub struct HintText {
+    pub help: &'static str,
+    pub open: &'static str,
+    pub new: &'static str,
+    pub move_deal: &'static str,
+    pub done: &'static str,
+    pub won: &'static str,
+    pub lost: &'static str,
+    pub filter: &'static str,
+    pub undo: &'static str,
+    pub quit: &'static str,
+    pub report: &'static str,
+    pub next_field: &'static str,
+    pub previous_field: &'static str,
+    pub save: &'static str,
+    pub cancel: &'static str,
+    pub close: &'static str,
+    pub scroll: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub tick: &'static str,
+    pub action_done: &'static str,
+    pub edit: &'static str,
+    pub back: &'static str,
+    pub reopen: &'static str,
+    pub closed_tabs: &'static str,
+    pub next_tab: &'static str,
+    pub add: &'static str,
+    pub remove: &'static str,
+    pub choose: &'static str,
+    /// Not a key: what typing does.
+    pub narrow_or_write: &'static str,
+    pub narrow: &'static str,
+    pub filter_words: &'static str,
+    pub take: &'static str,
+    pub keep: &'static str,
+    pub clear: &'static str,
+    pub period: &'static str,
+    pub owner: &'static str,
+    pub compare: &'static str,
+    pub next_person: &'static str,
+    pub changes: &'static str,
+    pub focus: &'static str,
+    pub attention: &'static str,
+    pub change_steps: &'static str,
+    pub back_to_board: &'static str,
 }
 
 /// Names of keys as the help screen writes them.

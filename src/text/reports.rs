@@ -142,8 +142,6 @@ pub struct ReportScreenText {
     pub previous_owner: &'static str,
     pub toggle_compare: &'static str,
     pub back: &'static str,
-    /// The status bar's key hints on the screen.
-    pub hints: &'static [&'static str],
 }
 }
 

@@ -48,8 +48,6 @@ pub struct ReviewText {
     pub mark_won: &'static str,
     pub mark_lost: &'static str,
     pub mark_pushed: &'static str,
-    pub hints: &'static [&'static str],
-    pub panel_hints: &'static [&'static str],
     pub nothing_here: &'static str,
     pub nothing_needs_attention: &'static str,
     /// `{count}` stages with deals out of sight, to the left and to the right.

@@ -175,7 +175,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[ch('J'), shift(KeyCode::Down)], Action::ReorderDown, |k| k.reorder_down),
     bind(Board, &[ch('n')], Action::NewDeal, |k| k.new_deal),
     bind(Board, &[ch('e')], Action::EditDeal, |k| k.edit_deal),
-    bind(Board, &[ch(' '), ch('a')], Action::CompleteAction, |k| k.complete_action),
+    bind(Board, &[ch('a'), ch(' ')], Action::CompleteAction, |k| k.complete_action),
     bind(Board, &[ch('w')], Action::MarkWon, |k| k.mark_won),
     bind(Board, &[ch('x')], Action::MarkLost, |k| k.mark_lost),
     bind(Board, &[ch('d'), key(KeyCode::Delete)], Action::DeleteDeal, |k| k.delete_deal),
@@ -314,6 +314,24 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
 fn text_edit(event: &KeyEvent) -> Option<tui_input::InputRequest> {
     use ratatui::crossterm::event::Event;
     tui_input::backend::crossterm::to_input_request(&Event::Key(*event))
+}
+
+/// How the keys bound to `action` in `context` are written, in the registry's order: `n`, `Esc`.
+pub fn keys_for(context: Context, action: Action) -> Vec<String> {
+    let names = &crate::text::t().key_names;
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context && b.action == action)
+        .flat_map(|b| b.keys.iter().map(|k| k.label(names)))
+        .collect()
+}
+
+/// The first key bound to `action` in `context`, for a sentence that names it ("n adds one").
+pub fn key_for(context: Context, action: Action) -> String {
+    keys_for(context, action)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
 }
 
 /// The help screen's lines: for each context, each binding's keys and what it does.

@@ -4,6 +4,7 @@
 pub mod action;
 pub mod app;
 pub mod form;
+pub mod hints;
 pub mod input_limit;
 pub mod keymap;
 pub mod layout;

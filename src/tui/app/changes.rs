@@ -138,7 +138,14 @@ impl App {
     pub(super) fn reorder_selected(&mut self, direction: Direction) {
         if self.board.sort != crate::model::ColumnSort::Manual {
             let order = crate::text::sort_name(self.board.sort);
-            return self.show_info(fill(t().board.sorted_no_reorder, &[("order", &order)]));
+            let key = crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::Board,
+                crate::tui::action::Action::CycleSort,
+            );
+            return self.show_info(fill(
+                t().board.sorted_no_reorder,
+                &[("order", &order), ("key", &key)],
+            ));
         }
         let shown = self.columns.get(self.focus).cloned().unwrap_or_default();
         self.with_selected(
@@ -178,7 +185,16 @@ impl App {
     pub(super) fn with_selected(&mut self, f: impl FnOnce(&mut App, Deal)) {
         match self.selected().cloned() {
             Some(deal) => f(self, deal),
-            None => self.show_info(t().board.no_deal_selected.to_string()),
+            None => self.show_info(fill(
+                t().board.no_deal_selected,
+                &[(
+                    "key",
+                    &crate::tui::keymap::key_for(
+                        crate::tui::keymap::Context::Board,
+                        crate::tui::action::Action::NewDeal,
+                    ),
+                )],
+            )),
         }
     }
 
@@ -212,7 +228,11 @@ impl App {
         } else {
             format!("{description} {news}")
         };
-        self.show_info(fill(t().board.undo_hint, &[("done", &done)]));
+        let key = crate::tui::keymap::key_for(
+            crate::tui::keymap::Context::Board,
+            crate::tui::action::Action::Undo,
+        );
+        self.show_info(fill(t().board.undo_hint, &[("done", &done), ("key", &key)]));
     }
 
     pub(super) fn undo(&mut self) {

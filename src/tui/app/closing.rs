@@ -114,7 +114,7 @@ impl App {
                 let news = if delivering {
                     fill(t().board.now_in, &[("stage", &stage)])
                 } else {
-                    t().board.in_closed_list.to_string()
+                    in_closed_list()
                 };
                 let text = fill(t().board.won_deal, &[("title", &deal.title)]);
                 self.commit_saying(text, &news, patch, None);
@@ -181,7 +181,7 @@ impl App {
         match self.board.mark_lost(id, reason, self.clock.now_utc()) {
             Ok(patch) => {
                 let text = fill(t().board.lost, &[("title", &title), ("reason", &reason)]);
-                self.commit_saying(text, t().board.in_closed_list, patch, None);
+                self.commit_saying(text, &in_closed_list(), patch, None);
             }
             Err(e) => self.show_error(e.to_string()),
         }
@@ -254,4 +254,13 @@ impl App {
 /// Whether the deal has a next action to be done (a text, a due date, or both).
 fn has_next_action(deal: &crate::model::Deal) -> bool {
     !deal.next_action.trim().is_empty() || deal.next_action_due.is_some()
+}
+
+/// "It is in the closed deals (c)": where a closed deal went, and the key that shows it.
+fn in_closed_list() -> String {
+    let key = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Board,
+        crate::tui::action::Action::ShowClosed,
+    );
+    fill(t().board.in_closed_list, &[("key", &key)])
 }

@@ -64,7 +64,11 @@ impl App {
                 }
             }
             DeleteItem | ReorderUp | ReorderDown if view.tab == ProcessTab::Board => {
-                self.show_info(t().process.fixed_rows.to_string())
+                let key = crate::tui::keymap::key_for(
+                    crate::tui::keymap::Context::Process,
+                    Action::EditItem,
+                );
+                self.show_info(fill(t().process.fixed_rows, &[("key", &key)]))
             }
             DeleteItem => self.delete_process_item(&view),
             ReorderUp | ReorderDown => {
@@ -122,11 +126,12 @@ impl App {
         let phases = vec![f.pre_sale.to_string(), f.post_sale.to_string()];
         let mut rows = vec![
             Row::new(f.name, &draft.name),
-            Row::new(f.probability, &probability)
-                .hint(&default_is(&format!("{}%", draft.probability))),
+            Row::new(f.probability, &probability).hint(&default_is(&crate::text::locale::percent(
+                f64::from(draft.probability) / 100.0,
+            ))),
             Row::new(f.rot_days, &rot_days).hint(&default_is(&draft.rot_days)),
             Row::new(f.phase, phase_name(draft.phase))
-                .hint(f.phase_hint)
+                .hint(&phase_hint())
                 .choices(phases),
         ];
         rows.extend(draft.checklist.iter().map(|item| Row::new("", item)));
@@ -163,7 +168,7 @@ impl App {
             },
         };
         let Some(phase) = parse_phase(form.value(PHASE)) else {
-            return self.refuse_text_form(PHASE, t().process.phase_hint.to_string());
+            return self.refuse_text_form(PHASE, phase_hint());
         };
         let draft = StageDraft {
             name: form.value(NAME).to_string(),
@@ -363,4 +368,13 @@ fn parse_phase(text: &str) -> Option<Phase> {
     } else {
         None
     }
+}
+
+/// "pre-sale or post-sale (Ctrl+N)", with the key that steps through the phases.
+fn phase_hint() -> String {
+    let key = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Form,
+        crate::tui::action::Action::NextChoice,
+    );
+    fill(t().process.phase_hint, &[("key", &key)])
 }

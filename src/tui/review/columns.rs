@@ -89,11 +89,15 @@ pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) 
     let shown = review.columns();
     if shown.is_empty() || window.stages.is_empty() || area.width == 0 {
         let none = if review.sources().iter().all(|s| s.board.is_none()) {
-            t().review.no_boards
+            t().review.no_boards.to_string()
         } else if review.attention_only() {
-            t().review.nothing_needs_attention
+            let key = crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::Review,
+                crate::tui::action::Action::ToggleAttention,
+            );
+            fill(t().review.nothing_needs_attention, &[("key", &key)])
         } else {
-            t().review.nothing_here
+            t().review.nothing_here.to_string()
         };
         frame.render_widget(
             Paragraph::new(Line::styled(format!(" {none}"), label())),

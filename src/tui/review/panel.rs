@@ -126,10 +126,7 @@ pub fn panel(
     let scroll = review.panel_scroll().min(rows.saturating_sub(text.height));
     frame.render_widget(paragraph.scroll((scroll, 0)), text);
     if rows.saturating_sub(scroll) > text.height {
-        frame.render_widget(
-            Line::styled(t().review.more_in_panel, label()).right_aligned(),
-            last,
-        );
+        frame.render_widget(Line::styled(more_in_panel(), label()).right_aligned(), last);
     }
 }
 
@@ -217,4 +214,15 @@ pub fn help(frame: &mut Frame, area: Rect) {
             .wrap(Wrap { trim: false }),
         popup,
     );
+}
+
+/// "▼ more: ↓ PgDn", in the review's keys.
+fn more_in_panel() -> String {
+    let keys = [
+        crate::tui::action::Action::SelectDown,
+        crate::tui::action::Action::PageDown,
+    ]
+    .map(|action| crate::tui::keymap::key_for(crate::tui::keymap::Context::Review, action))
+    .join(" ");
+    crate::text::fill(t().review.more_in_panel, &[("keys", &keys)])
 }

@@ -149,7 +149,11 @@ impl Review {
                 self.change_at = None;
             }
             // Esc closes what is open; on the board it must not end the presentation.
-            Action::Close => self.flash = Some(t().review.q_quits.to_string()),
+            Action::Close => {
+                let key =
+                    crate::tui::keymap::key_for(crate::tui::keymap::Context::Review, Action::Quit);
+                self.flash = Some(crate::text::fill(t().review.q_quits, &[("key", &key)]));
+            }
             Action::Quit | Action::Terminate => self.quit = true,
             Action::ShowHelp => self.help = true,
             _ => self.flash = Some(t().review.read_only.to_string()),

@@ -15,6 +15,9 @@ use super::panel::{help, panel};
 use super::state::Review;
 use crate::display_width::width;
 use crate::text::{fill, t};
+use crate::tui::action::Action;
+use crate::tui::hints;
+use crate::tui::keymap::{self, Context};
 
 pub fn render(review: &Review, frame: &mut Frame) {
     let area = frame.area();
@@ -122,23 +125,25 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
         Span::styled(changes, news()),
     ];
     if review.attention_only() {
-        spans.push(Span::styled(format!("  · {}", r.attention_only), today()));
+        let key = keymap::key_for(Context::Review, Action::ToggleAttention);
+        let only = fill(r.attention_only, &[("key", &key)]);
+        spans.push(Span::styled(format!("  · {only}"), today()));
     }
     let note = Line::styled(format!("{} ", window.note()), label()).right_aligned();
     frame.render_widget(Paragraph::new(vec![Line::from(spans), note]), area);
 }
 
 fn status_line(review: &Review, frame: &mut Frame, area: Rect) {
-    let r = &t().review;
     let line = match review.flash() {
         Some(flash) => Line::styled(format!(" {flash}"), today()),
         None => {
-            let hints = if review.change().is_some() || review.focused().is_some() {
-                r.panel_hints
+            let list = if review.change().is_some() || review.focused().is_some() {
+                hints::REVIEW_PANEL
             } else {
-                r.hints
+                hints::REVIEW
             };
-            Line::styled(format!(" {}", hints.join("   ")), label())
+            let shown = hints::texts(list, Context::Review).join("   ");
+            Line::styled(format!(" {shown}"), label())
         }
     };
     frame.render_widget(Paragraph::new(line), area);

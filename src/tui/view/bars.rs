@@ -12,6 +12,7 @@ use crate::display_width::{truncate, width, width as width_of, wrap};
 use crate::model::{ColumnSort, Totals};
 use crate::text::{describe_filter, fill, sort_name, t};
 use crate::tui::app::{App, Mode, ProcessTab, SaveState};
+use crate::tui::hints;
 use crate::tui::keymap::Context;
 use crate::tui::layout::BoardLayout;
 use tui_input::Input;
@@ -268,7 +269,7 @@ impl Status {
                 };
                 (wrapped(&flash.text, room), style)
             }
-            None => (vec![hints(hints_for(app), room)], theme::dim()),
+            None => (vec![fitting(&hints_for(app), room)], theme::dim()),
         };
         Status {
             lines,
@@ -321,39 +322,39 @@ fn wrapped(text: &str, cells: usize) -> Vec<String> {
     lines
 }
 
-/// The key hints for what is on screen.
-fn hints_for(app: &App) -> &'static [&'static str] {
-    let b = &t().board;
-    match app.mode() {
-        Mode::Process(view) if view.tab == ProcessTab::Board => return b.process_board_hints,
+/// The key hints for what is on screen, in its keys.
+fn hints_for(app: &App) -> Vec<String> {
+    let context = app.context();
+    let list = match app.mode() {
+        Mode::Process(view) if view.tab == ProcessTab::Board => hints::PROCESS_BOARD,
         Mode::Detail(view)
             if app
                 .board()
                 .deal(view.id)
                 .is_some_and(|d| !d.status.is_open()) =>
         {
-            return b.detail_closed_hints;
+            hints::DETAIL_CLOSED
         }
-        Mode::Picker(picker) if !picker.allows_typing() => return b.picker_listed_hints,
-        _ => {}
-    }
-    match app.context() {
-        Context::Board => b.hints,
-        Context::Detail => b.detail_hints,
-        Context::Closed => b.closed_hints,
-        Context::Process => b.process_hints,
-        Context::Reports => crate::text::t().report_screen.hints,
-        Context::Form => b.form_hints,
-        Context::Picker => b.picker_hints,
-        Context::Filter => b.filter_hints,
-        Context::Help => b.help_hints,
-        Context::Question => b.question_hints,
-        Context::Review => t().review.hints,
-    }
+        Mode::Picker(picker) if !picker.allows_typing() => hints::PICKER_LISTED,
+        _ => match context {
+            Context::Board => hints::BOARD,
+            Context::Detail => hints::DETAIL,
+            Context::Closed => hints::CLOSED,
+            Context::Process => hints::PROCESS,
+            Context::Reports => hints::REPORTS,
+            Context::Form => hints::FORM,
+            Context::Picker => hints::PICKER,
+            Context::Filter => hints::FILTER,
+            Context::Help => hints::HELP,
+            Context::Question => hints::QUESTION,
+            Context::Review => hints::REVIEW,
+        },
+    };
+    hints::texts(list, context)
 }
 
 /// As many of `hints` as fit in `room` cells, whole ones only.
-fn hints(hints: &[&str], room: usize) -> String {
+fn fitting(hints: &[String], room: usize) -> String {
     let mut line = String::new();
     for hint in hints {
         let gap = if line.is_empty() { 0 } else { 2 };

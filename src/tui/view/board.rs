@@ -92,7 +92,22 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         };
         let hint = vec![
             Line::styled(format!(" {empty}"), theme::dim()),
-            Line::styled(format!(" {}", b.empty_column_hint), theme::dim()),
+            Line::styled(
+                format!(
+                    " {}",
+                    fill(
+                        b.empty_column_hint,
+                        &[(
+                            "key",
+                            &crate::tui::keymap::key_for(
+                                crate::tui::keymap::Context::Board,
+                                crate::tui::action::Action::NewDeal
+                            )
+                        )]
+                    )
+                ),
+                theme::dim(),
+            ),
         ];
         frame.render_widget(Paragraph::new(hint), cards_area);
         return;

@@ -59,7 +59,11 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     let scroll = view.scroll.min(u16::try_from(last).unwrap_or(u16::MAX));
     let below = last.saturating_sub(usize::from(scroll));
     if below > 0 {
-        let more = fill(d.more_below, &[("count", &below)]);
+        let key = crate::tui::keymap::key_for(
+            crate::tui::keymap::Context::Detail,
+            crate::tui::action::Action::PageDown,
+        );
+        let more = fill(d.more_below, &[("count", &below), ("key", &key)]);
         block =
             block.title_bottom(Line::styled(format!(" {more} "), theme::heading()).right_aligned());
     }
@@ -149,7 +153,7 @@ fn criteria(board: &Board, deal: &Deal, selected: usize) -> Vec<Line<'static>> {
     );
     let mut lines = vec![Line::from(vec![
         Span::styled(format!(" {heading}"), theme::heading()),
-        Span::styled(format!("   {}", d.criteria_hint), theme::dim()),
+        Span::styled(format!("   {}", criteria_hint()), theme::dim()),
     ])];
     for (i, item) in stage.checklist.iter().enumerate() {
         let ticked = deal
@@ -251,4 +255,21 @@ fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+/// "↑/↓ choose, Space ticks", in the deal's keys.
+fn criteria_hint() -> String {
+    let key = |action| crate::tui::keymap::key_for(crate::tui::keymap::Context::Detail, action);
+    let keys = format!(
+        "{}/{}",
+        key(crate::tui::action::Action::SelectUp),
+        key(crate::tui::action::Action::SelectDown)
+    );
+    fill(
+        t().detail.criteria_hint,
+        &[
+            ("keys", &keys),
+            ("key", &key(crate::tui::action::Action::ToggleTick)),
+        ],
+    )
 }

@@ -9,6 +9,8 @@ use super::{centered, theme};
 use crate::display_width::{width, wrap};
 use crate::text::{fill, t};
 use crate::tui::app::{App, Question, SaveState};
+use crate::tui::hints;
+use crate::tui::keymap::Context;
 
 pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
     let b = &t().board;
@@ -59,7 +61,10 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
     let body = vec![
         Line::from(text),
         Line::from(""),
-        Line::styled(b.question_hint, theme::key()),
+        Line::styled(
+            hints::texts(hints::QUESTION, Context::Question).join("   "),
+            theme::key(),
+        ),
     ];
     frame.render_widget(Clear, popup);
     frame.render_widget(

@@ -40,7 +40,13 @@ fn placeholder(field: DealField, deal: &Deal, app: &App) -> String {
         DealField::ExpectedClose | DealField::NextActionDue => f.placeholder_date.to_string(),
         DealField::Tags => f.placeholder_tags.to_string(),
         DealField::Cost => f.placeholder_cost.to_string(),
-        DealField::Source if !app.board().sources.is_empty() => f.placeholder_source.to_string(),
+        DealField::Source if !app.board().sources.is_empty() => {
+            let key = crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::Form,
+                crate::tui::action::Action::NextChoice,
+            );
+            fill(f.placeholder_source, &[("key", &key)])
+        }
         DealField::ReferredBy => f.placeholder_referred_by.to_string(),
         DealField::Probability => {
             let percent = app.board().stage(&deal.stage).map_or(0, |s| s.probability);

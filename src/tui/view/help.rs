@@ -56,7 +56,11 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
     if below > 0 {
         footer = fill(t().board.more_below, &[("count", &below)]) + "  ";
     }
-    footer.push_str(h.footer);
+    let close = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Help,
+        crate::tui::action::Action::Close,
+    );
+    footer.push_str(&fill(h.footer, &[("key", &close)]));
     frame.render_widget(Clear, popup);
     let above = if scroll > 0 {
         format!(" {} ", fill(t().board.more_above, &[("count", &scroll)]))

@@ -73,7 +73,12 @@ pub fn render(app: &App, frame: &mut Frame) {
 
 /// Says the window is too small, in the longest wording that fits.
 fn too_small(frame: &mut Frame, area: Rect) {
-    let args: [(&str, &dyn std::fmt::Display); 4] = [
+    let quit = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Board,
+        crate::tui::action::Action::Quit,
+    );
+    let args: [(&str, &dyn std::fmt::Display); 5] = [
+        ("key", &quit),
         ("width", &area.width),
         ("height", &area.height),
         ("min_width", &MIN_WIDTH),

@@ -113,7 +113,19 @@ fn list(items: &[String], selected: usize, frame: &mut Frame, area: Rect) {
     if items.is_empty() {
         frame.render_widget(
             Paragraph::new(Line::styled(
-                format!(" {}", t().process.empty_list),
+                format!(
+                    " {}",
+                    fill(
+                        t().process.empty_list,
+                        &[(
+                            "key",
+                            &crate::tui::keymap::key_for(
+                                crate::tui::keymap::Context::Process,
+                                crate::tui::action::Action::AddItem
+                            )
+                        )]
+                    )
+                ),
                 theme::dim(),
             )),
             area,
@@ -170,7 +182,14 @@ fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         })
         .collect();
     lines.push(Line::from(""));
-    for means in [p.owner_means, p.currency_means] {
+    let mine = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Board,
+        crate::tui::action::Action::ToggleMine,
+    );
+    for means in [
+        fill(p.owner_means, &[("key", &mine)]),
+        p.currency_means.to_string(),
+    ] {
         lines.push(Line::styled(format!(" {means}"), theme::dim()));
     }
     frame.render_widget(Paragraph::new(lines), area);

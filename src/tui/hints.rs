@@ -1,0 +1,170 @@
+//! The status bar's key hints. Each names actions, and the keys shown are those the registry
+//! binds to them on that screen, so a hint can never name a key that does something else.
+
+use super::action::Action::{self, *};
+use super::keymap::{Context, keys_for};
+use crate::text::{HintText, t};
+
+/// One hint: the actions whose keys it shows (`>/<` for moving on and back), and what they do.
+/// No actions: the hint is words only ("type to narrow").
+pub struct Hint {
+    actions: &'static [Action],
+    label: fn(&HintText) -> &'static str,
+}
+
+const fn hint(actions: &'static [Action], label: fn(&HintText) -> &'static str) -> Hint {
+    Hint { actions, label }
+}
+
+impl Hint {
+    /// `>/< move`, in `context`'s keys.
+    pub fn text(&self, context: Context) -> String {
+        let label = (self.label)(&t().hints);
+        let keys: Vec<String> = self
+            .actions
+            .iter()
+            .filter_map(|a| keys_for(context, *a).into_iter().next())
+            .collect();
+        if keys.is_empty() {
+            label.to_string()
+        } else {
+            format!("{} {label}", keys.join("/"))
+        }
+    }
+}
+
+// The hints of each screen, most important first; as many as fit are shown.
+
+#[rustfmt::skip]
+pub const BOARD: &[Hint] = &[
+    hint(&[ShowHelp], |h| h.help),
+    hint(&[ShowDetail], |h| h.open),
+    hint(&[NewDeal], |h| h.new),
+    hint(&[MoveForward, MoveBack], |h| h.move_deal),
+    hint(&[CompleteAction], |h| h.done),
+    hint(&[MarkWon], |h| h.won),
+    hint(&[MarkLost], |h| h.lost),
+    hint(&[StartFilter], |h| h.filter),
+    hint(&[Undo], |h| h.undo),
+    hint(&[Quit], |h| h.quit),
+    // Last: a narrow screen drops it before quitting is no longer shown.
+    hint(&[ShowReports], |h| h.report),
+];
+
+#[rustfmt::skip]
+pub const FORM: &[Hint] = &[
+    hint(&[NextField], |h| h.next_field),
+    hint(&[PreviousField], |h| h.previous_field),
+    hint(&[SaveForm], |h| h.save),
+    hint(&[Close], |h| h.cancel),
+];
+
+#[rustfmt::skip]
+pub const HELP: &[Hint] = &[
+    hint(&[Close], |h| h.close),
+    hint(&[SelectUp, SelectDown, PageUp, PageDown], |h| h.scroll),
+];
+
+#[rustfmt::skip]
+pub const QUESTION: &[Hint] = &[hint(&[Yes], |h| h.yes), hint(&[No], |h| h.no)];
+
+#[rustfmt::skip]
+pub const DETAIL: &[Hint] = &[
+    hint(&[ToggleTick], |h| h.tick),
+    hint(&[CompleteAction], |h| h.action_done),
+    hint(&[EditDeal], |h| h.edit),
+    hint(&[MoveForward, MoveBack], |h| h.move_deal),
+    hint(&[MarkWon], |h| h.won),
+    hint(&[MarkLost], |h| h.lost),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const DETAIL_CLOSED: &[Hint] = &[
+    hint(&[ToggleTick], |h| h.tick),
+    hint(&[CompleteAction], |h| h.action_done),
+    hint(&[EditDeal], |h| h.edit),
+    hint(&[Reopen], |h| h.reopen),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const CLOSED: &[Hint] = &[
+    hint(&[NextTab], |h| h.closed_tabs),
+    hint(&[StartFilter], |h| h.filter),
+    hint(&[ShowDetail], |h| h.open),
+    hint(&[Reopen], |h| h.reopen),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const PROCESS: &[Hint] = &[
+    hint(&[NextTab], |h| h.next_tab),
+    hint(&[AddItem], |h| h.add),
+    hint(&[EditItem], |h| h.edit),
+    hint(&[DeleteItem], |h| h.remove),
+    hint(&[ReorderDown, ReorderUp], |h| h.move_deal),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const PROCESS_BOARD: &[Hint] = &[
+    hint(&[NextTab], |h| h.next_tab),
+    hint(&[EditItem], |h| h.edit),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const PICKER: &[Hint] = &[
+    hint(&[SelectUp, SelectDown], |h| h.choose),
+    hint(&[], |h| h.narrow_or_write),
+    hint(&[SaveForm], |h| h.take),
+    hint(&[Close], |h| h.cancel),
+];
+
+#[rustfmt::skip]
+pub const PICKER_LISTED: &[Hint] = &[
+    hint(&[SelectUp, SelectDown], |h| h.choose),
+    hint(&[], |h| h.narrow),
+    hint(&[SaveForm], |h| h.take),
+    hint(&[Close], |h| h.cancel),
+];
+
+#[rustfmt::skip]
+pub const FILTER: &[Hint] = &[
+    hint(&[], |h| h.filter_words),
+    hint(&[SaveForm], |h| h.keep),
+    hint(&[Close], |h| h.clear),
+];
+
+#[rustfmt::skip]
+pub const REPORTS: &[Hint] = &[
+    hint(&[PreviousPeriod, NextPeriod], |h| h.period),
+    hint(&[NextOwner], |h| h.owner),
+    hint(&[ToggleCompare], |h| h.compare),
+    hint(&[Close], |h| h.back),
+    hint(&[SelectUp, SelectDown, PageDown], |h| h.scroll),
+    hint(&[ShowHelp], |h| h.help),
+];
+
+#[rustfmt::skip]
+pub const REVIEW: &[Hint] = &[
+    hint(&[NextOwner], |h| h.next_person),
+    hint(&[NextChange, PreviousChange], |h| h.changes),
+    hint(&[FocusDeal], |h| h.focus),
+    hint(&[ToggleAttention], |h| h.attention),
+    hint(&[ShowHelp], |h| h.help),
+    hint(&[Quit], |h| h.quit),
+];
+
+#[rustfmt::skip]
+pub const REVIEW_PANEL: &[Hint] = &[
+    hint(&[NextChange, PreviousChange], |h| h.change_steps),
+    hint(&[Close], |h| h.back_to_board),
+    hint(&[Quit], |h| h.quit),
+];
+
+/// Every hint of a screen, in `context`'s keys.
+pub fn texts(hints: &[Hint], context: Context) -> Vec<String> {
+    hints.iter().map(|h| h.text(context)).collect()
+}
