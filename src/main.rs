@@ -1,8 +1,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use clap::Parser;
-use dealboard::cli::{self, Cli, Failure};
+use dealboard::cli::{self, Failure};
 use dealboard::model::Board;
 use dealboard::store::{LoadError, LoadErrorKind, LockError, Store};
 use dealboard::text::{fill, t};
@@ -10,7 +9,7 @@ use dealboard::text::{fill, t};
 fn main() -> ExitCode {
     let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
     cli::choose_language(&words);
-    let args = match Cli::try_parse_from(&words) {
+    let args = match cli::parse(&words) {
         Ok(args) => args,
         Err(error) => return ExitCode::from(cli::usage_error(&error)),
     };

@@ -18,10 +18,10 @@ use crate::text::{Quoted, fill, quote, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
 pub enum ExportFormat {
-    /// Every deal, one row each, for spreadsheets and for importing again.
     #[default]
+    #[value(help = t().cli.export_csv)]
     Csv,
-    /// The whole board: settings, stages, deals with their history.
+    #[value(help = t().cli.export_json)]
     Json,
 }
 

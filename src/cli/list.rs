@@ -7,7 +7,7 @@ use super::{Failure, Output, find_stage};
 use crate::interchange::{deals_csv, deals_json};
 use chrono::NaiveDate;
 
-use crate::model::{Board, Deal};
+use crate::model::{Board, Deal, Status};
 use crate::report::{Due, due_state};
 use crate::text::t;
 
@@ -97,7 +97,13 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
                 next_action(d, today),
             ];
             if any_closed {
-                row.push(d.status.key().to_string());
+                let c = &t().cli;
+                let status = match d.status {
+                    Status::Open => c.status_open,
+                    Status::Won { .. } => c.status_won,
+                    Status::Lost { .. } => c.status_lost,
+                };
+                row.push(status.to_string());
             }
             row
         })

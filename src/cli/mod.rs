@@ -136,7 +136,7 @@ impl Cli {
             && args.title.is_none()
             && args.fields.is_empty()
         {
-            let mut command = <Cli as clap::CommandFactory>::command();
+            let mut command = command();
             command.build();
             let edit = command.find_subcommand_mut("edit").map(|c| c.clone());
             let mut edit = edit.unwrap_or(command);
@@ -169,6 +169,35 @@ pub fn choose_language(args: &[std::ffi::OsString]) {
         .and_then(|code| Language::parse(&code))
         .unwrap_or_else(|| Language::from_environment(|name| std::env::var(name).ok()));
     crate::text::choose(language);
+}
+
+/// The command line as clap reads it, with the names of values (`<PATH>`) in the language in
+/// use.
+pub fn command() -> clap::Command {
+    fn localize(command: clap::Command) -> clap::Command {
+        command
+            .mut_args(|arg| {
+                let names: Vec<clap::builder::Str> = arg
+                    .get_value_names()
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|n| crate::text::clap_words::value_name(n).map_or(n.clone(), Into::into))
+                    .collect();
+                if names.is_empty() {
+                    arg
+                } else {
+                    arg.value_names(names)
+                }
+            })
+            .mut_subcommands(localize)
+    }
+    localize(<Cli as clap::CommandFactory>::command())
+}
+
+/// Reads the command line (`words`, the program's name first).
+pub fn parse(words: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
+    let matches = command().try_get_matches_from(words)?;
+    <Cli as clap::FromArgMatches>::from_arg_matches(&matches)
 }
 
 /// Help and version as clap writes them, in the language in use, on standard output; a usage

@@ -44,14 +44,20 @@ pub struct ClapWords {
     pub to_pass: &'static str,
     pub as_a_value: &'static str,
     pub more_information: &'static str,
-    /// The names of values in help (`<PATH>`), as `PATH→ПУТЬ`; none in English.
+    pub possible_values_heading: &'static str,
+    pub see_more: &'static str,
+    pub see_summary: &'static str,
+    /// The names of values in help (`<PATH>`), as `PATH→ПУТЬ`; none in English. See [`value_name`].
     pub value_names: &'static [&'static str],
 }
 }
 
 impl ClapWords {
-    fn phrases(&self) -> [&'static str; 39] {
+    fn phrases(&self) -> [&'static str; 42] {
         [
+            self.see_more,
+            self.see_summary,
+            self.possible_values_heading,
             self.help_subcommand,
             self.required_missing,
             self.other_arguments,
@@ -105,13 +111,17 @@ pub fn translate(text: &str) -> String {
     for (from, to) in english.phrases().into_iter().zip(words.phrases()) {
         out = out.replace(from, to);
     }
-    for pair in words.value_names {
-        if let Some((from, to)) = pair.split_once('→') {
-            out = out
-                .replace(&format!("<{from}>"), &format!("<{to}>"))
-                .replace(&format!("[{from}]"), &format!("[{to}]"))
-                .replace(&format!("<{from}|"), &format!("<{to}|"));
-        }
-    }
     out
+}
+
+/// The name of a value in help (`PATH`) in the language in use (`ПУТЬ`). Names are replaced
+/// before clap lays out the help, so its columns stay aligned.
+pub fn value_name(name: &str) -> Option<&'static str> {
+    super::t()
+        .clap
+        .value_names
+        .iter()
+        .filter_map(|pair| pair.split_once('→'))
+        .find(|(from, _)| *from == name)
+        .map(|(_, to)| to)
 }

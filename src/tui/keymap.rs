@@ -272,8 +272,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picker, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.cancel_form),
     bind(Filter, &[key(KeyCode::Enter)], Action::SaveForm, |k| k.keep_filter),
     bind(Filter, &[key(KeyCode::Esc), ctrl('c')], Action::Close, |k| k.clear_filter),
-    bind(Question, &[ch('y')], Action::Yes, |k| k.yes),
-    bind(Question, &[ch('n'), key(KeyCode::Esc), ctrl('c')], Action::No, |k| k.no),
+    bind(Question, &[ch('y'), ch('д')], Action::Yes, |k| k.yes),
+    bind(Question, &[ch('n'), ch('н'), key(KeyCode::Esc), ctrl('c')], Action::No, |k| k.no),
     bind(Help, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.scroll_up),
     bind(Help, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.scroll_down),
     bind(Help, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
@@ -292,8 +292,22 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     if event.kind != KeyEventKind::Press {
         return None;
     }
+    let bound = bound_action(context, event).or_else(|| {
+        // With the keyboard switched to Russian, `т` is the key that says `n`. Not where keys
+        // type text (they type the Cyrillic), nor in a question, where `н` means "нет".
+        let latin = latin_key(event).filter(|_| !context.types_text())?;
+        bound_action(context, &latin).filter(|_| context != Context::Question)
+    });
+    match bound {
+        Some(action) => Some(action),
+        None if context.types_text() => text_edit(event).map(Action::Edit),
+        None => None,
+    }
+}
+
+fn bound_action(context: Context, event: &KeyEvent) -> Option<Action> {
     let pressed = |b: &&Binding| b.keys.iter().any(|k| k.matches(event));
-    let bound = BINDINGS
+    BINDINGS
         .iter()
         .filter(|b| b.context == context)
         .find(pressed)
@@ -303,12 +317,26 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
                 .filter(|b| b.action.everywhere())
                 .find(pressed)
         })
-        .map(|b| b.action);
-    match bound {
-        Some(action) => Some(action),
-        None if context.types_text() => text_edit(event).map(Action::Edit),
-        None => None,
-    }
+        .map(|b| b.action)
+}
+
+/// The key press as it would be with the keyboard in its Latin layout: a letter of the Russian
+/// ЙЦУКЕН layout becomes the letter on the same key of QWERTY (`т` → `n`, `Ш` → `I`).
+fn latin_key(event: &KeyEvent) -> Option<KeyEvent> {
+    const RUSSIAN: &str = "йцукенгшщзхъфывапролджэячсмитьбюё";
+    const LATIN: &str = "qwertyuiop[]asdfghjkl;'zxcvbnm,.`";
+    const LATIN_SHIFTED: &str = "QWERTYUIOP{}ASDFGHJKL:\"ZXCVBNM<>~";
+    let KeyCode::Char(c) = event.code else {
+        return None;
+    };
+    let lower = c.to_lowercase().next()?;
+    let at = RUSSIAN.chars().position(|r| r == lower)?;
+    let table = if lower == c { LATIN } else { LATIN_SHIFTED };
+    let latin = table.chars().nth(at)?;
+    Some(KeyEvent {
+        code: KeyCode::Char(latin),
+        ..*event
+    })
 }
 
 fn text_edit(event: &KeyEvent) -> Option<tui_input::InputRequest> {

@@ -344,7 +344,10 @@ impl Card<'_> {
 fn big_amount(money: &Money, width: u16) -> String {
     let fits = |text: &String| text.is_ascii() && text.chars().count() * 4 <= usize::from(width);
     let compact = ascii_compact(money);
-    let number: String = compact.split(' ').next().unwrap_or_default().to_string();
+    // Without the currency code `ascii_compact` ends with: `38.3k`, `29 000 000`.
+    let number = compact
+        .rsplit_once(' ')
+        .map_or(compact.clone(), |(number, _)| number.to_string());
     [
         crate::text::money(money),
         crate::text::money_compact(money),

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use tui_big_text::BigText;
 
-use super::look::{big_letters, label, late, money_style, news};
+use super::look::{big_and_rest, big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
 use crate::model::{Currency, Totals};
@@ -71,22 +71,16 @@ impl Figure {
 }
 
 /// The board's own currency's amount (or the largest), compact, in letters the big font has
-/// (`$470k`; `25.2M` when the symbol is not ASCII), and under it what the big letters leave
-/// out: `RUB + $470k + €239k`.
+/// (`$470k`; `25.2M` when the symbol is not ASCII; `29` of `29 млн ₽`), and under it what the
+/// big letters leave out: `RUB + $470k + €239k`, `млн ₽ + 470 тыс. $`.
 fn big_money(totals: &Totals, home: Currency) -> (String, String) {
     let all = totals.home_first(home);
     let Some(first) = all.first() else {
         return ("0".to_string(), String::new());
     };
     let others: Vec<String> = all[1..].iter().map(crate::text::money_compact).collect();
-    let compact = crate::text::money_compact(first);
-    let (big, unit) = if compact.is_ascii() {
-        (compact, None)
-    } else {
-        let number: String = compact.chars().filter(char::is_ascii).collect();
-        (number.trim().to_string(), Some(first.currency.code()))
-    };
-    let mut under: Vec<String> = unit.into_iter().map(str::to_string).collect();
+    let (big, unit) = big_and_rest(first);
+    let mut under: Vec<String> = Some(unit).filter(|u| !u.is_empty()).into_iter().collect();
     under.extend(others);
     (big, under.join(" + "))
 }

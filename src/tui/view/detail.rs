@@ -14,7 +14,9 @@ use crate::report::{Due, referrals_of, timeline};
 use crate::text::{DealFacts, StayWords, fill, t};
 use crate::tui::app::{App, DetailView};
 
+/// Labels take at least this many columns, more when a language's are longer, up to the most.
 const LABEL: usize = 15;
+const LABEL_MOST: usize = 22;
 /// From this width the fields stand in two columns.
 const TWO_COLUMNS: u16 = 90;
 
@@ -103,31 +105,37 @@ fn fields(app: &App, deal: &Deal, cells: u16) -> Vec<Line<'static>> {
         (f.next_action, facts.next, next_style),
         (d.created, facts.created, theme::dim()),
     ];
+    let label_width = left
+        .iter()
+        .chain(&right)
+        .map(|(label, _, _)| width(label))
+        .max()
+        .unwrap_or(0)
+        .clamp(LABEL, LABEL_MOST);
+    let field = |(label, value, style): (&str, String, Style), cells: usize| {
+        let room = cells.saturating_sub(label_width + 2);
+        Line::from(vec![
+            Span::styled(format!(" {}", pad(label, label_width, false)), theme::dim()),
+            Span::styled(pad(&value, room, false), style),
+            Span::raw(" "),
+        ])
+    };
     if cells < TWO_COLUMNS {
         return left
             .into_iter()
             .chain(right)
-            .map(|(label, value, style)| field(label, value, style, usize::from(cells)))
+            .map(|row| field(row, usize::from(cells)))
             .collect();
     }
     let half = usize::from(cells) / 2;
     left.into_iter()
         .zip(right)
         .map(|(l, r)| {
-            let mut spans = field(l.0, l.1, l.2, half).spans;
-            spans.extend(field(r.0, r.1, r.2, half).spans);
+            let mut spans = field(l, half).spans;
+            spans.extend(field(r, half).spans);
             Line::from(spans)
         })
         .collect()
-}
-
-fn field(label: &str, value: String, style: Style, cells: usize) -> Line<'static> {
-    let room = cells.saturating_sub(LABEL + 2);
-    Line::from(vec![
-        Span::styled(format!(" {}", pad(label, LABEL, false)), theme::dim()),
-        Span::styled(pad(&value, room, false), style),
-        Span::raw(" "),
-    ])
 }
 
 /// The current stage's exit criteria, ticked or not, with the cursor on `selected`.

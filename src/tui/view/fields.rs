@@ -11,7 +11,9 @@ use super::{centered, theme};
 use crate::display_width::{pad, truncate, width};
 use crate::text::t;
 
+/// Labels take at least this many columns, more when a language's are longer, up to the most.
 const LABEL_WIDTH: usize = 17;
+const LABEL_WIDTH_MOST: usize = 24;
 /// An input next to an error message keeps at least this many cells.
 const MIN_INPUT_WIDTH: usize = 16;
 const POPUP_WIDTH: u16 = 78;
@@ -36,7 +38,13 @@ pub fn render(frame: &mut Frame, area: Rect, title: &str, rows: &[FieldRow], foc
     frame.render_widget(block, popup);
     let visible = usize::from(inner.height.max(1));
     let first = (focus + 1).saturating_sub(visible);
-    let room = usize::from(inner.width).saturating_sub(LABEL_WIDTH + 1);
+    let label_width = rows
+        .iter()
+        .map(|r| width(r.label))
+        .max()
+        .unwrap_or(0)
+        .clamp(LABEL_WIDTH, LABEL_WIDTH_MOST);
+    let room = usize::from(inner.width).saturating_sub(label_width + 1);
     for (slot, (index, row)) in rows
         .iter()
         .enumerate()
@@ -51,9 +59,9 @@ pub fn render(frame: &mut Frame, area: Rect, title: &str, rows: &[FieldRow], foc
             width: inner.width,
             height: 1,
         };
-        let cursor = draw_row(row, index == focus, room, frame, area);
+        let cursor = draw_row(row, (index == focus, label_width), room, frame, area);
         if index == focus {
-            let x = inner.x + (LABEL_WIDTH + 1 + cursor) as u16;
+            let x = inner.x + (label_width + 1 + cursor) as u16;
             frame.set_cursor_position(Position {
                 x: x.min(inner.right().saturating_sub(1)),
                 y,
@@ -63,7 +71,13 @@ pub fn render(frame: &mut Frame, area: Rect, title: &str, rows: &[FieldRow], foc
 }
 
 /// Draws one row and returns where the cursor goes within its input.
-fn draw_row(row: &FieldRow, focused: bool, room: usize, frame: &mut Frame, area: Rect) -> usize {
+fn draw_row(
+    row: &FieldRow,
+    (focused, label_width): (bool, usize),
+    room: usize,
+    frame: &mut Frame,
+    area: Rect,
+) -> usize {
     let error = row
         .error
         .as_ref()
@@ -80,7 +94,7 @@ fn draw_row(row: &FieldRow, focused: bool, room: usize, frame: &mut Frame, area:
         Span::styled(pad(&shown, input_width, false), theme::input(focused))
     };
     let mut spans = vec![
-        Span::styled(pad(row.label, LABEL_WIDTH, false), theme::label(focused)),
+        Span::styled(pad(row.label, label_width, false), theme::label(focused)),
         Span::raw(" "),
         value,
     ];

@@ -47,7 +47,10 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         theme::dim(),
     ));
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let popup = centered(area, 90, height);
+    // As wide as the longest line needs (a language's may be longer), when the screen has room.
+    let widest = lines.iter().map(Line::width).max().unwrap_or(0);
+    let width = u16::try_from(widest + 2).unwrap_or(u16::MAX).max(90);
+    let popup = centered(area, width, height);
     let visible = popup.height.saturating_sub(2);
     let longest = u16::try_from(lines.len()).unwrap_or(u16::MAX);
     let scroll = scroll.min(longest.saturating_sub(visible));
