@@ -57,29 +57,73 @@ const CONTACTS: &[&str] = &[
     "Sato Yuki",
     "Ana Lima",
 ];
-const SOURCES: &[&str] = &[
-    "Own prospecting",
-    "Marketing campaign",
-    "Referral",
-    "Inbound",
-    "Trade fair",
-    "Partner",
-];
-const NEXT_ACTIONS: &[&str] = &[
-    "Call back",
-    "Send proposal",
-    "Book a demo",
-    "Follow-up email",
-    "Meet the CFO",
-    "Send contract",
-];
+/// The words of a demo in one language: its lead sources and lost reasons are those of that
+/// language's default process, so the reports group them with what people pick.
+struct Words {
+    /// The referral source is third.
+    sources: [&'static str; 6],
+    next_actions: [&'static str; 6],
+    lost_reasons: [&'static str; 4],
+}
+
+const ENGLISH: Words = Words {
+    sources: [
+        "Own prospecting",
+        "Marketing campaign",
+        "Referral",
+        "Inbound",
+        "Trade fair",
+        "Partner",
+    ],
+    next_actions: [
+        "Call back",
+        "Send proposal",
+        "Book a demo",
+        "Follow-up email",
+        "Meet the CFO",
+        "Send contract",
+    ],
+    lost_reasons: [
+        "Price too high",
+        "Chose a competitor",
+        "No budget",
+        "No decision made",
+    ],
+};
+
+const RUSSIAN: Words = Words {
+    sources: [
+        "Собственный поиск",
+        "Маркетинговая кампания",
+        "Рекомендация",
+        "Входящее обращение",
+        "Выставка",
+        "Партнёр",
+    ],
+    next_actions: [
+        "Перезвонить",
+        "Отправить предложение",
+        "Назначить демонстрацию",
+        "Письмо по итогам встречи",
+        "Встреча с финдиректором",
+        "Отправить договор",
+    ],
+    lost_reasons: [
+        "Слишком высокая цена",
+        "Выбрали конкурента",
+        "Нет бюджета",
+        "Решение не принято",
+    ],
+};
+
+fn words() -> &'static Words {
+    match crate::text::language() {
+        crate::text::Language::English => &ENGLISH,
+        crate::text::Language::Russian => &RUSSIAN,
+    }
+}
+
 const TAGS: &[&str] = &["pilot", "renewal", "enterprise", "upsell", "public sector"];
-const LOST_REASONS: &[&str] = &[
-    "Price too high",
-    "Chose a competitor",
-    "No budget",
-    "No decision",
-];
 
 /// A small, fast, repeatable random number source (xorshift64*).
 struct Dice(u64);
@@ -130,8 +174,8 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
         deal.company = dice.pick(COMPANIES).to_string();
         deal.contact = dice.pick(CONTACTS).to_string();
         deal.owner = dice.pick(OWNERS).to_string();
-        deal.source = dice.pick(SOURCES).to_string();
-        if deal.source == "Referral" && id.0 > first_id {
+        deal.source = dice.pick(&words().sources).to_string();
+        if deal.source == words().sources[2] && id.0 > first_id {
             deal.referred_by = Some(Referral::Deal(DealId(
                 first_id + dice.below(id.0 - first_id),
             )));
@@ -174,7 +218,7 @@ fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Ut
         if !post_sale && dice.chance(4) {
             deal.status = Status::Lost {
                 at,
-                reason: dice.pick(LOST_REASONS).to_string(),
+                reason: dice.pick(&words().lost_reasons).to_string(),
             };
             break;
         }
@@ -199,7 +243,7 @@ fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Ut
         }
         if dice.chance(50) {
             deal.done_actions.push(DoneAction {
-                text: dice.pick(NEXT_ACTIONS).to_string(),
+                text: dice.pick(&words().next_actions).to_string(),
                 due: Some(at.date_naive()),
                 done: at,
             });
@@ -257,7 +301,7 @@ fn keep_most_warm(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime
 fn plan_next_action(deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
     let today = now.date_naive();
     if dice.chance(80) {
-        deal.next_action = dice.pick(NEXT_ACTIONS).to_string();
+        deal.next_action = dice.pick(&words().next_actions).to_string();
         let offset = dice.below(30);
         deal.next_action_due = if dice.chance(20) {
             today.checked_sub_days(Days::new(offset / 3 + 1))

@@ -102,8 +102,31 @@ impl super::entries::Entries for Locale {
 
 /// `12,000` / `12 000`.
 pub fn number(value: u128) -> String {
+    t().locale.number(value)
+}
+
+impl Locale {
+    /// `12,000` / `12 000`, in this locale.
+    pub fn number(&self, value: u128) -> String {
+        grouped(value, self.group_mark)
+    }
+
+    /// `6.5` / `6,5`, `12`, in this locale: see [`one_decimal`].
+    pub fn one_decimal(&self, value: f64) -> String {
+        let tenths = (value.abs() * 10.0).round();
+        let sign = if value < 0.0 && tenths > 0.0 { "-" } else { "" };
+        // Far beyond any count of days or deals; saturates rather than wraps.
+        let tenths = tenths as u128;
+        let whole = self.number(tenths / 10);
+        match tenths % 10 {
+            0 => format!("{sign}{whole}"),
+            fraction => format!("{sign}{whole}{}{fraction}", self.decimal_mark),
+        }
+    }
+}
+
+fn grouped(value: u128, group: char) -> String {
     let digits = value.to_string();
-    let group = t().locale.group_mark;
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * 2);
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -114,22 +137,9 @@ pub fn number(value: u128) -> String {
     out
 }
 
-/// A count as the catalogue shows it: grouped, `1,500` / `1 500`.
-pub fn count(value: usize) -> String {
-    number(value as u128)
-}
-
 /// `6.5` / `6,5`, `12`: at most one decimal, none when it is zero.
 pub fn one_decimal(value: f64) -> String {
-    let tenths = (value.abs() * 10.0).round();
-    let sign = if value < 0.0 && tenths > 0.0 { "-" } else { "" };
-    // Far beyond any count of days or deals; saturates rather than wraps.
-    let tenths = tenths as u128;
-    let whole = number(tenths / 10);
-    match tenths % 10 {
-        0 => format!("{sign}{whole}"),
-        fraction => format!("{sign}{whole}{}{fraction}", t().locale.decimal_mark),
-    }
+    t().locale.one_decimal(value)
 }
 
 /// The plural operands of a number as [`one_decimal`] writes it.

@@ -179,7 +179,7 @@ impl Text {
     pub fn count(&self, phrase: &Plural, count: usize) -> String {
         fill(
             self.form(phrase, count),
-            &[("count", &locale::count(count))],
+            &[("count", &self.locale.number(count as u128))],
         )
     }
 
@@ -187,7 +187,7 @@ impl Text {
     pub fn count_decimal(&self, phrase: &Plural, value: f64) -> String {
         fill(
             self.form_of(phrase, locale::operands_of(value)),
-            &[("count", &locale::one_decimal(value))],
+            &[("count", &self.locale.one_decimal(value))],
         )
     }
 

@@ -834,7 +834,7 @@ pub static RU: Text = Text {
         after: "Сейчас",
         before_after: "{before} → {after}",
         count_and_value: "{count} · {value}",
-        cycle_days: "медиана {median} дн. · среднее {mean}",
+        cycle_days: "медиана {median} дн. · среднее {mean} дн.",
         in_days: "{days} дн.",
         up: "▲",
         down: "▼",

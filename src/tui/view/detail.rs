@@ -108,7 +108,7 @@ fn fields(app: &App, deal: &Deal, cells: u16) -> Vec<Line<'static>> {
     let label_width = left
         .iter()
         .chain(&right)
-        .map(|(label, _, _)| width(label))
+        .map(|(label, _, _)| width(label) + 1)
         .max()
         .unwrap_or(0)
         .clamp(LABEL, LABEL_MOST);
