@@ -288,7 +288,8 @@ pub fn to_stderr(text: &str) {
 impl Failure {
     /// Prints the failure, safe for the terminal and never huge, and gives the exit code.
     pub fn report(self) -> ExitCode {
-        let message = safe_message(&format!("{}{}", t().cli.error_prefix, self.0));
+        let said = crate::text::os_errors::localize(&self.0);
+        let message = safe_message(&format!("{}{}", t().cli.error_prefix, said));
         to_stderr(&format!("{message}\n"));
         ExitCode::FAILURE
     }

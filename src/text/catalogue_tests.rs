@@ -26,6 +26,7 @@ fn entries(text: &Text) -> Vec<Entry> {
         ("report_screen", &text.report_screen),
         ("import", &text.import),
         ("clap", &text.clap),
+        ("os_errors", &text.os_errors),
     ] {
         section.entries(name, &mut out);
     }

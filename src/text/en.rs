@@ -3,6 +3,7 @@
 use super::clap_words::ClapWords;
 use super::import::ImportText;
 use super::locale::{self, Category, DateWords, Locale};
+use super::os_errors::OsErrors;
 use super::reports::{ReportScreenText, ReportText};
 use super::{
     BoardText, CliText, ClosedText, DetailText, ErrorText, FormText, HelpText, HintText, KeyNames,
@@ -514,6 +515,7 @@ pub static EN: Text = Text {
         too_large: "too large",
         bad_currency: "an ISO currency code such as EUR or USD",
         terminal: "Cannot use the terminal: {error}",
+        os_error: "{words} (os error {code})",
     },
     cli: CliText {
         about: "A terminal kanban board for your sales pipeline. Without a command it opens the board.",
@@ -898,5 +900,21 @@ pub static EN: Text = Text {
         see_more: "(see more with '--help')",
         see_summary: "(see a summary with '-h')",
         value_names: &[],
+    },
+    os_errors: OsErrors {
+        not_permitted: "Operation not permitted",
+        not_found: "No such file or directory",
+        input_output: "Input/output error",
+        access_denied: "Permission denied",
+        busy: "Device or resource busy",
+        exists: "File exists",
+        not_a_folder: "Not a directory",
+        is_a_folder: "Is a directory",
+        too_many_open: "Too many open files",
+        disk_full: "No space left on device",
+        read_only_disk: "Read-only file system",
+        too_many_links: "Too many levels of symbolic links",
+        name_too_long: "File name too long",
+        quota: "Disk quota exceeded",
     },
 };

@@ -11,6 +11,7 @@ mod describe;
 mod en;
 pub mod import;
 pub mod locale;
+pub mod os_errors;
 pub mod reports;
 mod review;
 mod ru;
@@ -256,6 +257,7 @@ pub struct Text {
     pub report_screen: reports::ReportScreenText,
     pub import: import::ImportText,
     pub clap: clap_words::ClapWords,
+    pub os_errors: os_errors::OsErrors,
 }
 
 /// The board screen.
@@ -738,6 +740,8 @@ pub struct ErrorText {
     pub too_large: &'static str,
     pub bad_currency: &'static str,
     pub terminal: &'static str,
+    /// `{words}` of a system error and its number `{code}`.
+    pub os_error: &'static str,
 }
 
 /// The command line.

@@ -3,6 +3,7 @@
 use super::clap_words::ClapWords;
 use super::import::ImportText;
 use super::locale::{self, Category, DateWords, Locale};
+use super::os_errors::OsErrors;
 use super::reports::{ReportScreenText, ReportText};
 use super::{
     BoardText, CliText, ClosedText, DetailText, ErrorText, FormText, HelpText, HintText, KeyNames,
@@ -540,6 +541,7 @@ pub static RU: Text = Text {
         too_large: "слишком большое число",
         bad_currency: "код валюты ISO, например EUR или USD",
         terminal: "Не удаётся использовать терминал: {error}",
+        os_error: "{words} (ошибка системы {code})",
     },
     cli: CliText {
         about: "Канбан-доска для воронки продаж в терминале. Без команды открывает доску.",
@@ -977,5 +979,21 @@ pub static RU: Text = Text {
             "BOARD→ДОСКА",
             "LANG→ЯЗЫК",
         ],
+    },
+    os_errors: OsErrors {
+        not_permitted: "операция не разрешена",
+        not_found: "нет такого файла или папки",
+        input_output: "ошибка ввода-вывода",
+        access_denied: "нет доступа",
+        busy: "устройство или ресурс занят",
+        exists: "файл уже существует",
+        not_a_folder: "это не папка",
+        is_a_folder: "это папка",
+        too_many_open: "открыто слишком много файлов",
+        disk_full: "нет места на диске",
+        read_only_disk: "файловая система только для чтения",
+        too_many_links: "слишком много уровней символических ссылок",
+        name_too_long: "слишком длинное имя файла",
+        quota: "превышена дисковая квота",
     },
 };

@@ -418,6 +418,7 @@ impl App {
     }
 
     fn show_error(&mut self, text: String) {
+        let text = crate::text::os_errors::localize(&text);
         self.flash = Some(Flash {
             text: crate::text::excerpt(&text, FLASH_CHARS),
             is_error: true,
