@@ -142,7 +142,20 @@ fn status_line(review: &Review, frame: &mut Frame, area: Rect) {
             } else {
                 hints::REVIEW
             };
-            let shown = hints::texts(list, Context::Review).join("   ");
+            // As many as fit, whole ones only.
+            let room = usize::from(area.width).saturating_sub(1);
+            let mut shown = String::new();
+            for hint in hints::texts(list, Context::Review) {
+                let gap = if shown.is_empty() { "" } else { "   " };
+                if crate::display_width::width(&shown)
+                    + gap.len()
+                    + crate::display_width::width(&hint)
+                    > room
+                {
+                    break;
+                }
+                shown = format!("{shown}{gap}{hint}");
+            }
             Line::styled(format!(" {shown}"), label())
         }
     };
