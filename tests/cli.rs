@@ -183,7 +183,9 @@ fn a_refused_add_says_which_flag_is_wrong_and_changes_nothing() {
     let empty = cli.run(&["add", "   "]);
     assert_eq!(empty.code, Some(1));
     assert!(
-        empty.stderr.contains("the title is empty"),
+        empty
+            .stderr
+            .contains(dealboard::text::t().errors.empty_title),
         "{}",
         empty.stderr
     );

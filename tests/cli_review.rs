@@ -13,9 +13,8 @@ fn a_folder_without_boards_is_refused_with_a_hint() {
     let run = cli.run(&["review", &empty.path().display().to_string()]);
     assert_eq!(run.code, Some(1));
     assert!(
-        run.stderr.contains(
-            "No board files to present: name .ron board files, or a folder that holds some."
-        ),
+        run.stderr
+            .contains(dealboard::text::t().cli.review_no_files),
         "{}",
         run.stderr
     );

@@ -252,7 +252,10 @@ fn editing_changes_only_what_was_typed_and_esc_cancels() {
     // Saving an unchanged form changes nothing in the file.
     let before = std::fs::read(&t.path).unwrap();
     t.keys("e Enter");
-    assert_eq!(t.app.flash().unwrap().text, "No changes to save.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.no_changes
+    );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
 }
 
@@ -300,11 +303,17 @@ fn undo_and_redo_cover_every_kind_of_change() {
         "the undone new deal's id 6 is never handed out again"
     );
     t.keys("u");
-    assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.nothing_to_undo
+    );
     t.keys("C-r C-r C-r C-r C-r");
     assert_eq!(t.saved(), changed, "five redos give back every change");
     t.keys("C-r");
-    assert_eq!(t.app.flash().unwrap().text, "Nothing to redo.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.nothing_to_redo
+    );
 }
 
 #[test]
@@ -312,7 +321,10 @@ fn a_new_change_after_undo_clears_redo() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     t.keys("> y u j > y");
     t.keys("C-r");
-    assert_eq!(t.app.flash().unwrap().text, "Nothing to redo.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.nothing_to_redo
+    );
 }
 
 #[test]

@@ -425,7 +425,10 @@ fn a_with_nothing_planned_plans_the_next_action_without_a_done_one() {
     };
     assert_eq!(form.title, "Plan the next action for “Support renewal 🚀”");
     t.keys("Enter");
-    assert_eq!(t.app.flash().unwrap().text, "No changes to save.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.no_changes
+    );
     t.keys("a")
         .type_text("Call Globex")
         .keys("Tab")

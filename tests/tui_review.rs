@@ -427,7 +427,7 @@ fn changes_follow_whose_turn_it_is() {
     keys(&mut review, "Tab");
     assert_eq!(review.changes().len(), 0);
     keys(&mut review, "n");
-    assert_eq!(review.flash(), Some("No changes since then."));
+    assert_eq!(review.flash(), Some(dealboard::text::t().review.no_changes));
 }
 
 #[test]
@@ -484,7 +484,7 @@ fn keys_that_would_edit_say_read_only_in_review() {
         keys(&mut review, key);
         assert_eq!(
             review.flash(),
-            Some("Read-only in review: nothing here changes a board."),
+            Some(dealboard::text::t().review.read_only),
             "{key}"
         );
         assert!(!review.should_quit());
@@ -497,7 +497,10 @@ fn question_mark_lists_the_review_keys() {
     let mut review = review_of(&dir, None);
     keys(&mut review, "?");
     let help = screen(&review, &dir, (100, 30));
-    assert!(help.contains("Keys in the review"), "{help}");
+    assert!(
+        help.contains(dealboard::text::t().review.help_heading),
+        "{help}"
+    );
     assert!(help.contains("the next person's deals"), "{help}");
     assert!(help.contains("read-only in review"), "{help}");
     keys(&mut review, "Tab");
@@ -665,7 +668,7 @@ fn nothing_to_show() -> TempDir {
 fn a_new_board_or_nothing_needing_attention_says_so() {
     let dir = nothing_to_show();
     let mut review = review(&dir);
-    assert!(screen(&review, &dir, (80, 24)).contains("Nothing here."));
+    assert!(screen(&review, &dir, (80, 24)).contains(dealboard::text::t().review.nothing_here));
     keys(&mut review, "z j l n f");
     assert!(
         screen(&review, &dir, (80, 24)).contains("Nothing needs attention now (z: everything).")
@@ -719,10 +722,7 @@ fn a_message_stays_until_the_next_key() {
     keys(&mut review, "e");
     review.update(Action::Tick);
     review.update(Action::Tick);
-    assert_eq!(
-        review.flash(),
-        Some("Read-only in review: nothing here changes a board.")
-    );
+    assert_eq!(review.flash(), Some(dealboard::text::t().review.read_only));
     keys(&mut review, "j");
     assert_eq!(review.flash(), None);
 }

@@ -34,7 +34,7 @@ fn a_change_made_outside_is_loaded_on_the_next_tick() {
     );
     assert_eq!(
         t.app.flash().unwrap().text,
-        "The board file was changed elsewhere; reloaded it."
+        dealboard::text::t().board.reloaded
     );
     assert_eq!(
         t.app.selected().unwrap().title,
@@ -151,7 +151,7 @@ fn a_key_aimed_at_a_deal_is_not_applied_when_the_board_changed_under_it() {
     t.keys(">");
     assert_eq!(
         t.app.flash().unwrap().text,
-        "The board file was changed elsewhere; reloaded it."
+        dealboard::text::t().board.reloaded
     );
     assert!(t.titles_in("qualification").len() == 2, "nothing was moved");
     assert_eq!(t.app.selected().unwrap().title, "CRM rollout, 40 seats");
@@ -195,7 +195,10 @@ fn undo_history_that_a_reload_ends_is_mentioned() {
             .ends_with("(undo starts afresh).")
     );
     t.keys("u");
-    assert_eq!(t.app.flash().unwrap().text, "Nothing to undo.");
+    assert_eq!(
+        t.app.flash().unwrap().text,
+        dealboard::text::t().board.nothing_to_undo
+    );
 }
 
 #[test]
@@ -231,7 +234,7 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
     drop(app);
     second.update(Action::Tick);
     assert!(!second.is_read_only());
-    let notice = "The other dealboard closed; you can change this board now.";
+    let notice = dealboard::text::t().board.now_editable;
     assert_eq!(second.flash().unwrap().text, notice);
     second.update(Action::MoveForward);
     second.update(Action::Yes);
@@ -262,7 +265,7 @@ fn a_skip_question_answered_after_the_deal_moved_elsewhere_changes_nothing() {
     assert_eq!(t.deal("Поставка оборудования").stage.0, "negotiation");
     assert_eq!(
         t.app.flash().unwrap().text,
-        "The deal was moved meanwhile; nothing was changed."
+        dealboard::text::t().board.moved_meanwhile
     );
 }
 
