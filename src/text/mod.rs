@@ -563,6 +563,10 @@ pub struct ProcessText {
     pub name: &'static str,
     pub probability: &'static str,
     pub rot_days: &'static str,
+    /// The table's headings, shorter than the form's labels where the language needs it.
+    pub probability_column: &'static str,
+    pub rot_days_column: &'static str,
+    pub criteria_column: &'static str,
     pub phase: &'static str,
     pub phase_hint: &'static str,
     pub default_is: &'static str,

@@ -7,7 +7,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Paragraph};
 
 use super::theme;
-use crate::display_width::pad;
+use crate::display_width::{pad, width};
 use crate::model::Phase;
 use crate::text::{fill, t};
 use crate::tui::app::{App, ProcessTab, ProcessView};
@@ -47,14 +47,20 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
     let visible = usize::from(height.saturating_sub(1)).max(1);
     let first = (selected + 1).saturating_sub(visible);
+    // Columns as wide as the language's words need, and at least as wide as they were made.
+    let widest =
+        |words: &[&str], least: usize| words.iter().map(|w| width(w)).fold(least, usize::max);
+    let phase_width = widest(&[p.phase, p.pre_sale, p.post_sale], 10);
+    let probability_width = widest(&[p.probability_column], 13);
+    let rot_width = widest(&[p.rot_days_column], 10);
     let header = Line::styled(
         format!(
             "   {} {} {} {} {}",
             pad(p.name, 24, false),
-            pad(p.phase, 10, false),
-            pad(p.probability, 13, true),
-            pad(p.rot_days, 10, true),
-            p.criteria
+            pad(p.phase, phase_width, false),
+            pad(p.probability_column, probability_width, true),
+            pad(p.rot_days_column, rot_width, true),
+            p.criteria_column
         ),
         theme::dim(),
     );
@@ -69,9 +75,13 @@ fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             pointer(i == selected),
             pad(&(i + 1).to_string(), 2, true),
             pad(&stage.name, 24, false),
-            pad(phase, 10, false),
-            pad(&format!("{}%", stage.probability), 13, true),
-            pad(&stage.rot_days.to_string(), 10, true),
+            pad(phase, phase_width, false),
+            pad(
+                &crate::text::locale::percent(f64::from(stage.probability) / 100.0),
+                probability_width,
+                true
+            ),
+            pad(&stage.rot_days.to_string(), rot_width, true),
             stage.checklist.len()
         ));
         lines.push(if i == selected {
@@ -165,6 +175,7 @@ fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         (p.owner, owner),
         (p.currency, board.currency.code()),
     ];
+    let label_width = rows.iter().map(|(l, _)| width(l) + 1).fold(14, usize::max);
     let mut lines: Vec<Line> = rows
         .iter()
         .enumerate()
@@ -172,7 +183,7 @@ fn details(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             let line = Line::from(format!(
                 "{}{} {value} ",
                 pointer(i == selected),
-                pad(label, 14, false)
+                pad(label, label_width, false)
             ));
             if i == selected {
                 line.patch_style(theme::selected())
