@@ -75,3 +75,32 @@ pub fn localize(text: &str) -> String {
 fn words_template() -> &'static str {
     super::t().errors.os_error
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Language, speaking};
+    use super::localize;
+
+    #[test]
+    fn the_systems_words_are_said_in_the_language_in_use() {
+        let full = std::io::Error::from_raw_os_error(28).to_string();
+        let message = format!("could not save /b.ron: {full}");
+        speaking(Language::English, || {
+            assert_eq!(localize(&message), message)
+        });
+        speaking(Language::Russian, || {
+            let said = localize(&message);
+            assert!(
+                said.ends_with("нет места на диске (ошибка системы 28)"),
+                "{said}"
+            );
+            // An error the catalogue does not know keeps the system's words.
+            let odd = std::io::Error::from_raw_os_error(71).to_string();
+            assert_eq!(localize(&odd), odd);
+            assert_eq!(
+                localize("(os error 99999999999999)"),
+                "(os error 99999999999999)"
+            );
+        });
+    }
+}

@@ -244,7 +244,10 @@ impl Status {
         let b = &t().board;
         let alert = match (app.warning(), app.save_state()) {
             (Some(warning), _) => Some(warning.to_string()),
-            (None, SaveState::Failed(error)) => Some(fill(b.not_saved, &[("error", &error.kind)])),
+            (None, SaveState::Failed(error)) => {
+                let error = crate::text::os_errors::localize(&error.kind.to_string());
+                Some(fill(b.not_saved, &[("error", &error)]))
+            }
             (None, SaveState::Saved) => None,
         };
         if let Some(alert) = alert {

@@ -50,6 +50,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
                 SaveState::Failed(e) => e.to_string(),
                 SaveState::Saved => String::new(),
             };
+            let error = crate::text::os_errors::localize(&error.to_string());
             fill(b.quit_question, &[("error", &error)])
         }
     };
