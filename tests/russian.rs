@@ -227,7 +227,14 @@ fn keys_pressed_with_the_keyboard_in_russian_still_work() {
         );
         t.keys("Esc");
         // In a question, д is yes and н is no (not the Latin y that shares its key).
-        t.keys("в н");
+        t.keys("в");
+        let asked = screen(&t, SMALL);
+        let answers = format!("y/д {}   n/н {}", text::t().hints.yes, text::t().hints.no);
+        assert!(
+            asked.contains(&answers),
+            "the question shows both letters: {asked}"
+        );
+        t.keys("н");
         assert_eq!(t.app.context(), Context::Board, "в (d) asked, н said no");
         assert_eq!(t.saved().deals.len(), russian_board().deals.len());
         t.keys("в д");

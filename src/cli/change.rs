@@ -2,7 +2,7 @@
 //! cannot race an open dealboard), read, and save only when the change is sound. A command that
 //! fails leaves everything as it was, and creates no file.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use super::Failure;
@@ -77,17 +77,7 @@ pub fn read_board(path: &Path) -> Result<Board, Failure> {
 /// The board a first run starts with: the default process, owned by the person running it.
 pub fn new_board() -> Result<Board, Failure> {
     let language = crate::text::t().locale.code;
-    let mut board = store::default_board_in(language).map_err(|kind| {
-        let path = PathBuf::from(format!("assets/default-board.{language}.ron"));
-        Failure(
-            LoadError {
-                path,
-                kind,
-                backup: None,
-            }
-            .to_string(),
-        )
-    })?;
+    let mut board = store::default_board_in(language)?;
     board.owner = std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_default();

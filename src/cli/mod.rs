@@ -37,7 +37,7 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "PATH", help = t().cli.board_flag)]
     pub board: Option<PathBuf>,
     /// Chosen before parsing (see [`choose_language`]); here so clap accepts and lists it.
-    #[arg(long, global = true, value_name = "LANG", value_parser = ["en", "ru"], help = t().cli.lang_flag)]
+    #[arg(long, global = true, value_name = "LANG", value_parser = language_codes(), help = t().cli.lang_flag)]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -149,6 +149,11 @@ impl Cli {
     }
 }
 
+/// The codes `--lang` takes: one per language dealboard speaks.
+fn language_codes() -> clap::builder::PossibleValuesParser {
+    clap::builder::PossibleValuesParser::new(Language::ALL.map(Language::code))
+}
+
 /// Chooses the language before anything is parsed or said, so that clap's help is in it too:
 /// `--lang` anywhere before `--`, else `DEALBOARD_LANG`, `LC_ALL`, `LC_MESSAGES`, `LANG`. A
 /// `--lang` clap does not accept is left for clap to refuse.
@@ -166,7 +171,7 @@ pub fn choose_language(args: &[std::ffi::OsString]) {
         }
     }
     let language = asked
-        .and_then(|code| Language::parse(&code))
+        .and_then(|code| Language::ALL.into_iter().find(|l| l.code() == code))
         .unwrap_or_else(|| Language::from_environment(|name| std::env::var(name).ok()));
     crate::text::choose(language);
 }

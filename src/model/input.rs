@@ -41,8 +41,11 @@ pub fn checked_date(date: Option<NaiveDate>) -> Result<Option<NaiveDate>, InputE
         .ok_or(InputError::Date)
 }
 
-/// `days` days after (or before) `today`.
-pub fn days_from(days: &str, today: NaiveDate, ahead: bool) -> Option<NaiveDate> {
+/// `days` (digits only) days after (or before) `today`.
+fn days_from(days: &str, today: NaiveDate, ahead: bool) -> Option<NaiveDate> {
+    if days.is_empty() || !days.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
     let days = Days::new(days.parse::<u64>().ok()?);
     if ahead {
         today.checked_add_days(days)
@@ -61,6 +64,7 @@ pub struct DateInput {
 
 impl DateInput {
     /// Dates in digits only: [`parse_date`].
+    #[cfg(test)]
     pub fn digits(today: NaiveDate) -> DateInput {
         DateInput {
             today,
@@ -138,6 +142,8 @@ mod tests {
             "31.02.2026",
             "12/01/2026",
             "+99999999",
+            "++3",
+            "-+3",
         ] {
             assert_eq!(parse_date(bad, today), Err(InputError::Date), "{bad}");
         }

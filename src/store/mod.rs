@@ -24,11 +24,19 @@ use crate::model::Board;
 use fingerprint::Fingerprint;
 use lock::BoardLock;
 
-/// The default process (the source article's stages) in each language, by language code, built
-/// into the binary. The stage ids are the same in every language.
-const DEFAULT_BOARDS: [(&str, &str); 2] = [
-    ("en", include_str!("../../assets/default-board.ron")),
-    ("ru", include_str!("../../assets/default-board.ru.ron")),
+/// The default process (the source article's stages) in each language, by language code, with
+/// the file it is built from into the binary. The stage ids are the same in every language.
+const DEFAULT_BOARDS: [(&str, &str, &str); 2] = [
+    (
+        "en",
+        "assets/default-board.ron",
+        include_str!("../../assets/default-board.ron"),
+    ),
+    (
+        "ru",
+        "assets/default-board.ru.ron",
+        include_str!("../../assets/default-board.ru.ron"),
+    ),
 ];
 
 /// A backup is taken when the newest one is older than this...
@@ -38,17 +46,22 @@ const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 const BACKUP_SESSION_GAP: Duration = Duration::from_secs(60);
 
 /// The default board: the article's ten stages with their checklists, and no deals, in English.
-pub fn default_board() -> Result<Board, LoadErrorKind> {
+pub fn default_board() -> Result<Board, LoadError> {
     default_board_in("en")
 }
 
-/// The default board in the language with this code (`ru`); English for any other.
-pub fn default_board_in(language: &str) -> Result<Board, LoadErrorKind> {
-    let text = DEFAULT_BOARDS
+/// The default board in the language with this code (`ru`); English for any other. A board
+/// that does not parse is a fault of the build, reported with the file it came from.
+pub fn default_board_in(language: &str) -> Result<Board, LoadError> {
+    let (_, file, text) = DEFAULT_BOARDS
         .iter()
-        .find(|(code, _)| *code == language)
-        .map_or(DEFAULT_BOARDS[0].1, |(_, text)| text);
-    parse(text.as_bytes())
+        .find(|(code, _, _)| *code == language)
+        .unwrap_or(&DEFAULT_BOARDS[0]);
+    parse(text.as_bytes()).map_err(|kind| LoadError {
+        path: PathBuf::from(file),
+        kind,
+        backup: None,
+    })
 }
 
 /// The board's text exactly as it would be saved.

@@ -167,8 +167,11 @@ pub fn percent(share: f64) -> String {
 pub fn money(money: &Money) -> String {
     let (whole, fraction) = money.whole_and_fraction();
     let mut shown = number(whole);
-    if fraction != 0 {
-        let exponent = money.currency.exponent() as usize;
+    let exponent = money.currency.exponent() as usize;
+    // `12,000 KWD` would read back as twelve: one separator before three digits is a decimal
+    // point for a currency with three decimals, so those show them once there is a group.
+    let ambiguous = exponent == 3 && whole >= 1_000;
+    if fraction != 0 || ambiguous {
         shown.push(t().locale.decimal_mark);
         shown.push_str(&format!("{fraction:0exponent$}"));
     }
@@ -320,9 +323,11 @@ pub fn date_from_words(text: &str, today: NaiveDate) -> Option<Option<NaiveDate>
         } else {
             continue;
         };
+        let only_digits = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
         let Some(days) = digits
             .parse::<u64>()
             .ok()
+            .filter(|_| only_digits)
             .and_then(|n| n.checked_mul(per_unit))
         else {
             return Some(None);
@@ -464,7 +469,8 @@ mod tests {
     fn what_money_shows_reads_back() {
         for language in Language::ALL {
             speaking(language, || {
-                for m in [rub(1_200_050), usd(-500), usd(99_999_999_999)] {
+                let kwd = Money::parse_with_currency("12000 KWD", Currency::EUR).unwrap();
+                for m in [rub(1_200_050), usd(-500), usd(99_999_999_999), kwd] {
                     let shown = money(&m);
                     assert_eq!(
                         Money::parse_with_currency(&shown, Currency::EUR),
@@ -538,6 +544,8 @@ mod tests {
                     "+99999999999d",
                     "послезавтра",
                     "+d",
+                    "++3d",
+                    "-+3д",
                 ] {
                     assert!(parse_date(bad, today).is_err(), "{bad}");
                 }

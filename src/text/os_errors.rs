@@ -2,78 +2,75 @@
 //! language in use. The system's own words come in English whatever the locale, since dealboard
 //! never switches the C library's locale; the common ones are said again from the catalogue.
 
+use std::io::ErrorKind;
+
 catalogue! {
 /// The operating system's common errors, by what they mean.
 pub struct OsErrors {
-    pub not_permitted: &'static str,
     pub not_found: &'static str,
-    pub input_output: &'static str,
     pub access_denied: &'static str,
-    pub busy: &'static str,
     pub exists: &'static str,
     pub not_a_folder: &'static str,
     pub is_a_folder: &'static str,
-    pub too_many_open: &'static str,
     pub disk_full: &'static str,
     pub read_only_disk: &'static str,
-    pub too_many_links: &'static str,
-    pub name_too_long: &'static str,
     pub quota: &'static str,
+    pub busy: &'static str,
+    pub name_too_long: &'static str,
 }
 }
 
 impl OsErrors {
-    /// The words for an error number of Linux and the BSDs, where they agree.
-    fn words(&self, code: i32) -> Option<&'static str> {
-        Some(match code {
-            1 => self.not_permitted,
-            2 => self.not_found,
-            5 => self.input_output,
-            13 => self.access_denied,
-            16 => self.busy,
-            17 => self.exists,
-            20 => self.not_a_folder,
-            21 => self.is_a_folder,
-            24 => self.too_many_open,
-            28 => self.disk_full,
-            30 => self.read_only_disk,
-            40 | 62 => self.too_many_links,
-            36 | 63 => self.name_too_long,
-            122 | 69 => self.quota,
+    /// The words for what an error means, as Rust reads the system's error number (the
+    /// numbers differ between systems; the kinds do not).
+    fn words(&self, kind: ErrorKind) -> Option<&'static str> {
+        Some(match kind {
+            ErrorKind::NotFound => self.not_found,
+            ErrorKind::PermissionDenied => self.access_denied,
+            ErrorKind::AlreadyExists => self.exists,
+            ErrorKind::NotADirectory => self.not_a_folder,
+            ErrorKind::IsADirectory => self.is_a_folder,
+            ErrorKind::StorageFull => self.disk_full,
+            ErrorKind::ReadOnlyFilesystem => self.read_only_disk,
+            ErrorKind::QuotaExceeded => self.quota,
+            ErrorKind::ResourceBusy => self.busy,
+            ErrorKind::InvalidFilename => self.name_too_long,
             _ => return None,
         })
     }
 }
 
-/// `text` with every system error in it (`No space left on device (os error 28)`) said in the
-/// language in use (`нет места на диске (ошибка системы 28)`); unchanged in English.
+/// Error numbers looked for: wide enough for every system's common ones.
+const CODES: std::ops::RangeInclusive<i32> = 1..=200;
+
+/// `text` with every system error in it (`No space left on device (os error 28)`, or the words
+/// alone) said in the language in use (`нет места на диске (ошибка системы 28)`); unchanged in
+/// English.
 pub fn localize(text: &str) -> String {
-    const MARK: &str = "(os error ";
     let words = &super::t().os_errors;
-    if std::ptr::eq(words, &super::Language::English.text().os_errors) || !text.contains(MARK) {
+    if std::ptr::eq(words, &super::Language::English.text().os_errors) {
         return text.to_string();
     }
     let mut out = text.to_string();
-    let mut rest = text;
-    while let Some(at) = rest.find(MARK) {
-        let after = &rest[at + MARK.len()..];
-        let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
-        rest = &after[digits.len()..];
-        let Ok(code) = digits.parse::<i32>() else {
+    for code in CODES {
+        let error = std::io::Error::from_raw_os_error(code);
+        let Some(said) = words.words(error.kind()) else {
             continue;
         };
-        let Some(said) = words.words(code) else {
+        let full = error.to_string();
+        let suffix = format!(" (os error {code})");
+        let Some(bare) = full.strip_suffix(&suffix) else {
             continue;
         };
-        let english = std::io::Error::from_raw_os_error(code).to_string();
-        let localized = super::fill(words_template(), &[("words", &said), ("code", &code)]);
-        out = out.replace(&english, &localized);
+        if out.contains(bare) {
+            let localized = super::fill(
+                super::t().errors.os_error,
+                &[("words", &said), ("code", &code)],
+            );
+            out = out.replace(&full, &localized).replace(bare, said);
+        }
     }
     out
-}
-
-fn words_template() -> &'static str {
-    super::t().errors.os_error
 }
 
 #[cfg(test)]
@@ -93,6 +90,13 @@ mod tests {
             assert!(
                 said.ends_with("нет места на диске (ошибка системы 28)"),
                 "{said}"
+            );
+            // The words alone, as the store reports them, are said too.
+            let denied = std::io::Error::from_raw_os_error(13).to_string();
+            let bare = denied.split(" (os error").next().unwrap_or_default();
+            assert_eq!(
+                localize(&format!("cannot lock /b.ron: {bare}")),
+                "cannot lock /b.ron: нет доступа"
             );
             // An error the catalogue does not know keeps the system's words.
             let odd = std::io::Error::from_raw_os_error(71).to_string();

@@ -3,17 +3,33 @@
 
 use super::action::Action::{self, *};
 use super::keymap::{Context, keys_for};
-use crate::text::{HintText, t};
+use crate::text::{HintText, Language, language, t};
 
 /// One hint: the actions whose keys it shows (`>/<` for moving on and back), and what they do.
 /// No actions: the hint is words only ("type to narrow").
 pub struct Hint {
     actions: &'static [Action],
+    /// Also show the action's keys that are letters of a language's own alphabet (`y/д`),
+    /// when that language is in use.
+    own_letters: bool,
     label: fn(&HintText) -> &'static str,
 }
 
 const fn hint(actions: &'static [Action], label: fn(&HintText) -> &'static str) -> Hint {
-    Hint { actions, label }
+    Hint {
+        actions,
+        own_letters: false,
+        label,
+    }
+}
+
+/// A hint that also shows the keys in the alphabet of the language in use: `y/д да`.
+const fn hint_own_letters(action: &'static [Action], label: fn(&HintText) -> &'static str) -> Hint {
+    Hint {
+        actions: action,
+        own_letters: true,
+        label,
+    }
 }
 
 impl Hint {
@@ -23,7 +39,16 @@ impl Hint {
         let keys: Vec<String> = self
             .actions
             .iter()
-            .filter_map(|a| keys_for(context, *a).into_iter().next())
+            .flat_map(|a| {
+                let keys = keys_for(context, *a);
+                let first = keys.first().cloned();
+                let own = keys.into_iter().skip(1).filter(|k| {
+                    self.own_letters
+                        && language() != Language::English
+                        && k.chars().all(|c| c.is_alphabetic() && !c.is_ascii())
+                });
+                first.into_iter().chain(own)
+            })
             .collect();
         if keys.is_empty() {
             label.to_string()
@@ -66,7 +91,13 @@ pub const HELP: &[Hint] = &[
 ];
 
 #[rustfmt::skip]
-pub const QUESTION: &[Hint] = &[hint(&[Yes], |h| h.yes), hint(&[No], |h| h.no)];
+// Both the Latin and the Russian letter answer: a question reads the letter typed, whatever
+// the keyboard's layout, so that `н` ("нет") is never read as the `y` on the same key.
+#[rustfmt::skip]
+pub const QUESTION: &[Hint] = &[
+    hint_own_letters(&[Yes], |h| h.yes),
+    hint_own_letters(&[No], |h| h.no),
+];
 
 #[rustfmt::skip]
 pub const DETAIL: &[Hint] = &[

@@ -294,8 +294,12 @@ pub fn action_for(context: Context, event: &KeyEvent) -> Option<Action> {
     }
     let bound = bound_action(context, event).or_else(|| {
         // With the keyboard switched to Russian, `т` is the key that says `n`. Not where keys
-        // type text (they type the Cyrillic), nor in a question, where `н` means "нет".
-        let latin = latin_key(event).filter(|_| !context.types_text())?;
+        // type text (they type the Cyrillic) unless Ctrl or Alt is held, nor in a question,
+        // where `н` means "нет".
+        let held = event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        let latin = latin_key(event).filter(|_| held || !context.types_text())?;
         bound_action(context, &latin).filter(|_| context != Context::Question)
     });
     match bound {
@@ -329,6 +333,18 @@ fn latin_key(event: &KeyEvent) -> Option<KeyEvent> {
     let KeyCode::Char(c) = event.code else {
         return None;
     };
+    // The key of `/` gives `.` in the Russian layout, and with Shift `,` (`?`). Neither is bound.
+    let punctuation = match c {
+        '.' => Some('/'),
+        ',' => Some('?'),
+        _ => None,
+    };
+    if let Some(latin) = punctuation {
+        return Some(KeyEvent {
+            code: KeyCode::Char(latin),
+            ..*event
+        });
+    }
     let lower = c.to_lowercase().next()?;
     let at = RUSSIAN.chars().position(|r| r == lower)?;
     let table = if lower == c { LATIN } else { LATIN_SHIFTED };

@@ -71,6 +71,7 @@ impl App {
             }
             Outside::Unreadable(error) => {
                 let error = crate::text::load_error_in_a_line(&error);
+                let error = crate::text::os_errors::localize(&error.to_string());
                 self.warning = Some(fill(t().board.outside_unreadable, &[("error", &error)]));
                 false
             }
