@@ -90,7 +90,6 @@ pub const HELP: &[Hint] = &[
     hint(&[SelectUp, SelectDown, PageUp, PageDown], |h| h.scroll),
 ];
 
-#[rustfmt::skip]
 // Both the Latin and the Russian letter answer: a question reads the letter typed, whatever
 // the keyboard's layout, so that `н` ("нет") is never read as the `y` on the same key.
 #[rustfmt::skip]
