@@ -2,6 +2,7 @@
 
 mod support;
 
+use dealboard::text;
 use std::path::Path;
 
 use serde_json::Value;
@@ -191,11 +192,10 @@ fn a_refused_add_says_which_flag_is_wrong_and_changes_nothing() {
     );
     let stage = cli.run(&["add", "X", "--stage", "Closing"]);
     assert_eq!(stage.code, Some(1));
-    assert!(
-        stage
-            .stderr
-            .contains("There is no stage “Closing”. The stages are: 1 Lead, 2 Qualification")
-    );
+    assert!(stage.stderr.contains(&text::fill(
+        text::t().errors.no_stage,
+        &[("name", &"Closing")]
+    )));
     assert_eq!(cli.file(), before);
 }
 
@@ -204,7 +204,16 @@ fn move_takes_a_stage_name_in_any_case_or_a_number_and_records_history() {
     let cli = Cli::new();
     cli.ok(&["add", "Deal"]);
     let moved = cli.ok(&["move", "1", "proposal SENT"]);
-    assert_eq!(moved, "Moved deal 1 “Deal” from Lead to Proposal sent.\n");
+    let said = text::fill(
+        text::t().cli.moved,
+        &[
+            ("id", &1),
+            ("title", &"Deal"),
+            ("from", &"Lead"),
+            ("to", &"Proposal sent"),
+        ],
+    );
+    assert_eq!(moved, format!("{said}\n"));
     cli.ok(&["move", "1", "2"]);
     assert_eq!(cli.json(&[])[0]["stage"], "Qualification");
     let text = String::from_utf8(cli.file()).unwrap();
@@ -224,19 +233,33 @@ fn move_refuses_unknown_ids_and_stages_without_touching_the_file() {
     let no_deal = cli.run(&["move", "7", "2"]);
     assert_eq!(no_deal.code, Some(1));
     assert!(
-        no_deal.stderr.contains("There is no deal 7"),
+        no_deal
+            .stderr
+            .contains(&text::fill(text::t().errors.no_deal, &[("id", &7)])),
         "{}",
         no_deal.stderr
     );
     let no_stage = cli.run(&["move", "1", "Closing"]);
     assert_eq!(no_stage.code, Some(1));
-    assert!(no_stage.stderr.contains("The stages are:"));
+    assert!(
+        no_stage.stderr.contains(
+            text::t()
+                .errors
+                .stage_list
+                .split("{stages}")
+                .next()
+                .unwrap_or_default()
+        )
+    );
     let out_of_range = cli.run(&["move", "1", "11"]);
     assert_eq!(out_of_range.code, Some(1));
     let same = cli.run(&["move", "1", "lead"]);
     assert_eq!(same.code, Some(0), "already there counts as done");
     assert!(
-        same.stderr.contains("already in Lead; nothing to do"),
+        same.stderr.contains(&text::fill(
+            text::t().cli.already_there,
+            &[("id", &1), ("title", &"Deal"), ("stage", &"Lead")]
+        )),
         "{}",
         same.stderr
     );
@@ -398,7 +421,11 @@ fn won_lost_and_reopen_from_the_command_line() {
     assert!(deal["closed"].as_str().unwrap().ends_with('Z'));
     let again = cli.run(&["won", "1"]);
     assert_eq!(again.code, Some(1));
-    assert!(again.stderr.contains("already closed"), "{}", again.stderr);
+    assert!(
+        again.stderr.contains(text::t().errors.already_closed),
+        "{}",
+        again.stderr
+    );
     assert_eq!(
         cli.ok(&["lost", "2", "--reason", "No budget"]),
         "Lost deal 2 “Other”: No budget.\n"
@@ -413,7 +440,11 @@ fn won_lost_and_reopen_from_the_command_line() {
     assert_eq!(usage.code, Some(2), "the reason is required");
     let missing = cli.run(&["won", "9"]);
     assert_eq!(missing.code, Some(1));
-    assert!(missing.stderr.contains("There is no deal 9"));
+    assert!(
+        missing
+            .stderr
+            .contains(&text::fill(text::t().errors.no_deal, &[("id", &9)]))
+    );
 }
 
 #[test]

@@ -67,7 +67,11 @@ fn show_prints_one_deal_as_a_block_json_or_csv() {
     assert!(lines.next().unwrap().contains(",lost,No budget,"));
     let missing = cli.run(&["show", "9"]);
     assert_eq!(missing.code, Some(1));
-    assert!(missing.stderr.contains("There is no deal 9"));
+    assert!(
+        missing
+            .stderr
+            .contains(&fill(t().errors.no_deal, &[("id", &9)]))
+    );
 }
 
 #[test]
@@ -99,7 +103,11 @@ fn edit_changes_only_the_fields_given_and_an_empty_value_clears() {
     assert!(nothing.stderr.contains("say what to change"));
     let missing = cli.run(&["edit", "9", "--value", "1"]);
     assert_eq!(missing.code, Some(1));
-    assert!(missing.stderr.contains("There is no deal 9"));
+    assert!(
+        missing
+            .stderr
+            .contains(&fill(t().errors.no_deal, &[("id", &9)]))
+    );
 }
 
 #[test]
@@ -124,7 +132,11 @@ fn export_writes_csv_with_every_deal_or_the_whole_board_as_json() {
     let written = cli.run(&["export", "--bom", "-o", &out_text]);
     assert_eq!(written.code, Some(0));
     assert_eq!(written.stdout, "");
-    assert!(written.stderr.contains("Exported 3 deals"));
+    assert!(
+        written
+            .stderr
+            .contains(&t().count(&t().board.deal_count, 3))
+    );
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFid,title"));
     let json: Value = serde_json::from_str(&cli.ok(&["export", "--format", "json"])).unwrap();
@@ -152,7 +164,12 @@ fn init_creates_a_board_or_a_demo_and_replaces_one_only_with_force() {
     assert_eq!(cli.file(), file, "refused: the board is untouched");
     let demo = cli.ok(&["init", "--demo", "--deals", "25", "--force"]);
     assert!(
-        demo.contains("Created a demo board with 25 deals"),
+        demo.contains(
+            fill(t().cli.init_demo, &[("deals", &25)])
+                .split("{path}")
+                .next()
+                .unwrap_or_default()
+        ),
         "{demo}"
     );
     assert!(demo.contains("board.ron.before-init.1"), "{demo}");
