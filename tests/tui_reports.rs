@@ -72,8 +72,11 @@ fn s_opens_the_report_and_esc_q_or_s_go_back_to_the_board() {
     t.keys("s");
     assert_eq!(t.app.context(), Context::Reports);
     let shown = screen(&t, 80, 24);
-    assert!(shown.contains("Process report"), "{shown}");
-    assert!(shown.contains("Key figures"), "{shown}");
+    assert!(shown.contains(text::t().reports.title), "{shown}");
+    assert!(
+        shown.contains(text::t().report_screen.key_figures),
+        "{shown}"
+    );
     for back in ["Esc", "q", "s"] {
         t.keys(back);
         assert_eq!(t.app.context(), Context::Board, "{back} goes back");
@@ -246,7 +249,10 @@ fn c_compares_with_the_period_before_side_by_side() {
     assert_eq!(report(&t).choice.preset, PeriodPreset::AllTime);
     assert_eq!(report(&t).before, None);
     assert!(
-        screen(&t, 80, 24).contains("All time has nothing before it to compare with"),
+        screen(&t, 80, 24).contains(&text::fill(
+            text::t().report_screen.nothing_before,
+            &[("preset", &text::t().report_screen.all_time)]
+        )),
         "{}",
         screen(&t, 80, 24)
     );
@@ -271,7 +277,7 @@ fn scrolling_stays_within_the_report() {
     assert_eq!(report(&t).scroll, max);
     let shown = screen(&t, 80, 24);
     assert!(
-        shown.contains("Is the process followed? By owner"),
+        shown.contains(text::t().report_screen.compliance_by_owner),
         "{shown}"
     );
     assert!(shown.contains(&format!("▲ {max} more")), "{shown}");
@@ -348,7 +354,7 @@ fn the_help_lists_the_report_keys() {
     // The help screen shows them under their own heading.
     let mut found = false;
     for _ in 0..20 {
-        found |= screen(&t, 80, 24).contains("In the process report");
+        found |= screen(&t, 80, 24).contains(text::t().report_screen.help_heading);
         t.keys("PgDn");
     }
     assert!(found);
@@ -361,11 +367,11 @@ fn nothing_in_the_period_is_said_not_drawn_as_empty_charts() {
     t.keys("s ] ]");
     let shown = screen(&t, 80, 24);
     assert!(
-        shown.contains("Nothing happened in this period: no deal came in, moved on or closed."),
+        shown.contains(text::t().report_screen.nothing_happened),
         "{shown}"
     );
     assert!(
-        shown.contains("No deal reached a stage in this period."),
+        shown.contains(text::t().report_screen.funnel_empty),
         "{shown}"
     );
     insta::assert_snapshot!("nothing_in_the_period_80x24", shown);
@@ -490,13 +496,13 @@ fn the_forecast_marks_months_gone_by_and_keeps_currencies_apart() {
     // Down to the forecast, a line at a time.
     let mut shown = screen(&t, 80, 24);
     for _ in 0..100 {
-        if shown.contains("Sep 2026") && shown.contains("no date") {
+        if shown.contains(&month(9)) && shown.contains(text::t().reports.no_date) {
             break;
         }
         t.keys("j");
         shown = screen(&t, 80, 24);
     }
-    let september = line_of(&shown, "⚠ Sep 2026");
+    let september = line_of(&shown, &format!("⚠ {}", month(9)));
     assert!(september.contains("1 deal"), "{september}");
     assert!(
         september.contains("$3k of $5k"),
@@ -504,10 +510,15 @@ fn the_forecast_marks_months_gone_by_and_keeps_currencies_apart() {
     );
     // December's euros get a line of their own under it, never added to its dollars.
     let lines: Vec<&str> = shown.lines().collect();
-    let at = lines.iter().position(|l| l.contains("Dec 2026")).unwrap();
+    let at = lines.iter().position(|l| l.contains(&month(12))).unwrap();
     assert!(lines[at].contains("2 deals"), "{}", lines[at]);
     let both = format!("{}\n{}", lines[at], lines[at + 1]);
     assert!(both.contains("$12k of $20k"), "{both}");
     assert!(both.contains("€4.8k of €8k"), "{both}");
     assert!(!shown.contains("$28k"), "{shown}");
+}
+
+/// How the forecast names a month of 2026: `Sep 2026`.
+fn month(month: u32) -> String {
+    chrono::NaiveDate::from_ymd_opt(2026, month, 1).map_or_else(String::new, text::month_year)
 }
