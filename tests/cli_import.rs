@@ -3,6 +3,7 @@
 
 mod support;
 
+use dealboard::text::{fill, t};
 use serde_json::Value;
 use support::cli::Cli;
 
@@ -37,13 +38,12 @@ fn a_file_with_bad_rows_imports_nothing_unless_told_to_skip_them() {
             .stderr
             .contains("line 5: stage “Proposal made” is not on the board")
     );
+    assert!(refused.stderr.contains(&fill(
+        t().cli.import_problem,
+        &[("line", &6), ("reason", &t().import.deleted)]
+    )));
     assert!(
-        refused
-            .stderr
-            .contains("line 6: the deal is deleted in Pipedrive")
-    );
-    assert!(
-        refused.stderr.contains("Would add 4 deals"),
+        refused.stderr.contains(&said(t().cli.import_would_add, 4)),
         "{}",
         refused.stderr
     );
@@ -58,9 +58,9 @@ fn a_file_with_bad_rows_imports_nothing_unless_told_to_skip_them() {
         "--dry-run",
         "--skip-bad-rows",
     ]);
-    assert!(dry.contains("Would add 4 deals"), "{dry}");
+    assert!(dry.contains(&said(t().cli.import_would_add, 4)), "{dry}");
     let done = cli.ok(&["import", &fixture("pipedrive.csv"), "--skip-bad-rows"]);
-    assert!(done.contains("Added 4 deals:"), "{done}");
+    assert!(done.contains(&said(t().cli.import_added, 4)), "{done}");
     let deals = cli.json(&[]);
     assert_eq!(deals.len(), 4);
     let crm = by_title(&deals, "CRM rollout, 40 seats");
@@ -91,11 +91,11 @@ fn importing_the_same_export_again_adds_nothing_and_updates_what_changed() {
     args[1] = &hubspot;
     args.extend(mapped);
     let first = cli.ok(&args);
-    assert!(first.contains("Added 5 deals"), "{first}");
+    assert!(first.contains(&said(t().cli.import_added, 5)), "{first}");
     let after_first = cli.file();
     let second = cli.ok(&args);
     assert!(
-        second.contains("Already on the board as the file has them: 5 deals."),
+        second.contains(&said(t().cli.import_unchanged, 5)),
         "{second}"
     );
     assert_eq!(cli.file(), after_first, "nothing to save");
@@ -116,7 +116,7 @@ fn importing_the_same_export_again_adds_nothing_and_updates_what_changed() {
     std::fs::write(&path, changed).unwrap();
     args[1] = path.to_str().unwrap();
     let third = cli.ok(&args);
-    assert!(third.contains("Updated 1 deal:"), "{third}");
+    assert!(third.contains(&said(t().cli.import_updated, 1)), "{third}");
     assert_eq!(cli.json(&[]).len(), 5);
 }
 
@@ -135,8 +135,14 @@ fn a_messy_spreadsheet_reads_with_its_problems_listed_by_line() {
         out.contains("line 5: deal - VALUE “12,34,5”: not an amount"),
         "{out}"
     );
-    assert!(out.contains("line 6: the title is empty"));
-    assert!(out.contains("line 9: the value is below zero"));
+    assert!(out.contains(&fill(
+        t().cli.import_problem,
+        &[("line", &6), ("reason", &t().errors.empty_title)]
+    )));
+    assert!(out.contains(&fill(
+        t().cli.import_problem,
+        &[("line", &9), ("reason", &t().errors.negative_value)]
+    )));
     let deals = cli.json(&[]);
     assert_eq!(deals.len(), 3);
     assert!(deals.iter().all(|d| d["owner"] == "anna"), "--owner wins");
@@ -158,7 +164,7 @@ fn our_own_export_imports_into_an_empty_board_as_the_same_deals() {
     let to = Cli::new();
     to.ok(&["init"]);
     let out = to.ok(&["import", file.to_str().unwrap()]);
-    assert!(out.contains("Added 60 deals"), "{out}");
+    assert!(out.contains(&said(t().cli.import_added, 60)), "{out}");
     assert_eq!(
         to.ok(&["export"]),
         exported,
@@ -167,7 +173,7 @@ fn our_own_export_imports_into_an_empty_board_as_the_same_deals() {
     // And into the board it came from: every deal is already there.
     let again = from.ok(&["import", file.to_str().unwrap()]);
     assert!(
-        again.contains("Already on the board as the file has them: 60 deals."),
+        again.contains(&said(t().cli.import_unchanged, 60)),
         "{again}"
     );
 }
@@ -217,7 +223,13 @@ fn a_file_with_only_bad_rows_fails_even_when_skipping_them() {
     let run = cli.run(&["import", file.to_str().unwrap(), "--skip-bad-rows"]);
     assert_eq!(run.code, Some(1));
     assert!(
-        run.stderr.contains("Nothing could be imported"),
+        run.stderr.contains(
+            t().cli
+                .import_all_bad
+                .split(" (")
+                .next()
+                .unwrap_or_default()
+        ),
         "{}",
         run.stderr
     );
@@ -263,7 +275,7 @@ fn re_importing_keeps_what_changed_on_the_board_since_and_fields_the_file_lacks(
     let path = cli.dir.path().join("later.csv");
     std::fs::write(&path, later).unwrap();
     let newer = cli.ok(&["import", path.to_str().unwrap(), "--skip-bad-rows"]);
-    assert!(newer.contains("Updated 1 deal:"), "{newer}");
+    assert!(newer.contains(&said(t().cli.import_updated, 1)), "{newer}");
     let deal: Value = serde_json::from_str(&cli.ok(&["show", "1", "--format", "json"])).unwrap();
     assert_eq!(deal["value"], "13000.00");
     assert_eq!(deal["notes"], "important", "the file has no notes column");
@@ -297,10 +309,10 @@ fn another_boards_export_imported_twice_adds_its_deals_once() {
     to.ok(&["add", "Mine one"]);
     to.ok(&["add", "Mine two"]);
     let first = to.ok(&["import", file.to_str().unwrap()]);
-    assert!(first.contains("Added 2 deals"), "{first}");
+    assert!(first.contains(&said(t().cli.import_added, 2)), "{first}");
     let second = to.ok(&["import", file.to_str().unwrap()]);
     assert!(
-        second.contains("Already on the board as the file has them: 2 deals."),
+        second.contains(&said(t().cli.import_unchanged, 2)),
         "{second}"
     );
     assert_eq!(to.json(&[]).len(), 4);
@@ -330,4 +342,10 @@ fn a_referrer_left_out_of_the_file_is_not_taken_for_another_deal() {
     );
     let shown = cli.ok(&["show", "7"]);
     assert!(!shown.contains("Unrelated"), "{shown}");
+}
+
+/// "Added 4 deals:", "Would add 4 deals:" ... as the import report says it.
+fn said(template: &str, deals: usize) -> String {
+    let counted = t().count(&t().board.deal_count, deals);
+    fill(template, &[("deals", &counted)])
 }
