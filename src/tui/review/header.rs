@@ -34,7 +34,25 @@ struct Figure {
     under: String,
     /// All of it in a line, for small screens.
     line: String,
+    /// The line with only the largest currency and how many more, when the line does not fit.
+    short: String,
     style: Style,
+}
+
+/// `1,5 млн ₽ +2`: the home currency's amount (or the largest) and how many more there are.
+fn largest_and_more(totals: &Totals, home: Currency) -> String {
+    let all = totals.home_first(home);
+    let Some(first) = all.first() else {
+        return t().reports.nothing.to_string();
+    };
+    let first = crate::text::money_compact(first);
+    match all.len() - 1 {
+        0 => first,
+        more => format!(
+            "{first} {}",
+            crate::text::fill(t().board.more_currencies, &[("count", &more)])
+        ),
+    }
 }
 
 impl Figure {
@@ -45,11 +63,17 @@ impl Figure {
             big,
             under,
             line: money_compact(totals),
+            short: largest_and_more(totals, home),
             style: money_style(),
         }
     }
 
-    fn closed(name: &'static str, count: usize, value: &Totals, style: Style) -> Figure {
+    fn closed(
+        name: &'static str,
+        count: usize,
+        (value, home): (&Totals, Currency),
+        style: Style,
+    ) -> Figure {
         let under = if count == 0 {
             String::new()
         } else {
@@ -60,11 +84,17 @@ impl Figure {
         } else {
             format!("{count} · {under}")
         };
+        let short = if count == 0 {
+            "0".to_string()
+        } else {
+            format!("{count} · {}", largest_and_more(value, home))
+        };
         Figure {
             name,
             big: count.to_string(),
             under,
             line,
+            short,
             style,
         }
     }
@@ -88,27 +118,46 @@ fn big_money(totals: &Totals, home: Currency) -> (String, String) {
 pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
     let r = &t().review;
     let stats = review.totals();
+    let home = review.board().currency;
     let figures = [
-        Figure::money(r.open, &stats.open_value, review.board().currency),
-        Figure::money(r.weighted, &stats.weighted_value, review.board().currency),
-        Figure::closed(r.won_since, stats.won_count, &stats.won_value, news()),
-        Figure::closed(r.lost_since, stats.lost_count, &stats.lost_value, late()),
+        Figure::money(r.open, &stats.open_value, home),
+        Figure::money(r.weighted, &stats.weighted_value, home),
+        Figure::closed(
+            r.won_since,
+            stats.won_count,
+            (&stats.won_value, home),
+            news(),
+        ),
+        Figure::closed(
+            r.lost_since,
+            stats.lost_count,
+            (&stats.lost_value, home),
+            late(),
+        ),
     ];
     if area.height <= 2 {
         // Money on the first line, what closed on the second: each fits 80 columns.
         let lines: Vec<Line> = figures
             .chunks(2)
             .map(|pair| {
-                let spans: Vec<Span> = pair
-                    .iter()
-                    .flat_map(|f| {
-                        [
-                            Span::styled(format!(" {}: ", f.name), label()),
-                            Span::styled(format!("{}  ", f.line), f.style),
-                        ]
-                    })
-                    .collect();
-                Line::from(spans)
+                let line = |shown: fn(&Figure) -> &String| {
+                    let spans: Vec<Span> = pair
+                        .iter()
+                        .flat_map(|f| {
+                            [
+                                Span::styled(format!(" {}: ", f.name), label()),
+                                Span::styled(format!("{}  ", shown(f)), f.style),
+                            ]
+                        })
+                        .collect();
+                    Line::from(spans)
+                };
+                let whole = line(|f| &f.line);
+                if whole.width() <= usize::from(area.width) {
+                    whole
+                } else {
+                    line(|f| &f.short)
+                }
             })
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
