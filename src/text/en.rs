@@ -410,6 +410,7 @@ pub static EN: Text = Text {
         referred_by_deal: "by #{id} {title}",
         referred_by_person: "by {name}",
         weighted_value: "{value} at {percent}%",
+        value_and_weighted: "{value} (weighted {weighted})",
         weighted: "Weighted",
         cost_margin: "{cost} · margin {margin} ({percent}%)",
         cold: "❄ {days} untouched (cold after {limit})",

@@ -633,6 +633,8 @@ pub struct DetailText {
     pub referred_by_deal: &'static str,
     pub referred_by_person: &'static str,
     pub weighted_value: &'static str,
+    /// `{value}` and, in brackets, `{weighted}` (a [`Self::weighted_value`]).
+    pub value_and_weighted: &'static str,
     pub weighted: &'static str,
     pub cost_margin: &'static str,
     pub cold: &'static str,

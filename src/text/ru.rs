@@ -431,6 +431,7 @@ pub static RU: Text = Text {
         referred_by_deal: "по рекомендации: #{id} {title}",
         referred_by_person: "по рекомендации: {name}",
         weighted_value: "{value} при {percent}\u{a0}%",
+        value_and_weighted: "{value} (взвешенная {weighted})",
         weighted: "Взвешенная сумма",
         cost_margin: "{cost} · маржа {margin} ({percent}\u{a0}%)",
         cold: "❄ {days} без движения (остывает после {limit} дн.)",

@@ -55,11 +55,12 @@ pub fn panel(
         (f.owner, deal.owner.clone()),
         (
             f.value,
-            format!(
-                "{} ({} {})",
-                crate::text::money(&deal.value),
-                d.weighted,
-                facts.weighted
+            crate::text::fill(
+                d.value_and_weighted,
+                &[
+                    ("value", &crate::text::money(&deal.value)),
+                    ("weighted", &facts.weighted),
+                ],
             ),
         ),
         (f.next_action, facts.next),
