@@ -120,7 +120,7 @@ fn import(c: &mut Criterion) {
         .measurement_time(Duration::from_secs(5));
     for size in SIZES {
         let board = demo(size);
-        let deals: Vec<_> = board.deals.iter().collect();
+        let deals: Vec<_> = board.deals.iter().map(AsRef::as_ref).collect();
         let csv = deals_csv(&board, &deals, false).expect("exports");
         let empty = store::default_board().expect("the built-in board parses");
         group.bench_with_input(BenchmarkId::new("csv rows", size), &csv, |b, csv| {

@@ -198,7 +198,7 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
             keep_most_warm(board, &mut deal, &mut dice, now);
         }
         deal.rank = dice.below(1 << 20) as i64;
-        board.deals.push(deal);
+        board.deals.push(std::sync::Arc::new(deal));
     }
 }
 

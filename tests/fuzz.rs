@@ -171,7 +171,7 @@ proptest! {
         mutations in proptest::collection::vec(any_mutation(), 1..6),
     ) {
         let board = support::pipeline_board();
-        let deals: Vec<_> = board.deals.iter().collect();
+        let deals: Vec<_> = board.deals.iter().map(AsRef::as_ref).collect();
         let mut bytes = dealboard::interchange::deals_csv(&board, &deals, false).unwrap();
         for mutation in &mutations {
             apply(&mut bytes, mutation);

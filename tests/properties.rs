@@ -115,11 +115,12 @@ proptest! {
         // An id in another system names one deal.
         for (i, deal) in board.deals.iter_mut().enumerate() {
             if !deal.external_id.is_empty() {
+                let deal = std::sync::Arc::make_mut(deal);
                 deal.external_id = format!("{}-{i}", deal.external_id);
             }
         }
         let export = |board: &dealboard::model::Board| {
-            let mut all: Vec<&Deal> = board.deals.iter().collect();
+            let mut all: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
             all.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
             deals_csv(board, &all, false).unwrap()
         };

@@ -511,7 +511,7 @@ fn a_won_deal_cannot_be_moved_back_before_the_sale() {
         .deals
         .iter_mut()
         .filter(|d| d.id == id)
-        .for_each(|d| d.status = won.clone());
+        .for_each(|d| std::sync::Arc::make_mut(d).status = won.clone());
     let mut t = TestApp::new(board, 80, 24);
     t.keys("l l l l l l l");
     assert_eq!(t.app.selected().unwrap().title, "Delivered deal");

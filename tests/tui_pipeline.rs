@@ -296,6 +296,7 @@ fn filters_narrow_the_board_and_its_totals_and_esc_clears_them() {
     let mine = board
         .deals
         .iter()
+        .map(AsRef::as_ref)
         .filter(on_board)
         .filter(|d| d.owner == "anna")
         .count();

@@ -82,7 +82,7 @@ fn anna() -> Board {
         .deals
         .iter_mut()
         .filter(|d| d.id == cold)
-        .for_each(|d| d.updated = days_ago(30));
+        .for_each(|d| std::sync::Arc::make_mut(d).updated = days_ago(30));
     board
         .add_deal(&stage("lead"), yesterday(), |d| {
             d.title = "Globex renewal".into();

@@ -64,7 +64,7 @@ pub fn export(path: &Path, args: &ExportArgs) -> Result<Output, Failure> {
     let board = read_board(path)?;
     let bytes = match args.format {
         ExportFormat::Csv => {
-            let mut deals: Vec<&Deal> = board.deals.iter().collect();
+            let mut deals: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
             deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
             deals_csv(&board, &deals, args.bom)?
         }

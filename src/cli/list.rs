@@ -45,6 +45,7 @@ pub fn list(
     let mut deals: Vec<&Deal> = board
         .deals
         .iter()
+        .map(AsRef::as_ref)
         .filter(|d| stage.as_ref().is_none_or(|s| d.stage == *s))
         .filter(|d| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o))
         .collect();

@@ -113,7 +113,7 @@ impl<'a> FullDealJson<'a> {
 
 impl<'a> BoardJson<'a> {
     pub fn new(board: &'a Board) -> BoardJson<'a> {
-        let mut deals: Vec<&Deal> = board.deals.iter().collect();
+        let mut deals: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
         deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
         BoardJson {
             format: "dealboard",

@@ -130,7 +130,7 @@ mod tests {
             })
             .unwrap();
         board.mark_lost(id, "Price", at).unwrap();
-        let all: Vec<&Deal> = board.deals.iter().collect();
+        let all: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
         let bytes = deals_csv(&board, &all, true).unwrap();
         let text = String::from_utf8(bytes).unwrap();
         let expected = "\u{feff}id,title,company,contact,value,currency,cost,probability,stage,owner,source,referred_by,status,lost_reason,closed,expected_close,next_action,next_action_due,tags,notes,created,updated,external_id\n\

@@ -1,5 +1,7 @@
 //! The board: the company's stages in order, and every deal.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::deal::{Deal, DealId};
@@ -36,8 +38,10 @@ pub struct Board {
     #[serde(default, skip_serializing_if = "ColumnSort::is_manual")]
     pub sort: ColumnSort,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
+    /// Shared: a copy of the board (a save in the background, a review's snapshot) costs a
+    /// pointer per deal, and a change copies only the deal it changes.
     #[serde(default)]
-    pub deals: Vec<Deal>,
+    pub deals: Vec<Arc<Deal>>,
 }
 
 /// The order of deals inside a column.
@@ -155,11 +159,14 @@ impl Board {
     }
 
     pub fn deal(&self, id: DealId) -> Option<&Deal> {
-        self.position_of(id).ok().map(|i| &self.deals[i])
+        self.position_of(id).ok().map(|i| self.deals[i].as_ref())
     }
 
+    /// The deal to change; a copy of the board that still shares it keeps the old one.
     pub(super) fn deal_mut(&mut self, id: DealId) -> Option<&mut Deal> {
-        self.position_of(id).ok().map(|i| &mut self.deals[i])
+        self.position_of(id)
+            .ok()
+            .map(|i| Arc::make_mut(&mut self.deals[i]))
     }
 
     /// Where deal `id` is in the sorted list (`Ok`), or where it would go (`Err`).
@@ -175,7 +182,7 @@ impl Board {
             if let Some(i) = self.stage_index(&deal.stage)
                 && deal.is_on_board(self.stages[i].phase == Phase::PostSale)
             {
-                columns[i].push(deal);
+                columns[i].push(deal.as_ref());
             }
         }
         for column in &mut columns {
@@ -190,6 +197,7 @@ impl Board {
         let mut column: Vec<&Deal> = self
             .deals
             .iter()
+            .map(AsRef::as_ref)
             .filter(|d| &d.stage == stage && d.is_on_board(post_sale))
             .collect();
         column.sort_by_key(|d| (d.rank, d.id));

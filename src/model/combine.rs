@@ -4,8 +4,10 @@
 //! whose file it is (the file's name), and the win probability of its own board's stage. The
 //! result is for reading only.
 
+use std::sync::Arc;
+
 use super::board::Board;
-use super::deal::{DealId, Referral};
+use super::deal::{Deal, DealId, Referral};
 use super::names::same_name;
 use super::stage::{Stage, StageId};
 
@@ -41,7 +43,7 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
                 .map(|at| DealId(first_id + at as u64))
         };
         for (at, deal) in board.deals.iter().enumerate() {
-            let mut deal = deal.clone();
+            let mut deal = Deal::clone(deal);
             let id = DealId(first_id + at as u64);
             origins.push(Origin {
                 board: index,
@@ -75,7 +77,7 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
                 Some(Referral::Deal(by)) => new_id(by).map(Referral::Deal),
                 other => other,
             };
-            combined.deals.push(deal);
+            combined.deals.push(Arc::new(deal));
         }
         combined.next_deal_id = first_id + board.deals.len() as u64;
     }
@@ -149,7 +151,7 @@ mod tests {
     fn stages_match_by_name_and_every_stage_gets_a_column() {
         let mut anna = crate::store::default_board().unwrap();
         anna.stages = vec![stage("lead", "Lead"), stage("won", "Negotiation")];
-        anna.deals = vec![deal(1, "Anna's", "won", "")];
+        anna.deals = vec![deal(1, "Anna's", "won", "").into()];
         let mut boris = anna.clone();
         boris.stages = vec![
             stage("l", "LEAD"),
@@ -158,7 +160,7 @@ mod tests {
         ];
         let mut referred = deal(2, "Boris's second", "neg", "boris");
         referred.referred_by = Some(Referral::Deal(DealId(1)));
-        boris.deals = vec![deal(1, "Boris's", "demo", ""), referred];
+        boris.deals = vec![deal(1, "Boris's", "demo", "").into(), referred.into()];
         let (board, origins) = combine(&[("anna", &anna), ("boris-board", &boris)]).unwrap();
         let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
@@ -199,13 +201,13 @@ mod tests {
     fn a_deal_keeps_the_probability_of_its_own_boards_stage() {
         let mut anna = crate::store::default_board().unwrap();
         anna.stages = vec![stage("neg", "Negotiation")];
-        anna.deals = vec![deal(1, "Anna's", "neg", "anna")];
+        anna.deals = vec![deal(1, "Anna's", "neg", "anna").into()];
         let mut boris = anna.clone();
         boris.stages[0].probability = 60;
-        boris.deals = vec![deal(1, "Boris's", "neg", "boris")];
+        boris.deals = vec![deal(1, "Boris's", "neg", "boris").into()];
         let mut set = deal(2, "Boris's own guess", "neg", "boris");
         set.probability = Some(90);
-        boris.deals.push(set);
+        boris.deals.push(set.into());
         let (board, _) = combine(&[("anna", &anna), ("boris", &boris)]).unwrap();
         let chances: Vec<Option<u8>> = board.deals.iter().map(|d| d.probability).collect();
         assert_eq!(chances, [None, Some(60), Some(90)]);

@@ -1,6 +1,8 @@
 //! A recorded change to the board, which can be undone and redone. Only what changed is kept
 //! (the deals touched, before and after), so undo stays cheap on a board of any size.
 
+use std::sync::Arc;
+
 use super::board::{Board, Settings};
 use super::deal::{Deal, DealId};
 
@@ -80,11 +82,11 @@ impl Board {
     /// Replaces, inserts (keeping the list sorted by id) or removes deal `id`.
     pub(super) fn put_deal(&mut self, id: DealId, deal: Option<Deal>) {
         match (self.position_of(id), deal) {
-            (Ok(i), Some(deal)) => self.deals[i] = deal,
+            (Ok(i), Some(deal)) => self.deals[i] = Arc::new(deal),
             (Ok(i), None) => {
                 self.deals.remove(i);
             }
-            (Err(i), Some(deal)) => self.deals.insert(i, deal),
+            (Err(i), Some(deal)) => self.deals.insert(i, Arc::new(deal)),
             (Err(_), None) => {}
         }
     }

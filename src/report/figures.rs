@@ -167,7 +167,7 @@ mod tests {
         let lost = add("lead", "999 EUR", 1, &|_| {});
         board.mark_won(won, at(0)).unwrap(); // to Delivery, won today
         board.mark_lost(lost, "Price", at(0)).unwrap();
-        let all: Vec<&Deal> = board.deals.iter().collect();
+        let all: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
         let closed = ClosedTotals::of(&all);
         assert_eq!((closed.won, closed.lost), (1, 1));
         assert_eq!(closed.won_value.largest_first()[0].decimal(), "300.00");

@@ -63,6 +63,7 @@ pub fn referrals_of(board: &Board, id: DealId) -> Vec<&Deal> {
     board
         .deals
         .iter()
+        .map(AsRef::as_ref)
         .filter(|d| d.referred_by == Some(Referral::Deal(id)))
         .collect()
 }

@@ -357,6 +357,7 @@ impl App {
             .board
             .deals
             .iter()
+            .map(AsRef::as_ref)
             .filter(|d| match (&d.status, view.show) {
                 (crate::model::Status::Open, _) => false,
                 (_, ClosedShow::All) => true,

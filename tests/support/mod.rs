@@ -108,7 +108,7 @@ pub fn board_with_a_won_deal() -> Board {
         .deals
         .iter_mut()
         .filter(|d| d.id == id)
-        .for_each(|d| d.status = won.clone());
+        .for_each(|d| std::sync::Arc::make_mut(d).status = won.clone());
     board
 }
 
@@ -156,7 +156,7 @@ pub fn pipeline_board() -> Board {
         .deals
         .iter_mut()
         .filter(|d| d.id == cold)
-        .for_each(|d| d.updated = days_ago(30));
+        .for_each(|d| std::sync::Arc::make_mut(d).updated = days_ago(30));
     board
 }
 
@@ -215,7 +215,7 @@ impl TestApp {
         let board = self.saved();
         let found = board.deals.iter().find(|d| d.title == title);
         found
-            .cloned()
+            .map(|d| Deal::clone(d))
             .unwrap_or_else(|| panic!("no deal “{title}” in the file"))
     }
 

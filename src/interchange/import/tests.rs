@@ -65,7 +65,7 @@ fn exported_board() -> Board {
 #[test]
 fn our_own_export_reads_back_the_same() {
     let board = exported_board();
-    let all: Vec<&Deal> = board.deals.iter().collect();
+    let all: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
     let file = crate::interchange::deals_csv(&board, &all, true).unwrap();
     let parsed = read_csv(&file, &board, &options(&[]), now()).unwrap();
     assert_eq!(parsed.format, SourceFormat::Dealboard);
@@ -87,7 +87,7 @@ fn our_own_export_reads_back_the_same() {
     );
     for (read, original) in parsed.deals.iter().zip(&board.deals) {
         // What the export leaves out: the board's id, the order in the column, the path here.
-        let mut expected = original.clone();
+        let mut expected = Deal::clone(original);
         expected.id = DealId(0);
         expected.rank = 0;
         expected.ticked = Vec::new();

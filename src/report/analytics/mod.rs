@@ -74,6 +74,7 @@ impl Stats {
         let deals: Vec<&Deal> = board
             .deals
             .iter()
+            .map(AsRef::as_ref)
             .filter(|d| owner.is_none_or(|o| same_name(&d.owner, o)))
             .collect();
         let window = period.window(now);
