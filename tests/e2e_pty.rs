@@ -41,26 +41,70 @@ fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
 }
 
 #[test]
-fn kill_9_right_after_a_change_loses_nothing() {
+fn kill_9_right_after_a_change_loses_at_most_that_moment_and_never_the_file() {
     let home = tempfile::tempdir().unwrap();
     let board = home.path().join("board.ron");
     let mut app = Session::start(&board, home.path(), 100, 30);
     app.wait_for("Lead · 0");
     app.type_keys("nKept after a crash\r");
     app.wait_for("Added");
+    // Once the screen says it is saved, it is on disk.
+    let deadline = Instant::now() + WAIT;
+    while !app.shows_all_when_quiet(&["Added", "✓ saved"]) {
+        assert!(Instant::now() < deadline, "never saved");
+    }
     app.type_keys(">y>y");
-    // Killed the moment the screen shows the change: the save came before the screen.
+    // Killed the moment the screen shows the change, while it may still be being written.
     app.wait_for("Moved “Kept after a crash” to Proposal preparation");
-    let pid = app.child.process_id().unwrap();
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(killed.success());
+    app.signal("KILL");
     app.wait_for_exit();
     let saved = std::fs::read_to_string(&board).unwrap();
+    dealboard::store::parse(saved.as_bytes()).expect("the file is whole");
     assert!(saved.contains("title: \"Kept after a crash\""), "{saved}");
-    assert!(saved.contains("stage: \"proposal-preparation\""), "{saved}");
+    let stage = ["lead", "qualification", "proposal-preparation"]
+        .into_iter()
+        .find(|stage| saved.contains(&format!("stage: \"{stage}\"")));
+    assert!(stage.is_some(), "{saved}");
+}
+
+/// A board of `deals` demo deals, made as a user would (`init --demo --deals N`), whose every
+/// save takes a while: long enough that keys and signals arrive while it is written.
+fn big_board(home: &Path, deals: usize) -> std::path::PathBuf {
+    let board = home.join("board.ron");
+    let deals = deals.to_string();
+    let board_arg = board.display().to_string();
+    let made = std::process::Command::new(env!("CARGO_BIN_EXE_dealboard"))
+        .args(["--board", &board_arg, "init", "--demo", "--deals", &deals])
+        .env("HOME", home)
+        .env("DEALBOARD_LANG", "en")
+        .output()
+        .unwrap();
+    assert!(made.status.success(), "{made:?}");
+    board
+}
+
+#[test]
+fn quitting_or_a_signal_right_after_a_change_on_a_big_board_waits_for_the_save() {
+    let home = tempfile::tempdir().unwrap();
+    let board = big_board(home.path(), 30_000);
+    for (how, exit) in [("q", 0), ("TERM", 128 + 15), ("HUP", 128 + 1)] {
+        let mut app = Session::start(&board, home.path(), 120, 30);
+        app.wait_for("✓ saved");
+        // Not containing "Added": the previous round's card is on screen.
+        let title = format!("Kept through {how}");
+        if how == "q" {
+            // The change and the quit in one go, as fast as a person could type them.
+            app.type_keys(&format!("n{title}\rq"));
+        } else {
+            app.type_keys(&format!("n{title}\r"));
+            app.wait_for("Added");
+            app.signal(how);
+        }
+        assert_eq!(app.wait_for_exit(), exit, "{how}");
+        let saved = std::fs::read_to_string(&board).unwrap();
+        assert!(saved.contains(&title), "{how}: the change is on disk");
+        assert!(store_files_are_tidy(home.path()), "{how}");
+    }
 }
 
 #[test]

@@ -383,19 +383,21 @@ fn killing_the_app_while_it_saves_loses_nothing_it_showed() {
         app.wait_for("Lead ·");
         let title = format!("app deal {n}");
         let added = format!("Added “{title}”");
+        // The deal is on disk once the same screen says it was added and that all is saved.
+        let saved = dealboard::text::t().board.saved;
+        let on_disk = [added.as_str(), saved];
         let before = board.strays();
         let typed = Instant::now();
         app.type_keys(&format!("n{title}\r"));
         match &timing {
             Some(timing) => {
-                let finished = || app.shows(&added);
+                let finished = || app.shows_all(&on_disk);
                 timing.wait_to_kill(&board, &before, &mut random, n, typed, finished);
             }
             // The first is let finish, to learn how long the app takes to save.
-            None => timing = Some(Timing::watch(&board, typed, || app.shows(&added))),
+            None => timing = Some(Timing::watch(&board, typed, || app.shows_all(&on_disk))),
         }
-        // The screen shows the deal only once it is saved.
-        let shown = app.shows(&added);
+        let shown = app.shows_all_when_quiet(&on_disk);
         kill_9(app);
         let after = format!("app kill {n}");
         tally.after_kill(&board, &mut acknowledged, (title, shown), &before, &after);

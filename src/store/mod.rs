@@ -9,6 +9,7 @@ mod lock;
 mod path;
 mod save;
 mod temp;
+mod writer;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -19,6 +20,7 @@ pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
 pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically, write_output};
 pub use temp::{StrayFile, strays};
+pub use writer::{SaveNumber, Writer};
 
 use crate::model::Board;
 use fingerprint::Fingerprint;

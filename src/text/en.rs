@@ -188,6 +188,8 @@ pub static EN: Text = Text {
             "Too small",
         ],
         saved: "✓ saved",
+        saving: "saving…",
+        quitting_after_save: "Saving the last change to {path}… dealboard closes as soon as it is on disk.",
         not_saved: "⚠ NOT SAVED: {error}. Retrying; your changes are kept in memory.",
         added: "Added “{title}” to {stage}.",
         edited: "Saved “{title}”.",

@@ -331,6 +331,10 @@ pub struct BoardText {
     /// Longest first; the longest that fits the window is shown.
     pub too_small: &'static [&'static str],
     pub saved: &'static str,
+    /// While a change is being written in the background.
+    pub saving: &'static str,
+    /// The user quit while the disk was still writing the last change.
+    pub quitting_after_save: &'static str,
     pub not_saved: &'static str,
     pub added: &'static str,
     pub edited: &'static str,

@@ -82,6 +82,8 @@ pub enum Action {
     // From the event loop
     Resize(u16, u16),
     Tick,
+    /// The writer finished a save: take in how it went.
+    SaveFinished,
 }
 
 impl Action {

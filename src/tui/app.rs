@@ -20,7 +20,7 @@ use tui_input::Input;
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Patch, StageId};
 use crate::report::{Figures, Filter};
-use crate::store::{SaveError, Store};
+use crate::store::{SaveError, SaveNumber, Store, Writer};
 
 use super::form::DealForm;
 use super::keymap::Context;
@@ -128,6 +128,8 @@ pub enum Question {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveState {
     Saved,
+    /// A change is being written in the background.
+    Saving,
     Failed(SaveError),
 }
 
@@ -150,7 +152,10 @@ const FLASH_CHARS: usize = 400;
 
 pub struct App {
     board: Board,
-    store: Store,
+    /// Saves in the background; the store is reached through it.
+    writer: Writer,
+    /// The board file, as the user named it.
+    path: std::path::PathBuf,
     clock: Box<dyn Clock>,
     /// What the board shows: these words and toggles.
     filter: Filter,
@@ -172,8 +177,13 @@ pub struct App {
     undo: Vec<Step>,
     redo: Vec<Step>,
     save: SaveState,
-    /// A change made here is not in the file yet (saving failed, or the file changed outside).
+    /// A change made here is not in the file yet (being saved, saving failed, or the file
+    /// changed outside).
     unsaved: bool,
+    /// The newest save handed to the writer: only its outcome tells whether all is saved.
+    last_save: Option<SaveNumber>,
+    /// The user quit while a save was still being written: the app ends once it is on disk.
+    quitting: bool,
     /// Another dealboard is editing this board: this one shows it and follows its changes.
     read_only: bool,
     /// A lasting warning, such as a file changed outside that cannot be read now.
@@ -192,9 +202,11 @@ impl App {
     pub fn new(board: Board, store: Store, clock: Box<dyn Clock>, size: (u16, u16)) -> App {
         let stages = board.stages.len();
         let read_only = !store.can_write();
+        let path = store.path().to_path_buf();
         let mut app = App {
             board,
-            store,
+            writer: Writer::start(store),
+            path,
             clock,
             filter: Filter::default(),
             columns: Vec::new(),
@@ -209,6 +221,8 @@ impl App {
             redo: Vec::new(),
             save: SaveState::Saved,
             unsaved: false,
+            last_save: None,
+            quitting: false,
             read_only,
             warning: None,
             conflict: None,
@@ -309,7 +323,7 @@ impl App {
     }
 
     pub fn store_path(&self) -> &std::path::Path {
-        self.store.path()
+        &self.path
     }
 
     pub fn now(&self) -> DateTime<FixedOffset> {
@@ -382,6 +396,7 @@ impl App {
                 return;
             }
             Action::Terminate => return self.terminate(),
+            Action::SaveFinished => return self.take_finished_save(),
             Action::Tick => {
                 self.watch_file();
                 if self.figures.counted_on != Some(self.clock.today()) {

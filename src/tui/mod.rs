@@ -110,6 +110,10 @@ trait Screen {
     fn apply(&mut self, action: Action);
     fn done(&self) -> bool;
     fn draw(&self, frame: &mut Frame);
+    /// Something finished in the background (a save) that the screen should take in.
+    fn has_news(&self) -> bool {
+        false
+    }
 }
 
 impl Screen for App {
@@ -124,6 +128,9 @@ impl Screen for App {
     }
     fn draw(&self, frame: &mut Frame) {
         view::render(self, frame);
+    }
+    fn has_news(&self) -> bool {
+        self.has_finished_save()
     }
 }
 
@@ -160,7 +167,9 @@ fn event_loop(
     }
 }
 
-/// Draws, waits for a key, a signal or the next tick, and feeds them to the screen. Ticks come
+/// Draws, waits for a key, a signal, a finished save or the next tick, and feeds them to the
+/// screen. Between them it sleeps in the terminal's poll, waking every [`signals::CHECK_EVERY`]
+/// to look for signals and finished saves. Ticks come
 /// every `tick` even while keys keep arriving, so a failed save is retried and outside changes
 /// are followed however busy the keyboard is. A frame is drawn only after something happened.
 fn serve(
@@ -183,6 +192,11 @@ fn serve(
         if signals.take_resumed() {
             signals::redraw_whole(terminal)?;
             stale = true;
+        }
+        if screen.has_news() {
+            screen.apply(Action::SaveFinished);
+            stale = true;
+            continue;
         }
         if stale {
             terminal.draw(|frame| screen.draw(frame))?;

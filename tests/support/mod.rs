@@ -186,7 +186,7 @@ impl TestApp {
                 }
             }
         }
-        self
+        self.settle()
     }
 
     /// Types text into the focused form field, spaces included.
@@ -197,11 +197,23 @@ impl TestApp {
                 self.app.update(action);
             }
         }
-        self
+        self.settle()
     }
 
     pub fn act(&mut self, action: Action) -> &mut TestApp {
         self.app.update(action);
+        self.settle()
+    }
+
+    /// Waits for the background writer, then lets the app take in how the save went, as the
+    /// event loop does between keys: a test then sees the file and the status bar as a person
+    /// would a moment later.
+    pub fn settle(&mut self) -> &mut TestApp {
+        assert!(
+            self.app.wait_for_saves(std::time::Duration::from_secs(30)),
+            "the writer did not finish"
+        );
+        self.app.update(Action::SaveFinished);
         self
     }
 

@@ -123,10 +123,25 @@ impl Session {
 
     /// Whether the screen shows `text` now, after reading everything the program has written.
     pub fn shows(&mut self, text: &str) -> bool {
+        self.shows_all(&[text])
+    }
+
+    /// Like [`Session::shows_all`], once the program has stopped drawing for a moment: a frame
+    /// that arrives in pieces is not read half-drawn (the new message beside the old state).
+    pub fn shows_all_when_quiet(&mut self, texts: &[&str]) -> bool {
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(50)) {
+            self.screen.process(&bytes);
+        }
+        self.shows_all(texts)
+    }
+
+    /// True when the screen shows every one of `texts` at once.
+    pub fn shows_all(&mut self, texts: &[&str]) -> bool {
         while let Ok(bytes) = self.output.try_recv() {
             self.screen.process(&bytes);
         }
-        self.screen.screen().contents().contains(text)
+        let contents = self.screen.screen().contents();
+        texts.iter().all(|text| contents.contains(text))
     }
 
     /// Sends `signal` (a name for `kill`, such as `TERM`) to the program.

@@ -33,7 +33,7 @@ impl App {
     /// press. (Forms and questions show what they are about, and check again when confirmed.)
     pub(super) fn may_change(&mut self, at_once: bool) -> bool {
         if self.read_only {
-            let reason = match self.store.why_read_only() {
+            let reason = match self.writer.store().why_read_only() {
                 Some(e) => crate::text::read_only_reason(e),
                 None => t().board.read_only.to_string(),
             };

@@ -5,25 +5,48 @@
 //! not be saved yet, and the file changed meanwhile), the user chooses which to keep, and the
 //! other is written beside the board as a copy.
 
+use std::time::Duration;
+
 use crate::model::Board;
 use crate::store::{Outside, SaveErrorKind};
 use crate::text::{fill, t};
 
 use super::{App, Mode, Question, SaveState};
 
+/// How long quitting waits for a save being written before it says that it is waiting.
+const QUIT_PATIENCE: Duration = Duration::from_millis(100);
+/// How long a signal that ends the program waits for the last save (a disk that hangs longer
+/// than this is not waited for: the board is then kept as a copy once the writer lets go).
+const LAST_SAVE_PATIENCE: Duration = Duration::from_secs(60);
+
 impl App {
-    /// Saves the board now, unless the file changed outside: then the user is asked.
+    /// Hands a copy of the board to the writer and goes on at once, unless the file changed
+    /// outside: then the user is asked first.
     pub(super) fn save_now(&mut self) {
         if self.conflict.is_some() {
             return;
         }
+        self.last_save = Some(self.writer.save(self.board.clone()));
+        if matches!(self.save, SaveState::Saved) {
+            self.save = SaveState::Saving;
+        }
+    }
+
+    /// Takes in how the newest save went; an older one that finished was overtaken by it.
+    pub(super) fn take_finished_save(&mut self) {
+        let Some((number, result)) = self.writer.take_finished() else {
+            return;
+        };
+        if Some(number) != self.last_save {
+            return;
+        }
         let was_failing = matches!(self.save, SaveState::Failed(_));
-        match self.store.save(&self.board) {
+        match result {
             Ok(()) => {
                 self.unsaved = false;
                 self.save = SaveState::Saved;
                 if was_failing {
-                    let path = self.store.path().display().to_string();
+                    let path = self.path.display().to_string();
                     self.show_info(fill(t().board.save_recovered, &[("path", &path)]));
                 }
             }
@@ -32,6 +55,9 @@ impl App {
                 self.take_outside_change();
             }
             Err(e) => self.save = SaveState::Failed(e),
+        }
+        if std::mem::take(&mut self.quitting) {
+            self.finish_quitting();
         }
     }
 
@@ -43,13 +69,21 @@ impl App {
         }
         match self.save {
             SaveState::Failed(_) if !self.read_only => self.save_now(),
+            // The writer checks the file itself before it writes.
+            SaveState::Saving => {}
             _ => {
                 self.take_outside_change();
             }
         }
-        if self.read_only && self.store.lock().is_ok() && self.store.can_write() {
-            self.read_only = false;
-            self.show_info(t().board.now_editable.to_string());
+        if self.read_only {
+            let editable = self
+                .writer
+                .store_if_idle()
+                .is_some_and(|mut store| store.lock().is_ok() && store.can_write());
+            if editable {
+                self.read_only = false;
+                self.show_info(t().board.now_editable.to_string());
+            }
         }
     }
 
@@ -61,8 +95,14 @@ impl App {
     }
 
     /// Follows an outside change; true when the board was replaced by the file's version.
+    /// Looks only while no save is under way: a save checks the file itself, and what the file
+    /// holds mid-save is not news.
     fn take_outside_change(&mut self) -> bool {
-        match self.store.check_outside() {
+        let outside = match self.writer.store_if_idle() {
+            Some(mut store) => store.check_outside(),
+            None => return false,
+        };
+        match outside {
             Outside::Unchanged => {
                 if self.warning.take().is_some() && self.unsaved {
                     self.save_now();
@@ -108,7 +148,8 @@ impl App {
         } else {
             (theirs.clone(), t().board.replaced_copy_label)
         };
-        let copy = match self.store.keep_copy(&kept, label) {
+        let kept = self.writer.store().keep_copy(&kept, label);
+        let copy = match kept {
             Ok(copy) => copy,
             Err(e) => {
                 // Without the copy one side would be lost: ask again after the next tick.
@@ -124,6 +165,8 @@ impl App {
             self.replace_board(theirs);
             self.show_info(fill(t().board.took_theirs, &[("copy", &copy)]));
         } else {
+            // Saving over their version is the user's choice, not a recovery to announce.
+            self.save = SaveState::Saving;
             self.save_now();
             self.show_info(fill(t().board.kept_mine, &[("copy", &copy)]));
         }
@@ -139,25 +182,48 @@ impl App {
         self.refresh(selected);
     }
 
+    /// Quits once everything is on disk. A save still being written is waited for a moment,
+    /// then, if the disk is slow, the app says so and quits when it is done. A save that fails
+    /// is asked about; in a clash this session's board is kept as a copy.
     pub(super) fn try_quit(&mut self) {
         if self.conflict.is_some() {
             // Quitting mid-clash keeps the file as the other program saved it, and this
             // session's board as a copy beside it.
-            match self
-                .store
-                .keep_copy(&self.board, t().board.unsaved_copy_label)
-            {
+            let kept = self
+                .writer
+                .store()
+                .keep_copy(&self.board, t().board.unsaved_copy_label);
+            match kept {
                 Ok(_) => self.quit = true,
                 Err(e) => self.show_error(e.to_string()),
             }
             return;
         }
         if matches!(self.save, SaveState::Failed(_)) {
+            if self.mode_is_quit_question() {
+                // The user chose to quit without saving.
+                self.quit = true;
+                return;
+            }
             self.save_now();
         }
+        self.writer.wait(QUIT_PATIENCE);
+        self.take_finished_save();
+        if matches!(self.save, SaveState::Saving) {
+            self.quitting = true;
+            let path = self.path.display().to_string();
+            self.show_info(fill(t().board.quitting_after_save, &[("path", &path)]));
+        } else {
+            self.finish_quitting();
+        }
+    }
+
+    /// Quits when all is saved; otherwise asks, or shows the clash that stopped the save.
+    fn finish_quitting(&mut self) {
         match self.save {
             SaveState::Saved => self.quit = true,
-            SaveState::Failed(_) if self.mode_is_quit_question() => self.quit = true,
+            SaveState::Saving => {}
+            SaveState::Failed(_) if self.conflict.is_some() => {}
             SaveState::Failed(_) => self.open(Mode::Question(Question::QuitUnsaved)),
         }
     }
@@ -166,16 +232,38 @@ impl App {
     /// or, when that still fails (or the file changed meanwhile), kept as a copy beside the
     /// board.
     pub(super) fn terminate(&mut self) {
+        self.quitting = false;
         if self.conflict.is_none() && matches!(self.save, SaveState::Failed(_)) {
             self.save_now();
         }
+        self.writer.wait(LAST_SAVE_PATIENCE);
+        self.take_finished_save();
         let unsaved = self.conflict.is_some() || matches!(self.save, SaveState::Failed(_));
         if unsaved && !self.read_only {
             let _ = self
-                .store
+                .writer
+                .store()
                 .keep_copy(&self.board, t().board.unsaved_copy_label);
         }
         self.quit = true;
+    }
+
+    /// Waits until every change handed to the writer is on disk (or failed), for at most
+    /// `patience`; true when none is left. Then [`Action::SaveFinished`] takes in how it went.
+    ///
+    /// [`Action::SaveFinished`]: crate::tui::action::Action::SaveFinished
+    pub fn wait_for_saves(&self, patience: Duration) -> bool {
+        self.writer.wait(patience)
+    }
+
+    /// True when a save finished that the app has not taken in yet.
+    pub fn has_finished_save(&self) -> bool {
+        self.writer.has_finished()
+    }
+
+    /// How many times the board file was written (or tried) this session.
+    pub fn writes(&self) -> u64 {
+        self.writer.writes()
     }
 
     fn mode_is_quit_question(&self) -> bool {

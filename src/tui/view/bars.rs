@@ -248,7 +248,7 @@ impl Status {
                 let error = crate::text::os_errors::localize(&error.kind.to_string());
                 Some(fill(b.not_saved, &[("error", &error)]))
             }
-            (None, SaveState::Saved) => None,
+            (None, SaveState::Saved | SaveState::Saving) => None,
         };
         if let Some(alert) = alert {
             return Status {
@@ -259,6 +259,8 @@ impl Status {
         }
         let state = if app.is_read_only() {
             (b.read_only_mark, theme::error())
+        } else if matches!(app.save_state(), SaveState::Saving) {
+            (b.saving, theme::dim())
         } else {
             (b.saved, theme::saved())
         };

@@ -48,7 +48,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
         Question::QuitUnsaved => {
             let error = match app.save_state() {
                 SaveState::Failed(e) => e.to_string(),
-                SaveState::Saved => String::new(),
+                SaveState::Saved | SaveState::Saving => String::new(),
             };
             let error = crate::text::os_errors::localize(&error.to_string());
             fill(b.quit_question, &[("error", &error)])

@@ -1,0 +1,289 @@
+//! Saving in the background: the app hands over a copy of the board and goes on at once, while
+//! a thread of its own writes it with [`Store::save`] (every guarantee of which still holds: the
+//! lock, the outside-change check, atomic replacement, fsync, backups).
+//!
+//! Saves are ordered and coalesced: a copy handed over while another is being written waits,
+//! and a newer copy replaces one that is still waiting, so a burst of changes costs a few writes
+//! and the last state always reaches the disk. Dropping the writer writes what is waiting first.
+
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use crate::model::Board;
+
+use super::{SaveError, Store};
+
+/// Which save a result belongs to: saves are numbered in the order they were handed over.
+pub type SaveNumber = u64;
+
+/// The writer thread and the store it writes with.
+#[derive(Debug)]
+pub struct Writer {
+    shared: Arc<Shared>,
+    thread: Option<JoinHandle<()>>,
+}
+
+#[derive(Debug)]
+struct Shared {
+    store: Mutex<Store>,
+    queue: Mutex<Queue>,
+    /// Told when a copy is handed over, a save finishes, or the writer is to stop.
+    changed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Queue {
+    /// The newest copy not taken by the thread yet.
+    waiting: Option<(SaveNumber, Board)>,
+    /// The save the thread is writing now.
+    writing: Option<SaveNumber>,
+    /// The newest save finished, and how it went, until it is taken.
+    finished: Option<(SaveNumber, Result<(), SaveError>)>,
+    /// The number the next save gets.
+    next: SaveNumber,
+    /// How many times the file was written (or tried), for tests of coalescing.
+    writes: u64,
+    stop: bool,
+}
+
+impl Queue {
+    fn idle(&self) -> bool {
+        self.waiting.is_none() && self.writing.is_none()
+    }
+}
+
+impl Writer {
+    /// Starts the thread that saves with `store`.
+    pub fn start(store: Store) -> Writer {
+        let shared = Arc::new(Shared {
+            store: Mutex::new(store),
+            queue: Mutex::new(Queue::default()),
+            changed: Condvar::new(),
+        });
+        let for_thread = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("dealboard-writer".into())
+            .spawn(move || write_until_stopped(&for_thread))
+            .ok();
+        // Without a thread (the system is out of them) saves are written at once.
+        Writer { shared, thread }
+    }
+
+    /// Hands over a copy of the board to be saved, and returns its number at once. A copy still
+    /// waiting from before is dropped: this one is newer.
+    pub fn save(&self, board: Board) -> SaveNumber {
+        let mut queue = self.queue();
+        let number = queue.next;
+        queue.next += 1;
+        if self.thread.is_none() {
+            drop(queue);
+            let result = self.store().save(&board);
+            let mut queue = self.queue();
+            queue.writes += 1;
+            queue.finished = Some((number, result));
+            return number;
+        }
+        queue.waiting = Some((number, board));
+        self.shared.changed.notify_all();
+        number
+    }
+
+    /// The newest save finished since last asked, and how it went.
+    pub fn take_finished(&self) -> Option<(SaveNumber, Result<(), SaveError>)> {
+        self.queue().finished.take()
+    }
+
+    /// True when a finished save waits to be taken with [`Writer::take_finished`].
+    pub fn has_finished(&self) -> bool {
+        self.queue().finished.is_some()
+    }
+
+    /// True while a save is waiting or being written.
+    pub fn busy(&self) -> bool {
+        !self.queue().idle()
+    }
+
+    /// Waits until every save handed over is written, for at most `patience`. True when done.
+    pub fn wait(&self, patience: Duration) -> bool {
+        let deadline = Instant::now() + patience;
+        let mut queue = self.queue();
+        while !queue.idle() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            queue = self
+                .shared
+                .changed
+                .wait_timeout(queue, left)
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+        }
+        true
+    }
+
+    /// The store, once no save is waiting or being written: `None` while one is, so that the
+    /// caller never waits for the disk (and never learns of the file from under a save).
+    pub fn store_if_idle(&self) -> Option<MutexGuard<'_, Store>> {
+        let queue = self.queue();
+        if !queue.idle() {
+            return None;
+        }
+        let store = self.store();
+        drop(queue);
+        Some(store)
+    }
+
+    /// The store, waiting for a save being written to finish.
+    pub fn store(&self) -> MutexGuard<'_, Store> {
+        self.shared
+            .store
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// How many times the file was written (or tried) so far.
+    pub fn writes(&self) -> u64 {
+        self.queue().writes
+    }
+
+    fn queue(&self) -> MutexGuard<'_, Queue> {
+        self.shared.queue()
+    }
+}
+
+impl Shared {
+    fn queue(&self) -> MutexGuard<'_, Queue> {
+        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Drop for Writer {
+    /// Writes what is waiting, then lets the thread end.
+    fn drop(&mut self) {
+        self.queue().stop = true;
+        self.shared.changed.notify_all();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+/// The thread: takes the newest copy waiting, writes it, tells how it went; until stopped with
+/// nothing left to write.
+fn write_until_stopped(shared: &Shared) {
+    loop {
+        let (number, board) = {
+            let mut queue = shared.queue();
+            loop {
+                if let Some(waiting) = queue.waiting.take() {
+                    queue.writing = Some(waiting.0);
+                    break waiting;
+                }
+                if queue.stop {
+                    return;
+                }
+                queue = shared
+                    .changed
+                    .wait(queue)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+        };
+        let result = shared
+            .store
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .save(&board);
+        drop(board);
+        let mut queue = shared.queue();
+        queue.writing = None;
+        queue.writes += 1;
+        queue.finished = Some((number, result));
+        shared.changed.notify_all();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Board;
+
+    /// A board file in a fresh folder, and a writer for it.
+    fn writer_for(board: &Board) -> (tempfile::TempDir, std::path::PathBuf, Writer) {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("board.ron");
+        let store = Store::create(&path, board).expect("a new board file");
+        (dir, path, Writer::start(store))
+    }
+
+    fn named(name: &str) -> Board {
+        let mut board = crate::store::default_board().expect("the built-in board");
+        board.name = name.to_string();
+        board
+    }
+
+    fn on_disk(path: &std::path::Path) -> String {
+        Store::open(path).expect("the file loads").1.name
+    }
+
+    #[test]
+    fn saves_waiting_behind_a_write_are_coalesced_into_the_newest() {
+        let (_dir, path, writer) = writer_for(&named("start"));
+        let held = writer.store();
+        let first = writer.save(named("first"));
+        // The thread takes the first and waits for the store; the others queue behind it.
+        while writer.queue().writing.is_none() {
+            std::thread::yield_now();
+        }
+        writer.save(named("second"));
+        let last = writer.save(named("third"));
+        assert!(last > first);
+        drop(held);
+        assert!(writer.wait(Duration::from_secs(10)));
+        assert_eq!(writer.writes(), 2, "the second was overtaken by the third");
+        assert_eq!(
+            writer.take_finished().map(|(n, r)| (n, r.is_ok())),
+            Some((last, true))
+        );
+        assert_eq!(on_disk(&path), "third");
+    }
+
+    #[test]
+    fn a_store_is_lent_only_while_nothing_is_being_saved() {
+        let (_dir, _path, writer) = writer_for(&named("start"));
+        let held = writer.store();
+        writer.save(named("first"));
+        assert!(writer.busy());
+        assert!(writer.store_if_idle().is_none());
+        drop(held);
+        assert!(writer.wait(Duration::from_secs(10)));
+        assert!(!writer.busy());
+        assert!(writer.store_if_idle().is_some());
+    }
+
+    #[test]
+    fn dropping_the_writer_writes_what_is_waiting_first() {
+        let (_dir, path, writer) = writer_for(&named("start"));
+        writer.save(named("first"));
+        writer.save(named("last"));
+        drop(writer);
+        assert_eq!(on_disk(&path), "last");
+    }
+
+    #[test]
+    fn a_failed_save_is_told_with_its_number() {
+        let (_dir, path, writer) = writer_for(&named("start"));
+        // Someone else changes the file: the writer must not overwrite it.
+        let theirs = named("theirs");
+        std::fs::write(&path, crate::store::board_text(&theirs).expect("text"))
+            .expect("an outside write");
+        let number = writer.save(named("mine"));
+        assert!(writer.wait(Duration::from_secs(10)));
+        let (told, result) = writer.take_finished().expect("a finished save");
+        assert_eq!(told, number);
+        let kind = result.map_err(|e| e.kind);
+        assert_eq!(kind, Err(super::super::SaveErrorKind::ChangedOutside));
+        assert_eq!(on_disk(&path), "theirs");
+    }
+}
