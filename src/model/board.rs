@@ -170,7 +170,7 @@ impl Board {
     }
 
     /// Where deal `id` is in the sorted list (`Ok`), or where it would go (`Err`).
-    pub(super) fn position_of(&self, id: DealId) -> Result<usize, usize> {
+    pub fn position_of(&self, id: DealId) -> Result<usize, usize> {
         self.deals.binary_search_by_key(&id, |d| d.id)
     }
 

@@ -2,7 +2,7 @@
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
-use crate::model::{Board, Deal};
+use crate::model::{Board, Deal, Phase, Stage};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Due {
@@ -35,10 +35,15 @@ pub fn idle_days(deal: &Deal, now: DateTime<FixedOffset>) -> i64 {
 /// `None` while it is fresh, or off the board (lost, or won on a board without stages after the
 /// sale). Won deals being delivered rot too: a customer left alone goes cold as well.
 pub fn rotting_days(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Option<i64> {
-    if !deal.is_on_board(board.is_post_sale(&deal.stage)) {
+    rotting_in(deal, board.stage(&deal.stage)?, now)
+}
+
+/// [`rotting_days`] when the deal's stage is already known.
+pub(super) fn rotting_in(deal: &Deal, stage: &Stage, now: DateTime<FixedOffset>) -> Option<i64> {
+    if !deal.is_on_board(stage.phase == Phase::PostSale) {
         return None;
     }
-    let allowed = i64::from(board.stage(&deal.stage)?.rot_days);
+    let allowed = i64::from(stage.rot_days);
     let idle = idle_days(deal, now);
     (idle > allowed).then_some(idle)
 }

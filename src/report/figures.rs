@@ -3,10 +3,10 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::attention::{Due, due_state, rotting_days};
+use super::attention::{Due, due_state, rotting_in};
 use super::filter::Filter;
-use super::value::weighted;
-use crate::model::{Board, Deal, Status, Totals};
+use super::value::weighted_in;
+use crate::model::{Board, Deal, Money, Status, Totals};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnSummary {
@@ -44,6 +44,29 @@ pub struct Figures {
     pub counted_on: Option<NaiveDate>,
 }
 
+/// Whether a deal's share of the figures is being counted in or taken out again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Count {
+    In,
+    Out,
+}
+
+impl Count {
+    fn money(self, totals: &mut Totals, money: Money) {
+        match self {
+            Count::In => totals.add(money),
+            Count::Out => totals.remove(money),
+        }
+    }
+
+    fn deal(self, count: &mut usize) {
+        match self {
+            Count::In => *count += 1,
+            Count::Out => *count = count.saturating_sub(1),
+        }
+    }
+}
+
 impl Figures {
     /// The figures of `columns` (as [`super::visible_columns`] gives them) and of the deals won
     /// this month that pass `filter`.
@@ -53,54 +76,85 @@ impl Figures {
         filter: &Filter,
         now: DateTime<FixedOffset>,
     ) -> Figures {
-        let today = now.date_naive();
-        let mut totals = BoardTotals::default();
-        let columns = columns
-            .iter()
-            .map(|column| {
-                let mut summary = ColumnSummary {
-                    count: column.len(),
-                    ..ColumnSummary::default()
-                };
-                for deal in column {
-                    summary.value.add(deal.value);
-                    summary.weighted.add(weighted(deal, board));
-                    let rotting = rotting_days(deal, board, now).is_some();
-                    summary.rotting += usize::from(rotting);
-                    // Every deal on the board is worked, won ones being delivered too: they
-                    // count for what needs attention; only open ones are pipeline value.
-                    totals.rotting += usize::from(rotting);
-                    match due_state(deal, today) {
-                        Due::Overdue(_) => totals.overdue += 1,
-                        Due::Today => totals.due_today += 1,
-                        Due::Unplanned => totals.unplanned += 1,
-                        Due::Later(_) => {}
-                    }
-                    if deal.status.is_open() {
-                        totals.open.add(deal.value);
-                        totals.weighted.add(weighted(deal, board));
-                    }
-                }
-                totals.shown += column.len();
-                summary
-            })
-            .collect();
-        for deal in &board.deals {
-            if let Status::Won { at } = deal.status {
-                let won_on = at.with_timezone(now.offset()).date_naive();
-                let this_month = won_on.year() == today.year() && won_on.month() == today.month();
-                if this_month && (!filter.is_active() || filter.matches(deal, board, now)) {
-                    totals.won_this_month.add(deal.value);
-                    totals.won_count_this_month += 1;
-                }
+        let mut figures = Figures::empty(columns.len(), now);
+        for (c, column) in columns.iter().enumerate() {
+            for deal in column {
+                figures.count_shown(c, deal, board, now, Count::In);
             }
         }
+        for deal in &board.deals {
+            if won_this_month(deal, board, filter, now) {
+                figures.count_won(deal, Count::In);
+            }
+        }
+        figures
+    }
+
+    /// Nothing counted yet, for a board of `columns` stages.
+    pub(super) fn empty(columns: usize, now: DateTime<FixedOffset>) -> Figures {
         Figures {
-            columns,
-            totals,
-            counted_on: Some(today),
+            columns: vec![ColumnSummary::default(); columns],
+            totals: BoardTotals::default(),
+            counted_on: Some(now.date_naive()),
         }
     }
+
+    /// Counts in (or takes out) a deal shown in column `c`.
+    pub(super) fn count_shown(
+        &mut self,
+        c: usize,
+        deal: &Deal,
+        board: &Board,
+        now: DateTime<FixedOffset>,
+        count: Count,
+    ) {
+        let (Some(summary), Some(stage)) = (self.columns.get_mut(c), board.stages.get(c)) else {
+            return;
+        };
+        let totals = &mut self.totals;
+        count.deal(&mut summary.count);
+        count.deal(&mut totals.shown);
+        count.money(&mut summary.value, deal.value);
+        count.money(&mut summary.weighted, weighted_in(deal, Some(stage)));
+        // Every deal on the board is worked, won ones being delivered too: they count for
+        // what needs attention; only open ones are pipeline value.
+        if rotting_in(deal, stage, now).is_some() {
+            count.deal(&mut summary.rotting);
+            count.deal(&mut totals.rotting);
+        }
+        match due_state(deal, now.date_naive()) {
+            Due::Overdue(_) => count.deal(&mut totals.overdue),
+            Due::Today => count.deal(&mut totals.due_today),
+            Due::Unplanned => count.deal(&mut totals.unplanned),
+            Due::Later(_) => {}
+        }
+        if deal.status.is_open() {
+            count.money(&mut totals.open, deal.value);
+            count.money(&mut totals.weighted, weighted_in(deal, Some(stage)));
+        }
+    }
+
+    /// Counts in (or takes out) a deal won this month.
+    pub(super) fn count_won(&mut self, deal: &Deal, count: Count) {
+        count.money(&mut self.totals.won_this_month, deal.value);
+        count.deal(&mut self.totals.won_count_this_month);
+    }
+}
+
+/// Whether a deal counts as won this month (where the user is), passing `filter`.
+pub(super) fn won_this_month(
+    deal: &Deal,
+    board: &Board,
+    filter: &Filter,
+    now: DateTime<FixedOffset>,
+) -> bool {
+    let Status::Won { at } = deal.status else {
+        return false;
+    };
+    let today = now.date_naive();
+    let won_on = at.with_timezone(now.offset()).date_naive();
+    let this_month = won_on.year() == today.year() && won_on.month() == today.month();
+    this_month && (!filter.is_active() || filter.matches(deal, board, now))
 }
 
 /// How many of some closed deals were won and lost, and their values per currency.

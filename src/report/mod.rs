@@ -7,6 +7,7 @@ mod changes;
 mod figures;
 mod filter;
 mod order;
+mod shown;
 mod timeline;
 mod value;
 
@@ -15,5 +16,6 @@ pub use changes::{Change, ChangeKind, changes_since, previous_working_day, start
 pub use figures::{BoardTotals, ClosedTotals, ColumnSummary, Figures};
 pub use filter::Filter;
 pub use order::visible_columns;
+pub use shown::Shown;
 pub use timeline::{StageStay, referrals_of, timeline};
 pub use value::{margin, probability, weighted};

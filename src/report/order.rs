@@ -1,6 +1,6 @@
 //! The deals a board shows, in the order it shows them.
 
-use std::cmp::Reverse;
+use std::cmp::Ordering;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -25,29 +25,36 @@ pub fn visible_columns<'a>(
     columns
 }
 
-/// Orders a column (already in manual order, which breaks ties).
+/// Orders a column.
 fn sort(column: &mut [&Deal], board: &Board, now: DateTime<FixedOffset>) {
-    match board.sort {
-        ColumnSort::Manual => {}
+    if board.sort != ColumnSort::Manual {
+        column.sort_by(|a, b| compare(a, b, board, now));
+    }
+}
+
+/// Where `a` comes in a column relative to `b`: by the board's chosen order, then in manual
+/// order (rank, then id), which breaks ties. A total order, so a deal's place in a column can
+/// be found without sorting the column again.
+pub(super) fn compare(a: &Deal, b: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Ordering {
+    let chosen = match board.sort {
+        ColumnSort::Manual => Ordering::Equal,
         ColumnSort::NextAction => {
-            column.sort_by_key(|d| (d.next_action_due.is_none(), d.next_action_due))
+            let key = |d: &Deal| (d.next_action_due.is_none(), d.next_action_due);
+            key(a).cmp(&key(b))
         }
         // Amounts in different currencies cannot be compared without exchange rates: the
         // board's own currency comes first, then each other currency, each largest first.
-        ColumnSort::Value => column.sort_by(|a, b| {
-            let key = |d: &Deal| {
-                (
-                    d.value.currency != board.currency,
-                    d.value.currency.code().to_string(),
-                )
-            };
+        ColumnSort::Value => {
+            let key = |d: &Deal| (d.value.currency != board.currency, d.value.currency);
             key(a).cmp(&key(b)).then(b.value.minor.cmp(&a.value.minor))
-        }),
-        ColumnSort::ExpectedClose => {
-            column.sort_by_key(|d| (d.expected_close.is_none(), d.expected_close))
         }
-        ColumnSort::Idle => column.sort_by_key(|d| Reverse(idle_days(d, now))),
-    }
+        ColumnSort::ExpectedClose => {
+            let key = |d: &Deal| (d.expected_close.is_none(), d.expected_close);
+            key(a).cmp(&key(b))
+        }
+        ColumnSort::Idle => idle_days(b, now).cmp(&idle_days(a, now)),
+    };
+    chosen.then((a.rank, a.id).cmp(&(b.rank, b.id)))
 }
 
 #[cfg(test)]

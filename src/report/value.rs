@@ -1,23 +1,33 @@
 //! What a deal is worth: its value weighted by the chance of winning it, and its margin.
 
-use crate::model::{Board, Deal, Minor, Money, Status};
+use crate::model::{Board, Deal, Minor, Money, Stage, Status};
 
 /// The chance, in percent, that the deal is won: its own figure, else its stage's default. A
 /// won deal is certain and a lost one gone.
 pub fn probability(deal: &Deal, board: &Board) -> u8 {
+    probability_in(deal, board.stage(&deal.stage))
+}
+
+/// [`probability`] when the deal's stage is already known.
+pub(super) fn probability_in(deal: &Deal, stage: Option<&Stage>) -> u8 {
     match deal.status {
         Status::Won { .. } => 100,
         Status::Lost { .. } => 0,
         Status::Open => deal
             .probability
-            .or_else(|| board.stage(&deal.stage).map(|s| s.probability))
+            .or_else(|| stage.map(|s| s.probability))
             .unwrap_or(0),
     }
 }
 
 /// The value times the probability, rounded to the nearest minor unit (halves up).
 pub fn weighted(deal: &Deal, board: &Board) -> Money {
-    let percent = Minor::from(probability(deal, board));
+    weighted_in(deal, board.stage(&deal.stage))
+}
+
+/// [`weighted`] when the deal's stage is already known.
+pub(super) fn weighted_in(deal: &Deal, stage: Option<&Stage>) -> Money {
+    let percent = Minor::from(probability_in(deal, stage));
     let minor = (deal.value.minor * percent + 50).div_euclid(100);
     Money {
         minor,

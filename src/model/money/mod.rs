@@ -153,28 +153,51 @@ impl<'de> Deserialize<'de> for Money {
     }
 }
 
-/// Sums kept per currency, in first-seen order, so that two currencies are never added.
+/// Sums kept per currency, in currency order, so that two currencies are never added. Each sum
+/// knows how many amounts it holds, so that taking the last one away leaves no "0.00" behind:
+/// the same totals however they were reached.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Totals(Vec<Money>);
+pub struct Totals(Vec<(Money, usize)>);
 
 impl Totals {
     pub fn add(&mut self, money: Money) {
-        match self.0.iter_mut().find(|m| m.currency == money.currency) {
-            Some(total) => total.minor += money.minor,
-            None => self.0.push(money),
+        match self
+            .0
+            .binary_search_by_key(&money.currency, |(m, _)| m.currency)
+        {
+            Ok(i) => {
+                self.0[i].0.minor += money.minor;
+                self.0[i].1 += 1;
+            }
+            Err(i) => self.0.insert(i, (money, 1)),
+        }
+    }
+
+    /// Takes away an amount added before.
+    pub fn remove(&mut self, money: Money) {
+        if let Ok(i) = self
+            .0
+            .binary_search_by_key(&money.currency, |(m, _)| m.currency)
+        {
+            let (total, count) = &mut self.0[i];
+            total.minor -= money.minor;
+            *count -= 1;
+            if *count == 0 {
+                self.0.remove(i);
+            }
         }
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &Money> {
-        self.0.iter()
+        self.0.iter().map(|(m, _)| m)
     }
 
     /// The total in `currency` (zero when there is none).
     pub fn amount_in(&self, currency: Currency) -> Minor {
         self.0
             .iter()
-            .find(|m| m.currency == currency)
-            .map_or(0, |m| m.minor)
+            .find(|(m, _)| m.currency == currency)
+            .map_or(0, |(m, _)| m.minor)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -183,7 +206,7 @@ impl Totals {
 
     /// Largest total first, so that a header too narrow for all shows the one that matters most.
     pub fn largest_first(&self) -> Vec<Money> {
-        let mut all = self.0.clone();
+        let mut all: Vec<Money> = self.iter().copied().collect();
         all.sort_by_key(|m| std::cmp::Reverse(m.minor));
         all
     }
