@@ -135,6 +135,39 @@ fn signals_that_end_the_app_give_the_terminal_back_and_keep_the_board() {
     }
 }
 
+/// Idle, the app sleeps until a key, a signal or its once-a-second look at the file: it does
+/// not wake every few milliseconds to poll (which a laptop's battery would feel).
+#[cfg(target_os = "linux")]
+#[test]
+fn an_idle_board_sleeps_instead_of_polling() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let mut app = Session::start(&board, home.path(), 80, 24);
+    app.wait_for("Lead · 0");
+    let pid = app.child.process_id().unwrap();
+    // Every time any of its threads went to sleep and was woken again.
+    let wakeups = || -> u64 {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .filter_map(|task| std::fs::read_to_string(task.ok()?.path().join("status")).ok())
+            .flat_map(|status| {
+                status
+                    .lines()
+                    .filter(|l| l.contains("ctxt_switches"))
+                    .filter_map(|l| l.split_whitespace().nth(1)?.parse::<u64>().ok())
+                    .collect::<Vec<_>>()
+            })
+            .sum()
+    };
+    let before = wakeups();
+    std::thread::sleep(Duration::from_secs(3));
+    let woken = wakeups() - before;
+    // A tick a second is three; polling every 50 ms was sixty.
+    assert!(woken <= 15, "woke {woken} times in 3 idle seconds");
+    app.type_keys("q");
+    assert_eq!(app.wait_for_exit(), 0);
+}
+
 /// No temporary file is left beside the board.
 fn store_files_are_tidy(folder: &Path) -> bool {
     std::fs::read_dir(folder)

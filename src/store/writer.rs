@@ -30,6 +30,17 @@ struct Shared {
     queue: Mutex<Queue>,
     /// Told when a copy is handed over, a save finishes, or the writer is to stop.
     changed: Condvar,
+    /// Called when a save finishes, so that whoever waits for it need not keep looking.
+    on_finished: Mutex<Option<Callback>>,
+}
+
+/// What [`Writer::on_finished`] was given.
+struct Callback(Box<dyn Fn() + Send>);
+
+impl std::fmt::Debug for Callback {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Callback")
+    }
 }
 
 #[derive(Debug, Default)]
@@ -60,6 +71,7 @@ impl Writer {
             store: Mutex::new(store),
             queue: Mutex::new(Queue::default()),
             changed: Condvar::new(),
+            on_finished: Mutex::new(None),
         });
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -87,6 +99,15 @@ impl Writer {
         queue.waiting = Some((number, board));
         self.shared.changed.notify_all();
         number
+    }
+
+    /// Has `tell` called each time a save finishes (from the writer's thread).
+    pub fn on_finished(&self, tell: impl Fn() + Send + 'static) {
+        *self
+            .shared
+            .on_finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Callback(Box::new(tell)));
     }
 
     /// The newest save finished since last asked, and how it went.
@@ -201,6 +222,14 @@ fn write_until_stopped(shared: &Shared) {
         queue.writes += 1;
         queue.finished = Some((number, result));
         shared.changed.notify_all();
+        drop(queue);
+        let told = shared
+            .on_finished
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if let Some(Callback(tell)) = told.as_ref() {
+            tell();
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use tui_input::Input;
 
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Patch, StageId};
-use crate::report::{Figures, Filter};
+use crate::report::{Figures, Filter, Shown};
 use crate::store::{SaveError, SaveNumber, Store, Writer};
 
 use super::form::DealForm;
@@ -159,10 +159,9 @@ pub struct App {
     clock: Box<dyn Clock>,
     /// What the board shows: these words and toggles.
     filter: Filter,
-    /// The deals on the board, one list per stage, in the order shown.
-    columns: Vec<Vec<DealId>>,
-    /// Figures about the deals shown, worked out once per change rather than once per frame.
-    figures: Figures,
+    /// The deals on the board, one list per stage, in the order shown, and their figures:
+    /// kept up to date by each change rather than counted per frame.
+    shown: Shown,
     /// The focused stage column.
     focus: usize,
     /// The selected row in each column, remembered while moving between columns.
@@ -209,8 +208,7 @@ impl App {
             path,
             clock,
             filter: Filter::default(),
-            columns: Vec::new(),
-            figures: Figures::default(),
+            shown: Shown::default(),
             focus: 0,
             rows: vec![0; stages],
             offsets: vec![0; stages],
@@ -283,11 +281,11 @@ impl App {
     }
 
     pub fn columns(&self) -> &[Vec<DealId>] {
-        &self.columns
+        self.shown.columns()
     }
 
     pub fn figures(&self) -> &Figures {
-        &self.figures
+        self.shown.figures()
     }
 
     pub fn focus(&self) -> usize {
@@ -356,7 +354,11 @@ impl App {
 
     /// The deal under the cursor on the board, if the focused column has any.
     pub fn selected(&self) -> Option<&Deal> {
-        let id = self.columns.get(self.focus)?.get(self.row(self.focus))?;
+        let id = self
+            .shown
+            .columns()
+            .get(self.focus)?
+            .get(self.row(self.focus))?;
         self.board.deal(*id)
     }
 
@@ -399,7 +401,7 @@ impl App {
             Action::SaveFinished => return self.take_finished_save(),
             Action::Tick => {
                 self.watch_file();
-                if self.figures.counted_on != Some(self.clock.today()) {
+                if self.shown.figures().counted_on != Some(self.clock.today()) {
                     self.refresh(None);
                 }
                 return;

@@ -14,11 +14,12 @@ pub mod review;
 mod signals;
 pub mod text_form;
 pub mod view;
+mod wakeups;
 
 use std::io;
 use std::time::{Duration, Instant};
 
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::Event;
 use ratatui::{DefaultTerminal, Frame};
 
 use crate::clock::SystemClock;
@@ -114,6 +115,8 @@ trait Screen {
     fn has_news(&self) -> bool {
         false
     }
+    /// Gives the screen something to call from a background thread when it has news.
+    fn wake_on_news(&mut self, _wake: Box<dyn Fn() + Send>) {}
 }
 
 impl Screen for App {
@@ -131,6 +134,9 @@ impl Screen for App {
     }
     fn has_news(&self) -> bool {
         self.has_finished_save()
+    }
+    fn wake_on_news(&mut self, wake: Box<dyn Fn() + Send>) {
+        self.on_finished_save(wake);
     }
 }
 
@@ -168,16 +174,17 @@ fn event_loop(
 }
 
 /// Draws, waits for a key, a signal, a finished save or the next tick, and feeds them to the
-/// screen. Between them it sleeps in the terminal's poll, waking every [`signals::CHECK_EVERY`]
-/// to look for signals and finished saves. Ticks come
-/// every `tick` even while keys keep arriving, so a failed save is retried and outside changes
-/// are followed however busy the keyboard is. A frame is drawn only after something happened.
+/// screen. Between them it sleeps: each of those wakes it (see [`wakeups`]). Ticks come every
+/// `tick` even while keys keep arriving, so a failed save is retried and outside changes are
+/// followed however busy the keyboard is. A frame is drawn only after something happened.
 fn serve(
     terminal: &mut DefaultTerminal,
     screen: &mut impl Screen,
     signals: &signals::Signals,
     tick: Duration,
 ) -> io::Result<Ending> {
+    let wakeups = wakeups::Wakeups::start()?;
+    screen.wake_on_news(Box::new(wakeups.news()));
     let mut next_tick = Instant::now() + tick;
     let mut stale = true;
     while !screen.done() {
@@ -209,25 +216,30 @@ fn serve(
             stale = true;
             continue;
         }
-        if !event::poll((next_tick - now).min(signals::CHECK_EVERY))? {
+        let Some(mut wake) = wakeups.wait(next_tick - now) else {
             continue;
-        }
-        stale = true;
+        };
         // Everything that has arrived is taken before the next frame: keys typed faster than
         // frames are drawn (a paste the terminal sends as keys) cost one frame, not one each.
         for _ in 0..BURST {
-            match event::read()? {
-                Event::Key(key) => match keymap::action_for(screen.context(), &key) {
-                    Some(Action::Suspend) => signals::suspend(terminal)?,
-                    Some(action) => screen.apply(action),
-                    None => {}
+            stale = true;
+            match wake {
+                wakeups::Wake::Terminal(event) => match event? {
+                    Event::Key(key) => match keymap::action_for(screen.context(), &key) {
+                        Some(Action::Suspend) => signals::suspend(terminal)?,
+                        Some(action) => screen.apply(action),
+                        None => {}
+                    },
+                    Event::Paste(text) => paste(screen, &text),
+                    Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
+                    _ => {}
                 },
-                Event::Paste(text) => paste(screen, &text),
-                Event::Resize(width, height) => screen.apply(Action::Resize(width, height)),
-                _ => {}
+                // Looked at on the loop's next turn.
+                wakeups::Wake::Signal | wakeups::Wake::News => {}
             }
-            if screen.done() || !event::poll(Duration::ZERO)? {
-                break;
+            match wakeups.arrived() {
+                Some(next) if !screen.done() => wake = next,
+                _ => break,
             }
         }
     }

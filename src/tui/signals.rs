@@ -1,18 +1,14 @@
 //! Signals while the app owns the terminal. Being told to end (`SIGTERM`, `SIGHUP`, `SIGINT`,
 //! `SIGQUIT`) saves what is not saved yet and gives the terminal back before exiting; being
 //! stopped (`SIGTSTP`, or Ctrl+Z) gives the terminal back first, and taking it again on `fg`
-//! redraws the whole screen. The handlers only raise flags: the event loop does the work, at its
-//! next turn (within [`CHECK_EVERY`]).
+//! redraws the whole screen. The handlers only raise flags, and wake the event loop
+//! (see `wakeups`), which does the work.
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::time::Duration;
 
 use ratatui::DefaultTerminal;
-
-/// How long the event loop may wait for a key before it looks at the signals again.
-pub const CHECK_EVERY: Duration = Duration::from_millis(50);
 
 /// The number of `SIGHUP`, for a terminal that hung up.
 #[cfg(unix)]

@@ -147,7 +147,12 @@ impl App {
                 &[("order", &order), ("key", &key)],
             ));
         }
-        let shown = self.columns.get(self.focus).cloned().unwrap_or_default();
+        let shown = self
+            .shown
+            .columns()
+            .get(self.focus)
+            .cloned()
+            .unwrap_or_default();
         self.with_selected(
             |app, deal| match app.board.reorder_deal(deal.id, direction, &shown) {
                 Ok(patch) => {

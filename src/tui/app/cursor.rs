@@ -4,31 +4,25 @@ use crate::model::DealId;
 use crate::tui::layout::{board_layout, first_visible};
 
 use super::App;
-use crate::report::{Figures, visible_columns};
 
 impl App {
     /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
     pub(super) fn refresh(&mut self, follow: Option<DealId>) {
-        let now = self.clock.now();
-        let columns = visible_columns(&self.board, &self.filter, now);
-        self.figures = Figures::of(&self.board, &columns, &self.filter, now);
-        self.columns = columns
-            .iter()
-            .map(|c| c.iter().map(|d| d.id).collect())
-            .collect();
-        let stages = self.columns.len();
+        self.shown
+            .update(&self.board, &self.filter, self.clock.now());
+        let stages = self.shown.columns().len();
         self.rows.resize(stages, 0);
         self.offsets.resize(stages, 0);
         self.focus = self.focus.min(stages.saturating_sub(1));
         if let Some(id) = follow {
-            for (c, column) in self.columns.iter().enumerate() {
+            for (c, column) in self.shown.columns().iter().enumerate() {
                 if let Some(r) = column.iter().position(|d| *d == id) {
                     self.focus = c;
                     self.rows[c] = r;
                 }
             }
         }
-        for (row, column) in self.rows.iter_mut().zip(&self.columns) {
+        for (row, column) in self.rows.iter_mut().zip(self.shown.columns()) {
             *row = (*row).min(column.len().saturating_sub(1));
         }
         self.keep_in_view();
@@ -41,19 +35,23 @@ impl App {
     pub(super) fn refilter(&mut self) {
         let selected = self.selected().map(|d| d.id);
         self.refresh(selected);
-        let here_empty = self.columns.get(self.focus).is_none_or(Vec::is_empty);
-        if here_empty && let Some(found) = self.columns.iter().position(|c| !c.is_empty()) {
+        let here_empty = self
+            .shown
+            .columns()
+            .get(self.focus)
+            .is_none_or(Vec::is_empty);
+        if here_empty && let Some(found) = self.shown.columns().iter().position(|c| !c.is_empty()) {
             self.focus_column(found);
         }
     }
 
     pub(super) fn focus_column(&mut self, column: usize) {
-        self.focus = column.min(self.columns.len().saturating_sub(1));
+        self.focus = column.min(self.shown.columns().len().saturating_sub(1));
         self.keep_in_view();
     }
 
     pub(super) fn select_row(&mut self, row: usize) {
-        let len = self.columns.get(self.focus).map_or(0, Vec::len);
+        let len = self.shown.columns().get(self.focus).map_or(0, Vec::len);
         if let Some(current) = self.rows.get_mut(self.focus) {
             *current = row.min(len.saturating_sub(1));
         }
@@ -61,25 +59,26 @@ impl App {
     }
 
     pub(super) fn page(&self) -> usize {
-        board_layout(self.size.0, self.size.1, self.columns.len()).map_or(1, |l| l.cards)
+        board_layout(self.size.0, self.size.1, self.shown.columns().len()).map_or(1, |l| l.cards)
     }
 
     /// Scrolls sideways and within each column just enough to keep the cursor on screen.
     pub(super) fn keep_in_view(&mut self) {
         // Offsets never point past a column's end, whatever the size (even too small to draw).
-        for (offset, column) in self.offsets.iter_mut().zip(&self.columns) {
+        for (offset, column) in self.offsets.iter_mut().zip(self.shown.columns()) {
             *offset = (*offset).min(column.len().saturating_sub(1));
         }
-        let Some(layout) = board_layout(self.size.0, self.size.1, self.columns.len()) else {
+        let Some(layout) = board_layout(self.size.0, self.size.1, self.shown.columns().len())
+        else {
             return;
         };
         self.first_column = first_visible(
             self.first_column,
             self.focus,
             layout.columns,
-            self.columns.len(),
+            self.shown.columns().len(),
         );
-        for (c, column) in self.columns.iter().enumerate() {
+        for (c, column) in self.shown.columns().iter().enumerate() {
             self.offsets[c] =
                 first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());
         }

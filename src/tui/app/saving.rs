@@ -256,6 +256,11 @@ impl App {
         self.writer.wait(patience)
     }
 
+    /// Has `tell` called (from another thread) whenever a save finishes.
+    pub fn on_finished_save(&self, tell: impl Fn() + Send + 'static) {
+        self.writer.on_finished(tell);
+    }
+
     /// True when a save finished that the app has not taken in yet.
     pub fn has_finished_save(&self) -> bool {
         self.writer.has_finished()
