@@ -130,7 +130,16 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
             width: cards_area.width,
             height,
         };
-        frame.render_widget(Paragraph::new(lines), card_area);
+        put_lines(&lines, frame, card_area);
+    }
+}
+
+/// Lines already cut to the area's width, written straight into the frame: a paragraph would
+/// measure and cut them again, which at a board's worth of cards is most of a frame's cost.
+fn put_lines(lines: &[Line], frame: &mut Frame, area: Rect) {
+    let buffer = frame.buffer_mut();
+    for (y, line) in (area.top()..area.bottom()).zip(lines) {
+        buffer.set_line(area.x, y, line, area.width);
     }
 }
 
@@ -153,5 +162,5 @@ fn totals_lines(summary: &ColumnSummary, frame: &mut Frame, area: Rect) {
         Line::styled(format!(" {value}"), theme::totals()),
         Line::styled(format!(" {weighted}"), theme::dim()),
     ];
-    frame.render_widget(Paragraph::new(lines), area);
+    put_lines(&lines, frame, area);
 }
