@@ -7,6 +7,7 @@ mod format;
 mod load;
 mod lock;
 mod path;
+mod reuse;
 mod save;
 mod temp;
 mod writer;
@@ -102,6 +103,9 @@ pub struct Store {
     /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
     saved_before: bool,
+    /// The text this store last made of the board: the next save takes unchanged deals' text
+    /// from it instead of writing them out again.
+    written: Option<reuse::Written>,
 }
 
 impl Store {
@@ -117,6 +121,7 @@ impl Store {
             created_folders: Vec::new(),
             last_rotation: None,
             saved_before: false,
+            written: None,
         }
     }
 
@@ -243,10 +248,15 @@ impl Store {
         if self.changed_since_known() {
             return refuse(SaveErrorKind::ChangedOutside);
         }
-        let text = match format::to_text(board) {
-            Ok(text) => text,
+        let written = match &self.written {
+            Some(last) => last.next(board),
+            None => reuse::Written::of(board),
+        };
+        let written = match written {
+            Ok(written) => written,
             Err(e) => return refuse(SaveErrorKind::Io(e.to_string())),
         };
+        let text = written.text();
         // The new file first: when space is short, the save comes before the backup.
         let staged = save::Staged::write(&self.target, text.as_bytes())?;
         if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
@@ -258,7 +268,16 @@ impl Store {
         staged.put_in_place()?;
         self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
         self.saved_before = true;
+        self.written = Some(written);
         Ok(())
+    }
+
+    /// Takes `written` (made off this thread, see [`Writer::prepare`]) as the text to reuse
+    /// from, unless this store has written a newer one itself.
+    fn offer_written(&mut self, written: reuse::Written) {
+        if self.written.is_none() {
+            self.written = Some(written);
+        }
     }
 
     /// Saves a board that has no file yet: creates the folder (private to its owner), takes the

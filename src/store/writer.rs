@@ -12,7 +12,14 @@ use std::time::{Duration, Instant};
 
 use crate::model::Board;
 
+use super::reuse::Written;
 use super::{SaveError, Store};
+
+/// A lock, taken even from a thread that panicked while holding it (what it guards stays
+/// whole: each holder replaces it at once).
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
 
 /// Which save a result belongs to: saves are numbered in the order they were handed over.
 pub type SaveNumber = u64;
@@ -32,6 +39,8 @@ struct Shared {
     changed: Condvar,
     /// Called when a save finishes, so that whoever waits for it need not keep looking.
     on_finished: Mutex<Option<Callback>>,
+    /// The board's text made ahead of the first save (see [`Writer::prepare`]).
+    prepared: Mutex<Option<Written>>,
 }
 
 /// What [`Writer::on_finished`] was given.
@@ -72,6 +81,7 @@ impl Writer {
             queue: Mutex::new(Queue::default()),
             changed: Condvar::new(),
             on_finished: Mutex::new(None),
+            prepared: Mutex::new(None),
         });
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -101,13 +111,23 @@ impl Writer {
         number
     }
 
+    /// Writes out `board`'s text ahead of the first save, on a thread of its own that nobody
+    /// waits for: the first change to a big board then writes only what it changed. A save that
+    /// comes first simply writes everything, as it would anyway.
+    pub fn prepare(&self, board: Board) {
+        let shared = Arc::clone(&self.shared);
+        let _ = std::thread::Builder::new()
+            .name("dealboard-prepare".into())
+            .spawn(move || {
+                if let Ok(written) = Written::of(&board) {
+                    *lock(&shared.prepared) = Some(written);
+                }
+            });
+    }
+
     /// Has `tell` called each time a save finishes (from the writer's thread).
     pub fn on_finished(&self, tell: impl Fn() + Send + 'static) {
-        *self
-            .shared
-            .on_finished
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(Callback(Box::new(tell)));
+        *lock(&self.shared.on_finished) = Some(Callback(Box::new(tell)));
     }
 
     /// The newest save finished since last asked, and how it went.
@@ -158,10 +178,7 @@ impl Writer {
 
     /// The store, waiting for a save being written to finish.
     pub fn store(&self) -> MutexGuard<'_, Store> {
-        self.shared
-            .store
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
+        lock(&self.shared.store)
     }
 
     /// How many times the file was written (or tried) so far.
@@ -176,7 +193,7 @@ impl Writer {
 
 impl Shared {
     fn queue(&self) -> MutexGuard<'_, Queue> {
-        self.queue.lock().unwrap_or_else(PoisonError::into_inner)
+        lock(&self.queue)
     }
 }
 
@@ -211,11 +228,12 @@ fn write_until_stopped(shared: &Shared) {
                     .unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let result = shared
-            .store
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .save(&board);
+        let mut store = lock(&shared.store);
+        if let Some(written) = lock(&shared.prepared).take() {
+            store.offer_written(written);
+        }
+        let result = store.save(&board);
+        drop(store);
         drop(board);
         let mut queue = shared.queue();
         queue.writing = None;
@@ -223,10 +241,7 @@ fn write_until_stopped(shared: &Shared) {
         queue.finished = Some((number, result));
         shared.changed.notify_all();
         drop(queue);
-        let told = shared
-            .on_finished
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let told = lock(&shared.on_finished);
         if let Some(Callback(tell)) = told.as_ref() {
             tell();
         }

@@ -202,9 +202,13 @@ impl App {
         let stages = board.stages.len();
         let read_only = !store.can_write();
         let path = store.path().to_path_buf();
+        let writer = Writer::start(store);
+        if !read_only {
+            writer.prepare(board.clone());
+        }
         let mut app = App {
             board,
-            writer: Writer::start(store),
+            writer,
             path,
             clock,
             filter: Filter::default(),
