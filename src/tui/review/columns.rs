@@ -114,10 +114,8 @@ pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) 
             continue;
         };
         let focused = index == cursor_column;
-        let mut value = Totals::default();
-        for deal in ids.iter().filter_map(|id| board.deal(*id)) {
-            value.add(deal.value);
-        }
+        let empty = Totals::default();
+        let value = review.column_value(index).unwrap_or(&empty);
         // The count stays whole; a long stage name gives way.
         let count = format!(" · {} ", ids.len());
         let name_room =
@@ -143,7 +141,7 @@ pub fn columns(review: &Review, window: &Window, frame: &mut Frame, area: Rect) 
                 strong(),
             ))
             .title_bottom(Line::styled(
-                format!(" {} ", money_compact(&value)),
+                format!(" {} ", money_compact(value)),
                 money_style(),
             ));
         // Cards out of sight are counted, as on the board.

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 
 use super::sources::Source;
 use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Origin, combine, same_name};
+use crate::model::{Board, Deal, DealId, Origin, Totals, combine, same_name};
 use crate::report::analytics::{Period, Stats};
 use crate::report::{Change, Due, changes_since, due_state, rotting_days};
 use crate::store::board_files;
@@ -38,6 +38,8 @@ pub struct Review {
     panel_scroll: u16,
     /// The columns as shown: per stage, the deals (ids of the combined board).
     columns: Vec<Vec<DealId>>,
+    /// Each column's value, per currency: counted with the columns, not per frame.
+    column_values: Vec<Totals>,
     /// The figures of the deals shown (whose turn it is), since `since`.
     totals: Stats,
     column: usize,
@@ -82,6 +84,7 @@ impl Review {
             help: false,
             panel_scroll: 0,
             columns: Vec::new(),
+            column_values: Vec::new(),
             totals: Stats::of(&Board::placeholder(), Period::all(), None, clock.now()),
             column: 0,
             row: 0,
@@ -277,6 +280,17 @@ impl Review {
                     .collect()
             })
             .collect();
+        self.column_values = self
+            .columns
+            .iter()
+            .map(|ids| {
+                let mut value = Totals::default();
+                for deal in ids.iter().filter_map(|id| self.board.deal(*id)) {
+                    value.add(deal.value);
+                }
+                value
+            })
+            .collect();
         let since = Period {
             from: Some(self.since.with_timezone(now.offset()).date_naive()),
             to: None,
@@ -439,6 +453,11 @@ impl Review {
 
     pub fn columns(&self) -> &[Vec<DealId>] {
         &self.columns
+    }
+
+    /// The value of column `index`'s deals, per currency.
+    pub fn column_value(&self, index: usize) -> Option<&Totals> {
+        self.column_values.get(index)
     }
 
     pub fn cursor(&self) -> (usize, usize) {
