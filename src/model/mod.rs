@@ -15,6 +15,8 @@ mod names;
 mod patch;
 mod process;
 mod progress;
+#[cfg(test)]
+pub mod some_change;
 mod stage;
 mod validate;
 

@@ -233,7 +233,7 @@ fn changes<'a>(old: &'a [Arc<Deal>], new: &'a [Arc<Deal>]) -> Option<Vec<Change<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Money, StageId};
+
     use chrono::Duration;
     use proptest::prelude::*;
 
@@ -254,45 +254,6 @@ mod tests {
         (fresh.columns, fresh.figures)
     }
 
-    /// One change a user could make, picked by numbers.
-    fn change(board: &mut Board, pick: usize, what: u8) {
-        let Some(id) = board
-            .deals
-            .get(pick % board.deals.len().max(1))
-            .map(|d| d.id)
-        else {
-            return;
-        };
-        let at = (now() + Duration::minutes(i64::from(what))).to_utc();
-        let stages: Vec<StageId> = board.stages.iter().map(|s| s.id.clone()).collect();
-        let stage = stages[pick % stages.len()].clone();
-        let _ = match what % 7 {
-            0 => board.move_deal(id, &stage, at).map(|_| ()),
-            1 => board.mark_won(id, at).map(|_| ()),
-            2 => board.mark_lost(id, "Price", at).map(|_| ()),
-            3 => board.delete_deal(id).map(|_| ()),
-            4 => board
-                .add_deal(&stage, at, |d| {
-                    d.title = format!("new {pick}");
-                    d.value = Money::parse_with_currency("123 USD", Currency::EUR).unwrap();
-                })
-                .map(|_| ()),
-            5 => {
-                let here = board.deal(id).map(|d| d.stage.clone()).unwrap_or(stage);
-                let shown: Vec<DealId> = board.column(&here).iter().map(|d| d.id).collect();
-                board
-                    .reorder_deal(id, crate::model::Direction::Back, &shown)
-                    .map(|_| ())
-            }
-            _ => board
-                .edit_deal(id, at, |d| {
-                    d.value.minor += 100;
-                    d.next_action_due = Some(now().date_naive());
-                })
-                .map(|_| ()),
-        };
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -309,7 +270,7 @@ mod tests {
             let mut shown = Shown::default();
             shown.update(&board, &filter, now());
             for (pick, what) in steps {
-                change(&mut board, pick, what);
+                crate::model::some_change::make(&mut board, pick, what, now().to_utc());
                 shown.update(&board, &filter, now());
                 let (columns, figures) = counted_afresh(&board, &filter);
                 prop_assert_eq!(&shown.columns, &columns);

@@ -148,7 +148,7 @@ fn spans(text: &str, deals: &[Arc<Deal>]) -> Option<Vec<(Arc<Deal>, Range<usize>
 mod tests {
     use super::*;
     use crate::model::DealId;
-    use chrono::{DateTime, Duration, Utc};
+    use chrono::{DateTime, Utc};
     use proptest::prelude::*;
 
     fn now() -> DateTime<Utc> {
@@ -163,36 +163,6 @@ mod tests {
         board
     }
 
-    /// One change a user could make, picked by numbers.
-    fn change(board: &mut Board, pick: usize, what: u8) {
-        let Some(id) = board
-            .deals
-            .get(pick % board.deals.len().max(1))
-            .map(|d| d.id)
-        else {
-            return;
-        };
-        let at = now() + Duration::minutes(i64::from(what));
-        let stage = board.stages[pick % board.stages.len()].id.clone();
-        let _ = match what % 6 {
-            0 => board.move_deal(id, &stage, at).map(|_| ()),
-            1 => board.delete_deal(id).map(|_| ()),
-            2 => board
-                .add_deal(&stage, at, |d| {
-                    d.title = format!("new \"{pick}\"\n        (\n")
-                })
-                .map(|_| ()),
-            3 => board.mark_lost(id, "Price", at).map(|_| ()),
-            4 => {
-                board.name = format!("Renamed {pick}");
-                Ok(())
-            }
-            _ => board
-                .edit_deal(id, at, |d| d.notes = format!("note {what}"))
-                .map(|_| ()),
-        };
-    }
-
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
 
@@ -204,7 +174,7 @@ mod tests {
             let mut board = demo(40);
             let mut written = Written::of(&board).unwrap();
             for (pick, what) in steps {
-                change(&mut board, pick, what);
+                crate::model::some_change::make(&mut board, pick, what, now());
                 written = written.next(&board).unwrap();
                 let whole = to_text(&board).unwrap();
                 prop_assert_eq!(written.text(), whole.as_str());
