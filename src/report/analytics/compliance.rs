@@ -2,9 +2,10 @@
 //! deal moved on, stages jumped over, moves back; and, now, deals with no next action. Per
 //! stage and per owner, so that a team sees where the process does not fit what sellers do.
 
+use super::funnel::StageIndex;
 use super::period::Window;
 use crate::model::same_name;
-use crate::model::{Board, Deal, StageId};
+use crate::model::{Board, Deal, Phase, StageId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageCompliance {
@@ -55,8 +56,9 @@ fn moves<'a>(deal: &'a Deal, window: &Window) -> Vec<Move<'a>> {
         .collect()
 }
 
-fn unplanned(deal: &Deal, board: &Board) -> bool {
-    deal.is_on_board(board.is_post_sale(&deal.stage))
+/// On the board (its stage after the sale or not) with no next action planned.
+fn unplanned(deal: &Deal, post_sale: bool) -> bool {
+    deal.is_on_board(post_sale)
         && deal.next_action.trim().is_empty()
         && deal.next_action_due.is_none()
 }
@@ -72,14 +74,17 @@ pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<S
             skipped: s.checklist.iter().map(|item| (item.clone(), 0)).collect(),
             jumped_over: 0,
             moved_back: 0,
-            no_next_action: deals
-                .iter()
-                .filter(|d| d.stage == s.id && unplanned(d, board))
-                .count(),
+            no_next_action: 0,
         })
         .collect();
-    let index = |id: &StageId| board.stage_index(id);
+    let stage_index = StageIndex::of(board);
+    let index = |id: &StageId| stage_index.get(id);
     for deal in deals {
+        if let Some(here) = index(&deal.stage)
+            && unplanned(deal, board.stages[here].phase == Phase::PostSale)
+        {
+            stages[here].no_next_action += 1;
+        }
         for step in moves(deal, window) {
             for jumped in step.jumped.iter().filter_map(index) {
                 stages[jumped].jumped_over += 1;
@@ -114,7 +119,7 @@ pub(super) fn by_owner(board: &Board, deals: &[&Deal], window: &Window) -> Vec<O
     let mut owners: Vec<OwnerCompliance> = Vec::new();
     for deal in deals {
         let steps = moves(deal, window);
-        let no_next = unplanned(deal, board);
+        let no_next = unplanned(deal, board.is_post_sale(&deal.stage));
         if steps.is_empty() && !no_next {
             continue;
         }

@@ -5,8 +5,8 @@ use chrono::{DateTime, FixedOffset, TimeDelta, Utc};
 
 use super::durations::Durations;
 use super::period::Window;
-use crate::model::{Board, Deal, StageId, Status, Totals};
-use crate::report::rotting_days;
+use crate::model::{Board, Deal, Phase, StageId, Status, Totals};
+use crate::report::attention::rotting_in;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageFlow {
@@ -29,13 +29,46 @@ pub struct StageFlow {
     pub rotting_now: usize,
 }
 
+/// Where each of the board's stages is, by id, for a report that looks up a stage for every
+/// history entry of a hundred thousand deals: ids are told apart by their length and first
+/// eight bytes, and compared whole only when those match (hashing or comparing every id as a
+/// string cost a third of the report).
+pub(super) struct StageIndex<'a>(Vec<(usize, u64, &'a str)>);
+
+impl<'a> StageIndex<'a> {
+    pub(super) fn of(board: &'a Board) -> StageIndex<'a> {
+        let ids = board.stages.iter().map(|s| {
+            let id = s.id.0.as_str();
+            (id.len(), head(id), id)
+        });
+        StageIndex(ids.collect())
+    }
+
+    /// The first stage with `id`, as [`Board::stage_index`] finds it.
+    pub(super) fn get(&self, id: &StageId) -> Option<usize> {
+        let id = id.0.as_str();
+        let (len, head) = (id.len(), head(id));
+        self.0
+            .iter()
+            .position(|(l, h, whole)| *l == len && *h == head && (len <= 8 || *whole == id))
+    }
+}
+
+/// The first eight bytes of `text`, padded with zeros.
+fn head(text: &str) -> u64 {
+    let mut bytes = [0u8; 8];
+    let n = text.len().min(8);
+    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+    u64::from_le_bytes(bytes)
+}
+
 /// For each of the board's stages, when the deal first got that far: reaching a stage counts
 /// as reaching every stage before it. Stages no longer on the board are passed over.
-pub(super) fn reached(board: &Board, deal: &Deal) -> Vec<Option<DateTime<Utc>>> {
-    let mut reached = vec![None; board.stages.len()];
+fn reached(stages: &StageIndex, count: usize, deal: &Deal) -> Vec<Option<DateTime<Utc>>> {
+    let mut reached = vec![None; count];
     let mut furthest: Option<usize> = None;
     for visit in &deal.history {
-        let Some(index) = board.stage_index(&visit.stage) else {
+        let Some(index) = stages.get(&visit.stage) else {
             continue;
         };
         let from = furthest.map_or(0, |f| f + 1);
@@ -49,15 +82,18 @@ pub(super) fn reached(board: &Board, deal: &Deal) -> Vec<Option<DateTime<Utc>>> 
 
 /// Each stay in a stage that is over: the stage's index, when it started and when it ended (the
 /// next stage entered, or the deal closed there).
-pub(super) fn stays(board: &Board, deal: &Deal) -> Vec<(usize, DateTime<Utc>, DateTime<Utc>)> {
+fn stays(
+    board: &Board,
+    stages: &StageIndex,
+    deal: &Deal,
+) -> Vec<(usize, DateTime<Utc>, DateTime<Utc>)> {
+    let post_sale = stages
+        .get(&deal.stage)
+        .is_some_and(|i| board.stages[i].phase == Phase::PostSale);
     // The last stay ends when the deal left the board (lost, or won with nowhere to go after
     // the sale); a deal on the board is still in it.
     let left_board = match &deal.status {
-        Status::Won { at } | Status::Lost { at, .. }
-            if !deal.is_on_board(board.is_post_sale(&deal.stage)) =>
-        {
-            Some(*at)
-        }
+        Status::Won { at } | Status::Lost { at, .. } if !deal.is_on_board(post_sale) => Some(*at),
         _ => None,
     };
     let ends = deal
@@ -70,73 +106,70 @@ pub(super) fn stays(board: &Board, deal: &Deal) -> Vec<(usize, DateTime<Utc>, Da
         .iter()
         .zip(ends)
         .filter_map(|(visit, end)| {
-            let index = board.stage_index(&visit.stage)?;
+            let index = stages.get(&visit.stage)?;
             Some((index, visit.at, end?))
         })
         .collect()
 }
 
+/// The funnel, in one pass over the deals.
 pub(super) fn flows(
     board: &Board,
     deals: &[&Deal],
     window: &Window,
     now: DateTime<FixedOffset>,
 ) -> Vec<StageFlow> {
-    let paths: Vec<(&Deal, Vec<Option<DateTime<Utc>>>)> =
-        deals.iter().map(|d| (*d, reached(board, d))).collect();
-    let mut spans: Vec<Vec<TimeDelta>> = vec![Vec::new(); board.stages.len()];
+    let stages = StageIndex::of(board);
+    let count = board.stages.len();
+    let mut flows: Vec<StageFlow> = board
+        .stages
+        .iter()
+        .map(|stage| StageFlow {
+            id: stage.id.clone(),
+            name: stage.name.clone(),
+            entered: 0,
+            entered_value: Totals::default(),
+            conversion: None,
+            time: Durations::of(&[]),
+            lost: 0,
+            lost_value: Totals::default(),
+            rotting_now: 0,
+        })
+        .collect();
+    let mut went_on = vec![0usize; count];
+    let mut spans: Vec<Vec<TimeDelta>> = vec![Vec::new(); count];
     for deal in deals {
-        for (index, start, end) in stays(board, deal) {
+        let path = reached(&stages, count, deal);
+        for (index, flow) in flows.iter_mut().enumerate() {
+            if !path[index].is_some_and(|at| window.contains(at)) {
+                continue;
+            }
+            flow.entered += 1;
+            flow.entered_value.add(deal.value);
+            let next = path.get(index + 1).copied().flatten();
+            went_on[index] += usize::from(next.is_some_and(|at| at < window.end));
+        }
+        for (index, start, end) in stays(board, &stages, deal) {
             if window.contains(end) {
                 spans[index].push(end - start);
             }
         }
+        let Some(here) = stages.get(&deal.stage) else {
+            continue;
+        };
+        let flow = &mut flows[here];
+        if matches!(&deal.status, Status::Lost { at, .. } if window.contains(*at)) {
+            flow.lost += 1;
+            flow.lost_value.add(deal.value);
+        }
+        if rotting_in(deal, &board.stages[here], now).is_some() {
+            flow.rotting_now += 1;
+        }
     }
-    board
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(index, stage)| {
-            let entered: Vec<&(&Deal, Vec<Option<DateTime<Utc>>>)> = paths
-                .iter()
-                .filter(|(_, path)| path[index].is_some_and(|at| window.contains(at)))
-                .collect();
-            let mut entered_value = Totals::default();
-            for (deal, _) in &entered {
-                entered_value.add(deal.value);
-            }
-            let went_on = entered
-                .iter()
-                .filter(|(_, path)| {
-                    path.get(index + 1)
-                        .copied()
-                        .flatten()
-                        .is_some_and(|at| at < window.end)
-                })
-                .count();
-            let conversion = (index + 1 < board.stages.len() && !entered.is_empty())
-                .then(|| went_on as f64 / entered.len() as f64);
-            let mut lost_value = Totals::default();
-            let lost = deals
-                .iter()
-                .filter(|d| d.stage == stage.id)
-                .filter(|d| matches!(&d.status, Status::Lost { at, .. } if window.contains(*at)))
-                .inspect(|d| lost_value.add(d.value))
-                .count();
-            StageFlow {
-                id: stage.id.clone(),
-                name: stage.name.clone(),
-                entered: entered.len(),
-                entered_value,
-                conversion,
-                time: Durations::of(&spans[index]),
-                lost,
-                lost_value,
-                rotting_now: deals
-                    .iter()
-                    .filter(|d| d.stage == stage.id && rotting_days(d, board, now).is_some())
-                    .count(),
-            }
-        })
-        .collect()
+    for (index, flow) in flows.iter_mut().enumerate() {
+        flow.conversion = (index + 1 < count && flow.entered > 0)
+            .then(|| went_on[index] as f64 / flow.entered as f64);
+        flow.time = Durations::of(&spans[index]);
+    }
+    flows
 }
