@@ -5,7 +5,9 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use crate::model::Board;
+use std::sync::Arc;
+
+use crate::model::{Board, Deal, FORMAT_VERSION};
 
 /// Written at the top of every saved board.
 const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard is closed, then run \
@@ -27,7 +29,61 @@ fn options() -> ron::Options {
 }
 
 pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
-    options().from_str(text)
+    match read_in_halves(text) {
+        Some(board) => Ok(board),
+        None => options().from_str(text),
+    }
+}
+
+/// How every deal's text begins in a board file as written here: at the deals list's depth,
+/// with its numeric id first (a stage's id, at the same depth, is quoted).
+pub(super) const DEAL_START: &str = "\n        (\n            id: ";
+/// How a board file written here ends after its last deal: the deals list is the last field.
+pub(super) const AFTER_DEALS: &str = "    ],\n)\n";
+/// Files smaller than this are read whole: two threads would not pay for themselves.
+const HALVES_FROM_BYTES: usize = 4 << 20;
+
+/// Where each deal's text starts in `text` (its indentation). A deal's own text (a note, say)
+/// can hold what looks like a start too: callers check the count, or that each piece reads.
+pub(super) fn deal_starts(text: &str) -> Vec<usize> {
+    text.match_indices(DEAL_START)
+        .filter(|(at, _)| {
+            text.as_bytes()
+                .get(at + DEAL_START.len())
+                .is_some_and(u8::is_ascii_digit)
+        })
+        .map(|(at, _)| at + 1)
+        .collect()
+}
+
+/// A big board file as written here, read on two cores: the board without its deals, and the
+/// deals of each half of the list at once. `None` for anything else, or anything that does not
+/// read: it is then read whole, which also gives an error its line and column. A start of a deal
+/// forged inside a text cuts that text in two, so the piece before it cannot read.
+fn read_in_halves(text: &str) -> Option<Board> {
+    if text.len() < HALVES_FROM_BYTES || !text.ends_with(AFTER_DEALS) {
+        return None;
+    }
+    let starts = deal_starts(text);
+    let (&first, &middle) = (starts.first()?, starts.get(starts.len() / 2)?);
+    let end = text.len() - AFTER_DEALS.len();
+    let deals_in = |piece: &str| -> Option<Vec<Arc<Deal>>> {
+        options().from_str(&format!("[\n{piece}]")).ok()
+    };
+    let (front, back) = std::thread::scope(|scope| {
+        let back = scope.spawn(|| deals_in(&text[middle..end]));
+        (deals_in(&text[first..middle]), back.join().ok().flatten())
+    });
+    let mut board: Board = options()
+        .from_str(&format!("{}{AFTER_DEALS}", &text[..first]))
+        .ok()?;
+    if board.version != FORMAT_VERSION || !board.deals.is_empty() {
+        return None;
+    }
+    let mut deals = front?;
+    deals.extend(back?);
+    board.deals = deals;
+    Some(board)
 }
 
 /// Only the `version` field, read before the rest so that a file from a newer dealboard gets a
@@ -42,4 +98,52 @@ pub fn version_of(text: &str) -> Option<u32> {
         .from_str::<VersionProbe>(text)
         .ok()
         .map(|p| p.version)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{DateTime, Utc};
+
+    fn now() -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z")
+            .unwrap()
+            .to_utc()
+    }
+
+    fn big_board() -> Board {
+        let mut board = crate::store::default_board().unwrap();
+        crate::demo::fill(&mut board, 4000, now());
+        board
+    }
+
+    fn whole(text: &str) -> Board {
+        options().from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_big_file_read_in_halves_is_the_board_read_whole() {
+        let board = big_board();
+        let text = to_text(&board).unwrap();
+        assert!(
+            text.len() >= HALVES_FROM_BYTES,
+            "big enough to be read in halves"
+        );
+        assert_eq!(read_in_halves(&text), Some(whole(&text)));
+        assert_eq!(whole(&text), board);
+    }
+
+    #[test]
+    fn texts_that_look_like_deals_do_not_fool_the_halves() {
+        let mut board = big_board();
+        let forged = format!("{DEAL_START}5,\n        ),\n{DEAL_START}6,\n");
+        let ids: Vec<_> = board.deals.iter().map(|d| d.id).collect();
+        for id in ids.into_iter().step_by(3) {
+            board
+                .edit_deal(id, now(), |d| d.notes = forged.clone())
+                .unwrap();
+        }
+        let text = to_text(&board).unwrap();
+        assert_eq!(from_text(&text).unwrap(), board);
+    }
 }

@@ -8,14 +8,9 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use super::format::to_text;
+use super::format::{AFTER_DEALS, deal_starts, to_text};
 use crate::model::{Board, Deal};
 
-/// How every deal's text begins in a board file: at the deals list's depth, with its numeric id
-/// first (a stage's id, at the same depth, is quoted).
-const DEAL_START: &str = "\n        (\n            id: ";
-/// How a board file ends after its last deal: the deals list is the board's last field.
-const AFTER_DEALS: &str = "    ],\n)\n";
 /// More changed deals than this share of all is quicker written whole.
 const REUSE_BELOW_SHARE: usize = 4;
 
@@ -121,15 +116,7 @@ fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
 /// it); `None` when that cannot be told for certain: a deal's own text (a note, say) can hold
 /// what looks like the start of a deal, and then there are more starts than deals.
 fn spans(text: &str, deals: &[Arc<Deal>]) -> Option<Vec<(Arc<Deal>, Range<usize>)>> {
-    let starts: Vec<usize> = text
-        .match_indices(DEAL_START)
-        .filter(|(at, _)| {
-            text.as_bytes()
-                .get(at + DEAL_START.len())
-                .is_some_and(u8::is_ascii_digit)
-        })
-        .map(|(at, _)| at + 1)
-        .collect();
+    let starts = deal_starts(text);
     if starts.len() != deals.len() || !text.ends_with(AFTER_DEALS) {
         return None;
     }
@@ -148,6 +135,7 @@ fn spans(text: &str, deals: &[Arc<Deal>]) -> Option<Vec<(Arc<Deal>, Range<usize>
 mod tests {
     use super::*;
     use crate::model::DealId;
+    use crate::store::format::DEAL_START;
     use chrono::{DateTime, Utc};
     use proptest::prelude::*;
 
