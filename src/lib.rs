@@ -8,5 +8,7 @@ pub mod interchange;
 pub mod model;
 pub mod report;
 pub mod store;
+#[cfg(test)]
+mod test_boards;
 pub mod text;
 pub mod tui;

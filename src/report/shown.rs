@@ -234,17 +234,12 @@ fn changes<'a>(old: &'a [Arc<Deal>], new: &'a [Arc<Deal>]) -> Option<Vec<Change<
 mod tests {
     use super::*;
 
+    use crate::test_boards::demo;
     use chrono::Duration;
     use proptest::prelude::*;
 
     fn now() -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
-    }
-
-    fn demo(deals: usize) -> Board {
-        let mut board = crate::store::default_board().unwrap();
-        crate::demo::fill(&mut board, deals, now().to_utc());
-        board
     }
 
     /// What counting everything from scratch gives.

@@ -103,19 +103,7 @@ pub fn version_of(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::{DateTime, Utc};
-
-    fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z")
-            .unwrap()
-            .to_utc()
-    }
-
-    fn big_board() -> Board {
-        let mut board = crate::store::default_board().unwrap();
-        crate::demo::fill(&mut board, 4000, now());
-        board
-    }
+    use crate::test_boards::{demo, moment};
 
     fn whole(text: &str) -> Board {
         options().from_str(text).unwrap()
@@ -123,7 +111,7 @@ mod tests {
 
     #[test]
     fn a_big_file_read_in_halves_is_the_board_read_whole() {
-        let board = big_board();
+        let board = demo(4000);
         let text = to_text(&board).unwrap();
         assert!(
             text.len() >= HALVES_FROM_BYTES,
@@ -135,12 +123,12 @@ mod tests {
 
     #[test]
     fn texts_that_look_like_deals_do_not_fool_the_halves() {
-        let mut board = big_board();
+        let mut board = demo(4000);
         let forged = format!("{DEAL_START}5,\n        ),\n{DEAL_START}6,\n");
         let ids: Vec<_> = board.deals.iter().map(|d| d.id).collect();
         for id in ids.into_iter().step_by(3) {
             board
-                .edit_deal(id, now(), |d| d.notes = forged.clone())
+                .edit_deal(id, moment(), |d| d.notes = forged.clone())
                 .unwrap();
         }
         let text = to_text(&board).unwrap();

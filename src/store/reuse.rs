@@ -136,20 +136,8 @@ mod tests {
     use super::*;
     use crate::model::DealId;
     use crate::store::format::DEAL_START;
-    use chrono::{DateTime, Utc};
+    use crate::test_boards::{demo, moment as now};
     use proptest::prelude::*;
-
-    fn now() -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339("2026-11-27T10:00:00Z")
-            .unwrap()
-            .to_utc()
-    }
-
-    fn demo(deals: usize) -> Board {
-        let mut board = crate::store::default_board().unwrap();
-        crate::demo::fill(&mut board, deals, now());
-        board
-    }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]

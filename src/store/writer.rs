@@ -140,11 +140,6 @@ impl Writer {
         self.queue().finished.is_some()
     }
 
-    /// True while a save is waiting or being written.
-    pub fn busy(&self) -> bool {
-        !self.queue().idle()
-    }
-
     /// Waits until every save handed over is written, for at most `patience`. True when done.
     pub fn wait(&self, patience: Duration) -> bool {
         let deadline = Instant::now() + patience;
@@ -298,11 +293,9 @@ mod tests {
         let (_dir, _path, writer) = writer_for(&named("start"));
         let held = writer.store();
         writer.save(named("first"));
-        assert!(writer.busy());
         assert!(writer.store_if_idle().is_none());
         drop(held);
         assert!(writer.wait(Duration::from_secs(10)));
-        assert!(!writer.busy());
         assert!(writer.store_if_idle().is_some());
     }
 
