@@ -308,12 +308,12 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {
-            let board = change::read_board(path)?;
-            list::list(&board, &args, terminal_width(), clock.today())
+            let board = kept_to_the_end(change::read_board(path)?);
+            list::list(board, &args, terminal_width(), clock.today())
         }
         Command::Show { id, format } => {
-            let board = change::read_board(path)?;
-            show::show(&board, DealId(id), format, clock.now())
+            let board = kept_to_the_end(change::read_board(path)?);
+            show::show(board, DealId(id), format, clock.now())
         }
         Command::Add(args) => text(deals::add(path, &args, clock)),
         Command::Edit(args) => text(deals::edit(path, &args, clock)),
@@ -341,13 +341,20 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             |board, id, now| board.reopen(id, now),
         )),
         Command::Stats(args) => {
-            let board = change::read_board(path)?;
-            text(stats::stats(&board, &args, terminal_width(), clock.now()))
+            let board = kept_to_the_end(change::read_board(path)?);
+            text(stats::stats(board, &args, terminal_width(), clock.now()))
         }
         Command::Review(args) => review::review(path, &args, clock).map(Output::Ended),
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),
     }
+}
+
+/// A board read for one command's output. The process ends right after the output, so the
+/// board's memory is left to the system to take back at once rather than freed deal by deal,
+/// which took a tenth of the time of `list` on a big board.
+fn kept_to_the_end(board: Board) -> &'static Board {
+    Box::leak(Box::new(board))
 }
 
 /// A deal's id as the user may copy it: `12` or `#12`.

@@ -75,6 +75,12 @@ pub fn check_notes(text: &str) -> Result<(), TextProblem> {
 /// No control character but those `allowed`, and at most `most` characters. Reads no further
 /// than `most` characters past the limit, so a huge text is refused quickly.
 fn check(text: &str, most: usize, allowed: fn(char) -> bool) -> Result<(), TextProblem> {
+    // Most text is plain ASCII: one byte is one character, and its controls are all below 0x20
+    // or 0x7f, so it is checked a byte at a time.
+    let plain = |b: &u8| b.is_ascii() && (!b.is_ascii_control() || allowed(char::from(*b)));
+    if text.len() <= most && text.as_bytes().iter().all(plain) {
+        return Ok(());
+    }
     for (count, c) in text.chars().enumerate() {
         if count >= most {
             return Err(TextProblem::TooLong(most));

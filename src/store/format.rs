@@ -5,9 +5,7 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use std::sync::Arc;
-
-use crate::model::{Board, Deal, FORMAT_VERSION};
+use crate::model::{Board, FORMAT_VERSION};
 
 /// Written at the top of every saved board.
 const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard is closed, then run \
@@ -24,12 +22,19 @@ pub fn to_text(board: &Board) -> Result<String, ron::Error> {
     Ok(format!("{HEADER}{body}\n"))
 }
 
-fn options() -> ron::Options {
+pub(super) fn options() -> ron::Options {
     ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME)
 }
 
+/// The board in `text`: read quickly when it is written the way dealboard writes boards (on
+/// two cores when it is big), else by ron, which reads any RON and places errors.
 pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
-    match read_in_halves(text) {
+    let quick = if text.len() < HALVES_FROM_BYTES {
+        super::canonical::board(text)
+    } else {
+        read_in_halves(text)
+    };
+    match quick {
         Some(board) => Ok(board),
         None => options().from_str(text),
     }
@@ -58,25 +63,21 @@ pub(super) fn deal_starts(text: &str) -> Vec<usize> {
 
 /// A big board file as written here, read on two cores: the board without its deals, and the
 /// deals of each half of the list at once. `None` for anything else, or anything that does not
-/// read: it is then read whole, which also gives an error its line and column. A start of a deal
-/// forged inside a text cuts that text in two, so the piece before it cannot read.
+/// read: it is then read whole by ron, which also gives an error its line and column. A start
+/// of a deal forged inside a text cuts that text in two, so the piece before it cannot read.
 fn read_in_halves(text: &str) -> Option<Board> {
-    if text.len() < HALVES_FROM_BYTES || !text.ends_with(AFTER_DEALS) {
+    if !text.ends_with(AFTER_DEALS) {
         return None;
     }
     let starts = deal_starts(text);
     let (&first, &middle) = (starts.first()?, starts.get(starts.len() / 2)?);
     let end = text.len() - AFTER_DEALS.len();
-    let deals_in = |piece: &str| -> Option<Vec<Arc<Deal>>> {
-        options().from_str(&format!("[\n{piece}]")).ok()
-    };
+    let deals_in = super::canonical::deals;
     let (front, back) = std::thread::scope(|scope| {
         let back = scope.spawn(|| deals_in(&text[middle..end]));
         (deals_in(&text[first..middle]), back.join().ok().flatten())
     });
-    let mut board: Board = options()
-        .from_str(&format!("{}{AFTER_DEALS}", &text[..first]))
-        .ok()?;
+    let mut board = super::canonical::board(&format!("{}{AFTER_DEALS}", &text[..first]))?;
     if board.version != FORMAT_VERSION || !board.deals.is_empty() {
         return None;
     }

@@ -1,6 +1,7 @@
 //! The board file: where it is, reading it, and saving it safely. Nothing else in the program
 //! touches the board's files.
 
+mod canonical;
 mod files;
 mod fingerprint;
 mod format;

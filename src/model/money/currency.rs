@@ -102,8 +102,9 @@ impl Serialize for Currency {
 
 impl<'de> Deserialize<'de> for Currency {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        Currency::parse(&text).ok_or_else(|| serde::de::Error::custom(BadText::currency(text)))
+        super::super::bad_text::read_text(d, |text| {
+            Currency::parse(text).ok_or_else(|| BadText::currency(text.to_string()))
+        })
     }
 }
 

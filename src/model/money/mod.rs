@@ -142,14 +142,15 @@ impl Serialize for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(d)?;
-        let mut parts = text.trim().rsplitn(2, char::is_whitespace);
-        let currency = parts.next().and_then(Currency::parse);
-        match (currency, parts.next()) {
-            (Some(currency), Some(amount)) => parse::parse_plain(amount.trim(), currency)
-                .map_err(|e| serde::de::Error::custom(BadText::money(text.clone(), Some(e)))),
-            _ => Err(serde::de::Error::custom(BadText::money(text, None))),
-        }
+        super::bad_text::read_text(d, |text| {
+            let mut parts = text.trim().rsplitn(2, char::is_whitespace);
+            let currency = parts.next().and_then(Currency::parse);
+            match (currency, parts.next()) {
+                (Some(currency), Some(amount)) => parse::parse_plain(amount.trim(), currency)
+                    .map_err(|e| BadText::money(text.to_string(), Some(e))),
+                _ => Err(BadText::money(text.to_string(), None)),
+            }
+        })
     }
 }
 
