@@ -1,6 +1,7 @@
-//! How fast the board is at 1k, 10k and 100k deals: loading and saving the file, drawing a frame,
-//! a key press through to the next frame (a move hands its save to the writer thread), a move
-//! through to the file safely on disk, and importing a CSV of that many rows.
+//! How fast the board is at 1k, 10k and 100k deals: loading and saving the file, starting the
+//! app to its first frame, drawing a frame, a key press through to the next frame (a move hands
+//! its save to the writer thread), a move through to the file safely on disk, and importing a
+//! CSV of that many rows.
 //!
 //! `cargo bench` runs them all; `cargo bench -- frame` runs one group.
 
@@ -40,12 +41,37 @@ fn file(c: &mut Criterion) {
         let board = demo(size);
         let text = store::board_text(&board).expect("serializes");
         group.bench_with_input(BenchmarkId::new("load", size), &text, |b, text| {
-            b.iter(|| store::parse(black_box(text.as_bytes())).expect("parses"))
+            b.iter_with_large_drop(|| store::parse(black_box(text.as_bytes())).expect("parses"))
         });
         let dir = tempfile::tempdir().expect("temp folder");
         let mut saved = Store::create(&dir.path().join("board.ron"), &board).expect("creates");
         group.bench_with_input(BenchmarkId::new("save", size), &board, |b, board| {
             b.iter(|| saved.save(black_box(board)).expect("saves"))
+        });
+    }
+    group.finish();
+}
+
+/// What a user waits for when starting the app: the board file read and checked, the app's
+/// columns and figures built, and the first frame drawn.
+fn start(c: &mut Criterion) {
+    let mut group = c.benchmark_group("start");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let dir = tempfile::tempdir().expect("temp folder");
+        let path = dir.path().join("board.ron");
+        Store::create(&path, &demo(size)).expect("creates");
+        let mut terminal = Terminal::new(TestBackend::new(240, 60)).expect("test terminal");
+        group.bench_function(BenchmarkId::new("open to first frame", size), |b| {
+            b.iter_with_large_drop(|| {
+                let (store, board) = Store::open(black_box(&path)).expect("opens");
+                let clock = Box::new(FixedClock(now().fixed_offset()));
+                let app = App::new(board, store, clock, (240, 60));
+                terminal.draw(|f| view::render(&app, f)).expect("draws");
+                app
+            })
         });
     }
     group.finish();
@@ -151,5 +177,5 @@ fn import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, file, frame, key_to_frame, import);
+criterion_group!(benches, file, start, frame, key_to_frame, import);
 criterion_main!(benches);

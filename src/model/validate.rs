@@ -2,9 +2,10 @@
 //! overwritten), so that a hand edit gone wrong is reported instead of silently "repaired".
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use super::board::{Board, MAX_DEAL_ID};
-use super::deal::{DealId, DealProblem};
+use super::deal::{Deal, DealId, DealProblem};
 use super::limits::{self, TextProblem};
 use super::stage::StageId;
 
@@ -81,6 +82,39 @@ impl Problem {
     }
 }
 
+/// Boards with fewer deals are checked on one core: a thread would not pay for itself.
+const CHECKED_ON_TWO_CORES_FROM: usize = 2000;
+
+/// What is wrong with one deal by itself (its id, stage, fields and history), in file order.
+fn deal_problems<'a>(
+    deal: &'a Deal,
+    known: &dyn Fn(&StageId) -> bool,
+) -> impl Iterator<Item = Problem> + 'a {
+    let id_out_of_range =
+        (deal.id.0 == 0 || deal.id.0 > MAX_DEAL_ID).then_some(Problem::DealIdOutOfRange(deal.id));
+    let unknown_stage = (!known(&deal.stage)).then(|| Problem::UnknownStage {
+        deal: deal.id,
+        stage: deal.stage.clone(),
+    });
+    let fields = deal.check().err().map(|problem| Problem::Deal {
+        deal: deal.id,
+        problem,
+    });
+    let named = deal.history.iter().map(|v| &v.stage);
+    let mut named = named
+        .chain(deal.history.iter().flat_map(|v| &v.jumped))
+        .chain(deal.ticked.iter().map(|t| &t.stage));
+    let history = named
+        .find(|s| !known(s) && !s.is_well_formed())
+        .map(|stage| Problem::BadHistoryStage {
+            deal: deal.id,
+            stage: stage.clone(),
+        });
+    [id_out_of_range, unknown_stage, fields, history]
+        .into_iter()
+        .flatten()
+}
+
 impl Board {
     /// Everything wrong with the board, in file order; empty when it is sound.
     pub fn problems(&self) -> Vec<Problem> {
@@ -119,38 +153,39 @@ impl Board {
                 }
             }
         }
-        let mut deal_ids = HashSet::new();
-        for deal in &self.deals {
+        // Found by binary search: hashing each of a deal's many stage names cost more than
+        // reading the deal.
+        let mut known: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        known.sort_unstable();
+        let known = |stage: &StageId| known.binary_search(&stage.0.as_str()).is_ok();
+        // A deal's own problems are found on two cores for a big board; the problems are then
+        // put in file order, each deal's after its repeated id.
+        let own = |from: usize, deals: &[Arc<Deal>]| {
+            let mut found = Vec::new();
+            for (i, deal) in deals.iter().enumerate() {
+                found.extend(deal_problems(deal, &known).map(|p| (from + i, p)));
+            }
+            found
+        };
+        let half = if self.deals.len() >= CHECKED_ON_TWO_CORES_FROM {
+            self.deals.len() / 2
+        } else {
+            self.deals.len()
+        };
+        let (front, back) = std::thread::scope(|scope| {
+            let back = scope.spawn(|| own(half, &self.deals[half..]));
+            let front = own(0, &self.deals[..half]);
+            (front, back.join())
+        });
+        let back = back.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let mut own = front.into_iter().chain(back).peekable();
+        let mut deal_ids = HashSet::with_capacity(self.deals.len());
+        for (i, deal) in self.deals.iter().enumerate() {
             if !deal_ids.insert(deal.id) {
                 problems.push(Problem::DuplicateDealId(deal.id));
             }
-            if deal.id.0 == 0 || deal.id.0 > MAX_DEAL_ID {
-                problems.push(Problem::DealIdOutOfRange(deal.id));
-            }
-            if !ids.contains(&deal.stage) {
-                problems.push(Problem::UnknownStage {
-                    deal: deal.id,
-                    stage: deal.stage.clone(),
-                });
-            }
-            if let Err(problem) = deal.check() {
-                problems.push(Problem::Deal {
-                    deal: deal.id,
-                    problem,
-                });
-            }
-            let named = deal.history.iter().map(|v| &v.stage);
-            let named = named
-                .chain(deal.history.iter().flat_map(|v| &v.jumped))
-                .chain(deal.ticked.iter().map(|t| &t.stage));
-            if let Some(stage) = named
-                .into_iter()
-                .find(|s| !ids.contains(s) && !s.is_well_formed())
-            {
-                problems.push(Problem::BadHistoryStage {
-                    deal: deal.id,
-                    stage: stage.clone(),
-                });
+            while let Some((_, problem)) = own.next_if(|(at, _)| *at == i) {
+                problems.push(problem);
             }
         }
         problems.extend(self.text_problems());

@@ -29,12 +29,10 @@ pub(super) fn options() -> ron::Options {
 /// The board in `text`: read quickly when it is written the way dealboard writes boards (on
 /// two cores when it is big), else by ron, which reads any RON and places errors.
 pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
-    let quick = if text.len() < HALVES_FROM_BYTES {
-        super::canonical::board(text)
-    } else {
-        read_in_halves(text)
-    };
-    match quick {
+    let halves = (text.len() >= HALVES_FROM_BYTES)
+        .then(|| read_in_halves(text))
+        .flatten();
+    match halves.or_else(|| super::canonical::board(text)) {
         Some(board) => Ok(board),
         None => options().from_str(text),
     }
@@ -52,26 +50,35 @@ const HALVES_FROM_BYTES: usize = 4 << 20;
 /// can hold what looks like a start too: callers check the count, or that each piece reads.
 pub(super) fn deal_starts(text: &str) -> Vec<usize> {
     text.match_indices(DEAL_START)
-        .filter(|(at, _)| {
-            text.as_bytes()
-                .get(at + DEAL_START.len())
-                .is_some_and(u8::is_ascii_digit)
-        })
+        .filter(|(at, _)| numeric_id_at(text, at + DEAL_START.len()))
         .map(|(at, _)| at + 1)
         .collect()
 }
 
+/// The first start of a deal at or after byte `from`, as [`deal_starts`] finds them.
+fn deal_start_from(text: &str, from: usize) -> Option<usize> {
+    let from = (from..=text.len()).find(|at| text.is_char_boundary(*at))?;
+    text[from..]
+        .match_indices(DEAL_START)
+        .find(|(at, _)| numeric_id_at(text, from + at + DEAL_START.len()))
+        .map(|(at, _)| from + at + 1)
+}
+
+fn numeric_id_at(text: &str, at: usize) -> bool {
+    text.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+}
+
 /// A big board file as written here, read on two cores: the board without its deals, and the
-/// deals of each half of the list at once. `None` for anything else, or anything that does not
-/// read: it is then read whole by ron, which also gives an error its line and column. A start
-/// of a deal forged inside a text cuts that text in two, so the piece before it cannot read.
+/// deals of each half of the deals' text at once. `None` for anything else, or anything that
+/// does not read: it is then read whole. A start of a deal forged inside a text cuts that text
+/// in two, so the piece before it cannot read.
 fn read_in_halves(text: &str) -> Option<Board> {
     if !text.ends_with(AFTER_DEALS) {
         return None;
     }
-    let starts = deal_starts(text);
-    let (&first, &middle) = (starts.first()?, starts.get(starts.len() / 2)?);
+    let first = deal_start_from(text, 0)?;
     let end = text.len() - AFTER_DEALS.len();
+    let middle = deal_start_from(text, first + (end - first) / 2).filter(|m| *m < end)?;
     let deals_in = super::canonical::deals;
     let (front, back) = std::thread::scope(|scope| {
         let back = scope.spawn(|| deals_in(&text[middle..end]));
