@@ -84,13 +84,38 @@ fn review(c: &mut Criterion) {
             .map(|n| store::board_text(&demo(*n)).expect("serializes"))
             .collect();
         let mut turn = 0;
+        let mut changed = |review: &mut Review| {
+            turn += 1;
+            std::fs::write(&path, &texts[turn % 2]).expect("writes");
+            review.update(Action::Tick);
+            while !review.has_news() {
+                std::thread::sleep(Duration::from_micros(100));
+            }
+        };
+        // From the file written to the board on screen: read on the watcher's thread, then
+        // taken in on the screen's.
         group.bench_function(
             BenchmarkId::new("a file changed: read and redo", size),
             |b| {
                 b.iter(|| {
-                    turn += 1;
-                    std::fs::write(&path, &texts[turn % 2]).expect("writes");
-                    review.update(Action::Tick)
+                    changed(&mut review);
+                    review.update(Action::News)
+                })
+            },
+        );
+        // What of that holds up the screen (keys wait for it): taking in the board read.
+        group.bench_function(
+            BenchmarkId::new("a file changed: on the screen's thread", size),
+            |b| {
+                b.iter_custom(|times| {
+                    let mut spent = Duration::ZERO;
+                    for _ in 0..times {
+                        changed(&mut review);
+                        let start = std::time::Instant::now();
+                        review.update(Action::News);
+                        spent += start.elapsed();
+                    }
+                    spent
                 })
             },
         );

@@ -160,6 +160,18 @@ fn review_of(dir: &TempDir, owner: Option<&str>) -> Review {
     )
 }
 
+/// A tick, and what the review's look at the files found taken in, as the event loop does when
+/// the watcher wakes it.
+fn look_at_files(review: &mut Review) {
+    review.update(Action::Tick);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !review.has_news() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    assert!(review.has_news(), "the files were looked at");
+    review.update(Action::News);
+}
+
 fn review(dir: &TempDir) -> Review {
     review_of(dir, None)
 }
@@ -552,6 +564,27 @@ proptest! {
 }
 
 #[test]
+fn a_changed_file_is_read_off_the_screens_thread_and_taken_in_as_news() {
+    let dir = team();
+    let mut review = review(&dir);
+    let path = dir.path().join("boris.ron");
+    let mut board = store::Store::at(&path).read().unwrap();
+    board
+        .add_deal(&stage("lead"), support::now().to_utc(), |d| {
+            d.title = "Brand new lead".into()
+        })
+        .unwrap();
+    write(&path, &board);
+    review.update(Action::Tick);
+    assert!(
+        !shown(&review).contains(&"Brand new lead".to_string()),
+        "a tick only asks for a look: the screen does not wait for the file"
+    );
+    look_at_files(&mut review);
+    assert!(shown(&review).contains(&"Brand new lead".to_string()));
+}
+
+#[test]
 fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
     let dir = team();
     let mut review = review(&dir);
@@ -566,7 +599,7 @@ fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
         })
         .unwrap();
     write(&path, &board);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert!(shown(&review).contains(&"Brand new lead".to_string()));
     assert_eq!(
         (review.owner().map(str::to_string), selected_title(&review)),
@@ -602,7 +635,7 @@ fn a_deal_added_to_an_earlier_board_does_not_move_the_presenters_place() {
         })
         .unwrap();
     write(&path, &board);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert!(shown(&review).contains(&"Anna's new one".to_string()));
     assert_eq!(selected_title(&review), "Stark fleet");
     assert_eq!(
@@ -621,7 +654,7 @@ fn a_deal_added_to_an_earlier_board_does_not_move_the_presenters_place() {
         })
         .unwrap();
     write(&path, &board);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     let after = review
         .change()
         .map(|c| review.board().deal(c.deal).unwrap().title.clone());
@@ -642,7 +675,7 @@ fn a_deal_added_in_the_clocks_very_second_counts_in_the_totals() {
         })
         .unwrap();
     write(&path, &board);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert_eq!(review.totals().open_count, before + 1);
 }
 
@@ -656,7 +689,7 @@ fn a_board_put_in_the_folder_during_the_review_joins_it() {
     write(&dir.path().join("dana.ron"), &dana);
     // A backup or a copy beside a board is not a board of the folder.
     write(&dir.path().join("dana.ron.bak.1"), &dana);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert!(screen(&review, &dir, (100, 30)).contains("4 boards"));
     assert_eq!(review.owner(), Some("Anna"), "the turn stays");
     keys(&mut review, "BTab BTab");
@@ -728,8 +761,8 @@ fn a_message_stays_until_the_next_key() {
     let dir = team();
     let mut review = review(&dir);
     keys(&mut review, "e");
-    review.update(Action::Tick);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
+    look_at_files(&mut review);
     assert_eq!(review.flash(), Some(dealboard::text::t().review.read_only));
     keys(&mut review, "j");
     assert_eq!(review.flash(), None);
@@ -781,7 +814,7 @@ fn a_deal_in_focus_says_what_changed_and_its_history_scrolls() {
         board.move_deal(id, &stage(to), at).unwrap();
     }
     write(&path, &board);
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     let long = screen(&review, &dir, (80, 24));
     assert!(long.contains("▼ more: ↓ PgDn"), "{long}");
     keys(&mut review, "PgDn");
@@ -811,7 +844,7 @@ fn a_broken_file_keeps_its_last_good_state_with_a_warning() {
     let good = std::fs::read_to_string(&path).unwrap();
     // Caught mid-write by a sync tool: half the file.
     std::fs::write(&path, &good[..good.len() / 2]).unwrap();
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert_eq!(shown(&review).len(), 9, "Anna's deals are still shown");
     let warned = screen(&review, &dir, (100, 30));
     assert!(
@@ -819,7 +852,7 @@ fn a_broken_file_keeps_its_last_good_state_with_a_warning() {
         "{warned}"
     );
     std::fs::write(&path, &good).unwrap();
-    review.update(Action::Tick);
+    look_at_files(&mut review);
     assert!(!screen(&review, &dir, (100, 30)).contains("cannot be read now"));
 }
 

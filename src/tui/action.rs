@@ -82,8 +82,9 @@ pub enum Action {
     // From the event loop
     Resize(u16, u16),
     Tick,
-    /// The writer finished a save: take in how it went.
-    SaveFinished,
+    /// Something finished in the background: take it in (in the app a save, and how it went;
+    /// in the review a look at the files).
+    News,
 }
 
 impl Action {

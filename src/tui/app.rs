@@ -402,7 +402,7 @@ impl App {
                 return;
             }
             Action::Terminate => return self.terminate(),
-            Action::SaveFinished => return self.take_finished_save(),
+            Action::News => return self.take_finished_save(),
             Action::Tick => {
                 self.watch_file();
                 if self.shown.figures().counted_on != Some(self.clock.today()) {

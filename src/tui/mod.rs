@@ -16,11 +16,12 @@ pub mod text_form;
 pub mod view;
 mod wakeups;
 
-use std::io;
+use std::io::{self, BufWriter, Stdout};
 use std::time::{Duration, Instant};
 
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::Event;
-use ratatui::{DefaultTerminal, Frame};
+use ratatui::{Frame, Terminal};
 
 use crate::clock::SystemClock;
 use crate::model::Board;
@@ -70,14 +71,32 @@ fn paste(screen: &mut impl Screen, text: &str) {
     }
 }
 
-/// Takes the terminal: raw mode, the alternate screen, and pastes that arrive whole.
-fn take_terminal() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+/// The terminal the app draws on. Its output goes through a buffer that holds a whole frame,
+/// so a frame reaches the terminal in one write (standard output's own 1 KB buffer took a
+/// hundred writes for a full frame at 240×60).
+type AppTerminal = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// More than a full frame on a big monitor needs, colours included.
+const FRAME_BYTES: usize = 256 * 1024;
+
+/// Takes the terminal: raw mode, the alternate screen, and pastes that arrive whole; a panic
+/// gives it back before its message is printed.
+fn take_terminal() -> io::Result<AppTerminal> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = give_back_terminal();
+        hook(info);
+    }));
+    ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         io::stdout(),
+        ratatui::crossterm::terminal::EnterAlternateScreen,
         ratatui::crossterm::event::EnableBracketedPaste
     )?;
-    Ok(terminal)
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BYTES,
+        io::stdout(),
+    )))
 }
 
 /// Gives the terminal back as it was found.
@@ -91,7 +110,7 @@ fn give_back_terminal() -> io::Result<()> {
 
 /// Gives the terminal back. After a signal that ended the session (a closed window, say) the
 /// terminal may be gone: that is no failure.
-fn finish(mut terminal: DefaultTerminal, result: io::Result<Ending>) -> io::Result<Ending> {
+fn finish(mut terminal: AppTerminal, result: io::Result<Ending>) -> io::Result<Ending> {
     // The cursor is shown here: ratatui would otherwise try on drop and print its failure to a
     // terminal that may be gone (which panics). A terminal that cannot take it is let go as is.
     match terminal.show_cursor() {
@@ -153,12 +172,18 @@ impl Screen for review::Review {
     fn draw(&self, frame: &mut Frame) {
         review::render(self, frame);
     }
+    fn has_news(&self) -> bool {
+        review::Review::has_news(self)
+    }
+    fn wake_on_news(&mut self, wake: Box<dyn Fn() + Send>) {
+        review::Review::wake_on_news(self, wake);
+    }
 }
 
 /// Runs the screen until it is done or a signal ends it. When the terminal fails (it is gone),
 /// the screen is ended as by a signal, so that nothing pending is lost.
 fn event_loop(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     screen: &mut impl Screen,
     signals: &signals::Signals,
     tick: Duration,
@@ -178,7 +203,7 @@ fn event_loop(
 /// `tick` even while keys keep arriving, so a failed save is retried and outside changes are
 /// followed however busy the keyboard is. A frame is drawn only after something happened.
 fn serve(
-    terminal: &mut DefaultTerminal,
+    terminal: &mut AppTerminal,
     screen: &mut impl Screen,
     signals: &signals::Signals,
     tick: Duration,
@@ -201,7 +226,7 @@ fn serve(
             stale = true;
         }
         if screen.has_news() {
-            screen.apply(Action::SaveFinished);
+            screen.apply(Action::News);
             stale = true;
             continue;
         }

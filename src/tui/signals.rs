@@ -8,8 +8,6 @@ use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use ratatui::DefaultTerminal;
-
 /// The number of `SIGHUP`, for a terminal that hung up.
 #[cfg(unix)]
 const HANGUP: i32 = signal_hook::consts::SIGHUP;
@@ -87,7 +85,7 @@ impl Signals {
 
 /// Gives the terminal back, stops the program until `fg`, then takes the terminal again and
 /// has the next frame drawn whole.
-pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn suspend(terminal: &mut super::AppTerminal) -> io::Result<()> {
     terminal.show_cursor()?;
     super::give_back_terminal()?;
     #[cfg(unix)]
@@ -104,7 +102,7 @@ pub fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// Clears the screen and forgets what was drawn, so that the next frame is drawn whole (the
 /// terminal may show anything after a stop). Unlike `Terminal::clear`, it asks the terminal
 /// nothing (a terminal that does not answer a cursor query would otherwise fail the app).
-pub fn redraw_whole(terminal: &mut DefaultTerminal) -> io::Result<()> {
+pub fn redraw_whole(terminal: &mut super::AppTerminal) -> io::Result<()> {
     use ratatui::crossterm::terminal::{Clear, ClearType};
     ratatui::crossterm::execute!(io::stdout(), Clear(ClearType::All))?;
     // Each swap empties the buffer it leaves behind: two swaps empty both.

@@ -213,7 +213,7 @@ impl TestApp {
             self.app.wait_for_saves(std::time::Duration::from_secs(30)),
             "the writer did not finish"
         );
-        self.app.update(Action::SaveFinished);
+        self.app.update(Action::News);
         self
     }
 

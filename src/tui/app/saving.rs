@@ -249,9 +249,9 @@ impl App {
     }
 
     /// Waits until every change handed to the writer is on disk (or failed), for at most
-    /// `patience`; true when none is left. Then [`Action::SaveFinished`] takes in how it went.
+    /// `patience`; true when none is left. Then [`Action::News`] takes in how it went.
     ///
-    /// [`Action::SaveFinished`]: crate::tui::action::Action::SaveFinished
+    /// [`Action::News`]: crate::tui::action::Action::News
     pub fn wait_for_saves(&self, patience: Duration) -> bool {
         self.writer.wait(patience)
     }

@@ -1,76 +1,218 @@
 //! The board files a review presents, followed as their owners change them: opened for reading
 //! only (no lock is taken, nothing is ever written), re-read when a file changes on disk, and
 //! a file that is mid-write or broken keeps its last good state, with a warning.
+//!
+//! The files are looked at and read on a thread of their own, so that a big board changing on
+//! disk never holds up a key: the screen asks for a look ([`Watcher::look`]) and takes in what
+//! was found when it is ready ([`Watcher::take_news`]). Only a file that changed is read.
 
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use crate::model::Board;
-use crate::store::{LoadError, Outside, Store};
+use crate::store::{LoadError, Outside, Store, board_files};
 use crate::text::{load_error_in_a_line, t};
 
+/// A presented file as the screen knows it.
 pub struct Source {
     pub path: PathBuf,
     /// The file's name without `.ron`: the owner of its deals that name none.
     pub name: String,
-    store: Store,
     /// The last good state of the board; `None` until it could be read once.
     pub board: Option<Board>,
     /// Why the file cannot be read right now, when it cannot.
     pub warning: Option<String>,
 }
 
-impl Source {
-    pub fn open(path: &Path) -> Source {
-        let name = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
+/// What a look found about one file: a board read anew, and the file's warning as it is now.
+pub struct Found {
+    pub path: PathBuf,
+    pub board: Option<Board>,
+    pub warning: Option<String>,
+}
+
+/// A file being followed, on the watcher's thread.
+struct Followed {
+    path: PathBuf,
+    store: Store,
+    /// Whether a good state was ever read.
+    read_once: bool,
+    warning: Option<String>,
+}
+
+impl Followed {
+    /// Opens `path`, giving what the screen shows of it at first.
+    fn open(path: &Path) -> (Followed, Source) {
         let mut store = Store::at(path);
         let (board, warning) = match store.read() {
             Ok(board) => (Some(board), None),
             Err(e) => (None, Some(described(&e))),
         };
-        Source {
+        let followed = Followed {
             path: path.to_path_buf(),
-            name,
             store,
+            read_once: board.is_some(),
+            warning: warning.clone(),
+        };
+        let source = Source {
+            path: path.to_path_buf(),
+            name: name_of(path),
             board,
             warning,
+        };
+        (followed, source)
+    }
+
+    /// Looks at the file again: what changed for the screen, if anything.
+    fn follow(&mut self) -> Option<Found> {
+        let (board, warning) = if self.read_once {
+            match self.store.check_outside() {
+                // Back as it was after being broken for a moment, or gone (moved, deleted).
+                Outside::Unchanged => (
+                    None,
+                    (!self.store.exists()).then(|| t().review.gone.to_string()),
+                ),
+                Outside::Changed(board) => (Some(board), None),
+                Outside::Unreadable(e) => (None, Some(described(&e))),
+            }
+        } else {
+            match self.store.read() {
+                Ok(board) => (Some(board), None),
+                Err(e) => (None, Some(described(&e))),
+            }
+        };
+        self.read_once |= board.is_some();
+        if board.is_none() && warning == self.warning {
+            return None;
+        }
+        self.warning = warning.clone();
+        Some(Found {
+            path: self.path.clone(),
+            board,
+            warning,
+        })
+    }
+}
+
+/// The thread that follows the files, and what it found that the screen has not taken yet.
+pub struct Watcher {
+    asks: Sender<()>,
+    inbox: Arc<Inbox>,
+}
+
+#[derive(Default)]
+struct Inbox {
+    /// What the last looks found, oldest first; `None` while nothing was looked at since taken.
+    found: Mutex<Option<Vec<Found>>>,
+    wake: Mutex<Option<Box<dyn Fn() + Send>>>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+impl Watcher {
+    /// Opens the board files `named` stands for (each file read on a core of its own), and
+    /// starts following them and the folders among them.
+    pub fn open(named: Vec<PathBuf>) -> (Watcher, Vec<Source>) {
+        let files = board_files(&named);
+        let opened: Vec<(Followed, Source)> = std::thread::scope(|scope| {
+            let reading: Vec<_> = files
+                .iter()
+                .map(|f| scope.spawn(|| Followed::open(f)))
+                .collect();
+            reading
+                .into_iter()
+                .zip(&files)
+                .map(|(reading, file)| reading.join().unwrap_or_else(|_| Followed::open(file)))
+                .collect()
+        });
+        let (followed, sources) = opened.into_iter().unzip();
+        let (asks, asked) = channel();
+        let inbox = Arc::new(Inbox::default());
+        let shared = Arc::clone(&inbox);
+        let _ = std::thread::Builder::new()
+            .name("dealboard-review-files".into())
+            .spawn(move || watch(&named, followed, &asked, &shared));
+        (Watcher { asks, inbox }, sources)
+    }
+
+    /// Asks for the files to be looked at again; what is found arrives as news.
+    pub fn look(&self) {
+        let _ = self.asks.send(());
+    }
+
+    /// Has `wake` called when a look finished.
+    pub fn wake_on_news(&self, wake: Box<dyn Fn() + Send>) {
+        *lock(&self.inbox.wake) = Some(wake);
+    }
+
+    /// True when a look finished since the news was last taken.
+    pub fn has_news(&self) -> bool {
+        lock(&self.inbox.found).is_some()
+    }
+
+    /// What the looks since the last call found, oldest first.
+    pub fn take_news(&self) -> Vec<Found> {
+        lock(&self.inbox.found).take().unwrap_or_default()
+    }
+}
+
+/// The watcher's thread: a look each time one is asked for (several asked meanwhile make one),
+/// until the screen is gone.
+fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, inbox: &Inbox) {
+    while asked.recv().is_ok() {
+        while asked.try_recv().is_ok() {}
+        let mut found: Vec<Found> = followed.iter_mut().filter_map(Followed::follow).collect();
+        for file in board_files(named) {
+            if !followed.iter().any(|f| f.path == file) {
+                let (new, source) = Followed::open(&file);
+                followed.push(new);
+                found.push(Found {
+                    path: source.path,
+                    board: source.board,
+                    warning: source.warning,
+                });
+            }
+        }
+        lock(&inbox.found).get_or_insert_default().extend(found);
+        if let Some(wake) = lock(&inbox.wake).as_ref() {
+            wake();
+        }
+    }
+}
+
+impl Source {
+    /// A file first heard of from the watcher.
+    pub fn new(found: Found) -> Source {
+        Source {
+            name: name_of(&found.path),
+            path: found.path,
+            board: found.board,
+            warning: found.warning,
         }
     }
 
-    /// Looks at the file again; true when its board changed.
-    pub fn follow(&mut self) -> bool {
-        if self.board.is_none() {
-            return match self.store.read() {
-                Ok(board) => {
-                    self.board = Some(board);
-                    self.warning = None;
-                    true
-                }
-                Err(e) => {
-                    self.warning = Some(described(&e));
-                    false
-                }
-            };
-        }
-        match self.store.check_outside() {
-            Outside::Unchanged => {
-                // Back as it was after being broken for a moment, or gone (moved, deleted).
-                self.warning = (!self.store.exists()).then(|| t().review.gone.to_string());
-                false
-            }
-            Outside::Changed(board) => {
+    /// Takes in what a look found about this file; true when its board changed.
+    pub fn take(&mut self, found: Found) -> bool {
+        self.warning = found.warning;
+        match found.board {
+            Some(board) => {
                 self.board = Some(board);
-                self.warning = None;
                 true
             }
-            Outside::Unreadable(e) => {
-                self.warning = Some(described(&e));
-                false
-            }
+            None => false,
         }
     }
+}
+
+fn name_of(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn described(error: &LoadError) -> String {

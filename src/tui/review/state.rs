@@ -7,18 +7,17 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use super::sources::Source;
+use super::sources::{Source, Watcher};
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Origin, Totals, combine, same_name};
 use crate::report::analytics::{Period, Stats};
 use crate::report::{Change, Due, changes_since, due_state, rotting_days};
-use crate::store::board_files;
 use crate::text::t;
 use crate::tui::action::Action;
 
 pub struct Review {
-    /// The files and folders asked for: a folder is looked at again for boards added to it.
-    named: Vec<PathBuf>,
+    /// Follows the files and folders asked for (a folder for boards added to it too).
+    watcher: Watcher,
     sources: Vec<Source>,
     board: Board,
     origins: Vec<Origin>,
@@ -65,12 +64,9 @@ impl Review {
         since: DateTime<Utc>,
         clock: Box<dyn Clock>,
     ) -> Review {
-        let sources = board_files(&named)
-            .iter()
-            .map(|f| Source::open(f))
-            .collect();
+        let (watcher, sources) = Watcher::open(named);
         let mut review = Review {
-            named,
+            watcher,
             sources,
             board: Board::placeholder(),
             origins: Vec::new(),
@@ -107,21 +103,18 @@ impl Review {
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Tick | Action::Resize(..)) {
+        if !matches!(action, Action::Tick | Action::News | Action::Resize(..)) {
             // A message stays until the next key: a presenter may look away for a moment.
             self.flash = None;
         }
-        if self.help && !matches!(action, Action::Tick | Action::Resize(..) | Action::Quit) {
+        if self.help && !matches!(action, Action::Tick | Action::News | Action::Resize(..) | Action::Quit) {
             // Any key closes the list of keys; the key itself is not acted on.
             self.help = false;
             return;
         }
         match action {
-            Action::Tick => {
-                if self.follow_files() {
-                    self.reload();
-                }
-            }
+            Action::Tick => self.watcher.look(),
+            Action::News => self.take_news(),
             // Drawn to the new size anyway: nothing here depends on it.
             Action::Resize(..) => {}
             Action::NextOwner => self.set_turn(true),
@@ -163,20 +156,32 @@ impl Review {
         }
     }
 
-    /// Reads changed files again, and opens boards put in a presented folder since; true when
-    /// any board shown changed. New boards go last: the others keep their place.
-    fn follow_files(&mut self) -> bool {
+    /// Takes in what the watcher found: boards changed on disk, warnings, boards put in a
+    /// presented folder since (they go last: the others keep their place).
+    fn take_news(&mut self) {
         let mut changed = false;
-        for source in &mut self.sources {
-            changed |= source.follow();
-        }
-        for file in board_files(&self.named) {
-            if !self.sources.iter().any(|s| s.path == file) {
-                self.sources.push(Source::open(&file));
-                changed = true;
+        for found in self.watcher.take_news() {
+            match self.sources.iter_mut().find(|s| s.path == found.path) {
+                Some(source) => changed |= source.take(found),
+                None => {
+                    self.sources.push(Source::new(found));
+                    changed = true;
+                }
             }
         }
-        changed
+        if changed {
+            self.reload();
+        }
+    }
+
+    /// True when the watcher has news the screen has not taken in ([`Action::News`]).
+    pub fn has_news(&self) -> bool {
+        self.watcher.has_news()
+    }
+
+    /// Has `wake` called from the watcher's thread when it has news.
+    pub fn wake_on_news(&self, wake: Box<dyn Fn() + Send>) {
+        self.watcher.wake_on_news(wake);
     }
 
     /// After a file changed: the boards combined again, keeping the presenter's place. Deals
