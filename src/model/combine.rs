@@ -35,12 +35,27 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
     let mut origins = Vec::new();
     for (index, (name, board)) in boards.iter().enumerate() {
         let first_id = combined.next_deal_id;
+        // A board as read is sorted by id: a referral's deal is found by halving.
+        let sorted = board.deals.is_sorted_by_key(|d| d.id);
         let new_id = |old: DealId| {
-            board
-                .deals
+            let at = if sorted {
+                board.deals.binary_search_by_key(&old, |d| d.id).ok()
+            } else {
+                board.deals.iter().position(|d| d.id == old)
+            };
+            at.map(|at| DealId(first_id + at as u64))
+        };
+        // Each of the board's stages, and the combined board's stage of the same name.
+        let shared: Vec<(&StageId, StageId)> = board
+            .stages
+            .iter()
+            .map(|s| (&s.id, same_stage(&combined.stages, board, &s.id)))
+            .collect();
+        let local = |stage: &StageId| {
+            shared
                 .iter()
-                .position(|d| d.id == old)
-                .map(|at| DealId(first_id + at as u64))
+                .find(|(own, _)| *own == stage)
+                .map_or_else(|| stage.clone(), |(_, combined)| combined.clone())
         };
         for (at, deal) in board.deals.iter().enumerate() {
             let mut deal = Deal::clone(deal);
@@ -53,7 +68,6 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
             if deal.owner.trim().is_empty() {
                 deal.owner = name.to_string();
             }
-            let local = |stage: &StageId| same_stage(&combined.stages, board, stage);
             // Weighted as on its own board, whose stage of the same name may say otherwise.
             if deal.probability.is_none()
                 && let Some(own) = board.stage(&deal.stage)

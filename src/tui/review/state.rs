@@ -107,7 +107,12 @@ impl Review {
             // A message stays until the next key: a presenter may look away for a moment.
             self.flash = None;
         }
-        if self.help && !matches!(action, Action::Tick | Action::News | Action::Resize(..) | Action::Quit) {
+        if self.help
+            && !matches!(
+                action,
+                Action::Tick | Action::News | Action::Resize(..) | Action::Quit
+            )
+        {
             // Any key closes the list of keys; the key itself is not acted on.
             self.help = false;
             return;
