@@ -30,7 +30,7 @@ pub use edit::{Direction, EditError};
 pub use fields::{DealField, copy_fields, set_fields};
 pub use import::{ImportKeys, Imported, OWN_KEY_PREFIX};
 pub use money::{AmountError, Currency, MAX_WHOLE_DIGITS, Minor, Money, Totals};
-pub use names::same_name;
+pub use names::{position_of_name, same_name};
 pub use patch::Patch;
 pub use process::{BoardDetails, BoardList, StageDraft};
 pub use stage::{Phase, Stage, StageId};

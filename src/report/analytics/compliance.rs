@@ -4,7 +4,7 @@
 
 use super::funnel::StageIndex;
 use super::period::Window;
-use crate::model::same_name;
+use crate::model::position_of_name;
 use crate::model::{Board, Deal, Phase, StageId};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +43,7 @@ struct Move<'a> {
     jumped: &'a [StageId],
 }
 
-fn moves<'a>(deal: &'a Deal, window: &Window) -> Vec<Move<'a>> {
+fn moves<'a>(deal: &'a Deal, window: &'a Window) -> impl Iterator<Item = Move<'a>> + 'a {
     deal.history
         .windows(2)
         .filter(|pair| window.contains(pair[1].at))
@@ -53,7 +53,6 @@ fn moves<'a>(deal: &'a Deal, window: &Window) -> Vec<Move<'a>> {
             skipped: &pair[1].skipped,
             jumped: &pair[1].jumped,
         })
-        .collect()
 }
 
 /// On the board (its stage after the sale or not) with no next action planned.
@@ -117,14 +116,18 @@ pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<S
 
 pub(super) fn by_owner(board: &Board, deals: &[&Deal], window: &Window) -> Vec<OwnerCompliance> {
     let mut owners: Vec<OwnerCompliance> = Vec::new();
+    let stages = StageIndex::of(board);
     for deal in deals {
-        let steps = moves(deal, window);
-        let no_next = unplanned(deal, board.is_post_sale(&deal.stage));
-        if steps.is_empty() && !no_next {
+        let mut steps = moves(deal, window).peekable();
+        let post_sale = stages
+            .get(&deal.stage)
+            .is_some_and(|i| board.stages[i].phase == Phase::PostSale);
+        let no_next = unplanned(deal, post_sale);
+        if steps.peek().is_none() && !no_next {
             continue;
         }
         let name = deal.owner.trim();
-        let at = match owners.iter().position(|o| same_name(&o.owner, name)) {
+        let at = match position_of_name(&owners, name, |o| &o.owner) {
             Some(at) => at,
             None => {
                 owners.push(OwnerCompliance {

@@ -2,8 +2,9 @@
 
 use chrono::Datelike;
 
+use super::funnel::StageIndex;
 use crate::model::{Board, Deal, Totals};
-use crate::report::weighted;
+use crate::report::value::weighted_in;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ForecastMonth {
@@ -18,6 +19,7 @@ pub struct ForecastMonth {
 /// Open deals grouped by expected close month, in date order, the undated last.
 pub(super) fn by_month(board: &Board, deals: &[&Deal]) -> Vec<ForecastMonth> {
     let mut months: Vec<ForecastMonth> = Vec::new();
+    let stages = StageIndex::of(board);
     for deal in deals.iter().filter(|d| d.status.is_open()) {
         let month = deal.expected_close.map(|d| (d.year(), d.month()));
         let at = match months.iter().position(|m| m.month == month) {
@@ -34,7 +36,8 @@ pub(super) fn by_month(board: &Board, deals: &[&Deal]) -> Vec<ForecastMonth> {
         };
         months[at].count += 1;
         months[at].value.add(deal.value);
-        months[at].weighted.add(weighted(deal, board));
+        let stage = stages.get(&deal.stage).map(|i| &board.stages[i]);
+        months[at].weighted.add(weighted_in(deal, stage));
     }
     months.sort_by_key(|m| (m.month.is_none(), m.month));
     months

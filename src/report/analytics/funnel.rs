@@ -64,8 +64,9 @@ fn head(text: &str) -> u64 {
 
 /// For each of the board's stages, when the deal first got that far: reaching a stage counts
 /// as reaching every stage before it. Stages no longer on the board are passed over.
-fn reached(stages: &StageIndex, count: usize, deal: &Deal) -> Vec<Option<DateTime<Utc>>> {
-    let mut reached = vec![None; count];
+/// Written into `reached` (one slot per stage), which is reused from deal to deal.
+fn reached(stages: &StageIndex, deal: &Deal, reached: &mut [Option<DateTime<Utc>>]) {
+    reached.fill(None);
     let mut furthest: Option<usize> = None;
     for visit in &deal.history {
         let Some(index) = stages.get(&visit.stage) else {
@@ -77,16 +78,15 @@ fn reached(stages: &StageIndex, count: usize, deal: &Deal) -> Vec<Option<DateTim
         }
         furthest = Some(furthest.map_or(index, |f| f.max(index)));
     }
-    reached
 }
 
 /// Each stay in a stage that is over: the stage's index, when it started and when it ended (the
 /// next stage entered, or the deal closed there).
-fn stays(
+fn stays<'a>(
     board: &Board,
-    stages: &StageIndex,
-    deal: &Deal,
-) -> Vec<(usize, DateTime<Utc>, DateTime<Utc>)> {
+    stages: &'a StageIndex,
+    deal: &'a Deal,
+) -> impl Iterator<Item = (usize, DateTime<Utc>, DateTime<Utc>)> + 'a {
     let post_sale = stages
         .get(&deal.stage)
         .is_some_and(|i| board.stages[i].phase == Phase::PostSale);
@@ -102,14 +102,10 @@ fn stays(
         .skip(1)
         .map(|v| Some(v.at))
         .chain([left_board]);
-    deal.history
-        .iter()
-        .zip(ends)
-        .filter_map(|(visit, end)| {
-            let index = stages.get(&visit.stage)?;
-            Some((index, visit.at, end?))
-        })
-        .collect()
+    deal.history.iter().zip(ends).filter_map(|(visit, end)| {
+        let index = stages.get(&visit.stage)?;
+        Some((index, visit.at, end?))
+    })
 }
 
 /// The funnel, in one pass over the deals.
@@ -138,8 +134,9 @@ pub(super) fn flows(
         .collect();
     let mut went_on = vec![0usize; count];
     let mut spans: Vec<Vec<TimeDelta>> = vec![Vec::new(); count];
+    let mut path = vec![None; count];
     for deal in deals {
-        let path = reached(&stages, count, deal);
+        reached(&stages, deal, &mut path);
         for (index, flow) in flows.iter_mut().enumerate() {
             if !path[index].is_some_and(|at| window.contains(at)) {
                 continue;

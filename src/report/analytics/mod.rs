@@ -78,9 +78,32 @@ impl Stats {
             .filter(|d| owner.is_none_or(|o| same_name(&d.owner, o)))
             .collect();
         let window = period.window(now);
-        let stages = funnel::flows(board, &deals, &window, now);
-        let closed = outcomes::closed(&deals, &window);
-        let open = outcomes::open_at(board, &deals, window.end);
+        // Each figure walks the deals; on a big board that is bound by memory, not by counting,
+        // so the walks are shared between two cores.
+        let ((stages, closed, open, forecast), (compliance, owner_compliance, groups)) =
+            on_two_cores(
+                deals.len() >= TWO_CORES_FROM,
+                || {
+                    (
+                        funnel::flows(board, &deals, &window, now),
+                        outcomes::closed(&deals, &window),
+                        outcomes::open_at(board, &deals, window.end),
+                        forecast::by_month(board, &deals),
+                    )
+                },
+                || {
+                    (
+                        compliance::by_stage(board, &deals, &window),
+                        compliance::by_owner(board, &deals, &window),
+                        (
+                            outcomes::lost_reasons(&deals, &window),
+                            outcomes::by_group(&deals, &window, |d| d.source.as_str()),
+                            outcomes::by_group(&deals, &window, |d| d.owner.as_str()),
+                        ),
+                    )
+                },
+            );
+        let (lost_reasons, sources, owners) = groups;
         // Where deals wait before the sale: delivery taking long is another question.
         let slowest_stage = stages
             .iter()
@@ -106,13 +129,35 @@ impl Stats {
             cycle: closed.cycle.clone(),
             stages,
             slowest_stage,
-            lost_reasons: outcomes::lost_reasons(&deals, &window),
-            sources: outcomes::by_group(&deals, &window, |d| d.source.as_str()),
-            owners: outcomes::by_group(&deals, &window, |d| d.owner.as_str()),
+            lost_reasons,
+            sources,
+            owners,
             velocity,
-            forecast: forecast::by_month(board, &deals),
-            compliance: compliance::by_stage(board, &deals, &window),
-            owner_compliance: compliance::by_owner(board, &deals, &window),
+            forecast,
+            compliance,
+            owner_compliance,
         }
     }
+}
+
+/// Boards with fewer deals are counted on one core: a thread would not pay for itself.
+const TWO_CORES_FROM: usize = 2000;
+
+/// `first` and `second`, on two cores when `split`.
+fn on_two_cores<A: Send, B: Send>(
+    split: bool,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !split {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
 }

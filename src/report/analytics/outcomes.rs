@@ -5,7 +5,7 @@ use chrono::{DateTime, TimeDelta, Utc};
 
 use super::durations::Durations;
 use super::period::Window;
-use crate::model::same_name;
+use crate::model::position_of_name;
 use crate::model::{Board, Currency, Deal, Minor, Money, Status, Totals};
 
 /// Deals closed in the period.
@@ -104,6 +104,7 @@ pub(super) struct Open {
 
 pub(super) fn open_at(board: &Board, deals: &[&Deal], end: DateTime<Utc>) -> Open {
     let mut open = Open::default();
+    let stages = super::funnel::StageIndex::of(board);
     for deal in deals {
         let still_open = closed_at(deal).is_none_or(|at| at >= end);
         if deal.created >= end || !still_open {
@@ -118,7 +119,7 @@ pub(super) fn open_at(board: &Board, deals: &[&Deal], end: DateTime<Utc>) -> Ope
             .map_or(&deal.stage, |v| &v.stage);
         let percent = deal
             .probability
-            .or_else(|| board.stage(stage).map(|s| s.probability))
+            .or_else(|| stages.get(stage).map(|i| board.stages[i].probability))
             .unwrap_or(0);
         open.count += 1;
         open.value.add(deal.value);
@@ -232,7 +233,7 @@ pub(super) fn by_group(
             continue;
         }
         let name = name_of(deal).trim();
-        let at = match groups.iter().position(|g| same_name(&g.name, name)) {
+        let at = match position_of_name(&groups, name, |g| &g.name) {
             Some(at) => at,
             None => {
                 groups.push(GroupOutcome {
