@@ -76,5 +76,18 @@ impl<'a> DealJson<'a> {
 /// A pretty-printed JSON array of the given deals.
 pub fn deals_json(board: &Board, deals: &[&Deal]) -> Result<String, serde_json::Error> {
     let all: Vec<DealJson> = deals.iter().map(|d| DealJson::new(board, d)).collect();
-    serde_json::to_string_pretty(&all)
+    pretty_json(&all, deals.len() * BYTES_PER_DEAL)
+}
+
+/// About what a deal takes in pretty JSON (600 bytes for a demo deal), rounded up.
+const BYTES_PER_DEAL: usize = 768;
+
+/// Pretty JSON written into one buffer of about `expected` bytes: a buffer of tens of megabytes
+/// grown step by step is copied, and its fresh memory cleared, each time.
+pub fn pretty_json<T: Serialize>(value: &T, expected: usize) -> Result<String, serde_json::Error> {
+    let mut bytes = Vec::with_capacity(expected);
+    serde_json::to_writer_pretty(&mut bytes, value)?;
+    // serde_json writes UTF-8 only.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }

@@ -7,6 +7,9 @@ use serde::Deserialize;
 
 use crate::model::{Board, FORMAT_VERSION};
 
+/// About what a deal takes in the file (1.7 KB for a demo deal with its history), rounded up.
+const BYTES_PER_DEAL: usize = 2048;
+
 /// Written at the top of every saved board.
 const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard is closed, then run \
 `dealboard check`.\n// The format is described in the README (\"The board file\").\n";
@@ -18,8 +21,13 @@ pub fn to_text(board: &Board) -> Result<String, ron::Error> {
         .struct_names(false)
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    let body = ron::ser::to_string_pretty(board, config)?;
-    Ok(format!("{HEADER}{body}\n"))
+    // One buffer of about the text's size: growing one of a hundred megabytes step by step
+    // copies it each time.
+    let mut text = String::with_capacity(HEADER.len() + 4096 + board.deals.len() * BYTES_PER_DEAL);
+    text.push_str(HEADER);
+    ron::ser::to_writer_pretty(&mut text, board, config)?;
+    text.push('\n');
+    Ok(text)
 }
 
 pub(super) fn options() -> ron::Options {
