@@ -269,16 +269,20 @@ impl Board {
             .map(|d| (d.id, d.rank))
             .collect();
         let mut ranks: Vec<(DealId, i64)> = column.clone();
-        if !column.windows(2).all(|w| w[0].1 < w[1].1) {
-            // Equal ranks (a hand-edited or merged file): spread the column out first.
-            ranks = column
-                .iter()
-                .enumerate()
-                .map(|(i, (d, _))| (*d, i as i64 * RANK_GAP))
-                .collect();
+        let rank_in = |ranks: &[(DealId, i64)], wanted: DealId| {
+            ranks.iter().find(|(d, _)| *d == wanted).map(|(_, r)| *r)
+        };
+        // Two deals of different ranks swap them, whatever ties the rest of the column has;
+        // two of equal rank (a hand-edited or merged file) are given distinct ranks first,
+        // with as few of their neighbours as there is room for.
+        if rank_in(&column, id) == rank_in(&column, other) {
+            let at = |wanted| column.iter().position(|(d, _)| *d == wanted);
+            let (Some(a), Some(b)) = (at(id), at(other)) else {
+                return Err(EditError::AtEdge);
+            };
+            spread(&mut ranks, a.min(b)..=a.max(b));
         }
-        let rank_of = |wanted: DealId| ranks.iter().find(|(d, _)| *d == wanted).map(|(_, r)| *r);
-        let (Some(mine), Some(theirs)) = (rank_of(id), rank_of(other)) else {
+        let (Some(mine), Some(theirs)) = (rank_in(&ranks, id), rank_in(&ranks, other)) else {
             return Err(EditError::AtEdge);
         };
         for (d, rank) in &mut ranks {
@@ -288,9 +292,17 @@ impl Board {
                 *rank = mine;
             }
         }
-        let ids: Vec<DealId> = ranks.iter().map(|(d, _)| *d).collect();
+        // Only the deals whose rank changes are touched (and copied, and saved): two, unless the
+        // column had to be spread out.
+        let changed: Vec<(DealId, i64)> = ranks
+            .into_iter()
+            .zip(&column)
+            .filter(|((_, new), (_, old))| new != old)
+            .map(|(new, _)| new)
+            .collect();
+        let ids: Vec<DealId> = changed.iter().map(|(d, _)| *d).collect();
         Ok(self.record(&ids, |board| {
-            for (id, rank) in ranks {
+            for (id, rank) in changed {
                 if let Some(deal) = board.deal_mut(id) {
                     deal.rank = rank;
                 }
@@ -338,5 +350,102 @@ impl Board {
             .map(|d| d.rank)
             .min()
             .map_or(0, |top| top.saturating_sub(RANK_GAP))
+    }
+}
+
+/// Gives the deals of `ranks` (a column in order) in `window` distinct ranks in their order,
+/// keeping the order of the whole column: the window grows until the ranks around it leave room
+/// for it, and at worst the whole column is numbered anew.
+fn spread(ranks: &mut [(DealId, i64)], window: std::ops::RangeInclusive<usize>) {
+    let (mut lo, mut hi) = window.into_inner();
+    loop {
+        let below = lo.checked_sub(1).map(|i| ranks[i].1);
+        let above = ranks.get(hi + 1).map(|r| r.1);
+        let count = (hi - lo + 1) as i64;
+        let first_and_step = match (below, above) {
+            (None, None) => Some((0, RANK_GAP)),
+            (Some(below), None) => below.checked_add(RANK_GAP).map(|first| (first, RANK_GAP)),
+            (None, Some(above)) => above
+                .checked_sub(count.saturating_mul(RANK_GAP))
+                .map(|first| (first, RANK_GAP)),
+            (Some(below), Some(above)) => above
+                .checked_sub(below)
+                .map(|room| room / (count + 1))
+                .filter(|step| *step >= 1)
+                .and_then(|step| Some((below.checked_add(step)?, step))),
+        };
+        if let Some((first, step)) = first_and_step {
+            let last = step
+                .checked_mul(count - 1)
+                .and_then(|span| first.checked_add(span));
+            if last.is_some() {
+                for (k, (_, rank)) in ranks[lo..=hi].iter_mut().enumerate() {
+                    *rank = first + step * k as i64;
+                }
+                return;
+            }
+        }
+        if lo == 0 && hi + 1 == ranks.len() {
+            // No room anywhere (ranks at the ends of what a number holds): start again from 0.
+            for (k, (_, rank)) in ranks.iter_mut().enumerate() {
+                *rank = k as i64 * RANK_GAP;
+            }
+            return;
+        }
+        lo = lo.saturating_sub(1);
+        hi = (hi + 1).min(ranks.len() - 1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the ranks (ties, gaps of one, the ends of what a number holds), the deals
+        /// of the window get distinct ranks in their order and the column keeps its order.
+        #[test]
+        fn spreading_a_window_keeps_the_columns_order(
+            mut raw in prop::collection::vec(prop_oneof![
+                -3i64..3,
+                Just(i64::MIN),
+                Just(i64::MAX),
+                any::<i64>(),
+            ], 2..40),
+            pick in any::<prop::sample::Index>(),
+        ) {
+            raw.sort_unstable();
+            let before: Vec<(DealId, i64)> = raw.iter().enumerate().map(|(i, r)| (DealId(i as u64 + 1), *r)).collect();
+            let a = pick.index(before.len() - 1);
+            let mut ranks = before.clone();
+            spread(&mut ranks, a..=a + 1);
+            let order = |ranks: &[(DealId, i64)]| {
+                let mut sorted = ranks.to_vec();
+                sorted.sort_by_key(|(d, r)| (*r, *d));
+                sorted.into_iter().map(|(d, _)| d).collect::<Vec<_>>()
+            };
+            prop_assert_eq!(order(&ranks), order(&before), "the column keeps its order");
+            prop_assert!(ranks[a].1 < ranks[a + 1].1, "the two deals are apart");
+            let touched = ranks.iter().zip(&before).filter(|(n, o)| n != o).count();
+            prop_assert!(touched <= before.len());
+        }
+    }
+
+    #[test]
+    fn a_tie_in_a_long_column_moves_only_the_deals_next_to_it() {
+        let mut ranks: Vec<(DealId, i64)> = (0..10_000)
+            .map(|i| (DealId(i + 1), i as i64 * RANK_GAP))
+            .collect();
+        ranks[5000].1 = ranks[5001].1;
+        let before = ranks.clone();
+        spread(&mut ranks, 5000..=5001);
+        let touched = ranks.iter().zip(&before).filter(|(n, o)| n != o).count();
+        assert!(touched <= 2, "{touched} deals were given new ranks");
+        assert!(
+            ranks[4999].1 < ranks[5000].1
+                && ranks[5000].1 < ranks[5001].1
+                && ranks[5001].1 < ranks[5002].1
+        );
     }
 }
