@@ -30,32 +30,55 @@ impl Filter {
         if self.only_rotting && rotting_days(deal, board, now).is_none() {
             return false;
         }
-        let due_now = matches!(
-            due_state(deal, now.date_naive()),
-            Due::Overdue(_) | Due::Today
-        );
-        if self.only_due_now && !due_now {
+        if self.only_due_now
+            && !matches!(
+                due_state(deal, now.date_naive()),
+                Due::Overdue(_) | Due::Today
+            )
+        {
             return false;
         }
         self.text
             .split_whitespace()
-            .all(|word| word_matches(word, deal))
+            .all(|word| word_matches(&word.to_lowercase(), deal))
     }
 }
 
+/// Whether `deal` has `word` (in lower case): in its texts, or as its owner (`@`) or a tag (`#`).
 fn word_matches(word: &str, deal: &Deal) -> bool {
-    let lower = word.to_lowercase();
-    let contains = |field: &str| field.to_lowercase().contains(&lower);
-    if let Some(owner) = lower.strip_prefix('@').filter(|o| !o.is_empty()) {
-        return deal.owner.to_lowercase().contains(owner);
+    if let Some(owner) = word.strip_prefix('@').filter(|o| !o.is_empty()) {
+        return contains_folded(&deal.owner, owner);
     }
-    if let Some(tag) = lower.strip_prefix('#').filter(|t| !t.is_empty()) {
-        return deal.tags.iter().any(|t| t.to_lowercase() == tag);
+    if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
+        return deal.tags.iter().any(|t| {
+            if t.is_ascii() {
+                t.eq_ignore_ascii_case(tag)
+            } else {
+                t.to_lowercase() == tag
+            }
+        });
     }
     [&deal.title, &deal.company, &deal.contact, &deal.notes]
         .iter()
-        .any(|f| contains(f))
-        || deal.tags.iter().any(|t| contains(t))
+        .any(|f| contains_folded(f, word))
+        || deal.tags.iter().any(|t| contains_folded(t, word))
+}
+
+/// Whether `text` in lower case contains `lower`. Plain ASCII text is searched as it is, without
+/// making a lower-case copy: typing a filter looks through every deal at each key.
+fn contains_folded(text: &str, lower: &str) -> bool {
+    if !text.is_ascii() {
+        return text.to_lowercase().contains(lower);
+    }
+    let (text, lower) = (text.as_bytes(), lower.as_bytes());
+    let Some(&first) = lower.first() else {
+        return true;
+    };
+    // An ASCII text lowered is ASCII: a word with anything else cannot be in it.
+    lower.is_ascii()
+        && text.windows(lower.len()).any(|window| {
+            window[0].to_ascii_lowercase() == first && window.eq_ignore_ascii_case(lower)
+        })
 }
 
 #[cfg(test)]
@@ -134,5 +157,39 @@ mod tests {
         };
         assert!(rotting.matches(&cold, &board, now()) && !rotting.matches(&acme, &board, now()));
         assert!(!Filter::default().is_active() && rotting.is_active() && f(" x ").is_active());
+    }
+
+    #[test]
+    fn looking_without_a_copy_finds_what_a_lower_case_copy_finds() {
+        let texts = [
+            "CRM Rollout",
+            "crm",
+            "",
+            "Acme Ltd \u{212A}elvin",
+            "Поставка в ЯНВАРЕ",
+            "a\tb",
+            "İstanbul office",
+        ];
+        let words = [
+            "crm",
+            "roll",
+            "",
+            "ltd k",
+            "kelvin",
+            "январе",
+            "istanbul",
+            "i̇stanbul",
+            "b",
+            "zz",
+        ];
+        for text in texts {
+            for word in words {
+                assert_eq!(
+                    contains_folded(text, word),
+                    text.to_lowercase().contains(word),
+                    "{text:?} {word:?}"
+                );
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::attention::idle_days;
 use super::filter::Filter;
-use crate::model::{Board, ColumnSort, Deal};
+use crate::model::{Board, ColumnSort, Deal, Phase};
 
 /// One list per stage, in board order: the deals on the board (open ones, and won ones being
 /// delivered) that pass `filter`, in the board's chosen order.
@@ -15,20 +15,35 @@ pub fn visible_columns<'a>(
     filter: &Filter,
     now: DateTime<FixedOffset>,
 ) -> Vec<Vec<&'a Deal>> {
-    let mut columns = board.columns();
-    for column in &mut columns {
-        if filter.is_active() {
-            column.retain(|d| filter.matches(d, board, now));
+    // One pass: each deal the filter keeps goes to its column, and each column is then sorted
+    // once (a filter typed on a big board sorts only what it keeps).
+    let filtering = filter.is_active();
+    let post_sale: Vec<bool> = board
+        .stages
+        .iter()
+        .map(|s| s.phase == Phase::PostSale)
+        .collect();
+    let mut columns: Vec<Vec<&Deal>> = vec![Vec::new(); board.stages.len()];
+    for deal in &board.deals {
+        if let Some(i) = board.stage_index(&deal.stage)
+            && deal.is_on_board(post_sale[i])
+            && (!filtering || filter.matches(deal, board, now))
+        {
+            columns[i].push(deal.as_ref());
         }
+    }
+    for column in &mut columns {
         sort(column, board, now);
     }
     columns
 }
 
-/// Orders a column.
+/// Orders a column ([`compare`]: a total order, so no two deals are equal).
 fn sort(column: &mut [&Deal], board: &Board, now: DateTime<FixedOffset>) {
-    if board.sort != ColumnSort::Manual {
-        column.sort_by(|a, b| compare(a, b, board, now));
+    if board.sort == ColumnSort::Manual {
+        column.sort_unstable_by_key(|d| (d.rank, d.id));
+    } else {
+        column.sort_unstable_by(|a, b| compare(a, b, board, now));
     }
 }
 
