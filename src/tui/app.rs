@@ -203,9 +203,6 @@ impl App {
         let read_only = !store.can_write();
         let path = store.path().to_path_buf();
         let writer = Writer::start(store);
-        if !read_only {
-            writer.prepare(board.clone());
-        }
         let mut app = App {
             board,
             writer,
@@ -334,6 +331,15 @@ impl App {
 
     pub fn today(&self) -> chrono::NaiveDate {
         self.clock.today()
+    }
+
+    /// The first frame is on screen: the text of the board is made ahead of the first save now,
+    /// in the background. Started any earlier, that work (a hundred megabytes of new memory at
+    /// 100,000 deals) slowed the first frame down by contending with it for the memory.
+    pub fn first_frame_shown(&self) {
+        if !self.is_read_only() {
+            self.writer.prepare(self.board.clone());
+        }
     }
 
     pub fn should_quit(&self) -> bool {

@@ -136,6 +136,8 @@ trait Screen {
     }
     /// Gives the screen something to call from a background thread when it has news.
     fn wake_on_news(&mut self, _wake: Box<dyn Fn() + Send>) {}
+    /// The first frame is on screen: work that could wait for it may start.
+    fn first_frame_shown(&mut self) {}
 }
 
 impl Screen for App {
@@ -156,6 +158,9 @@ impl Screen for App {
     }
     fn wake_on_news(&mut self, wake: Box<dyn Fn() + Send>) {
         self.on_finished_save(wake);
+    }
+    fn first_frame_shown(&mut self) {
+        App::first_frame_shown(self);
     }
 }
 
@@ -212,6 +217,7 @@ fn serve(
     screen.wake_on_news(Box::new(wakeups.news()));
     let mut next_tick = Instant::now() + tick;
     let mut stale = true;
+    let mut first_frame = true;
     while !screen.done() {
         if let Some(signal) = signals.ending() {
             screen.apply(Action::Terminate);
@@ -233,6 +239,10 @@ fn serve(
         if stale {
             terminal.draw(|frame| screen.draw(frame))?;
             stale = false;
+            if first_frame {
+                screen.first_frame_shown();
+                first_frame = false;
+            }
         }
         let now = Instant::now();
         if now >= next_tick {
