@@ -146,6 +146,30 @@ fn key_to_frame(c: &mut Criterion) {
                 app.wait_for_saves(Duration::from_secs(60))
             })
         });
+        // Keys that change what every column shows, each pressed twice to come back: only my
+        // deals (`m`), and the columns' order (`S`, five orders).
+        group.bench_function(BenchmarkId::new("only mine, on and off", size), |b| {
+            b.iter(|| {
+                app.update(Action::ToggleMine);
+                app.update(Action::ToggleMine);
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())
+            })
+        });
+        group.bench_function(BenchmarkId::new("next order", size), |b| {
+            b.iter(|| {
+                app.update(Action::CycleSort);
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())
+            })
+        });
+        // The process report opened and closed.
+        group.bench_function(BenchmarkId::new("report, open and close", size), |b| {
+            b.iter(|| {
+                app.update(Action::ShowReports);
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())?;
+                app.update(Action::Close);
+                terminal.draw(|f| view::render(&app, f)).map(|_| ())
+            })
+        });
     }
     group.finish();
 }
