@@ -563,10 +563,8 @@ proptest! {
     }
 }
 
-#[test]
-fn a_changed_file_is_read_off_the_screens_thread_and_taken_in_as_news() {
-    let dir = team();
-    let mut review = review(&dir);
+/// Boris adds "Brand new lead" in his own dealboard (or a git pull brings it).
+fn boris_adds_a_lead(dir: &TempDir) {
     let path = dir.path().join("boris.ron");
     let mut board = store::Store::at(&path).read().unwrap();
     board
@@ -575,6 +573,13 @@ fn a_changed_file_is_read_off_the_screens_thread_and_taken_in_as_news() {
         })
         .unwrap();
     write(&path, &board);
+}
+
+#[test]
+fn a_changed_file_is_read_off_the_screens_thread_and_taken_in_as_news() {
+    let dir = team();
+    let mut review = review(&dir);
+    boris_adds_a_lead(&dir);
     review.update(Action::Tick);
     assert!(
         !shown(&review).contains(&"Brand new lead".to_string()),
@@ -591,14 +596,7 @@ fn a_file_changed_on_disk_shows_on_the_next_tick_keeping_the_place() {
     keys(&mut review, "Tab Tab Right");
     let place = (review.owner().map(str::to_string), selected_title(&review));
     // Boris moves a deal on and adds one, in his own dealboard (or a git pull brings it).
-    let path = dir.path().join("boris.ron");
-    let mut board = store::Store::at(&path).read().unwrap();
-    board
-        .add_deal(&stage("lead"), support::now().to_utc(), |d| {
-            d.title = "Brand new lead".into()
-        })
-        .unwrap();
-    write(&path, &board);
+    boris_adds_a_lead(&dir);
     look_at_files(&mut review);
     assert!(shown(&review).contains(&"Brand new lead".to_string()));
     assert_eq!(
