@@ -39,7 +39,7 @@ pub fn visible_columns<'a>(
 }
 
 /// Orders a column ([`compare`]: a total order, so no two deals are equal).
-fn sort(column: &mut [&Deal], board: &Board, now: DateTime<FixedOffset>) {
+pub(super) fn sort(column: &mut [&Deal], board: &Board, now: DateTime<FixedOffset>) {
     if board.sort == ColumnSort::Manual {
         column.sort_unstable_by_key(|d| (d.rank, d.id));
     } else {

@@ -12,7 +12,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::figures::{Count, Figures, won_this_month};
 use super::filter::Filter;
-use super::order::{compare, visible_columns};
+use super::order::{compare, sort, visible_columns};
 use crate::model::{Board, ColumnSort, Currency, Deal, DealId, Phase, Stage};
 
 /// More changed deals than this (an import, a big undo) are quicker counted from scratch.
@@ -85,6 +85,11 @@ impl Shown {
             .as_ref()
             .is_some_and(|b| b.is(board, filter, now));
         let counted = std::mem::take(&mut self.deals);
+        if !follows && self.only_order_changed(board, filter, now, &counted) {
+            self.deals = counted;
+            self.reorder(board, now);
+            return;
+        }
         let changes = if follows {
             changes(&counted, &board.deals)
         } else {
@@ -116,6 +121,38 @@ impl Shown {
                 }
             }
             None => self.deals.clone_from(&board.deals),
+        }
+    }
+
+    /// True when only the columns' order differs from what was counted: the same deals,
+    /// filter, stages and day. The figures then stand; the columns are only sorted again.
+    fn only_order_changed(
+        &self,
+        board: &Board,
+        filter: &Filter,
+        now: DateTime<FixedOffset>,
+        counted: &[Arc<Deal>],
+    ) -> bool {
+        let Some(basis) = &self.basis else {
+            return false;
+        };
+        let ordered = Basis {
+            sort: board.sort,
+            ..basis.clone()
+        };
+        ordered.is(board, filter, now)
+            && changes(counted, &board.deals).is_some_and(|c| c.is_empty())
+    }
+
+    /// Sorts each column again in the board's order.
+    fn reorder(&mut self, board: &Board, now: DateTime<FixedOffset>) {
+        for column in &mut self.columns {
+            let mut deals: Vec<&Deal> = column.iter().filter_map(|id| board.deal(*id)).collect();
+            sort(&mut deals, board, now);
+            *column = deals.iter().map(|d| d.id).collect();
+        }
+        if let Some(basis) = &mut self.basis {
+            basis.sort = board.sort;
         }
     }
 
@@ -270,6 +307,26 @@ mod tests {
                 let (columns, figures) = counted_afresh(&board, &filter);
                 prop_assert_eq!(&shown.columns, &columns);
                 prop_assert_eq!(&shown.figures, &figures);
+            }
+        }
+    }
+
+    #[test]
+    fn a_new_order_sorts_the_columns_again_as_counting_afresh_does() {
+        let mut board = demo(300);
+        for filtered in [false, true] {
+            let filter = Filter {
+                only_due_now: filtered,
+                ..Filter::default()
+            };
+            let mut shown = Shown::default();
+            shown.update(&board, &filter, now());
+            for sort in ColumnSort::ALL.iter().chain(ColumnSort::ALL.iter().rev()) {
+                board.sort = *sort;
+                shown.update(&board, &filter, now());
+                let (columns, figures) = counted_afresh(&board, &filter);
+                assert_eq!(shown.columns, columns, "{sort:?}");
+                assert_eq!(shown.figures, figures, "{sort:?}");
             }
         }
     }

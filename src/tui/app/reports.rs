@@ -6,7 +6,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::{App, Mode};
 use crate::model::Board;
-use crate::model::same_name;
+use crate::model::{position_of_name, same_name};
 use crate::report::analytics::{Period, Stats};
 use crate::text::fill;
 use crate::text::t;
@@ -111,30 +111,39 @@ pub struct ReportsView {
 
 impl ReportsView {
     fn new(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
-        let mut view = ReportsView {
+        let (stats, before) = counted(&choice, board, now);
+        ReportsView {
             choice,
             scroll: 0,
-            stats: Stats::of(board, Period::all(), None, now),
-            before: None,
-        };
-        view.recount(board, now);
-        view
+            stats,
+            before,
+        }
     }
 
     /// Works the figures out again for the choice, the board and the day as they are now.
     fn recount(&mut self, board: &Board, now: DateTime<FixedOffset>) {
-        let today = now.date_naive();
-        let owner = self.choice.owner.as_deref();
-        let preset = self.choice.preset;
-        self.stats = Stats::of(board, preset.period(today), owner, now);
-        self.before = if self.choice.compare {
-            preset
-                .before(today)
-                .map(|before| Stats::of(board, before, owner, now))
-        } else {
-            None
-        };
+        (self.stats, self.before) = counted(&self.choice, board, now);
     }
+}
+
+/// The figures for `choice`, and those of the period before when comparing and there is one.
+fn counted(
+    choice: &ReportChoice,
+    board: &Board,
+    now: DateTime<FixedOffset>,
+) -> (Stats, Option<Stats>) {
+    let today = now.date_naive();
+    let owner = choice.owner.as_deref();
+    let preset = choice.preset;
+    let stats = Stats::of(board, preset.period(today), owner, now);
+    let before = if choice.compare {
+        preset
+            .before(today)
+            .map(|before| Stats::of(board, before, owner, now))
+    } else {
+        None
+    };
+    (stats, before)
 }
 
 /// The owners of the board's deals, each once (whatever the case), in alphabetical order.
@@ -142,11 +151,7 @@ pub fn owners_of(board: &Board) -> Vec<String> {
     let mut owners: Vec<String> = Vec::new();
     for deal in &board.deals {
         let name = deal.owner.trim();
-        if !name.is_empty()
-            && !owners
-                .iter()
-                .any(|o| o.to_lowercase() == name.to_lowercase())
-        {
+        if !name.is_empty() && position_of_name(&owners, name, String::as_str).is_none() {
             owners.push(name.to_string());
         }
     }
@@ -162,7 +167,6 @@ impl App {
 
     pub(super) fn on_reports(&mut self, action: Action) {
         use Action::*;
-        let owners = owners_of(&self.board);
         let now = self.clock.now();
         let size = self.size;
         let Mode::Reports(view) = &mut self.mode else {
@@ -175,6 +179,7 @@ impl App {
         match action {
             PreviousPeriod | NextPeriod => choice.preset = choice.preset.step(action == NextPeriod),
             NextOwner | PreviousOwner => {
+                let owners = owners_of(&self.board);
                 choice.owner = next_owner(&owners, choice.owner.as_deref(), action == NextOwner);
             }
             ToggleCompare => choice.compare = !choice.compare,
