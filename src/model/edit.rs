@@ -272,15 +272,25 @@ impl Board {
         let rank_in = |ranks: &[(DealId, i64)], wanted: DealId| {
             ranks.iter().find(|(d, _)| *d == wanted).map(|(_, r)| *r)
         };
-        // Two deals of different ranks swap them, whatever ties the rest of the column has;
-        // two of equal rank (a hand-edited or merged file) are given distinct ranks first,
-        // with as few of their neighbours as there is room for.
-        if rank_in(&column, id) == rank_in(&column, other) {
-            let at = |wanted| column.iter().position(|(d, _)| *d == wanted);
-            let (Some(a), Some(b)) = (at(id), at(other)) else {
-                return Err(EditError::AtEdge);
-            };
-            spread(&mut ranks, a.min(b)..=a.max(b));
+        // Two deals swap ranks. When either rank is shared (a hand-edited or merged file), the
+        // swap alone could move a third deal too: the deals holding those ranks and those
+        // between the two are given distinct ranks first, with as few neighbours as there is
+        // room for.
+        let at = |wanted| column.iter().position(|(d, _)| *d == wanted);
+        let (Some(a), Some(b)) = (at(id), at(other)) else {
+            return Err(EditError::AtEdge);
+        };
+        let (mine, theirs) = (column[a].1, column[b].1);
+        let shared = |rank: i64| column.iter().filter(|(_, r)| *r == rank).count() > 1;
+        if shared(mine) || shared(theirs) {
+            // A column is sorted by rank: the deals of one rank stand together.
+            let holding = |rank: i64| column.iter().position(|(_, r)| *r == rank);
+            let last_holding = |rank: i64| column.iter().rposition(|(_, r)| *r == rank);
+            let lo = [holding(mine), holding(theirs), Some(a.min(b))];
+            let hi = [last_holding(mine), last_holding(theirs), Some(a.max(b))];
+            let lo = lo.into_iter().flatten().min().unwrap_or(a.min(b));
+            let hi = hi.into_iter().flatten().max().unwrap_or(a.max(b));
+            spread(&mut ranks, lo..=hi);
         }
         let (Some(mine), Some(theirs)) = (rank_in(&ranks, id), rank_in(&ranks, other)) else {
             return Err(EditError::AtEdge);
@@ -368,11 +378,14 @@ fn spread(ranks: &mut [(DealId, i64)], window: std::ops::RangeInclusive<usize>) 
             (None, Some(above)) => above
                 .checked_sub(count.saturating_mul(RANK_GAP))
                 .map(|first| (first, RANK_GAP)),
-            (Some(below), Some(above)) => above
-                .checked_sub(below)
-                .map(|room| room / (count + 1))
-                .filter(|step| *step >= 1)
-                .and_then(|step| Some((below.checked_add(step)?, step))),
+            (Some(below), Some(above)) => {
+                // In 128 bits: the room between the ends of what a rank holds is wider than one.
+                let room = i128::from(above) - i128::from(below);
+                i64::try_from(room / i128::from(count + 1))
+                    .ok()
+                    .filter(|step| *step >= 1)
+                    .and_then(|step| Some((below.checked_add(step)?, step)))
+            }
         };
         if let Some((first, step)) = first_and_step {
             let last = step
@@ -430,6 +443,64 @@ mod tests {
             let touched = ranks.iter().zip(&before).filter(|(n, o)| n != o).count();
             prop_assert!(touched <= before.len());
         }
+    }
+
+    /// Adds deals 1, 2, 3... to the first stage, with these ranks.
+    fn with_ranks(board: &mut Board, ranks: &[i64]) {
+        let stage = board.stages[0].id.clone();
+        for rank in ranks {
+            let id = board
+                .add_deal(&stage, crate::test_boards::moment(), |d| {
+                    d.title = "deal".into()
+                })
+                .unwrap();
+            if let Some(deal) = board.deal_mut(id.0) {
+                deal.rank = *rank;
+            }
+        }
+    }
+
+    /// The column's ids in order after deal `id` is moved down, in a column of deals 1, 2, 3...
+    /// with these ranks.
+    fn after_moving(ranks: &[i64], id: u64) -> Vec<u64> {
+        let mut board = crate::test_boards::demo(0);
+        let stage = board.stages[0].id.clone();
+        with_ranks(&mut board, ranks);
+        let shown: Vec<DealId> = board.column(&stage).iter().map(|d| d.id).collect();
+        board
+            .reorder_deal(DealId(id), Direction::Forward, &shown)
+            .unwrap();
+        board.column(&stage).iter().map(|d| d.id.0).collect()
+    }
+
+    #[test]
+    fn a_move_down_passes_only_the_neighbour_whatever_ranks_are_shared() {
+        // The column is 3 (rank 0), then 1 and 2 (both rank 5): 3 moved down passes 1, not 2.
+        assert_eq!(after_moving(&[5, 5, 0], 3), vec![1, 3, 2]);
+        assert_eq!(after_moving(&[5, 5, 5], 1), vec![2, 1, 3]);
+        assert_eq!(after_moving(&[0, 0, 10], 2), vec![1, 3, 2]);
+        assert_eq!(
+            after_moving(&[i64::MIN, i64::MIN, i64::MAX], 1),
+            vec![2, 1, 3]
+        );
+        // The column is 2 (the least rank), then 1 and 3 (both the greatest).
+        assert_eq!(
+            after_moving(&[i64::MAX, i64::MIN, i64::MAX], 2),
+            vec![1, 2, 3]
+        );
+    }
+
+    #[test]
+    fn a_deal_hidden_between_two_keeps_its_place() {
+        let mut board = crate::test_boards::demo(0);
+        let stage = board.stages[0].id.clone();
+        with_ranks(&mut board, &[0, 0, 10]);
+        // Deal 2 is hidden by a filter: 1 and 3 are neighbours on screen.
+        board
+            .reorder_deal(DealId(1), Direction::Forward, &[DealId(1), DealId(3)])
+            .unwrap();
+        let order: Vec<u64> = board.column(&stage).iter().map(|d| d.id.0).collect();
+        assert_eq!(order, vec![3, 2, 1]);
     }
 
     #[test]

@@ -172,12 +172,18 @@ impl Board {
         } else {
             self.deals.len()
         };
-        let (front, back) = std::thread::scope(|scope| {
-            let back = scope.spawn(|| own(half, &self.deals[half..]));
-            let front = own(0, &self.deals[..half]);
-            (front, back.join())
-        });
-        let back = back.unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        let (front, back) = if half == self.deals.len() {
+            (own(0, &self.deals), Vec::new())
+        } else {
+            std::thread::scope(|scope| {
+                let back = scope.spawn(|| own(half, &self.deals[half..]));
+                let front = own(0, &self.deals[..half]);
+                let back = back
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                (front, back)
+            })
+        };
         let mut own = front.into_iter().chain(back).peekable();
         let mut deal_ids = HashSet::with_capacity(self.deals.len());
         for (i, deal) in self.deals.iter().enumerate() {

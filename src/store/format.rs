@@ -49,6 +49,8 @@ pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
 /// How every deal's text begins in a board file as written here: at the deals list's depth,
 /// with its numeric id first (a stage's id, at the same depth, is quoted).
 pub(super) const DEAL_START: &str = "\n        (\n            id: ";
+/// How the deals list starts in a board file written here.
+const BEFORE_DEALS: &str = "\n    deals: [\n";
 /// How a board file written here ends after its last deal: the deals list is the last field.
 pub(super) const AFTER_DEALS: &str = "    ],\n)\n";
 /// Files smaller than this are read whole: two threads would not pay for themselves.
@@ -85,6 +87,10 @@ fn read_in_halves(text: &str) -> Option<Board> {
         return None;
     }
     let first = deal_start_from(text, 0)?;
+    // The list cut in halves is the deals (a hand edit could have renamed it).
+    if !text[..first].ends_with(BEFORE_DEALS) {
+        return None;
+    }
     let end = text.len() - AFTER_DEALS.len();
     let middle = deal_start_from(text, first + (end - first) / 2).filter(|m| *m < end)?;
     let deals_in = super::canonical::deals;
