@@ -144,6 +144,17 @@ mod tests {
     }
 
     #[test]
+    fn a_big_list_of_deals_under_another_name_is_not_read_as_the_deals() {
+        let mut board = demo(4000);
+        board.sources.clear();
+        let text = to_text(&board)
+            .unwrap()
+            .replacen(BEFORE_DEALS, "\n    sources: [\n", 1);
+        assert!(text.len() >= HALVES_FROM_BYTES);
+        assert!(from_text(&text).is_err(), "ron refuses deals where sources go");
+    }
+
+    #[test]
     fn texts_that_look_like_deals_do_not_fool_the_halves() {
         let mut board = demo(4000);
         let forged = format!("{DEAL_START}5,\n        ),\n{DEAL_START}6,\n");
