@@ -151,7 +151,10 @@ mod tests {
             .unwrap()
             .replacen(BEFORE_DEALS, "\n    sources: [\n", 1);
         assert!(text.len() >= HALVES_FROM_BYTES);
-        assert!(from_text(&text).is_err(), "ron refuses deals where sources go");
+        assert!(
+            from_text(&text).is_err(),
+            "ron refuses deals where sources go"
+        );
     }
 
     #[test]
