@@ -8,6 +8,7 @@ mod figures;
 mod filter;
 mod order;
 mod shown;
+mod stage_index;
 mod timeline;
 mod value;
 

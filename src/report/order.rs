@@ -6,6 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::attention::idle_days;
 use super::filter::Filter;
+use super::stage_index::StageIndex;
 use crate::model::{Board, ColumnSort, Deal, Phase};
 
 /// One list per stage, in board order: the deals on the board (open ones, and won ones being
@@ -23,9 +24,10 @@ pub fn visible_columns<'a>(
         .iter()
         .map(|s| s.phase == Phase::PostSale)
         .collect();
+    let stages = StageIndex::of(board);
     let mut columns: Vec<Vec<&Deal>> = vec![Vec::new(); board.stages.len()];
     for deal in &board.deals {
-        if let Some(i) = board.stage_index(&deal.stage)
+        if let Some(i) = stages.get(&deal.stage)
             && deal.is_on_board(post_sale[i])
             && (!filtering || filter.matches(deal, board, now))
         {

@@ -2,10 +2,10 @@
 //! deal moved on, stages jumped over, moves back; and, now, deals with no next action. Per
 //! stage and per owner, so that a team sees where the process does not fit what sellers do.
 
-use super::funnel::StageIndex;
 use super::period::Window;
 use crate::model::position_of_name;
 use crate::model::{Board, Deal, Phase, StageId};
+use crate::report::stage_index::StageIndex;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageCompliance {

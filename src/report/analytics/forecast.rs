@@ -2,8 +2,8 @@
 
 use chrono::Datelike;
 
-use super::funnel::StageIndex;
 use crate::model::{Board, Deal, Totals};
+use crate::report::stage_index::StageIndex;
 use crate::report::value::weighted_in;
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -7,6 +7,7 @@ use super::durations::Durations;
 use super::period::Window;
 use crate::model::{Board, Deal, Phase, StageId, Status, Totals};
 use crate::report::attention::rotting_in;
+use crate::report::stage_index::StageIndex;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageFlow {
@@ -27,39 +28,6 @@ pub struct StageFlow {
     pub lost_value: Totals,
     /// Deals in this stage going cold now.
     pub rotting_now: usize,
-}
-
-/// Where each of the board's stages is, by id, for a report that looks up a stage for every
-/// history entry of a hundred thousand deals: ids are told apart by their length and first
-/// eight bytes, and compared whole only when those match (hashing or comparing every id as a
-/// string cost a third of the report).
-pub(super) struct StageIndex<'a>(Vec<(usize, u64, &'a str)>);
-
-impl<'a> StageIndex<'a> {
-    pub(super) fn of(board: &'a Board) -> StageIndex<'a> {
-        let ids = board.stages.iter().map(|s| {
-            let id = s.id.0.as_str();
-            (id.len(), head(id), id)
-        });
-        StageIndex(ids.collect())
-    }
-
-    /// The first stage with `id`, as [`Board::stage_index`] finds it.
-    pub(super) fn get(&self, id: &StageId) -> Option<usize> {
-        let id = id.0.as_str();
-        let (len, head) = (id.len(), head(id));
-        self.0
-            .iter()
-            .position(|(l, h, whole)| *l == len && *h == head && (len <= 8 || *whole == id))
-    }
-}
-
-/// The first eight bytes of `text`, padded with zeros.
-fn head(text: &str) -> u64 {
-    let mut bytes = [0u8; 8];
-    let n = text.len().min(8);
-    bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-    u64::from_le_bytes(bytes)
 }
 
 /// For each of the board's stages, when the deal first got that far: reaching a stage counts

@@ -104,7 +104,7 @@ pub(super) struct Open {
 
 pub(super) fn open_at(board: &Board, deals: &[&Deal], end: DateTime<Utc>) -> Open {
     let mut open = Open::default();
-    let stages = super::funnel::StageIndex::of(board);
+    let stages = crate::report::stage_index::StageIndex::of(board);
     for deal in deals {
         let still_open = closed_at(deal).is_none_or(|at| at >= end);
         if deal.created >= end || !still_open {
