@@ -20,3 +20,4 @@ pub mod store;
 mod test_boards;
 pub mod text;
 pub mod tui;
+mod two_cores;

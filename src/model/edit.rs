@@ -268,40 +268,28 @@ impl Board {
             .iter()
             .map(|d| (d.id, d.rank))
             .collect();
-        let mut ranks: Vec<(DealId, i64)> = column.clone();
-        let rank_in = |ranks: &[(DealId, i64)], wanted: DealId| {
-            ranks.iter().find(|(d, _)| *d == wanted).map(|(_, r)| *r)
-        };
-        // Two deals swap ranks. When either rank is shared (a hand-edited or merged file), the
-        // swap alone could move a third deal too: the deals holding those ranks and those
-        // between the two are given distinct ranks first, with as few neighbours as there is
-        // room for.
         let at = |wanted| column.iter().position(|(d, _)| *d == wanted);
         let (Some(a), Some(b)) = (at(id), at(other)) else {
             return Err(EditError::AtEdge);
         };
-        let (mine, theirs) = (column[a].1, column[b].1);
-        let shared = |rank: i64| column.iter().filter(|(_, r)| *r == rank).count() > 1;
-        if shared(mine) || shared(theirs) {
-            // A column is sorted by rank: the deals of one rank stand together.
-            let holding = |rank: i64| column.iter().position(|(_, r)| *r == rank);
-            let last_holding = |rank: i64| column.iter().rposition(|(_, r)| *r == rank);
-            let lo = [holding(mine), holding(theirs), Some(a.min(b))];
-            let hi = [last_holding(mine), last_holding(theirs), Some(a.max(b))];
-            let lo = lo.into_iter().flatten().min().unwrap_or(a.min(b));
-            let hi = hi.into_iter().flatten().max().unwrap_or(a.max(b));
-            spread(&mut ranks, lo..=hi);
-        }
-        let (Some(mine), Some(theirs)) = (rank_in(&ranks, id), rank_in(&ranks, other)) else {
-            return Err(EditError::AtEdge);
+        // Two deals swap ranks. When either rank is shared (a hand-edited or merged file), the
+        // swap alone could move a third deal too: the deals holding those ranks, and those
+        // between, are given distinct ranks first, with as few neighbours as there is room for.
+        // The column is sorted by rank, so the deals of one rank stand together.
+        let holding = |at: usize| {
+            let rank = column[at].1;
+            let first = column.iter().position(|(_, r)| *r == rank).unwrap_or(at);
+            let last = column.iter().rposition(|(_, r)| *r == rank).unwrap_or(at);
+            (first, last)
         };
-        for (d, rank) in &mut ranks {
-            if *d == id {
-                *rank = theirs;
-            } else if *d == other {
-                *rank = mine;
-            }
+        let (mine, theirs) = (holding(a), holding(b));
+        let mut ranks = column.clone();
+        if mine.0 != mine.1 || theirs.0 != theirs.1 {
+            spread(&mut ranks, mine.0.min(theirs.0)..=mine.1.max(theirs.1));
         }
+        let (rank_a, rank_b) = (ranks[a].1, ranks[b].1);
+        ranks[a].1 = rank_b;
+        ranks[b].1 = rank_a;
         // Only the deals whose rank changes are touched (and copied, and saved): two, unless the
         // column had to be spread out.
         let changed: Vec<(DealId, i64)> = ranks

@@ -167,23 +167,12 @@ impl Board {
             }
             found
         };
-        let half = if self.deals.len() >= CHECKED_ON_TWO_CORES_FROM {
-            self.deals.len() / 2
-        } else {
-            self.deals.len()
-        };
-        let (front, back) = if half == self.deals.len() {
-            (own(0, &self.deals), Vec::new())
-        } else {
-            std::thread::scope(|scope| {
-                let back = scope.spawn(|| own(half, &self.deals[half..]));
-                let front = own(0, &self.deals[..half]);
-                let back = back
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-                (front, back)
-            })
-        };
+        let half = self.deals.len() / 2;
+        let (front, back) = crate::two_cores::both(
+            self.deals.len() >= CHECKED_ON_TWO_CORES_FROM,
+            || own(0, &self.deals[..half]),
+            || own(half, &self.deals[half..]),
+        );
         let mut own = front.into_iter().chain(back).peekable();
         let mut deal_ids = HashSet::with_capacity(self.deals.len());
         for (i, deal) in self.deals.iter().enumerate() {

@@ -6,8 +6,7 @@ use chrono::{DateTime, FixedOffset};
 
 use super::attention::idle_days;
 use super::filter::Filter;
-use super::stage_index::StageIndex;
-use crate::model::{Board, ColumnSort, Deal, Phase};
+use crate::model::{Board, ColumnSort, Deal};
 
 /// One list per stage, in board order: the deals on the board (open ones, and won ones being
 /// delivered) that pass `filter`, in the board's chosen order.
@@ -16,24 +15,10 @@ pub fn visible_columns<'a>(
     filter: &Filter,
     now: DateTime<FixedOffset>,
 ) -> Vec<Vec<&'a Deal>> {
-    // One pass: each deal the filter keeps goes to its column, and each column is then sorted
-    // once (a filter typed on a big board sorts only what it keeps).
+    // Each column is sorted once, after the filter (a filter typed on a big board sorts only
+    // what it keeps).
     let filtering = filter.is_active();
-    let post_sale: Vec<bool> = board
-        .stages
-        .iter()
-        .map(|s| s.phase == Phase::PostSale)
-        .collect();
-    let stages = StageIndex::of(board);
-    let mut columns: Vec<Vec<&Deal>> = vec![Vec::new(); board.stages.len()];
-    for deal in &board.deals {
-        if let Some(i) = stages.get(&deal.stage)
-            && deal.is_on_board(post_sale[i])
-            && (!filtering || filter.matches(deal, board, now))
-        {
-            columns[i].push(deal.as_ref());
-        }
-    }
+    let mut columns = board.columns_keeping(|d| !filtering || filter.matches(d, board, now));
     for column in &mut columns {
         sort(column, board, now);
     }

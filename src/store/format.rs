@@ -94,10 +94,11 @@ fn read_in_halves(text: &str) -> Option<Board> {
     let end = text.len() - AFTER_DEALS.len();
     let middle = deal_start_from(text, first + (end - first) / 2).filter(|m| *m < end)?;
     let deals_in = super::canonical::deals;
-    let (front, back) = std::thread::scope(|scope| {
-        let back = scope.spawn(|| deals_in(&text[middle..end]));
-        (deals_in(&text[first..middle]), back.join().ok().flatten())
-    });
+    let (front, back) = crate::two_cores::both(
+        true,
+        || deals_in(&text[first..middle]),
+        || deals_in(&text[middle..end]),
+    );
     let mut board = super::canonical::board(&format!("{}{AFTER_DEALS}", &text[..first]))?;
     if board.version != FORMAT_VERSION || !board.deals.is_empty() {
         return None;

@@ -111,11 +111,12 @@ fn read_in_halves(file: &std::fs::File, len: u64) -> Option<Vec<u8>> {
     let mut bytes = vec![0; usize::try_from(len).ok()?];
     let half = bytes.len() / 2;
     let (front, back) = bytes.split_at_mut(half);
-    let read = std::thread::scope(|scope| {
-        let back = scope.spawn(|| file.read_exact_at(back, half as u64));
-        let front = file.read_exact_at(front, 0);
-        front.is_ok() && back.join().is_ok_and(|read| read.is_ok())
-    });
+    let (front, back) = crate::two_cores::both(
+        true,
+        || file.read_exact_at(front, 0),
+        || file.read_exact_at(back, half as u64),
+    );
+    let read = front.is_ok() && back.is_ok();
     let grown = file.read_at(&mut [0], len).map_or(true, |more| more > 0);
     (read && !grown).then_some(bytes)
 }

@@ -81,7 +81,7 @@ impl Stats {
         // Each figure walks the deals; on a big board that is bound by memory, not by counting,
         // so the walks are shared between two cores.
         let ((stages, closed, open, forecast), (compliance, owner_compliance, groups)) =
-            on_two_cores(
+            crate::two_cores::both(
                 deals.len() >= TWO_CORES_FROM,
                 || {
                     (
@@ -142,22 +142,3 @@ impl Stats {
 
 /// Boards with fewer deals are counted on one core: a thread would not pay for itself.
 const TWO_CORES_FROM: usize = 2000;
-
-/// `first` and `second`, on two cores when `split`.
-fn on_two_cores<A: Send, B: Send>(
-    split: bool,
-    first: impl FnOnce() -> A + Send,
-    second: impl FnOnce() -> B + Send,
-) -> (A, B) {
-    if !split {
-        return (first(), second());
-    }
-    std::thread::scope(|scope| {
-        let second = scope.spawn(second);
-        let first = first();
-        let second = second
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (first, second)
-    })
-}

@@ -43,7 +43,7 @@ struct Followed {
 
 impl Followed {
     /// Opens `path`, giving what the screen shows of it at first.
-    fn open(path: &Path) -> (Followed, Source) {
+    fn open(path: &Path) -> (Followed, Found) {
         let mut store = Store::at(path);
         let (board, warning) = match store.read() {
             Ok(board) => (Some(board), None),
@@ -55,13 +55,12 @@ impl Followed {
             read_once: board.is_some(),
             warning: warning.clone(),
         };
-        let source = Source {
+        let found = Found {
             path: path.to_path_buf(),
-            name: name_of(path),
             board,
             warning,
         };
-        (followed, source)
+        (followed, found)
     }
 
     /// Looks at the file again: what changed for the screen, if anything.
@@ -119,7 +118,7 @@ impl Watcher {
     /// starts following them and the folders among them.
     pub fn open(named: Vec<PathBuf>) -> (Watcher, Vec<Source>) {
         let files = board_files(&named);
-        let opened: Vec<(Followed, Source)> = std::thread::scope(|scope| {
+        let opened: Vec<(Followed, Found)> = std::thread::scope(|scope| {
             let reading: Vec<_> = files
                 .iter()
                 .map(|f| scope.spawn(|| Followed::open(f)))
@@ -130,7 +129,8 @@ impl Watcher {
                 .map(|(reading, file)| reading.join().unwrap_or_else(|_| Followed::open(file)))
                 .collect()
         });
-        let (followed, sources) = opened.into_iter().unzip();
+        let (followed, found): (Vec<_>, Vec<_>) = opened.into_iter().unzip();
+        let sources = found.into_iter().map(Source::new).collect();
         let (asks, asked) = channel();
         let inbox = Arc::new(Inbox::default());
         let shared = Arc::clone(&inbox);
@@ -169,13 +169,9 @@ fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, i
         let mut found: Vec<Found> = followed.iter_mut().filter_map(Followed::follow).collect();
         for file in board_files(named) {
             if !followed.iter().any(|f| f.path == file) {
-                let (new, source) = Followed::open(&file);
+                let (new, opened) = Followed::open(&file);
                 followed.push(new);
-                found.push(Found {
-                    path: source.path,
-                    board: source.board,
-                    warning: source.warning,
-                });
+                found.push(opened);
             }
         }
         lock(&inbox.found).get_or_insert_default().extend(found);
@@ -186,7 +182,7 @@ fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, i
 }
 
 impl Source {
-    /// A file first heard of from the watcher.
+    /// A file as first read.
     pub fn new(found: Found) -> Source {
         Source {
             name: name_of(&found.path),

@@ -1,0 +1,21 @@
+//! Work split over the machine's two cores, for what walks a big board.
+
+/// `first` and `second`: on two cores when `split`, else one after the other. A panic on the
+/// other core is passed on as if it happened here.
+pub(crate) fn both<A: Send, B: Send>(
+    split: bool,
+    first: impl FnOnce() -> A + Send,
+    second: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    if !split {
+        return (first(), second());
+    }
+    std::thread::scope(|scope| {
+        let second = scope.spawn(second);
+        let first = first();
+        let second = second
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (first, second)
+    })
+}
