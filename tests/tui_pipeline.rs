@@ -312,7 +312,7 @@ fn s_cycles_the_order_which_is_saved_with_the_board() {
     assert_eq!(t.saved().sort, ColumnSort::Value);
     let lead: Vec<String> = t.app.columns()[0]
         .iter()
-        .map(|id| t.app.board().deal(*id).unwrap().title.clone())
+        .map(|deal| deal.title.clone())
         .collect();
     assert_eq!(
         lead,
@@ -363,7 +363,7 @@ fn o_shows_what_is_due_today_or_late_and_the_cursor_goes_to_a_match() {
         .columns()
         .iter()
         .flatten()
-        .map(|id| t.app.board().deal(*id).unwrap().title.clone())
+        .map(|deal| deal.title.clone())
         .collect();
     assert_eq!(
         due,

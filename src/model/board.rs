@@ -176,7 +176,7 @@ impl Board {
 
     /// The deals shown on the board, one list per stage in board order, each in manual order.
     /// One pass over all deals, so it stays cheap with a hundred thousand of them.
-    pub fn columns(&self) -> Vec<Vec<&Deal>> {
+    pub fn columns(&self) -> Vec<Vec<&Arc<Deal>>> {
         let mut columns = self.columns_keeping(|_| true);
         for column in &mut columns {
             column.sort_unstable_by_key(|d| (d.rank, d.id));
@@ -186,14 +186,14 @@ impl Board {
 
     /// The deals shown on the board that `keep` keeps, one list per stage in board order, in
     /// the order of the deals list (not sorted).
-    pub fn columns_keeping(&self, keep: impl Fn(&Deal) -> bool) -> Vec<Vec<&Deal>> {
-        let mut columns: Vec<Vec<&Deal>> = vec![Vec::new(); self.stages.len()];
+    pub fn columns_keeping(&self, keep: impl Fn(&Deal) -> bool) -> Vec<Vec<&Arc<Deal>>> {
+        let mut columns: Vec<Vec<&Arc<Deal>>> = vec![Vec::new(); self.stages.len()];
         for deal in &self.deals {
             if let Some(i) = self.stage_index(&deal.stage)
                 && deal.is_on_board(self.stages[i].phase == Phase::PostSale)
                 && keep(deal)
             {
-                columns[i].push(deal.as_ref());
+                columns[i].push(deal);
             }
         }
         columns

@@ -4,7 +4,6 @@
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::attention::{Due, due_state, rotting_in};
-use super::filter::Filter;
 use super::value::weighted_in;
 use crate::model::{Board, Deal, Money, Status, Totals};
 
@@ -68,24 +67,22 @@ impl Count {
 }
 
 impl Figures {
-    /// The figures of `columns` (as [`super::visible_columns`] gives them) and of the deals won
-    /// this month that pass `filter`.
-    pub fn of(
+    /// The figures of `columns` (one list per stage of the deals shown) and of `won`, the
+    /// deals won this month that the same filter keeps.
+    pub(super) fn of<D: AsRef<Deal>>(
         board: &Board,
-        columns: &[Vec<&Deal>],
-        filter: &Filter,
+        columns: &[Vec<D>],
+        won: &[D],
         now: DateTime<FixedOffset>,
     ) -> Figures {
         let mut figures = Figures::empty(columns.len(), now);
         for (c, column) in columns.iter().enumerate() {
             for deal in column {
-                figures.count_shown(c, deal, board, now, Count::In);
+                figures.count_shown(c, deal.as_ref(), board, now, Count::In);
             }
         }
-        for deal in &board.deals {
-            if won_this_month(deal, board, filter, now) {
-                figures.count_won(deal, Count::In);
-            }
+        for deal in won {
+            figures.count_won(deal.as_ref(), Count::In);
         }
         figures
     }
@@ -141,20 +138,14 @@ impl Figures {
     }
 }
 
-/// Whether a deal counts as won this month (where the user is), passing `filter`.
-pub(super) fn won_this_month(
-    deal: &Deal,
-    board: &Board,
-    filter: &Filter,
-    now: DateTime<FixedOffset>,
-) -> bool {
+/// Whether a deal was won this month (where the user is).
+pub(super) fn won_this_month(deal: &Deal, now: DateTime<FixedOffset>) -> bool {
     let Status::Won { at } = deal.status else {
         return false;
     };
     let today = now.date_naive();
     let won_on = at.with_timezone(now.offset()).date_naive();
-    let this_month = won_on.year() == today.year() && won_on.month() == today.month();
-    this_month && (!filter.is_active() || filter.matches(deal, board, now))
+    won_on.year() == today.year() && won_on.month() == today.month()
 }
 
 /// How many of some closed deals were won and lost, and their values per currency.
@@ -190,7 +181,7 @@ impl ClosedTotals {
 mod tests {
     use super::*;
     use crate::model::{Currency, Money, StageId};
-    use crate::report::visible_columns;
+    use crate::report::{Filter, Shown};
     use chrono::Duration;
 
     fn now() -> DateTime<FixedOffset> {
@@ -226,8 +217,9 @@ mod tests {
         assert_eq!((closed.won, closed.lost), (1, 1));
         assert_eq!(closed.won_value.largest_first()[0].decimal(), "300.00");
         assert_eq!(closed.lost_value.largest_first()[0].decimal(), "999.00");
-        let columns = visible_columns(&board, &Filter::default(), now());
-        let figures = Figures::of(&board, &columns, &Filter::default(), now());
+        let mut board_shown = Shown::default();
+        board_shown.update(&board, &Filter::default(), now());
+        let figures = board_shown.figures().clone();
         let lead = &figures.columns[0];
         assert_eq!(lead.count, 2, "the lost deal left the board");
         // Largest first, as the screen shows them.
@@ -268,8 +260,8 @@ mod tests {
             text: "nothing-matches".into(),
             ..Filter::default()
         };
-        let columns = visible_columns(&board, &filter, now());
-        let filtered = Figures::of(&board, &columns, &filter, now());
+        board_shown.update(&board, &filter, now());
+        let filtered = board_shown.figures();
         assert_eq!(filtered.totals.shown, 0);
         assert!(
             filtered.totals.won_this_month.is_empty(),

@@ -24,13 +24,54 @@ impl Filter {
     }
 
     pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
-        if self.only_mine && !same_name(&deal.owner, &board.owner) {
+        self.matcher().matches(deal, board, now)
+    }
+
+    /// The filter ready to try on many deals: its words read once.
+    pub fn matcher(&self) -> Matcher<'_> {
+        Matcher {
+            filter: self,
+            words: self.words(),
+        }
+    }
+
+    fn words(&self) -> Vec<Word> {
+        self.text
+            .split_whitespace()
+            .map(|w| Word::of(w.to_lowercase()))
+            .collect()
+    }
+
+    /// Whether every deal this filter keeps is one `before` kept too: it has every toggle
+    /// `before` had, and each word of `before` is implied by a word of this one (`acm` by
+    /// `acme`, `@an` by `@anna`). A filter typed a key further then only needs to look
+    /// through what `before` kept, not the whole board.
+    pub fn narrows(&self, before: &Filter) -> bool {
+        let (now, then) = (self.words(), before.words());
+        (self.only_mine || !before.only_mine)
+            && (self.only_rotting || !before.only_rotting)
+            && (self.only_due_now || !before.only_due_now)
+            && then
+                .iter()
+                .all(|old| now.iter().any(|new| new.implies(old)))
+    }
+}
+
+pub struct Matcher<'f> {
+    filter: &'f Filter,
+    words: Vec<Word>,
+}
+
+impl Matcher<'_> {
+    pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
+        let filter = self.filter;
+        if filter.only_mine && !same_name(&deal.owner, &board.owner) {
             return false;
         }
-        if self.only_rotting && rotting_days(deal, board, now).is_none() {
+        if filter.only_rotting && rotting_days(deal, board, now).is_none() {
             return false;
         }
-        if self.only_due_now
+        if filter.only_due_now
             && !matches!(
                 due_state(deal, now.date_naive()),
                 Due::Overdue(_) | Due::Today
@@ -38,30 +79,58 @@ impl Filter {
         {
             return false;
         }
-        self.text
-            .split_whitespace()
-            .all(|word| word_matches(&word.to_lowercase(), deal))
+        self.words.iter().all(|word| word.matches(deal))
     }
 }
 
-/// Whether `deal` has `word` (in lower case): in its texts, or as its owner (`@`) or a tag (`#`).
-fn word_matches(word: &str, deal: &Deal) -> bool {
-    if let Some(owner) = word.strip_prefix('@').filter(|o| !o.is_empty()) {
-        return contains_folded(&deal.owner, owner);
+/// A word of the filter, in lower case, by what it looks at.
+enum Word {
+    Owner(String),
+    Tag(String),
+    Text(String),
+}
+
+impl Word {
+    fn of(lower: String) -> Word {
+        if let Some(owner) = lower.strip_prefix('@').filter(|o| !o.is_empty()) {
+            return Word::Owner(owner.to_string());
+        }
+        if let Some(tag) = lower.strip_prefix('#').filter(|t| !t.is_empty()) {
+            return Word::Tag(tag.to_string());
+        }
+        Word::Text(lower)
     }
-    if let Some(tag) = word.strip_prefix('#').filter(|t| !t.is_empty()) {
-        return deal.tags.iter().any(|t| {
-            if t.is_ascii() {
-                t.eq_ignore_ascii_case(tag)
-            } else {
-                t.to_lowercase() == tag
+
+    /// Whether `deal` has this word: in its texts, or as its owner (`@`) or a tag (`#`).
+    fn matches(&self, deal: &Deal) -> bool {
+        match self {
+            Word::Owner(owner) => contains_folded(&deal.owner, owner),
+            Word::Tag(tag) => deal.tags.iter().any(|t| {
+                if t.is_ascii() {
+                    t.eq_ignore_ascii_case(tag)
+                } else {
+                    t.to_lowercase() == *tag
+                }
+            }),
+            Word::Text(word) => {
+                [&deal.title, &deal.company, &deal.contact, &deal.notes]
+                    .iter()
+                    .any(|f| contains_folded(f, word))
+                    || deal.tags.iter().any(|t| contains_folded(t, word))
             }
-        });
+        }
     }
-    [&deal.title, &deal.company, &deal.contact, &deal.notes]
-        .iter()
-        .any(|f| contains_folded(f, word))
-        || deal.tags.iter().any(|t| contains_folded(t, word))
+
+    /// Whether every deal this word matches is matched by `other`.
+    fn implies(&self, other: &Word) -> bool {
+        match (self, other) {
+            (Word::Owner(a), Word::Owner(b)) | (Word::Text(a), Word::Text(b)) => {
+                a.contains(b.as_str())
+            }
+            (Word::Tag(a), Word::Tag(b)) => a == b,
+            _ => false,
+        }
+    }
 }
 
 /// Whether `text` in lower case contains `lower`. Plain ASCII text is searched as it is, without

@@ -3,8 +3,10 @@
 //!
 //! A change copies only the deals it touches ([`Board::deals`] shares the rest), so comparing
 //! the deals with those last counted, pointer by pointer, finds what changed in one cheap pass;
-//! only those deals are taken out and counted in again. Anything else that changes what is
-//! shown (the stages, the order, the filter, the day) counts everything again.
+//! only those deals are taken out and counted in again. Two views are kept: the whole board,
+//! and (while a filter is on) what the filter keeps. A filter is worked out from the whole
+//! board's columns, already in order, so turning it on sorts nothing and turning it off costs
+//! nothing; a filter typed a key further looks only through what it kept before.
 
 use std::sync::Arc;
 
@@ -12,8 +14,8 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::figures::{Count, Figures, won_this_month};
 use super::filter::Filter;
-use super::order::{compare, sort, visible_columns};
-use crate::model::{Board, ColumnSort, Currency, Deal, DealId, Phase, Stage};
+use super::order::{Place, sort, visible_columns};
+use crate::model::{Board, ColumnSort, Currency, Deal, Phase, Stage};
 
 /// More changed deals than this (an import, a big undo) are quicker counted from scratch.
 const FOLLOW_AT_MOST: usize = 256;
@@ -23,8 +25,20 @@ pub struct Shown {
     /// The deals as last counted: a deal not changed since is the same allocation. Held, so
     /// that its address cannot be taken by a new deal.
     deals: Vec<Arc<Deal>>,
+    /// The whole board, with no filter.
+    whole: View,
+    /// What the filter keeps, while one is on.
+    filtered: Option<View>,
+}
+
+/// One list of deals per stage, in the order shown, and their figures.
+#[derive(Clone, Debug, Default)]
+struct View {
     basis: Option<Basis>,
-    columns: Vec<Vec<DealId>>,
+    columns: Vec<Vec<Arc<Deal>>>,
+    /// The deals won this month that the view counts: few, so a filter picks its own from the
+    /// whole board's without a pass over every deal.
+    won: Vec<Arc<Deal>>,
     figures: Figures,
 }
 
@@ -41,17 +55,16 @@ struct Basis {
     offset: FixedOffset,
 }
 
-impl Basis {
-    fn is(&self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) -> bool {
-        self.day == now.date_naive()
-            && self.offset == *now.offset()
-            && self.currency == board.currency
-            && self.sort == board.sort
-            && self.owner == board.owner
-            && self.filter == *filter
-            && self.stages == board.stages
-    }
+/// How the basis of a view differs from the one it was counted on.
+enum Difference<'a> {
+    None,
+    Order,
+    /// The filter, which was this one.
+    Filter(&'a Filter),
+    More,
+}
 
+impl Basis {
     fn of(board: &Board, filter: &Filter, now: DateTime<FixedOffset>) -> Basis {
         Basis {
             stages: board.stages.clone(),
@@ -63,107 +76,169 @@ impl Basis {
             offset: *now.offset(),
         }
     }
+
+    fn difference(
+        &self,
+        board: &Board,
+        filter: &Filter,
+        now: DateTime<FixedOffset>,
+    ) -> Difference<'_> {
+        let rest = self.day == now.date_naive()
+            && self.offset == *now.offset()
+            && self.currency == board.currency
+            && self.owner == board.owner
+            && self.stages == board.stages;
+        match (rest, self.sort == board.sort, self.filter == *filter) {
+            (true, true, true) => Difference::None,
+            (true, false, true) => Difference::Order,
+            (true, true, false) => Difference::Filter(&self.filter),
+            _ => Difference::More,
+        }
+    }
 }
 
 /// A deal as it was and as it is now (`None`: not there).
 type Change<'a> = (Option<&'a Arc<Deal>>, Option<&'a Arc<Deal>>);
 
 impl Shown {
-    /// One list of deal ids per stage, as [`visible_columns`] orders them.
-    pub fn columns(&self) -> &[Vec<DealId>] {
-        &self.columns
+    /// One list of deals per stage, in the order the board shows them.
+    pub fn columns(&self) -> &[Vec<Arc<Deal>>] {
+        &self.view().columns
     }
 
     pub fn figures(&self) -> &Figures {
-        &self.figures
+        &self.view().figures
+    }
+
+    fn view(&self) -> &View {
+        self.filtered.as_ref().unwrap_or(&self.whole)
+    }
+
+    /// Where `deal` is shown: its column and row, if the board shows it.
+    pub fn position_of(
+        &self,
+        deal: &Deal,
+        board: &Board,
+        now: DateTime<FixedOffset>,
+    ) -> Option<(usize, usize)> {
+        let c = board.stage_index(&deal.stage)?;
+        let place = Place::of(deal, board, now);
+        let row = self
+            .columns()
+            .get(c)?
+            .binary_search_by(|d| Place::of(d, board, now).cmp(&place))
+            .ok()?;
+        Some((c, row))
     }
 
     /// Brings the columns and figures up to date with `board` seen through `filter` at `now`.
     pub fn update(&mut self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) {
-        let follows = self
-            .basis
-            .as_ref()
-            .is_some_and(|b| b.is(board, filter, now));
         let counted = std::mem::take(&mut self.deals);
-        if !follows && self.only_order_changed(board, filter, now, &counted) {
+        let changes = changes(&counted, &board.deals);
+        self.whole
+            .update(board, &Filter::default(), now, changes.as_deref(), None);
+        self.filtered = filter.is_active().then(|| {
+            let mut view = self.filtered.take().unwrap_or_default();
+            view.update(board, filter, now, changes.as_deref(), Some(&self.whole));
+            view
+        });
+        // Only the changed deals need holding anew when no deal came or went.
+        let in_place = changes
+            .as_ref()
+            .is_some_and(|c| c.iter().all(|c| c.0.is_some() && c.1.is_some()));
+        if in_place {
+            let positions: Vec<usize> = changes
+                .iter()
+                .flatten()
+                .filter_map(|c| c.1)
+                .filter_map(|d| board.position_of(d.id).ok())
+                .collect();
             self.deals = counted;
-            self.reorder(board, now);
-            return;
-        }
-        let changes = if follows {
-            changes(&counted, &board.deals)
+            for i in positions {
+                self.deals[i] = Arc::clone(&board.deals[i]);
+            }
         } else {
-            None
-        };
-        let followed = match changes {
-            Some(changes) => {
-                self.follow(&changes, board, filter, now);
-                // Only the changed deals need holding anew when no deal came or went.
-                let in_place = changes.iter().all(|c| c.0.is_some() && c.1.is_some());
-                in_place.then(|| {
-                    changes
-                        .iter()
-                        .filter_map(|c| c.1)
-                        .filter_map(|d| board.position_of(d.id).ok())
-                        .collect::<Vec<_>>()
-                })
-            }
-            None => {
-                self.count_all(board, filter, now);
-                None
-            }
-        };
-        match followed {
-            Some(positions) => {
-                self.deals = counted;
-                for i in positions {
-                    self.deals[i] = Arc::clone(&board.deals[i]);
-                }
-            }
-            None => self.deals.clone_from(&board.deals),
+            self.deals.clone_from(&board.deals);
         }
     }
+}
 
-    /// True when only the columns' order differs from what was counted: the same deals,
-    /// filter, stages and day. The figures then stand; the columns are only sorted again.
-    fn only_order_changed(
-        &self,
+impl View {
+    /// Brings the view up to date: follows the changed deals when nothing else changed; sorts
+    /// again when only the order did; narrows itself when a filter was typed further; else
+    /// counts again, from `whole` (the whole board, up to date) when there is one.
+    fn update(
+        &mut self,
         board: &Board,
         filter: &Filter,
         now: DateTime<FixedOffset>,
-        counted: &[Arc<Deal>],
-    ) -> bool {
-        let Some(basis) = &self.basis else {
-            return false;
-        };
-        let ordered = Basis {
-            sort: board.sort,
-            ..basis.clone()
-        };
-        ordered.is(board, filter, now)
-            && changes(counted, &board.deals).is_some_and(|c| c.is_empty())
+        changes: Option<&[Change<'_>]>,
+        whole: Option<&View>,
+    ) {
+        let unchanged = changes.is_some_and(<[_]>::is_empty);
+        let difference = self
+            .basis
+            .as_ref()
+            .map_or(Difference::More, |b| b.difference(board, filter, now));
+        match (difference, changes) {
+            (Difference::None, Some(changes)) => self.follow(changes, board, filter, now),
+            (Difference::Order, _) if unchanged => self.reorder(board, now),
+            (Difference::Filter(before), _) if unchanged && filter.narrows(before) => {
+                *self = self.kept(board, filter, now);
+            }
+            _ => match whole {
+                Some(whole) => *self = whole.kept(board, filter, now),
+                None => self.count_all(board, now),
+            },
+        }
     }
 
     /// Sorts each column again in the board's order.
     fn reorder(&mut self, board: &Board, now: DateTime<FixedOffset>) {
         for column in &mut self.columns {
-            let mut deals: Vec<&Deal> = column.iter().filter_map(|id| board.deal(*id)).collect();
-            sort(&mut deals, board, now);
-            *column = deals.iter().map(|d| d.id).collect();
+            sort(column, board, now);
         }
         if let Some(basis) = &mut self.basis {
             basis.sort = board.sort;
         }
     }
 
-    fn count_all(&mut self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) {
-        let columns = visible_columns(board, filter, now);
-        self.figures = Figures::of(board, &columns, filter, now);
-        self.columns = columns
-            .iter()
-            .map(|c| c.iter().map(|d| d.id).collect())
+    /// Counts the whole board afresh.
+    fn count_all(&mut self, board: &Board, now: DateTime<FixedOffset>) {
+        let columns: Vec<Vec<Arc<Deal>>> = visible_columns(board, &Filter::default(), now)
+            .into_iter()
+            .map(|c| c.into_iter().cloned().collect())
             .collect();
-        self.basis = Some(Basis::of(board, filter, now));
+        let won: Vec<Arc<Deal>> = board
+            .deals
+            .iter()
+            .filter(|d| won_this_month(d, now))
+            .cloned()
+            .collect();
+        self.figures = Figures::of(board, &columns, &won, now);
+        self.columns = columns;
+        self.won = won;
+        self.basis = Some(Basis::of(board, &Filter::default(), now));
+    }
+
+    /// The deals of this view that `filter` keeps, in the same order, and their figures.
+    fn kept(&self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) -> View {
+        let matcher = filter.matcher();
+        let keep = |deals: &[Arc<Deal>]| -> Vec<Arc<Deal>> {
+            deals
+                .iter()
+                .filter(|d| matcher.matches(d, board, now))
+                .cloned()
+                .collect()
+        };
+        let columns: Vec<Vec<Arc<Deal>>> = self.columns.iter().map(|c| keep(c)).collect();
+        let won = keep(&self.won);
+        View {
+            figures: Figures::of(board, &columns, &won, now),
+            columns,
+            won,
+            basis: Some(Basis::of(board, filter, now)),
+        }
     }
 
     /// Takes every changed deal out as it was, then counts it in as it is.
@@ -174,57 +249,61 @@ impl Shown {
         filter: &Filter,
         now: DateTime<FixedOffset>,
     ) {
+        let matcher = filter.matcher();
+        let passes = |deal: &Deal| !filter.is_active() || matcher.matches(deal, board, now);
         for old in changes.iter().filter_map(|c| c.0) {
-            self.count(old, board, filter, now, Count::Out);
+            self.count(old, board, passes(old), now, Count::Out);
         }
         for new in changes.iter().filter_map(|c| c.1) {
-            self.count(new, board, filter, now, Count::In);
+            self.count(new, board, passes(new), now, Count::In);
         }
     }
 
+    /// Counts in (or takes out) one deal; `passes`: whether the view's filter keeps it.
     fn count(
         &mut self,
-        deal: &Deal,
+        deal: &Arc<Deal>,
         board: &Board,
-        filter: &Filter,
+        passes: bool,
         now: DateTime<FixedOffset>,
         count: Count,
     ) {
-        if won_this_month(deal, board, filter, now) {
-            self.figures.count_won(deal, count);
+        if !passes {
+            return;
         }
-        let Some(c) = column_of(deal, board, filter, now) else {
+        if won_this_month(deal, now) {
+            self.figures.count_won(deal, count);
+            match count {
+                Count::Out => self.won.retain(|d| !Arc::ptr_eq(d, deal)),
+                Count::In => self.won.push(Arc::clone(deal)),
+            }
+        }
+        let Some(c) = column_of(deal, board) else {
             return;
         };
         self.figures.count_shown(c, deal, board, now, count);
         let Some(column) = self.columns.get_mut(c) else {
             return;
         };
-        match count {
-            Count::Out => column.retain(|id| *id != deal.id),
-            Count::In => {
-                // The column is in order, and every deal in it is in `board`.
-                let at = column.partition_point(|id| {
-                    board
-                        .deal(*id)
-                        .is_some_and(|d| compare(d, deal, board, now).is_lt())
-                });
-                column.insert(at, deal.id);
+        // The column is in order of place, and no two deals share one.
+        let place = Place::of(deal, board, now);
+        let at = column.binary_search_by(|d| Place::of(d, board, now).cmp(&place));
+        match (count, at) {
+            (Count::Out, Ok(at)) => {
+                column.remove(at);
             }
+            (Count::In, Err(at)) => column.insert(at, Arc::clone(deal)),
+            // Not there to take out, or there already: nothing to do.
+            (Count::Out, Err(_)) | (Count::In, Ok(_)) => {}
         }
     }
 }
 
-/// The column a deal is shown in, if it is shown.
-fn column_of(
-    deal: &Deal,
-    board: &Board,
-    filter: &Filter,
-    now: DateTime<FixedOffset>,
-) -> Option<usize> {
+/// The column a deal is shown in, if the board shows it.
+fn column_of(deal: &Deal, board: &Board) -> Option<usize> {
     let c = board.stage_index(&deal.stage)?;
-    let on_board = deal.is_on_board(board.stages[c].phase == Phase::PostSale);
-    (on_board && (!filter.is_active() || filter.matches(deal, board, now))).then_some(c)
+    deal.is_on_board(board.stages[c].phase == Phase::PostSale)
+        .then_some(c)
 }
 
 /// The deals that differ between `old` and `new` (both in id order), or `None` when there are
@@ -271,6 +350,7 @@ fn changes<'a>(old: &'a [Arc<Deal>], new: &'a [Arc<Deal>]) -> Option<Vec<Change<
 mod tests {
     use super::*;
 
+    use crate::model::DealId;
     use crate::test_boards::demo;
     use chrono::Duration;
     use proptest::prelude::*;
@@ -279,34 +359,89 @@ mod tests {
         DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
     }
 
-    /// What counting everything from scratch gives.
+    /// What counting everything from scratch gives, without anything kept from before.
     fn counted_afresh(board: &Board, filter: &Filter) -> (Vec<Vec<DealId>>, Figures) {
-        let mut fresh = Shown::default();
-        fresh.update(board, filter, now());
-        (fresh.columns, fresh.figures)
+        let columns = visible_columns(board, filter, now());
+        let won: Vec<&Arc<Deal>> = board
+            .deals
+            .iter()
+            .filter(|d| won_this_month(d, now()) && filter.matches(d, board, now()))
+            .collect();
+        let figures = Figures::of(board, &columns, &won, now());
+        (ids(&columns), figures)
+    }
+
+    fn ids<D: AsRef<Deal>>(columns: &[Vec<D>]) -> Vec<Vec<DealId>> {
+        columns
+            .iter()
+            .map(|c| c.iter().map(|d| d.as_ref().id).collect())
+            .collect()
+    }
+
+    /// A filter picked by numbers: toggles, and words typed or taken back a letter at a time.
+    fn change_filter(filter: &mut Filter, what: u8) {
+        const WORDS: [&str; 6] = ["a", "o", "@", "#", "Ко", "e"];
+        match what % 6 {
+            0 => filter.only_mine = !filter.only_mine,
+            1 => filter.only_due_now = !filter.only_due_now,
+            2 => filter.only_rotting = !filter.only_rotting,
+            3 => {
+                filter.text.pop();
+            }
+            4 => filter.text.push(' '),
+            _ => filter
+                .text
+                .push_str(WORDS[usize::from(what / 6) % WORDS.len()]),
+        }
     }
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
-        /// However the board changes, what is kept up to date equals what is counted afresh.
+        /// However the board, its order and the filter change, what is kept up to date equals
+        /// what is counted afresh.
         #[test]
         fn following_changes_gives_what_counting_afresh_gives(
-            steps in prop::collection::vec((any::<usize>(), any::<u8>()), 1..12),
-            sort in 0usize..5,
-            filtered in any::<bool>(),
+            steps in prop::collection::vec((any::<usize>(), any::<u8>(), 0u8..3), 1..16),
         ) {
             let mut board = demo(120);
-            board.sort = ColumnSort::ALL[sort];
-            let filter = Filter { only_due_now: filtered, ..Filter::default() };
+            board.owner = board.deals[0].owner.clone();
+            let mut filter = Filter::default();
             let mut shown = Shown::default();
             shown.update(&board, &filter, now());
-            for (pick, what) in steps {
-                crate::model::some_change::make(&mut board, pick, what, now().to_utc());
+            for (pick, what, kind) in steps {
+                match kind {
+                    0 => crate::model::some_change::make(&mut board, pick, what, now().to_utc()),
+                    1 => change_filter(&mut filter, what),
+                    _ => board.sort = ColumnSort::ALL[usize::from(what) % ColumnSort::ALL.len()],
+                }
                 shown.update(&board, &filter, now());
                 let (columns, figures) = counted_afresh(&board, &filter);
-                prop_assert_eq!(&shown.columns, &columns);
-                prop_assert_eq!(&shown.figures, &figures);
+                prop_assert_eq!(ids(shown.columns()), columns, "{:?}", filter);
+                prop_assert_eq!(shown.figures(), &figures, "{:?}", filter);
+            }
+        }
+
+        /// A filter that narrows another keeps only deals the other keeps.
+        #[test]
+        fn a_narrower_filter_keeps_nothing_the_wider_one_left_out(
+            before in prop::collection::vec(any::<u8>(), 0..6),
+            after in prop::collection::vec(any::<u8>(), 0..6),
+        ) {
+            let mut board = demo(80);
+            board.owner = board.deals[0].owner.clone();
+            let mut wider = Filter::default();
+            for what in before {
+                change_filter(&mut wider, what);
+            }
+            let mut narrower = wider.clone();
+            for what in after {
+                change_filter(&mut narrower, what);
+            }
+            if narrower.narrows(&wider) {
+                for deal in &board.deals {
+                    prop_assert!(!narrower.matches(deal, &board, now()) || wider.matches(deal, &board, now()));
+                }
             }
         }
     }
@@ -325,10 +460,60 @@ mod tests {
                 board.sort = *sort;
                 shown.update(&board, &filter, now());
                 let (columns, figures) = counted_afresh(&board, &filter);
-                assert_eq!(shown.columns, columns, "{sort:?}");
-                assert_eq!(shown.figures, figures, "{sort:?}");
+                assert_eq!(ids(shown.columns()), columns, "{sort:?}");
+                assert_eq!(shown.figures(), &figures, "{sort:?}");
             }
         }
+    }
+
+    #[test]
+    fn typing_a_filter_further_and_back_again() {
+        let board = demo(200);
+        let mut shown = Shown::default();
+        let mut filter = Filter::default();
+        for text in [
+            "a", "ac", "acm", "ac", "", "#", "#p", "@", "@d", "@da", "@d a",
+        ] {
+            filter.text = text.into();
+            shown.update(&board, &filter, now());
+            let (columns, figures) = counted_afresh(&board, &filter);
+            assert_eq!(ids(shown.columns()), columns, "{text:?}");
+            assert_eq!(shown.figures(), &figures, "{text:?}");
+        }
+        let typed = |text: &str| Filter {
+            text: text.into(),
+            ..Filter::default()
+        };
+        assert!(typed("acme").narrows(&typed("acm")));
+        assert!(typed("acm x").narrows(&typed("acm")));
+        assert!(typed("@anna").narrows(&typed("@an")));
+        assert!(
+            !typed("@a").narrows(&typed("@")),
+            "`@` alone is a word to find in texts"
+        );
+        assert!(
+            !typed("#pilots").narrows(&typed("#pilot")),
+            "tags match whole"
+        );
+        assert!(!typed("ac").narrows(&typed("acm")));
+    }
+
+    #[test]
+    fn where_a_deal_is_shown() {
+        let board = demo(200);
+        let mut shown = Shown::default();
+        shown.update(&board, &Filter::default(), now());
+        for (c, column) in shown.columns().iter().enumerate() {
+            for (r, deal) in column.iter().enumerate() {
+                assert_eq!(shown.position_of(deal, &board, now()), Some((c, r)));
+            }
+        }
+        let off_board = board
+            .deals
+            .iter()
+            .find(|d| column_of(d, &board).is_none())
+            .unwrap();
+        assert_eq!(shown.position_of(off_board, &board, now()), None);
     }
 
     #[test]
@@ -353,7 +538,7 @@ mod tests {
         shown.update(&board, &Filter::default(), tomorrow);
         let mut fresh = Shown::default();
         fresh.update(&board, &Filter::default(), tomorrow);
-        assert_eq!(shown.figures, fresh.figures);
-        assert_eq!(shown.figures.counted_on, Some(tomorrow.date_naive()));
+        assert_eq!(shown.figures(), fresh.figures());
+        assert_eq!(shown.figures().counted_on, Some(tomorrow.date_naive()));
     }
 }

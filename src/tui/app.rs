@@ -15,6 +15,7 @@ mod reports;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};
+use std::sync::Arc;
 use tui_input::Input;
 
 use crate::clock::Clock;
@@ -281,7 +282,7 @@ impl App {
         &self.filter
     }
 
-    pub fn columns(&self) -> &[Vec<DealId>] {
+    pub fn columns(&self) -> &[Vec<Arc<Deal>>] {
         self.shown.columns()
     }
 
@@ -364,12 +365,12 @@ impl App {
 
     /// The deal under the cursor on the board, if the focused column has any.
     pub fn selected(&self) -> Option<&Deal> {
-        let id = self
+        let shown = self
             .shown
             .columns()
             .get(self.focus)?
             .get(self.row(self.focus))?;
-        self.board.deal(*id)
+        self.board.deal(shown.id)
     }
 
     /// The closed deals the closed screen lists, newest first.
@@ -378,6 +379,7 @@ impl App {
             text: view.text.clone(),
             ..Filter::default()
         };
+        let matcher = filter.matcher();
         let now = self.clock.now();
         let mut deals: Vec<&Deal> = self
             .board
@@ -390,7 +392,7 @@ impl App {
                 (crate::model::Status::Won { .. }, show) => show == ClosedShow::Won,
                 (crate::model::Status::Lost { .. }, show) => show == ClosedShow::Lost,
             })
-            .filter(|d| filter.matches(d, &self.board, now))
+            .filter(|d| matcher.matches(d, &self.board, now))
             .collect();
         deals.sort_by_key(|d| std::cmp::Reverse(closed_at(d)));
         deals

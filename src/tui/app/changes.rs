@@ -151,7 +151,7 @@ impl App {
             .shown
             .columns()
             .get(self.focus)
-            .cloned()
+            .map(|column| column.iter().map(|d| d.id).collect::<Vec<_>>())
             .unwrap_or_default();
         self.with_selected(
             |app, deal| match app.board.reorder_deal(deal.id, direction, &shown) {

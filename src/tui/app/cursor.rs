@@ -14,13 +14,13 @@ impl App {
         self.rows.resize(stages, 0);
         self.offsets.resize(stages, 0);
         self.focus = self.focus.min(stages.saturating_sub(1));
-        if let Some(id) = follow {
-            for (c, column) in self.shown.columns().iter().enumerate() {
-                if let Some(r) = column.iter().position(|d| *d == id) {
-                    self.focus = c;
-                    self.rows[c] = r;
-                }
-            }
+        let now = self.clock.now();
+        let found = follow
+            .and_then(|id| self.board.deal(id))
+            .and_then(|deal| self.shown.position_of(deal, &self.board, now));
+        if let Some((c, r)) = found {
+            self.focus = c;
+            self.rows[c] = r;
         }
         for (row, column) in self.rows.iter_mut().zip(self.shown.columns()) {
             *row = (*row).min(column.len().saturating_sub(1));

@@ -28,7 +28,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     let Some(stage) = board.stages.get(index) else {
         return;
     };
-    let ids = &app.columns()[index];
+    let deals = &app.columns()[index];
     let focused = index == app.focus();
     let summary = app
         .figures()
@@ -37,7 +37,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         .cloned()
         .unwrap_or_default();
     let b = &t().board;
-    let mut count = format!(" · {} ", ids.len());
+    let mut count = format!(" · {} ", deals.len());
     if summary.rotting > 0 {
         count.push_str(&fill(b.rotting_mark, &[("count", &summary.rotting)]));
         count.push(' ');
@@ -58,8 +58,8 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         }
     };
     let name = truncate(&stage.name, room.saturating_sub(width(&above)));
-    let shown = layout.cards.min(ids.len().saturating_sub(offset));
-    let below = ids.len().saturating_sub(offset + shown);
+    let shown = layout.cards.min(deals.len().saturating_sub(offset));
+    let below = deals.len().saturating_sub(offset + shown);
     let mut block = Block::bordered()
         .border_style(theme::column_border(focused))
         .title(Line::from(vec![
@@ -84,7 +84,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     ])
     .areas(inner);
     totals_lines(&summary, frame, totals_area);
-    if ids.is_empty() {
+    if deals.is_empty() {
         let empty = if app.filter().is_active() {
             b.nothing_matches
         } else {
@@ -113,10 +113,7 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
         return;
     }
     let card_width = usize::from(cards_area.width);
-    for (slot, id) in ids.iter().skip(offset).take(shown).enumerate() {
-        let Some(deal) = board.deal(*id) else {
-            continue;
-        };
+    for (slot, deal) in deals.iter().skip(offset).take(shown).enumerate() {
         let y = cards_area.y + slot as u16 * CARD_HEIGHT;
         let height = (CARD_HEIGHT - 1).min(cards_area.bottom().saturating_sub(y));
         if height == 0 {
