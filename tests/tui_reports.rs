@@ -522,3 +522,39 @@ fn the_forecast_marks_months_gone_by_and_keeps_currencies_apart() {
 fn month(month: u32) -> String {
     chrono::NaiveDate::from_ymd_opt(2026, month, 1).map_or_else(String::new, text::month_year)
 }
+
+/// Over a big board the figures are worked out off the key: the key shows "Counting…" at once
+/// (or the figures, when they were quick), and the figures come as news: the same as counted
+/// while the key waits.
+#[test]
+fn a_big_boards_report_is_counted_off_the_key_and_comes_as_news() {
+    let mut board = support::empty_board();
+    dealboard::demo::fill(&mut board, 40_000, support::now().to_utc());
+    let (tell, told) = std::sync::mpsc::channel();
+    let mut waiting = TestApp::new(board.clone(), 120, 40);
+    waiting.app.wake_on_news(std::sync::Arc::new(move || {
+        let _ = tell.send(());
+    }));
+    let mut at_once = TestApp::new(board, 120, 40);
+    // All time, the longest to count: two periods back from the first one shown.
+    for t in [&mut waiting, &mut at_once] {
+        t.keys("s [ [");
+        assert_eq!(report(t).choice.preset, PeriodPreset::AllTime);
+    }
+    assert!(!report(&at_once).counting);
+    if report(&waiting).counting {
+        let shown = screen(&waiting, 120, 40);
+        assert!(shown.contains(text::t().report_screen.counting), "{shown}");
+        assert!(
+            !shown.contains(text::t().report_screen.key_figures),
+            "no figures while counting: {shown}"
+        );
+    }
+    while report(&waiting).counting {
+        told.recv_timeout(std::time::Duration::from_secs(60))
+            .expect("the figures wake the screen");
+        waiting.act(Action::News);
+    }
+    assert_eq!(report(&waiting).stats, report(&at_once).stats);
+    assert_eq!(screen(&waiting, 120, 40), screen(&at_once, 120, 40));
+}

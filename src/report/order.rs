@@ -38,30 +38,34 @@ pub(super) fn sort<D: AsRef<Deal>>(column: &mut [D], board: &Board, now: DateTim
 /// be found by binary search without sorting the column again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Place {
-    chosen: (u32, i128),
+    chosen: (u32, i64),
     rank: i64,
     id: u64,
 }
 
 impl Place {
     pub(super) fn of(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Place {
-        let day = |date: Option<NaiveDate>| {
-            date.map_or((1, 0), |d| (0, i128::from(d.num_days_from_ce())))
-        };
+        let day =
+            |date: Option<NaiveDate>| date.map_or((1, 0), |d| (0, i64::from(d.num_days_from_ce())));
         let chosen = match board.sort {
             ColumnSort::Manual => (0, 0),
             ColumnSort::NextAction => day(deal.next_action_due),
             // Amounts in different currencies cannot be compared without exchange rates: the
             // board's own currency comes first, then each other currency, each largest first
-            // (`!minor` orders the largest first, and cannot overflow as `-minor` can).
+            // (`!minor` orders the largest first, and cannot overflow as `-minor` can). An
+            // amount has at most 15 whole digits, so it fits in 64 bits (a bigger one, from a
+            // file edited by hand, counts as the biggest): a small place sorts quicker.
             ColumnSort::Value => {
                 let other = u32::from(deal.value.currency != board.currency) << 24;
                 let code = deal.value.currency.code().as_bytes();
                 let letters = code.iter().fold(0, |n, b| n << 8 | u32::from(*b));
-                (other | letters, !deal.value.minor)
+                let minor = deal.value.minor;
+                let minor =
+                    i64::try_from(minor).unwrap_or(if minor > 0 { i64::MAX } else { i64::MIN });
+                (other | letters, !minor)
             }
             ColumnSort::ExpectedClose => day(deal.expected_close),
-            ColumnSort::Idle => (0, -i128::from(idle_days(deal, now))),
+            ColumnSort::Idle => (0, -idle_days(deal, now)),
         };
         Place {
             chosen,

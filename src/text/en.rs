@@ -784,6 +784,7 @@ pub static EN: Text = Text {
         compared_with: "Compared with {period} (before → now)",
         nothing_before: "{preset} has nothing before it to compare with",
         nothing_happened: "Nothing happened in this period: no deal came in, moved on or closed.",
+        counting: "Counting…",
         key_figures: "Key figures",
         average_won: "Average won",
         before: "Before",

@@ -75,6 +75,8 @@ pub struct ReportScreenText {
     /// `{preset}`: a period open at the start has nothing before it.
     pub nothing_before: &'static str,
     pub nothing_happened: &'static str,
+    /// While the figures are being worked out (a big board).
+    pub counting: &'static str,
     pub key_figures: &'static str,
     pub average_won: &'static str,
     /// Column headings when comparing: the period before, and the one chosen.

@@ -836,6 +836,7 @@ pub static RU: Text = Text {
         compared_with: "Сравнение с периодом {period} (было → сейчас)",
         nothing_before: "{preset}: нет предыдущего периода для сравнения",
         nothing_happened: "За этот период ничего не произошло: сделки не поступали, не продвигались и не закрывались.",
+        counting: "Считаю…",
         key_figures: "Ключевые показатели",
         average_won: "Средний чек",
         before: "Было",

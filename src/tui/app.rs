@@ -11,6 +11,7 @@ mod closing;
 mod cursor;
 mod keys;
 mod process;
+mod report_counter;
 mod reports;
 mod saving;
 
@@ -194,6 +195,8 @@ pub struct App {
     flash: Option<Flash>,
     /// The process report's period, owner and comparison, as last left.
     report_choice: ReportChoice,
+    /// Works out the report's figures off the key path.
+    reports: report_counter::ReportCounter,
     size: (u16, u16),
     quit: bool,
 }
@@ -228,6 +231,7 @@ impl App {
             conflict: None,
             flash: None,
             report_choice: ReportChoice::default(),
+            reports: report_counter::ReportCounter::default(),
             size,
             quit: false,
         };
@@ -410,7 +414,10 @@ impl App {
                 return;
             }
             Action::Terminate => return self.terminate(),
-            Action::News => return self.take_finished_save(),
+            Action::News => {
+                self.take_report();
+                return self.take_finished_save();
+            }
             Action::Tick => {
                 self.watch_file();
                 if self.shown.figures().counted_on != Some(self.clock.today()) {

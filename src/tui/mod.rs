@@ -17,6 +17,7 @@ pub mod view;
 mod wakeups;
 
 use std::io::{self, BufWriter, Stdout};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::CrosstermBackend;
@@ -135,7 +136,7 @@ trait Screen {
         false
     }
     /// Gives the screen something to call from a background thread when it has news.
-    fn wake_on_news(&mut self, _wake: Box<dyn Fn() + Send>) {}
+    fn wake_on_news(&mut self, _wake: Arc<dyn Fn() + Send + Sync>) {}
     /// The first frame is on screen: work that could wait for it may start.
     fn first_frame_shown(&mut self) {}
 }
@@ -154,10 +155,10 @@ impl Screen for App {
         view::render(self, frame);
     }
     fn has_news(&self) -> bool {
-        self.has_finished_save()
+        App::has_news(self)
     }
-    fn wake_on_news(&mut self, wake: Box<dyn Fn() + Send>) {
-        self.on_finished_save(wake);
+    fn wake_on_news(&mut self, wake: Arc<dyn Fn() + Send + Sync>) {
+        App::wake_on_news(self, wake);
     }
     fn first_frame_shown(&mut self) {
         App::first_frame_shown(self);
@@ -180,8 +181,8 @@ impl Screen for review::Review {
     fn has_news(&self) -> bool {
         review::Review::has_news(self)
     }
-    fn wake_on_news(&mut self, wake: Box<dyn Fn() + Send>) {
-        review::Review::wake_on_news(self, wake);
+    fn wake_on_news(&mut self, wake: Arc<dyn Fn() + Send + Sync>) {
+        review::Review::wake_on_news(self, Box::new(move || wake()));
     }
 }
 
@@ -214,7 +215,7 @@ fn serve(
     tick: Duration,
 ) -> io::Result<Ending> {
     let wakeups = wakeups::Wakeups::start()?;
-    screen.wake_on_news(Box::new(wakeups.news()));
+    screen.wake_on_news(Arc::new(wakeups.news()));
     let mut next_tick = Instant::now() + tick;
     let mut stale = true;
     let mut first_frame = true;

@@ -108,7 +108,7 @@ pub fn header_split(view: &ReportsView, width: u16) -> bool {
 pub fn header_height(view: &ReportsView, width: u16) -> u16 {
     1 + u16::from(header_split(view, width))
         + u16::from(view.choice.compare)
-        + u16::from(nothing_happened(&view.stats))
+        + u16::from(view.counting || nothing_happened(&view.stats))
 }
 
 /// Rows a section takes, its heading included. The drawing makes exactly this many lines
@@ -150,15 +150,14 @@ pub fn report_layout(width: u16, height: u16, view: &ReportsView) -> ReportLayou
     let body = inner_height - header;
     let fit = usize::from((inner_width + COLUMN_GAP) / (MIN_SECTION_WIDTH + COLUMN_GAP));
     let count = fit.clamp(1, MAX_COLUMNS);
-    let heights: Vec<u16> = Section::ALL
-        .iter()
-        .map(|s| section_height(*s, view))
-        .collect();
+    // No section while the figures are being worked out: what is held is not theirs.
+    let sections: &[Section] = if view.counting { &[] } else { &Section::ALL };
+    let heights: Vec<u16> = sections.iter().map(|s| section_height(*s, view)).collect();
     let cuts = most_even_cuts(&heights, count);
     let mut columns = Vec::new();
     let mut start = 0;
     for end in cuts.iter().copied().chain([heights.len()]) {
-        columns.push(Section::ALL[start..end].to_vec());
+        columns.push(sections[start..end].to_vec());
         start = end;
     }
     let content = columns

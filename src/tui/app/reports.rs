@@ -1,9 +1,10 @@
 //! The process report: which period and whose deals it is about, whether it compares with the
-//! period before, and its figures, worked out here once per change (of the choice, of the board,
-//! of the day) rather than once per frame.
+//! period before, and its figures, worked out once per change (of the choice, of the board, of
+//! the day) rather than once per frame, on a thread of their own (see `report_counter`).
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
+use super::report_counter::Counted;
 use super::{App, Mode};
 use crate::model::Board;
 use crate::model::{position_of_name, same_name};
@@ -107,27 +108,35 @@ pub struct ReportsView {
     pub stats: Stats,
     /// The period before, when comparing and there is one.
     pub before: Option<Stats>,
+    /// The figures for the choice are being worked out: those held are not to be shown.
+    pub counting: bool,
 }
 
 impl ReportsView {
-    fn new(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
-        let (stats, before) = counted(&choice, board, now);
+    /// The view of `choice` while its figures are worked out: figures of no deals meanwhile.
+    fn counting(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
+        let mut no_deals = Board::placeholder();
+        no_deals.stages.clone_from(&board.stages);
+        no_deals.currency = board.currency;
+        let (stats, before) = counted(&choice, &no_deals, now);
         ReportsView {
             choice,
             scroll: 0,
             stats,
             before,
+            counting: true,
         }
     }
 
-    /// Works the figures out again for the choice, the board and the day as they are now.
-    fn recount(&mut self, board: &Board, now: DateTime<FixedOffset>) {
-        (self.stats, self.before) = counted(&self.choice, board, now);
+    fn take(&mut self, (stats, before): Counted) {
+        self.stats = stats;
+        self.before = before;
+        self.counting = false;
     }
 }
 
 /// The figures for `choice`, and those of the period before when comparing and there is one.
-fn counted(
+pub(super) fn counted(
     choice: &ReportChoice,
     board: &Board,
     now: DateTime<FixedOffset>,
@@ -161,8 +170,54 @@ pub fn owners_of(board: &Board) -> Vec<String> {
 
 impl App {
     pub(super) fn open_reports(&mut self) {
-        let view = ReportsView::new(self.report_choice.clone(), &self.board, self.clock.now());
+        let now = self.clock.now();
+        let mut view = ReportsView::counting(self.report_choice.clone(), &self.board, now);
+        let asked = self
+            .reports
+            .ask(view.choice.clone(), self.board.clone(), now);
+        if let Some(counted) = asked {
+            view.take(counted);
+        }
         self.open(Mode::Reports(Box::new(view)));
+    }
+
+    /// Takes in the figures the report counter worked out, if they came.
+    pub(super) fn take_report(&mut self) {
+        let Some(counted) = self.reports.take() else {
+            return;
+        };
+        if let Some(view) = self.report_view() {
+            view.take(counted);
+        }
+        self.keep_report_in_view();
+    }
+
+    /// The open report, on screen or under another screen (its help).
+    fn report_view(&mut self) -> Option<&mut ReportsView> {
+        self.under
+            .iter_mut()
+            .chain(std::iter::once(&mut self.mode))
+            .find_map(|mode| match mode {
+                Mode::Reports(view) => Some(view.as_mut()),
+                _ => None,
+            })
+    }
+
+    /// Asks for the open report's figures again, for its choice and the board as they are.
+    fn recount(&mut self) {
+        let Some(view) = self.report_view() else {
+            return;
+        };
+        view.counting = true;
+        let choice = view.choice.clone();
+        let asked = self
+            .reports
+            .ask(choice, self.board.clone(), self.clock.now());
+        if let Some(counted) = asked
+            && let Some(view) = self.report_view()
+        {
+            view.take(counted);
+        }
     }
 
     pub(super) fn on_reports(&mut self, action: Action) {
@@ -199,9 +254,10 @@ impl App {
         if view.choice == was {
             return;
         }
-        view.recount(&self.board, now);
-        let nothing_before = view.choice.compare && view.before.is_none();
-        let preset = view.choice.preset.name();
+        let preset = view.choice.preset;
+        let nothing_before = view.choice.compare && preset.before(now.date_naive()).is_none();
+        let preset = preset.name();
+        self.recount();
         self.keep_report_in_view();
         if action == ToggleCompare && nothing_before {
             self.show_info(fill(
@@ -214,13 +270,7 @@ impl App {
     /// After the board, the day or the size changed: the figures of an open report are worked
     /// out again, and its scroll kept in range.
     pub(super) fn recount_reports(&mut self) {
-        let now = self.clock.now();
-        let board = &self.board;
-        for mode in self.under.iter_mut().chain(std::iter::once(&mut self.mode)) {
-            if let Mode::Reports(view) = mode {
-                view.recount(board, now);
-            }
-        }
+        self.recount();
         self.keep_report_in_view();
     }
 

@@ -5,6 +5,7 @@
 //! not be saved yet, and the file changed meanwhile), the user chooses which to keep, and the
 //! other is written beside the board as a copy.
 
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::model::Board;
@@ -256,14 +257,19 @@ impl App {
         self.writer.wait(patience)
     }
 
-    /// Has `tell` called (from another thread) whenever a save finishes.
-    pub fn on_finished_save(&self, tell: impl Fn() + Send + 'static) {
-        self.writer.on_finished(tell);
+    /// Has `wake` called (from another thread) whenever a save finishes or the report's
+    /// figures are ready: then [`Action::News`] takes them in.
+    ///
+    /// [`Action::News`]: crate::tui::action::Action::News
+    pub fn wake_on_news(&self, wake: Arc<dyn Fn() + Send + Sync>) {
+        let saves = Arc::clone(&wake);
+        self.writer.on_finished(move || saves());
+        self.reports.wake_with(move || wake());
     }
 
-    /// True when a save finished that the app has not taken in yet.
-    pub fn has_finished_save(&self) -> bool {
-        self.writer.has_finished()
+    /// True when a save finished, or the report's figures came, that the app has not taken in.
+    pub fn has_news(&self) -> bool {
+        self.writer.has_finished() || self.reports.has_answer()
     }
 
     /// How many times the board file was written (or tried) this session.

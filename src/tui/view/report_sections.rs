@@ -583,6 +583,7 @@ mod tests {
                         scroll: 0,
                         stats: stats(preset.period(today)),
                         before: preset.before(today).map(stats),
+                        counting: false,
                     };
                     for room in [0, 12, 40, 56, 76, 120] {
                         let d = Drawing {

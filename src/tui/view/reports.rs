@@ -118,7 +118,12 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         };
         lines.push(Line::styled(format!(" {text}"), theme::marker()));
     }
-    if nothing_happened(&view.stats) {
+    if view.counting {
+        lines.push(Line::styled(
+            format!(" {}", t().report_screen.counting),
+            theme::dim(),
+        ));
+    } else if nothing_happened(&view.stats) {
         lines.push(Line::styled(
             format!(" {}", t().report_screen.nothing_happened),
             theme::callout(),
