@@ -12,6 +12,7 @@ pub mod cli;
 pub mod clock;
 pub mod demo;
 pub mod display_width;
+mod drop_later;
 pub mod interchange;
 pub mod model;
 pub mod report;

@@ -1,5 +1,9 @@
 //! Work split over the machine's two cores, for what walks a big board.
 
+/// Deals from which walking them on two cores is quicker than on one: below it, starting a
+/// thread costs more than it saves.
+pub(crate) const WORTH_IT_FROM: usize = 2000;
+
 /// `first` and `second`: on two cores when `split`, else one after the other. A panic on the
 /// other core is passed on as if it happened here.
 pub(crate) fn both<A: Send, B: Send>(

@@ -939,3 +939,66 @@ fn change(at: usize, count: usize) -> String {
         &[("at", &at), ("count", &count)],
     )
 }
+
+/// Each turn, with and without only what needs attention, shows what counting that person's
+/// deals directly gives: their cards in every column, each column's value, the headline.
+#[test]
+fn every_turn_shows_what_counting_its_deals_directly_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, deals) in [("anna", 150), ("boris", 90)] {
+        let mut board = support::empty_board();
+        dealboard::demo::fill(&mut board, deals, support::now().to_utc());
+        board.owner = name.into();
+        write(&dir.path().join(format!("{name}.ron")), &board);
+    }
+    let mut review = review_of(&dir, None);
+    let now = support::now();
+    let since = dealboard::report::analytics::Period {
+        from: Some(review.since().with_timezone(now.offset()).date_naive()),
+        to: None,
+    };
+    for attention in [false, true] {
+        if review.attention_only() != attention {
+            review.update(Action::ToggleAttention);
+        }
+        // Everyone, then each person, round to everyone again.
+        let mut turns = 0;
+        loop {
+            turns += 1;
+            let board = review.board();
+            let mine = |d: &dealboard::model::Deal| {
+                review
+                    .owner()
+                    .is_none_or(|o| dealboard::model::same_name(&d.owner, o))
+            };
+            let deals: Vec<&dealboard::model::Deal> = board
+                .deals
+                .iter()
+                .map(AsRef::as_ref)
+                .filter(|d| mine(d))
+                .collect();
+            let headline = dealboard::report::analytics::Headline::of(board, &deals, since, now);
+            assert_eq!(review.totals(), &headline, "{:?}", review.owner());
+            for (c, column) in board.columns().iter().enumerate() {
+                let expected: Vec<DealId> =
+                    column.iter().filter(|d| mine(d)).map(|d| d.id).collect();
+                let shown = &review.columns()[c];
+                if attention {
+                    assert!(shown.iter().all(|id| expected.contains(id)));
+                } else {
+                    assert_eq!(shown, &expected, "{:?} column {c}", review.owner());
+                }
+                let mut value = dealboard::model::Totals::default();
+                for id in shown {
+                    value.add(board.deal(*id).unwrap().value);
+                }
+                assert_eq!(review.column_value(c), Some(&value));
+            }
+            review.update(Action::NextOwner);
+            if review.owner().is_none() {
+                break;
+            }
+        }
+        assert!(turns > 3, "several owners' turns: {turns}");
+    }
+}

@@ -82,9 +82,6 @@ impl Problem {
     }
 }
 
-/// Boards with fewer deals are checked on one core: a thread would not pay for itself.
-const CHECKED_ON_TWO_CORES_FROM: usize = 2000;
-
 /// What is wrong with one deal by itself (its id, stage, fields and history), in file order.
 fn deal_problems<'a>(
     deal: &'a Deal,
@@ -169,7 +166,7 @@ impl Board {
         };
         let half = self.deals.len() / 2;
         let (front, back) = crate::two_cores::both(
-            self.deals.len() >= CHECKED_ON_TWO_CORES_FROM,
+            self.deals.len() >= crate::two_cores::WORTH_IT_FROM,
             || own(0, &self.deals[..half]),
             || own(half, &self.deals[half..]),
         );

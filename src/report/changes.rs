@@ -52,7 +52,8 @@ pub fn changes_since(board: &Board, since: DateTime<Utc>) -> Vec<Change> {
             Status::Won { at } => Some(*at),
             _ => None,
         };
-        for pair in deal.history.windows(2) {
+        // Most moves are older than `since`: their stages are not copied only to be dropped.
+        for pair in deal.history.windows(2).filter(|pair| pair[1].at >= since) {
             let (from, to) = (pair[0].stage.clone(), pair[1].stage.clone());
             if pair[1].backward {
                 push(pair[1].at, ChangeKind::MovedBack { from, to });

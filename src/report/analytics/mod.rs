@@ -23,6 +23,54 @@ pub use funnel::StageFlow;
 pub use outcomes::{GroupOutcome, ReasonCount};
 pub use period::Period;
 
+/// The few figures the review's headline shows: the same as [`Stats::of`] gives for them, without
+/// working out the rest of the report (a key in the review stays quick on a big board).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Headline {
+    /// Deals open at the end of the period, their value, and that weighted.
+    pub open_count: usize,
+    pub open_value: Totals,
+    pub weighted_value: Totals,
+    /// Deals won and lost in the period, and their value.
+    pub won_count: usize,
+    pub won_value: Totals,
+    pub lost_count: usize,
+    pub lost_value: Totals,
+}
+
+impl Headline {
+    /// The figures of `deals` (of `board`) in `period`.
+    pub fn of(
+        board: &Board,
+        deals: &[&Deal],
+        period: Period,
+        now: DateTime<FixedOffset>,
+    ) -> Headline {
+        let window = period.window(now);
+        let closed = outcomes::closed(deals, &window);
+        let open = outcomes::open_at(board, deals, window.end);
+        Headline {
+            open_count: open.count,
+            open_value: open.value,
+            weighted_value: open.weighted,
+            won_count: closed.won_count,
+            won_value: closed.won_value,
+            lost_count: closed.lost_count,
+            lost_value: closed.lost_value,
+        }
+    }
+}
+
+/// The deals of `owner` (any case), or everyone's.
+fn owned<'a>(board: &'a Board, owner: Option<&str>) -> Vec<&'a Deal> {
+    board
+        .deals
+        .iter()
+        .map(AsRef::as_ref)
+        .filter(|d| owner.is_none_or(|o| same_name(&d.owner, o)))
+        .collect()
+}
+
 /// Everything the reports say about one period.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Stats {
@@ -71,18 +119,13 @@ impl Stats {
         owner: Option<&str>,
         now: DateTime<FixedOffset>,
     ) -> Stats {
-        let deals: Vec<&Deal> = board
-            .deals
-            .iter()
-            .map(AsRef::as_ref)
-            .filter(|d| owner.is_none_or(|o| same_name(&d.owner, o)))
-            .collect();
+        let deals = owned(board, owner);
         let window = period.window(now);
         // Each figure walks the deals; on a big board that is bound by memory, not by counting,
         // so the walks are shared between two cores.
         let ((stages, closed, open, forecast), (compliance, owner_compliance, groups)) =
             crate::two_cores::both(
-                deals.len() >= TWO_CORES_FROM,
+                deals.len() >= crate::two_cores::WORTH_IT_FROM,
                 || {
                     (
                         funnel::flows(board, &deals, &window, now),
@@ -140,5 +183,42 @@ impl Stats {
     }
 }
 
-/// Boards with fewer deals are counted on one core: a thread would not pay for itself.
-const TWO_CORES_FROM: usize = 2000;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_boards::demo;
+    use chrono::NaiveDate;
+
+    /// The headline says what the full report says, for any period and owner.
+    #[test]
+    fn the_headline_gives_the_reports_figures() {
+        let board = demo(600);
+        let now = DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap();
+        let today = now.date_naive();
+        let since = Period {
+            from: NaiveDate::from_ymd_opt(2026, 11, 20),
+            to: None,
+        };
+        let owner = board.deals[0].owner.to_uppercase();
+        for period in [Period::all(), Period::last_days(30, today), since] {
+            for owner in [None, Some(owner.as_str()), Some("nobody")] {
+                let stats = Stats::of(&board, period, owner, now);
+                let headline = Headline::of(&board, &owned(&board, owner), period, now);
+                assert_eq!(
+                    headline,
+                    Headline {
+                        open_count: stats.open_count,
+                        open_value: stats.open_value,
+                        weighted_value: stats.weighted_value,
+                        won_count: stats.won_count,
+                        won_value: stats.won_value,
+                        lost_count: stats.lost_count,
+                        lost_value: stats.lost_value,
+                    },
+                    "{period:?} {owner:?}"
+                );
+                assert!(owner != Some("nobody") || headline == Headline::default());
+            }
+        }
+    }
+}

@@ -174,12 +174,17 @@ impl App {
     }
 
     /// Swaps in a board read from the file, keeping the cursor on the same deal. Undo history
-    /// refers to the old board, so it starts again.
+    /// refers to the old board, so it starts again. The old board, and what the screen counted
+    /// of it, are let go of off the screen's thread.
     fn replace_board(&mut self, board: Board) {
         let selected = self.selected().map(|d| d.id);
-        self.board = board;
-        self.undo.clear();
-        self.redo.clear();
+        let old = std::mem::replace(&mut self.board, board);
+        let counted = std::mem::take(&mut self.shown);
+        let steps = (
+            std::mem::take(&mut self.undo),
+            std::mem::take(&mut self.redo),
+        );
+        crate::drop_later::drop_later((old, counted, steps));
         self.refresh(selected);
     }
 

@@ -197,7 +197,7 @@ impl Source {
         self.warning = found.warning;
         match found.board {
             Some(board) => {
-                self.board = Some(board);
+                crate::drop_later::drop_later(self.board.replace(board));
                 true
             }
             None => false,

@@ -4,16 +4,111 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, Utc};
 
 use super::sources::{Source, Watcher};
 use crate::clock::Clock;
-use crate::model::{Board, Deal, DealId, Origin, Totals, combine, same_name};
-use crate::report::analytics::{Period, Stats};
+use crate::model::{Board, Deal, DealId, Origin, Totals, combine, position_of_name, same_name};
+use crate::report::analytics::{Headline, Period};
 use crate::report::{Change, Due, changes_since, due_state, rotting_days};
 use crate::text::t;
 use crate::tui::action::Action;
+
+/// What each turn shows, worked out once per combined board: everyone's, then each owner's in
+/// turn. Moving to the next person then only picks theirs, however big the boards.
+#[derive(Default)]
+struct Turns {
+    /// Everyone's first, then one per owner, in the order of `Review::owners`.
+    turns: Vec<Turn>,
+}
+
+#[derive(Default)]
+struct Turn {
+    /// Since `since`: person by person, each one's in the order they happened.
+    changes: Vec<Change>,
+    /// Per stage, the deals on the board, in manual order.
+    columns: Vec<Vec<Arc<Deal>>>,
+    /// Each column's value, per currency.
+    values: Vec<Totals>,
+    headline: Headline,
+}
+
+impl Turns {
+    fn of(
+        board: &Board,
+        owners: &[String],
+        since: DateTime<Utc>,
+        now: DateTime<FixedOffset>,
+    ) -> Turns {
+        let owner_of = |deal: &Deal| position_of_name(owners, &deal.owner, String::as_str);
+        let mut changes: Vec<(String, Option<usize>, Change)> = changes_since(board, since)
+            .into_iter()
+            .filter_map(|c| {
+                let deal = board.deal(c.deal)?;
+                Some((deal.owner.to_lowercase(), owner_of(deal), c))
+            })
+            .collect();
+        changes.sort_by(|(a, _, x), (b, _, y)| a.cmp(b).then(x.at.cmp(&y.at)));
+        let stages = board.stages.len();
+        let mut turns: Vec<Turn> = (0..=owners.len())
+            .map(|_| Turn {
+                columns: vec![Vec::new(); stages],
+                values: vec![Totals::default(); stages],
+                ..Turn::default()
+            })
+            .collect();
+        // Turn 0 is everyone's; an owner's is one after their place among the owners.
+        let mut push = |owner: Option<usize>, put: &mut dyn FnMut(&mut Turn)| {
+            put(&mut turns[0]);
+            if let Some(turn) = owner.and_then(|o| turns.get_mut(o + 1)) {
+                put(turn);
+            }
+        };
+        for (_, owner, change) in changes {
+            push(owner, &mut |turn| turn.changes.push(change.clone()));
+        }
+        for (c, column) in board.columns().into_iter().enumerate() {
+            for deal in column {
+                push(owner_of(deal), &mut |turn| {
+                    turn.columns[c].push(Arc::clone(deal));
+                    turn.values[c].add(deal.value);
+                });
+            }
+        }
+        let mut deals: Vec<Vec<&Deal>> = vec![Vec::new(); owners.len() + 1];
+        for deal in &board.deals {
+            deals[0].push(deal);
+            if let Some(o) = owner_of(deal) {
+                deals[o + 1].push(deal);
+            }
+        }
+        let since = Period {
+            from: Some(since.with_timezone(now.offset()).date_naive()),
+            to: None,
+        };
+        // Everyone's headline walks every deal, and the people's together walk them again: on
+        // a big board the two walks are made on two cores.
+        let (everyone, people) = crate::two_cores::both(
+            board.deals.len() >= crate::two_cores::WORTH_IT_FROM,
+            || Headline::of(board, &deals[0], since, now),
+            || {
+                deals[1..]
+                    .iter()
+                    .map(|deals| Headline::of(board, deals, since, now))
+                    .collect::<Vec<_>>()
+            },
+        );
+        for (turn, headline) in turns
+            .iter_mut()
+            .zip(std::iter::once(everyone).chain(people))
+        {
+            turn.headline = headline;
+        }
+        Turns { turns }
+    }
+}
 
 pub struct Review {
     /// Follows the files and folders asked for (a folder for boards added to it too).
@@ -39,8 +134,10 @@ pub struct Review {
     columns: Vec<Vec<DealId>>,
     /// Each column's value, per currency: counted with the columns, not per frame.
     column_values: Vec<Totals>,
-    /// The figures of the deals shown (whose turn it is), since `since`.
-    totals: Stats,
+    /// What each turn shows, worked out once per combined board.
+    turns: Turns,
+    /// The headline figures of the deals shown (whose turn it is), since `since`.
+    totals: Headline,
     column: usize,
     row: usize,
     clock: Box<dyn Clock>,
@@ -81,7 +178,8 @@ impl Review {
             panel_scroll: 0,
             columns: Vec::new(),
             column_values: Vec::new(),
-            totals: Stats::of(&Board::placeholder(), Period::all(), None, clock.now()),
+            turns: Turns::default(),
+            totals: Headline::default(),
             column: 0,
             row: 0,
             clock,
@@ -222,7 +320,9 @@ impl Review {
             .filter_map(|s| s.board.as_ref().map(|b| (s.name.as_str(), b)))
             .collect();
         let (board, origins) = combine(&boards).unwrap_or((Board::placeholder(), Vec::new()));
-        self.board = board;
+        // The board combined before, and everyone's turn of it, go off the screen's thread.
+        let old = std::mem::replace(&mut self.board, board);
+        crate::drop_later::drop_later((old, std::mem::take(&mut self.turns)));
         // Origins name boards by their place among the readable ones: map back to sources.
         let readable: Vec<usize> = (0..self.sources.len())
             .filter(|i| self.sources[*i].board.is_some())
@@ -236,12 +336,13 @@ impl Review {
             .collect();
         let mut owners: Vec<String> = Vec::new();
         for deal in &self.board.deals {
-            if !owners.iter().any(|o| same_name(o, &deal.owner)) {
+            if position_of_name(&owners, &deal.owner, String::as_str).is_none() {
                 owners.push(deal.owner.clone());
             }
         }
         owners.sort_by_key(|o| o.to_lowercase());
         self.owners = owners;
+        self.turns = Turns::of(&self.board, &self.owners, self.since, self.clock.now());
         self.turn = turn.and_then(|name| self.owners.iter().position(|o| *o == name));
     }
 
@@ -258,54 +359,48 @@ impl Review {
 
     /// The changes, columns and totals of whose turn it is.
     fn rebuild(&mut self) {
-        let owner = self.owner().map(str::to_string);
-        let mine = |d: &Deal| owner.as_deref().is_none_or(|o| same_name(&d.owner, o));
-        let mut changes: Vec<(String, Change)> = changes_since(&self.board, self.since)
-            .into_iter()
-            .filter_map(|c| {
-                let deal = self.board.deal(c.deal).filter(|d| mine(d))?;
-                Some((deal.owner.to_lowercase(), c))
-            })
-            .collect();
-        // Walked through person by person, each one's in the order they happened.
-        changes.sort_by(|(a, x), (b, y)| a.cmp(b).then(x.at.cmp(&y.at)));
-        self.changes = changes.into_iter().map(|(_, c)| c).collect();
-        let changed: HashSet<DealId> = self.changes.iter().map(|c| c.deal).collect();
-        let now = self.clock.now();
-        let today = now.date_naive();
-        let needs_attention = |d: &Deal| {
-            changed.contains(&d.id)
-                || rotting_days(d, &self.board, now).is_some()
-                || matches!(due_state(d, today), Due::Overdue(_) | Due::Today)
+        let Some(turn) = self.turns.turns.get(self.turn.map_or(0, |t| t + 1)) else {
+            self.changes.clear();
+            self.columns.clear();
+            self.column_values.clear();
+            self.totals = Headline::default();
+            return;
         };
-        self.columns = self
-            .board
-            .columns()
-            .into_iter()
-            .map(|column| {
-                column
-                    .into_iter()
-                    .filter(|d| mine(d) && (!self.attention_only || needs_attention(d)))
-                    .map(|d| d.id)
-                    .collect()
-            })
-            .collect();
-        self.column_values = self
-            .columns
-            .iter()
-            .map(|ids| {
-                let mut value = Totals::default();
-                for deal in ids.iter().filter_map(|id| self.board.deal(*id)) {
-                    value.add(deal.value);
-                }
-                value
-            })
-            .collect();
-        let since = Period {
-            from: Some(self.since.with_timezone(now.offset()).date_naive()),
-            to: None,
-        };
-        self.totals = Stats::of(&self.board, since, self.owner(), now);
+        self.changes.clone_from(&turn.changes);
+        self.totals = turn.headline.clone();
+        if self.attention_only {
+            let changed: HashSet<DealId> = self.changes.iter().map(|c| c.deal).collect();
+            let now = self.clock.now();
+            let today = now.date_naive();
+            let needs_attention = |d: &Deal| {
+                changed.contains(&d.id)
+                    || rotting_days(d, &self.board, now).is_some()
+                    || matches!(due_state(d, today), Due::Overdue(_) | Due::Today)
+            };
+            (self.columns, self.column_values) = turn
+                .columns
+                .iter()
+                .map(|column| {
+                    let mut value = Totals::default();
+                    let shown = column
+                        .iter()
+                        .filter(|d| needs_attention(d))
+                        .map(|d| {
+                            value.add(d.value);
+                            d.id
+                        })
+                        .collect();
+                    (shown, value)
+                })
+                .unzip();
+        } else {
+            self.columns = turn
+                .columns
+                .iter()
+                .map(|c| c.iter().map(|d| d.id).collect())
+                .collect();
+            self.column_values.clone_from(&turn.values);
+        }
         self.change_at = self.change_at.filter(|at| *at < self.changes.len());
     }
 
@@ -425,7 +520,7 @@ impl Review {
     }
 
     /// Open, weighted, won and lost since `since`, of the deals shown.
-    pub fn totals(&self) -> &Stats {
+    pub fn totals(&self) -> &Headline {
         &self.totals
     }
 
