@@ -4,7 +4,7 @@ use clap::{Args, ValueEnum};
 
 use super::table::{self, Column};
 use super::{Failure, Output, find_stage};
-use crate::interchange::{deals_csv, deals_json};
+use crate::interchange::{deals_csv, write_deals_json};
 use chrono::NaiveDate;
 
 use crate::model::{Board, Deal, Status};
@@ -31,7 +31,7 @@ pub struct ListArgs {
 
 /// The listing as it is printed: deals in board order (stage, then manual order).
 pub fn list(
-    board: &Board,
+    board: &'static Board,
     args: &ListArgs,
     width: Option<usize>,
     today: NaiveDate,
@@ -51,7 +51,9 @@ pub fn list(
         .collect();
     deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
     Ok(match args.format {
-        Format::Json => Output::Data((deals_json(board, &deals)? + "\n").into_bytes()),
+        Format::Json => Output::Stream(Box::new(move |out| {
+            write_deals_json(out, board, &deals).map_err(std::io::Error::from)
+        })),
         Format::Csv => Output::Data(deals_csv(board, &deals, false)?),
         Format::Table if deals.is_empty() => Output::Text(format!("{}\n", t().cli.no_deals)),
         Format::Table => Output::Text(table_of(board, &deals, width, today)),

@@ -237,6 +237,8 @@ impl<E: std::fmt::Display> From<E> for Failure {
 pub enum Output {
     Text(String),
     Data(Vec<u8>),
+    /// Data written out as it is made (a big board's listing is never in memory whole).
+    Stream(Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>),
     /// A screen (the review) that a signal ended: nothing more to print.
     Ended(Ending),
 }
@@ -261,6 +263,17 @@ pub fn run(command: Command, path: &Path) -> ExitCode {
                     return ExitCode::SUCCESS;
                 }
                 Output::Data(bytes) => bytes,
+                Output::Stream(write) => {
+                    let mut out =
+                        std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+                    return match write(&mut out).and_then(|()| out.flush()) {
+                        // As with data: a closed reader is not a failure of the command.
+                        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                            Failure::from(e).report()
+                        }
+                        _ => ExitCode::SUCCESS,
+                    };
+                }
                 Output::Ended(ending) => return exit_code(ending),
             };
             // Output piped into a closed reader (`| head`) is not a failure of the command.

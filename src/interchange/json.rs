@@ -73,21 +73,25 @@ impl<'a> DealJson<'a> {
     }
 }
 
-/// A pretty-printed JSON array of the given deals.
-pub fn deals_json(board: &Board, deals: &[&Deal]) -> Result<String, serde_json::Error> {
-    let all: Vec<DealJson> = deals.iter().map(|d| DealJson::new(board, d)).collect();
-    pretty_json(&all, deals.len() * BYTES_PER_DEAL)
+/// The given deals as a pretty-printed JSON array (and a line end), written to `out` as it is
+/// made: a hundred thousand deals' JSON is never in memory at once.
+pub fn write_deals_json(
+    out: &mut dyn std::io::Write,
+    board: &Board,
+    deals: &[&Deal],
+) -> Result<(), serde_json::Error> {
+    serde_json::to_writer_pretty(&mut *out, &Listed { board, deals })?;
+    out.write_all(b"\n").map_err(serde_json::Error::io)
 }
 
-/// About what a deal takes in pretty JSON (600 bytes for a demo deal), rounded up.
-const BYTES_PER_DEAL: usize = 768;
+/// Deals serialized one by one, each made into its JSON shape only when written.
+struct Listed<'a> {
+    board: &'a Board,
+    deals: &'a [&'a Deal],
+}
 
-/// Pretty JSON written into one buffer of about `expected` bytes: a buffer of tens of megabytes
-/// grown step by step is copied, and its fresh memory cleared, each time.
-pub fn pretty_json<T: Serialize>(value: &T, expected: usize) -> Result<String, serde_json::Error> {
-    let mut bytes = Vec::with_capacity(expected);
-    serde_json::to_writer_pretty(&mut bytes, value)?;
-    // serde_json writes UTF-8 only.
-    Ok(String::from_utf8(bytes)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+impl Serialize for Listed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.deals.iter().map(|d| DealJson::new(self.board, d)))
+    }
 }

@@ -10,7 +10,7 @@ mod stats_json;
 
 pub use board_json::{BoardJson, FullDealJson};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
-pub use json::{DealJson, deals_json};
+pub use json::{DealJson, write_deals_json};
 pub use merge::{ImportReport, Merged, merge};
 pub use stats_json::StatsJson;
 

@@ -51,6 +51,13 @@ impl Fingerprint {
         }
     }
 
+    /// The fingerprint of a file of `len` bytes just read from `path` a piece at a time, whose
+    /// bytes hash to `hash` (as [`xxhash_rust::xxh3::xxh3_128`] hashes them whole).
+    pub(super) fn of_read(path: &Path, len: u64, hash: u128) -> Fingerprint {
+        let stat = std::fs::metadata(path).ok().map(|m| Stat::of(&m));
+        Fingerprint { stat, len, hash }
+    }
+
     /// True when the file system reports the file exactly as recorded: then it is taken as
     /// unchanged without reading it.
     pub(super) fn same_stat(&self, meta: &Metadata) -> bool {

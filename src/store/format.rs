@@ -50,7 +50,7 @@ pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
 /// with its numeric id first (a stage's id, at the same depth, is quoted).
 pub(super) const DEAL_START: &str = "\n        (\n            id: ";
 /// How the deals list starts in a board file written here.
-const BEFORE_DEALS: &str = "\n    deals: [\n";
+pub(super) const BEFORE_DEALS: &str = "\n    deals: [\n";
 /// How a board file written here ends after its last deal: the deals list is the last field.
 pub(super) const AFTER_DEALS: &str = "    ],\n)\n";
 /// Files smaller than this are read whole: two threads would not pay for themselves.

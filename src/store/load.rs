@@ -54,21 +54,28 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), L
         kind,
         backup: super::save::newest_backup(target),
     };
-    let bytes = read_bounded(target).map_err(fail)?;
+    let (file, len) = open_bounded(target).map_err(fail)?;
+    #[cfg(unix)]
+    if len >= PIECES_FROM
+        && let Some((board, hash)) = super::pieces::read(&file, len)
+        && let Some(board) = sound(board)
+    {
+        return Ok((board, Fingerprint::of_read(target, len, hash)));
+    }
+    let bytes = read_whole(file, len).map_err(fail)?;
     let fingerprint = Fingerprint::of_file(target, &bytes);
     let board = parse(&bytes).map_err(fail)?;
     Ok((board, fingerprint))
 }
 
-/// The bytes of a regular file of at most [`MAX_FILE_BYTES`]. Opened without waiting (a pipe
+/// Files from this size are read a piece at a time (see `pieces`); smaller ones whole.
+#[cfg(unix)]
+const PIECES_FROM: u64 = 4 << 20;
+
+/// A regular file of at most [`MAX_FILE_BYTES`], and its length. Opened without waiting (a pipe
 /// put where the board was would otherwise wait for a writer forever) and looked at once open,
 /// so what is read is what was checked.
-fn read_bounded(target: &Path) -> Result<Vec<u8>, LoadErrorKind> {
-    use std::io::Read;
-    let unreadable = |e: io::Error| match e.kind() {
-        io::ErrorKind::NotFound => LoadErrorKind::Missing,
-        _ => LoadErrorKind::Unreadable(super::io_message(&e)),
-    };
+fn open_bounded(target: &Path) -> Result<(std::fs::File, u64), LoadErrorKind> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -81,11 +88,13 @@ fn read_bounded(target: &Path) -> Result<Vec<u8>, LoadErrorKind> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadErrorKind::TooLarge);
     }
-    #[cfg(unix)]
-    if let Some(bytes) = read_in_halves(&file, meta.len()) {
-        return Ok(bytes);
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    Ok((file, meta.len()))
+}
+
+/// Every byte of `file` (of `len` bytes when looked at), up to [`MAX_FILE_BYTES`].
+fn read_whole(file: std::fs::File, len: u64) -> Result<Vec<u8>, LoadErrorKind> {
+    use std::io::Read;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;
@@ -95,30 +104,19 @@ fn read_bounded(target: &Path) -> Result<Vec<u8>, LoadErrorKind> {
     Ok(bytes)
 }
 
-/// Files smaller than this are read on one core.
-#[cfg(unix)]
-const READ_ON_TWO_CORES_FROM: u64 = 4 << 20;
-
-/// A big file read on two cores, each half at once (copying a file into fresh memory is
-/// bounded by one core: a tenth of a second at 100,000 deals). `None` when the file is small, or
-/// changed size while it was read: it is then read the plain way.
-#[cfg(unix)]
-fn read_in_halves(file: &std::fs::File, len: u64) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
-    if len < READ_ON_TWO_CORES_FROM {
-        return None;
+fn unreadable(e: io::Error) -> LoadErrorKind {
+    match e.kind() {
+        io::ErrorKind::NotFound => LoadErrorKind::Missing,
+        _ => LoadErrorKind::Unreadable(super::io_message(&e)),
     }
-    let mut bytes = vec![0; usize::try_from(len).ok()?];
-    let half = bytes.len() / 2;
-    let (front, back) = bytes.split_at_mut(half);
-    let (front, back) = crate::two_cores::both(
-        true,
-        || file.read_exact_at(front, 0),
-        || file.read_exact_at(back, half as u64),
-    );
-    let read = front.is_ok() && back.is_ok();
-    let grown = file.read_at(&mut [0], len).map_or(true, |more| more > 0);
-    (read && !grown).then_some(bytes)
+}
+
+/// A board read quickly, made sound as `parse` makes it; `None` when it has problems, which
+/// reading the file whole then places at their lines.
+#[cfg(unix)]
+fn sound(mut board: Board) -> Option<Board> {
+    board.normalize();
+    board.problems().is_empty().then_some(board)
 }
 
 /// Turns the bytes of a board file into a sound board, or says exactly what is wrong.
@@ -255,40 +253,4 @@ fn line_of_deal(text: &str, id: DealId, nth: usize) -> Option<usize> {
         })
         .nth(nth)
         .map(|(i, _)| first_line + i)
-}
-
-#[cfg(all(test, unix))]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_big_file_read_on_two_cores_is_the_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("board.ron");
-        let bytes: Vec<u8> = (0..(READ_ON_TWO_CORES_FROM + 7))
-            .map(|i| (i % 251) as u8)
-            .collect();
-        std::fs::write(&path, &bytes).unwrap();
-        let file = std::fs::File::open(&path).unwrap();
-        assert_eq!(
-            read_in_halves(&file, bytes.len() as u64),
-            Some(bytes.clone())
-        );
-        assert_eq!(read_bounded(&path), Ok(bytes.clone()));
-        assert_eq!(
-            read_in_halves(&file, bytes.len() as u64 - 1),
-            None,
-            "more than its size when it was looked at: read the plain way"
-        );
-        assert_eq!(
-            read_in_halves(&file, bytes.len() as u64 + 1),
-            None,
-            "shorter"
-        );
-        assert_eq!(
-            read_in_halves(&file, 10),
-            None,
-            "small files are read on one core"
-        );
-    }
 }

@@ -8,6 +8,8 @@ mod format;
 mod load;
 mod lock;
 mod path;
+#[cfg(unix)]
+mod pieces;
 mod reuse;
 mod save;
 mod temp;
