@@ -576,12 +576,12 @@ mod tests {
     fn deals_of_a_piece_are_the_deals_of_the_list() {
         let board = every_shape();
         let text = to_text(&board).unwrap();
-        let starts = crate::store::format::deal_starts(&text);
+        let first = crate::store::format::deal_start_after(text.as_bytes(), 0).unwrap();
         let end = text.len() - crate::store::format::AFTER_DEALS.len();
-        let deals = super::deals(&text[starts[0]..end]).unwrap();
+        let deals = super::deals(&text[first..end]).unwrap();
         assert_eq!(deals, board.deals);
         assert_eq!(
-            super::deals(&text[starts[0]..end - 2]),
+            super::deals(&text[first..end - 2]),
             None,
             "a deal cut short"
         );

@@ -51,9 +51,9 @@ impl Fingerprint {
         }
     }
 
-    /// The fingerprint of a file of `len` bytes just read from `path` a piece at a time, whose
-    /// bytes hash to `hash` (as [`xxhash_rust::xxh3::xxh3_128`] hashes them whole).
-    pub(super) fn of_read(path: &Path, len: u64, hash: u128) -> Fingerprint {
+    /// The fingerprint of a file of `len` bytes just read from or written to `path` a piece at
+    /// a time, whose bytes hash to `hash` (as [`xxhash_rust::xxh3::xxh3_128`] hashes them whole).
+    pub(super) fn of_hashed(path: &Path, len: u64, hash: u128) -> Fingerprint {
         let stat = std::fs::metadata(path).ok().map(|m| Stat::of(&m));
         Fingerprint { stat, len, hash }
     }

@@ -7,27 +7,28 @@ use serde::Deserialize;
 
 use crate::model::{Board, FORMAT_VERSION};
 
-/// About what a deal takes in the file (1.7 KB for a demo deal with its history), rounded up.
-const BYTES_PER_DEAL: usize = 2048;
-
 /// Written at the top of every saved board.
 const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard is closed, then run \
 `dealboard check`.\n// The format is described in the README (\"The board file\").\n";
 
 pub fn to_text(board: &Board) -> Result<String, ron::Error> {
+    let mut bytes = Vec::new();
+    write_board(&mut bytes, board)?;
+    String::from_utf8(bytes).map_err(|e| ron::Error::Message(e.to_string()))
+}
+
+/// Writes `board`'s text to `out` as it is made: a big board's text is never in memory whole.
+pub(super) fn write_board(out: &mut dyn std::io::Write, board: &Board) -> Result<(), ron::Error> {
     let config = PrettyConfig::new()
         .indentor("    ")
         .depth_limit(4)
         .struct_names(false)
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    // One buffer of about the text's size: growing one of a hundred megabytes step by step
-    // copies it each time.
-    let mut text = String::with_capacity(HEADER.len() + 4096 + board.deals.len() * BYTES_PER_DEAL);
-    text.push_str(HEADER);
-    ron::ser::to_writer_pretty(&mut text, board, config)?;
-    text.push('\n');
-    Ok(text)
+    out.write_all(HEADER.as_bytes())?;
+    ron::Options::default().to_io_writer_pretty(&mut *out, board, config)?;
+    out.write_all(b"\n")?;
+    Ok(())
 }
 
 pub(super) fn options() -> ron::Options {
@@ -56,26 +57,28 @@ pub(super) const AFTER_DEALS: &str = "    ],\n)\n";
 /// Files smaller than this are read whole: two threads would not pay for themselves.
 const HALVES_FROM_BYTES: usize = 4 << 20;
 
-/// Where each deal's text starts in `text` (its indentation). A deal's own text (a note, say)
-/// can hold what looks like a start too: callers check the count, or that each piece reads.
-pub(super) fn deal_starts(text: &str) -> Vec<usize> {
-    text.match_indices(DEAL_START)
-        .filter(|(at, _)| numeric_id_at(text, at + DEAL_START.len()))
-        .map(|(at, _)| at + 1)
-        .collect()
-}
-
-/// The first start of a deal at or after byte `from`, as [`deal_starts`] finds them.
-fn deal_start_from(text: &str, from: usize) -> Option<usize> {
-    let from = (from..=text.len()).find(|at| text.is_char_boundary(*at))?;
-    text[from..]
-        .match_indices(DEAL_START)
-        .find(|(at, _)| numeric_id_at(text, from + at + DEAL_START.len()))
-        .map(|(at, _)| from + at + 1)
-}
-
-fn numeric_id_at(text: &str, at: usize) -> bool {
-    text.as_bytes().get(at).is_some_and(u8::is_ascii_digit)
+/// Where the first deal starts in `bytes` at or after byte `from`: its indentation, after the
+/// line end of a [`DEAL_START`] with a numeric id (a stage's id, at the same depth, is quoted).
+/// A deal's own text (a note, say) can hold what looks like a start too: callers check that
+/// each piece cut at starts reads.
+pub(super) fn deal_start_after(bytes: &[u8], from: usize) -> Option<usize> {
+    let pattern = DEAL_START.as_bytes();
+    let mut at = from;
+    while let Some(found) = bytes
+        .get(at..)?
+        .windows(pattern.len())
+        .position(|w| w == pattern)
+    {
+        let start = at + found;
+        if bytes
+            .get(start + pattern.len())
+            .is_some_and(u8::is_ascii_digit)
+        {
+            return Some(start + 1);
+        }
+        at = start + 1;
+    }
+    None
 }
 
 /// A big board file as written here, read on two cores: the board without its deals, and the
@@ -86,13 +89,14 @@ fn read_in_halves(text: &str) -> Option<Board> {
     if !text.ends_with(AFTER_DEALS) {
         return None;
     }
-    let first = deal_start_from(text, 0)?;
+    let first = deal_start_after(text.as_bytes(), 0)?;
     // The list cut in halves is the deals (a hand edit could have renamed it).
     if !text[..first].ends_with(BEFORE_DEALS) {
         return None;
     }
     let end = text.len() - AFTER_DEALS.len();
-    let middle = deal_start_from(text, first + (end - first) / 2).filter(|m| *m < end)?;
+    let middle =
+        deal_start_after(text.as_bytes(), first + (end - first) / 2).filter(|m| *m < end)?;
     let deals_in = super::canonical::deals;
     let (front, back) = crate::two_cores::both(
         true,

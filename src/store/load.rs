@@ -60,7 +60,7 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), L
         && let Some((board, hash)) = super::pieces::read(&file, len)
         && let Some(board) = sound(board)
     {
-        return Ok((board, Fingerprint::of_read(target, len, hash)));
+        return Ok((board, Fingerprint::of_hashed(target, len, hash)));
     }
     let bytes = read_whole(file, len).map_err(fail)?;
     let fingerprint = Fingerprint::of_file(target, &bytes);

@@ -10,7 +10,6 @@ mod lock;
 mod path;
 #[cfg(unix)]
 mod pieces;
-mod reuse;
 mod save;
 mod temp;
 mod writer;
@@ -106,9 +105,6 @@ pub struct Store {
     /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
     saved_before: bool,
-    /// The text this store last made of the board: the next save takes unchanged deals' text
-    /// from it instead of writing them out again.
-    written: Option<reuse::Written>,
 }
 
 impl Store {
@@ -124,7 +120,6 @@ impl Store {
             created_folders: Vec::new(),
             last_rotation: None,
             saved_before: false,
-            written: None,
         }
     }
 
@@ -251,17 +246,11 @@ impl Store {
         if self.changed_since_known() {
             return refuse(SaveErrorKind::ChangedOutside);
         }
-        let written = match &self.written {
-            Some(last) => last.next(board),
-            None => reuse::Written::of(board),
-        };
-        let written = match written {
-            Ok(written) => written,
-            Err(e) => return refuse(SaveErrorKind::Io(e.to_string())),
-        };
-        let text = written.text();
-        // The new file first: when space is short, the save comes before the backup.
-        let staged = save::Staged::write(&self.target, text.as_bytes())?;
+        // The new file first: when space is short, the save comes before the backup. Its text
+        // goes to the disk as it is made, never whole in memory.
+        let (staged, written) = save::Staged::write_with(&self.target, |out| {
+            format::write_board(out, board).map_err(std::io::Error::other)
+        })?;
         if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
             self.last_rotation = Some(Instant::now());
         }
@@ -269,18 +258,13 @@ impl Store {
             return refuse(SaveErrorKind::ChangedOutside);
         }
         staged.put_in_place()?;
-        self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
+        self.known = Some(Fingerprint::of_hashed(
+            &self.target,
+            written.len,
+            written.hash,
+        ));
         self.saved_before = true;
-        self.written = Some(written);
         Ok(())
-    }
-
-    /// Takes `written` (made off this thread, see [`Writer::prepare`]) as the text to reuse
-    /// from, unless this store has written a newer one itself.
-    fn offer_written(&mut self, written: reuse::Written) {
-        if self.written.is_none() {
-            self.written = Some(written);
-        }
     }
 
     /// Saves a board that has no file yet: creates the folder (private to its owner), takes the

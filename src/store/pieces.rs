@@ -12,7 +12,7 @@ use std::os::unix::fs::FileExt;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::format::{AFTER_DEALS, BEFORE_DEALS, DEAL_START};
+use super::format::{AFTER_DEALS, BEFORE_DEALS, deal_start_after};
 use crate::model::{Board, Deal, FORMAT_VERSION};
 
 /// Bytes of deals read at a time (a piece ends where the next deal starts).
@@ -31,7 +31,7 @@ const AHEAD: usize = 2;
 pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
     let head = read_at(file, 0, HEAD.min(len))?;
     let head = valid_start(&head);
-    let first = start_after(head.as_bytes(), 0)?;
+    let first = deal_start_after(head.as_bytes(), 0)?;
     // The list cut in pieces is the deals (a hand edit could have renamed it).
     if !head[..first].ends_with(BEFORE_DEALS) {
         return None;
@@ -87,10 +87,7 @@ fn turn_into_deals(
     done: &Mutex<Vec<Option<Vec<Arc<Deal>>>>>,
 ) {
     loop {
-        let next = pieces
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .recv();
+        let next = pieces.lock().unwrap_or_else(PoisonError::into_inner).recv();
         let Ok((i, bytes)) = next else {
             return;
         };
@@ -123,7 +120,7 @@ fn start_at_or_after(file: &File, from: u64, end: u64) -> Option<u64> {
     loop {
         let len = look.min(end - from);
         let bytes = read_at(file, from, len)?;
-        if let Some(at) = start_after(&bytes, 0) {
+        if let Some(at) = deal_start_after(&bytes, 0) {
             return Some(from + at as u64);
         }
         if from + len >= end {
@@ -131,28 +128,6 @@ fn start_at_or_after(file: &File, from: u64, end: u64) -> Option<u64> {
         }
         look *= 2;
     }
-}
-
-/// Where the first deal starts in `bytes` at or after `from` (its indentation, after the line
-/// end), as `format::deal_starts` finds starts.
-fn start_after(bytes: &[u8], from: usize) -> Option<usize> {
-    let pattern = DEAL_START.as_bytes();
-    let mut at = from;
-    while let Some(found) = bytes
-        .get(at..)?
-        .windows(pattern.len())
-        .position(|w| w == pattern)
-    {
-        let start = at + found;
-        if bytes
-            .get(start + pattern.len())
-            .is_some_and(u8::is_ascii_digit)
-        {
-            return Some(start + 1);
-        }
-        at = start + 1;
-    }
-    None
 }
 
 /// The longest start of `bytes` that is UTF-8 (a read can end inside a character).
@@ -172,7 +147,7 @@ fn read_at(file: &File, at: u64, len: u64) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::format::to_text;
+    use crate::store::format::{DEAL_START, to_text};
     use crate::test_boards::{demo, moment};
     use std::io::Write;
 

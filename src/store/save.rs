@@ -73,33 +73,60 @@ pub struct Staged {
     written: Option<fs::Metadata>,
 }
 
+/// What was written to a staged file: how many bytes, and their XXH3-128 hash.
+pub struct WrittenBytes {
+    pub len: u64,
+    pub hash: u128,
+}
+
 impl Staged {
     /// Stages `bytes` to become `path`, with `path`'s permissions (a new file's: owner only).
     pub fn write(path: &Path, bytes: &[u8]) -> Result<Staged, SaveError> {
-        Staged::write_beside(path, path, bytes, existing_mode(path))
+        Staged::write_with(path, |out| out.write_all(bytes)).map(|(staged, _)| staged)
     }
 
-    /// Stages `bytes` to become `destination`, in a temporary file named after `board` (so
-    /// that a stray one left by a killed writer is found with the board's).
+    /// Stages what `write` writes to become `path` (written as it is made, never whole in
+    /// memory), with what was written.
+    pub fn write_with(
+        path: &Path,
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(Staged, WrittenBytes), SaveError> {
+        Staged::write_beside(path, path, existing_mode(path), write)
+    }
+
+    /// Stages what `write` writes to become `destination`, in a temporary file named after
+    /// `board` (so that a stray one left by a killed writer is found with the board's).
     fn write_beside(
         board: &Path,
         destination: &Path,
-        bytes: &[u8],
         mode: u32,
-    ) -> Result<Staged, SaveError> {
-        let (mut file, temp) =
+        write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+    ) -> Result<(Staged, WrittenBytes), SaveError> {
+        let (file, temp) =
             super::temp::create(board, mode).map_err(|e| SaveError::io(board, &e))?;
         let mut staged = Staged {
             temp,
             path: destination.to_path_buf(),
             written: None,
         };
+        let mut out = std::io::BufWriter::with_capacity(WRITE_BUFFER, Hashing::new(file));
         // On failure `staged` is dropped here, which removes the temporary file.
-        file.write_all(bytes)
-            .and_then(|()| file.sync_all())
+        let file = write(&mut out)
+            .and_then(|()| {
+                out.into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)
+            })
+            .and_then(|hashed| {
+                hashed.file.sync_all()?;
+                Ok(hashed)
+            })
             .map_err(|e| SaveError::io(board, &e))?;
-        staged.written = file.metadata().ok();
-        Ok(staged)
+        staged.written = file.file.metadata().ok();
+        let written = WrittenBytes {
+            len: file.len,
+            hash: file.hasher.digest128(),
+        };
+        Ok((staged, written))
     }
 
     /// Renames the new contents over the file and makes the rename durable.
@@ -134,6 +161,39 @@ impl Staged {
     }
 }
 
+/// Bytes handed to the file at a time.
+const WRITE_BUFFER: usize = 1 << 20;
+
+/// A file that hashes what is written to it on the way.
+struct Hashing {
+    file: File,
+    hasher: xxhash_rust::xxh3::Xxh3,
+    len: u64,
+}
+
+impl Hashing {
+    fn new(file: File) -> Hashing {
+        Hashing {
+            file,
+            hasher: xxhash_rust::xxh3::Xxh3::new(),
+            len: 0,
+        }
+    }
+}
+
+impl Write for Hashing {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        let written = self.file.write(bytes)?;
+        self.hasher.update(&bytes[..written]);
+        self.len += written as u64;
+        Ok(written)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
 impl Drop for Staged {
     /// A staged file that was never put in place is removed (a rename leaves nothing to remove).
     fn drop(&mut self) {
@@ -145,13 +205,15 @@ impl Drop for Staged {
 /// first, and only when it is safely on disk are the older ones shifted, so a failure to write
 /// it (a full disk) loses no backup. Errors name the board: the backups are its.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
-    let current = match fs::read(path) {
-        Ok(bytes) => bytes,
+    let mut current = match File::open(path) {
+        Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
         Err(e) => return Err(SaveError::io(path, &e)),
     };
     let newest = backup_path(path, 1);
-    let fresh = Staged::write_beside(path, &newest, &current, NEW_FILE_MODE)?;
+    // Copied through a small buffer: a big board is not read into memory whole for it.
+    let copy = |out: &mut dyn Write| std::io::copy(&mut current, out).map(|_| ());
+    let (fresh, _) = Staged::write_beside(path, &newest, NEW_FILE_MODE, copy)?;
     let shift = || -> std::io::Result<()> {
         for n in (1..BACKUPS).rev() {
             let from = backup_path(path, n);
@@ -167,7 +229,8 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
 
 /// Writes `bytes` as `copy`, a file kept beside `board` (a replaced or unsaved version).
 pub fn write_copy(board: &Path, copy: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    Staged::write_beside(board, copy, bytes, NEW_FILE_MODE)?.put_in_place()
+    let (staged, _) = Staged::write_beside(board, copy, NEW_FILE_MODE, |out| out.write_all(bytes))?;
+    staged.put_in_place()
 }
 
 pub fn backup_path(path: &Path, n: usize) -> PathBuf {

@@ -12,7 +12,6 @@ use std::time::{Duration, Instant};
 
 use crate::model::Board;
 
-use super::reuse::Written;
 use super::{SaveError, Store};
 
 /// A lock, taken even from a thread that panicked while holding it (what it guards stays
@@ -39,8 +38,6 @@ struct Shared {
     changed: Condvar,
     /// Called when a save finishes, so that whoever waits for it need not keep looking.
     on_finished: Mutex<Option<Callback>>,
-    /// The board's text made ahead of the first save (see [`Writer::prepare`]).
-    prepared: Mutex<Option<Written>>,
 }
 
 /// What [`Writer::on_finished`] was given.
@@ -81,7 +78,6 @@ impl Writer {
             queue: Mutex::new(Queue::default()),
             changed: Condvar::new(),
             on_finished: Mutex::new(None),
-            prepared: Mutex::new(None),
         });
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
@@ -109,20 +105,6 @@ impl Writer {
         queue.waiting = Some((number, board));
         self.shared.changed.notify_all();
         number
-    }
-
-    /// Writes out `board`'s text ahead of the first save, on a thread of its own that nobody
-    /// waits for: the first change to a big board then writes only what it changed. A save that
-    /// comes first simply writes everything, as it would anyway.
-    pub fn prepare(&self, board: Board) {
-        let shared = Arc::clone(&self.shared);
-        let _ = std::thread::Builder::new()
-            .name("dealboard-prepare".into())
-            .spawn(move || {
-                if let Ok(written) = Written::of(&board) {
-                    *lock(&shared.prepared) = Some(written);
-                }
-            });
     }
 
     /// Has `tell` called each time a save finishes (from the writer's thread).
@@ -224,9 +206,6 @@ fn write_until_stopped(shared: &Shared) {
             }
         };
         let mut store = lock(&shared.store);
-        if let Some(written) = lock(&shared.prepared).take() {
-            store.offer_written(written);
-        }
         let result = store.save(&board);
         drop(store);
         drop(board);

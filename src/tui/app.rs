@@ -338,15 +338,6 @@ impl App {
         self.clock.today()
     }
 
-    /// The first frame is on screen: the text of the board is made ahead of the first save now,
-    /// in the background. Started any earlier, that work (a hundred megabytes of new memory at
-    /// 100,000 deals) slowed the first frame down by contending with it for the memory.
-    pub fn first_frame_shown(&self) {
-        if !self.is_read_only() {
-            self.writer.prepare(self.board.clone());
-        }
-    }
-
     pub fn should_quit(&self) -> bool {
         self.quit
     }

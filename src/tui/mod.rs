@@ -137,8 +137,6 @@ trait Screen {
     }
     /// Gives the screen something to call from a background thread when it has news.
     fn wake_on_news(&mut self, _wake: Arc<dyn Fn() + Send + Sync>) {}
-    /// The first frame is on screen: work that could wait for it may start.
-    fn first_frame_shown(&mut self) {}
 }
 
 impl Screen for App {
@@ -159,9 +157,6 @@ impl Screen for App {
     }
     fn wake_on_news(&mut self, wake: Arc<dyn Fn() + Send + Sync>) {
         App::wake_on_news(self, wake);
-    }
-    fn first_frame_shown(&mut self) {
-        App::first_frame_shown(self);
     }
 }
 
@@ -218,7 +213,6 @@ fn serve(
     screen.wake_on_news(Arc::new(wakeups.news()));
     let mut next_tick = Instant::now() + tick;
     let mut stale = true;
-    let mut first_frame = true;
     while !screen.done() {
         if let Some(signal) = signals.ending() {
             screen.apply(Action::Terminate);
@@ -240,10 +234,6 @@ fn serve(
         if stale {
             terminal.draw(|frame| screen.draw(frame))?;
             stale = false;
-            if first_frame {
-                screen.first_frame_shown();
-                first_frame = false;
-            }
         }
         let now = Instant::now();
         if now >= next_tick {
