@@ -234,11 +234,14 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 /// What a command prints: text for people, made safe for a terminal on the way out, or data
 /// (JSON, CSV, a completion script) printed exactly as it is.
+/// Writes a command's data to where it goes.
+pub type WriteOut = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
+
 pub enum Output {
     Text(String),
     Data(Vec<u8>),
     /// Data written out as it is made (a big board's listing is never in memory whole).
-    Stream(Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>),
+    Stream(WriteOut),
     /// A screen (the review) that a signal ended: nothing more to print.
     Ended(Ending),
 }

@@ -5,7 +5,10 @@ use ron::extensions::Extensions;
 use ron::ser::PrettyConfig;
 use serde::Deserialize;
 
-use crate::model::{Board, FORMAT_VERSION};
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::model::{Board, Deal, FORMAT_VERSION};
 
 /// Written at the top of every saved board.
 const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard is closed, then run \
@@ -13,22 +16,162 @@ const HEADER: &str = "// dealboard board file. Edit by hand only while dealboard
 
 pub fn to_text(board: &Board) -> Result<String, ron::Error> {
     let mut bytes = Vec::new();
-    write_board(&mut bytes, board)?;
+    write_board(&mut bytes, board, None)?;
     String::from_utf8(bytes).map_err(|e| ron::Error::Message(e.to_string()))
 }
 
-/// Writes `board`'s text to `out` as it is made: a big board's text is never in memory whole.
-pub(super) fn write_board(out: &mut dyn std::io::Write, board: &Board) -> Result<(), ron::Error> {
+/// A piece of deals as written in a file: the next save copies it from there when none of
+/// its deals changed (the same allocations: a change copies the deals it touches).
+#[derive(Debug)]
+pub(super) struct WrittenPiece {
+    /// Held, so that no new deal can take one of their addresses.
+    deals: Vec<Arc<Deal>>,
+    at: u64,
+    len: u64,
+    /// XXH3-64 of its bytes: what is copied is checked to be what was written.
+    hash: u64,
+}
+
+/// A file as written, and the pieces of deals in it.
+pub(super) type Written<'a> = (&'a std::fs::File, &'a [WrittenPiece]);
+
+/// Writes `board`'s text to `out` as it is made, never whole in memory, and tells where each
+/// piece of deals went. A big board's deals are written a piece at a time, two pieces at once
+/// on two cores (ron makes about 25 MB of text a second): a deal's text does not depend on
+/// where in the list it stands, so each piece is written as a board with only those deals and
+/// its deals' text taken from that. A piece whose deals are all as they were in `before` is
+/// copied from that file instead.
+pub(super) fn write_board(
+    out: &mut dyn std::io::Write,
+    board: &Board,
+    before: Option<Written<'_>>,
+) -> Result<Vec<WrittenPiece>, ron::Error> {
+    let whole = |out: &mut dyn std::io::Write| -> Result<Vec<WrittenPiece>, ron::Error> {
+        out.write_all(whole_text(board)?.as_bytes())?;
+        Ok(Vec::new())
+    };
+    if board.deals.len() < 2 * PIECE_DEALS {
+        return whole(out);
+    }
+    // The text of the board with no deals, up to and with `deals: [`, is what comes before
+    // the deals in every piece, and in the whole.
+    let frame = whole_text(&with_deals(board, Vec::new()))?;
+    let Some(frame) = frame.strip_suffix(EMPTY_DEALS_END) else {
+        return whole(out);
+    };
+    out.write_all(frame.as_bytes())?;
+    out.write_all(b"\n")?;
+    let mut at = frame.len() as u64 + 1;
+    // A piece's bytes, and where its deals' text is in them.
+    let piece_text =
+        |(k, deals): (usize, &[Arc<Deal>])| -> Result<(Vec<u8>, Range<usize>), ron::Error> {
+            if let Some(copied) = before.and_then(|b| copied(b, k, deals)) {
+                let all = 0..copied.len();
+                return Ok((copied, all));
+            }
+            let text = whole_text(&with_deals(board, deals.to_vec()))?;
+            let range = deals_text(&text, frame)
+                .ok_or_else(|| ron::Error::Message("deals written apart differ".into()))?;
+            Ok((text.into_bytes(), range))
+        };
+    let mut written = Vec::new();
+    let mut pieces = board.deals.chunks(PIECE_DEALS).enumerate();
+    while let Some(first) = pieces.next() {
+        let second = pieces.next();
+        let (first_text, second_text) = crate::two_cores::both(
+            second.is_some(),
+            || piece_text(first),
+            || second.map(piece_text).transpose(),
+        );
+        for (deals, text) in [
+            (Some(first.1), Some(first_text?)),
+            (second.map(|s| s.1), second_text?),
+        ] {
+            let (Some(deals), Some((bytes, range))) = (deals, text) else {
+                continue;
+            };
+            let text = &bytes[range];
+            out.write_all(text)?;
+            written.push(WrittenPiece {
+                deals: deals.to_vec(),
+                at,
+                len: text.len() as u64,
+                hash: xxhash_rust::xxh3::xxh3_64(text),
+            });
+            at += text.len() as u64;
+        }
+    }
+    out.write_all(AFTER_DEALS.as_bytes())?;
+    Ok(written)
+}
+
+/// Piece `k`'s bytes from the file written before, when it holds exactly `deals`, unchanged, and
+/// its bytes are still what was written.
+fn copied((file, pieces): Written<'_>, k: usize, deals: &[Arc<Deal>]) -> Option<Vec<u8>> {
+    use std::os::unix::fs::FileExt;
+    let piece = pieces.get(k)?;
+    let same = piece.deals.len() == deals.len()
+        && piece
+            .deals
+            .iter()
+            .zip(deals)
+            .all(|(a, b)| Arc::ptr_eq(a, b));
+    if !same {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(piece.len).ok()?];
+    file.read_exact_at(&mut bytes, piece.at).ok()?;
+    (xxhash_rust::xxh3::xxh3_64(&bytes) == piece.hash).then_some(bytes)
+}
+
+/// About what a deal takes in the file (1.7 KB for a demo deal with its history), rounded up.
+const BYTES_PER_DEAL: usize = 2048;
+/// Deals written as one piece.
+const PIECE_DEALS: usize = 256;
+/// How the text of a board with no deals ends.
+const EMPTY_DEALS_END: &str = "],\n)\n";
+
+/// Where the deals' text is in `text`, a board's text that starts with `before` (the board's
+/// text up to its deals): from the first deal to the end of the last.
+fn deals_text(text: &str, before: &str) -> Option<Range<usize>> {
+    let deals = text
+        .strip_prefix(before)?
+        .strip_prefix('\n')?
+        .strip_suffix(AFTER_DEALS)?;
+    let start = before.len() + 1;
+    Some(start..start + deals.len())
+}
+
+/// `board` with only `deals`.
+fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
+    Board {
+        version: board.version,
+        name: board.name.clone(),
+        currency: board.currency,
+        owner: board.owner.clone(),
+        next_deal_id: board.next_deal_id,
+        stages: board.stages.clone(),
+        lost_reasons: board.lost_reasons.clone(),
+        sources: board.sources.clone(),
+        sort: board.sort,
+        deals,
+    }
+}
+
+/// The board's text made whole, the way ron writes it.
+fn whole_text(board: &Board) -> Result<String, ron::Error> {
     let config = PrettyConfig::new()
         .indentor("    ")
         .depth_limit(4)
         .struct_names(false)
         .escape_strings(false)
         .extensions(Extensions::IMPLICIT_SOME);
-    out.write_all(HEADER.as_bytes())?;
-    ron::Options::default().to_io_writer_pretty(&mut *out, board, config)?;
-    out.write_all(b"\n")?;
-    Ok(())
+    // Made at about its size: a text grown step by step is copied at each step.
+    let mut text = String::with_capacity(HEADER.len() + 4096 + board.deals.len() * BYTES_PER_DEAL);
+    text.push_str(HEADER);
+    ron::ser::to_writer_pretty(&mut text, board, config)?;
+    text.push('\n');
+    Ok(text)
 }
 
 pub(super) fn options() -> ron::Options {
@@ -131,6 +274,82 @@ pub fn version_of(text: &str) -> Option<u32> {
 mod tests {
     use super::*;
     use crate::test_boards::{demo, moment};
+
+    /// Written a piece at a time on two cores, the text is the whole board's as ron writes it:
+    /// whatever the deals' and the stages' texts hold.
+    #[test]
+    fn a_big_board_written_in_pieces_is_written_as_whole() {
+        let mut board = demo(3 * PIECE_DEALS + 7);
+        let id = board.deals[PIECE_DEALS].id;
+        let forged = format!("{DEAL_START}5,\n{AFTER_DEALS}{EMPTY_DEALS_END}\n    deals: [\n");
+        board
+            .edit_deal(id, moment(), |d| d.notes = forged.clone())
+            .unwrap();
+        board.stages[0].name = format!("Lead{AFTER_DEALS}");
+        let mut pieces = Vec::new();
+        write_board(&mut pieces, &board, None).unwrap();
+        assert_eq!(
+            String::from_utf8(pieces).unwrap(),
+            whole_text(&board).unwrap()
+        );
+        assert_eq!(from_text(&to_text(&board).unwrap()).unwrap(), board);
+    }
+
+    /// Written again after changes, with the pieces that did not change copied from the file
+    /// written before, the text is the whole board's; and a copy whose bytes were changed in
+    /// the file meanwhile is written afresh instead.
+    #[test]
+    fn pieces_copied_from_the_file_before_give_the_whole_text() {
+        use std::io::{Seek, Write};
+        let mut board = demo(4 * PIECE_DEALS + 3);
+        let mut file = tempfile::tempfile().unwrap();
+        let mut pieces = write_board(&mut file, &board, None).unwrap();
+        assert_eq!(pieces.len(), 5);
+        for step in 0..6u8 {
+            crate::model::some_change::make(&mut board, usize::from(step) * 397, step, moment());
+            if step == 3 {
+                // Someone wrote over the file in place: the first piece no longer reads as it did.
+                file.seek(std::io::SeekFrom::Start(pieces[0].at + 40))
+                    .unwrap();
+                file.write_all(b"XXXX").unwrap();
+            }
+            let mut next = tempfile::tempfile().unwrap();
+            let written = write_board(&mut next, &board, Some((&file, &pieces))).unwrap();
+            let mut text = String::new();
+            next.seek(std::io::SeekFrom::Start(0)).unwrap();
+            std::io::Read::read_to_string(&mut next, &mut text).unwrap();
+            assert_eq!(text, whole_text(&board).unwrap(), "step {step}");
+            (file, pieces) = (next, written);
+        }
+    }
+
+    #[test]
+    fn a_piece_is_copied_only_when_its_deals_and_bytes_are_as_written() {
+        use std::io::{Seek, Write};
+        let board = demo(2 * PIECE_DEALS);
+        let mut file = tempfile::tempfile().unwrap();
+        let pieces = write_board(&mut file, &board, None).unwrap();
+        let first = &board.deals[..PIECE_DEALS];
+        let copy = copied((&file, &pieces), 0, first).expect("unchanged: copied");
+        assert!(
+            String::from_utf8(copy)
+                .unwrap()
+                .contains(&board.deals[0].title)
+        );
+        let mut changed = board.clone();
+        let id = changed.deals[1].id;
+        changed
+            .edit_deal(id, moment(), |d| d.title = "Changed".into())
+            .unwrap();
+        assert!(copied((&file, &pieces), 0, &changed.deals[..PIECE_DEALS]).is_none());
+        assert!(
+            copied((&file, &pieces), 1, first).is_none(),
+            "another piece's deals"
+        );
+        file.seek(std::io::SeekFrom::Start(pieces[0].at)).unwrap();
+        file.write_all(b"#").unwrap();
+        assert!(copied((&file, &pieces), 0, first).is_none(), "written over");
+    }
 
     fn whole(text: &str) -> Board {
         options().from_str(text).unwrap()

@@ -105,6 +105,9 @@ pub struct Store {
     /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
     saved_before: bool,
+    /// The file this store last wrote (open: renamed into place, it stays that file), and where
+    /// its pieces of deals are: the next save copies the unchanged ones from it.
+    written: Option<(std::fs::File, Vec<format::WrittenPiece>)>,
 }
 
 impl Store {
@@ -120,6 +123,7 @@ impl Store {
             created_folders: Vec::new(),
             last_rotation: None,
             saved_before: false,
+            written: None,
         }
     }
 
@@ -146,6 +150,8 @@ impl Store {
 
     /// Reads the board, remembering what the file held.
     pub fn read(&mut self) -> Result<Board, LoadError> {
+        // What was written before is of no use for the board read now (and holds its deals).
+        self.written = None;
         let (board, fingerprint) = load::read(&self.path, &self.target)?;
         self.known = Some(fingerprint);
         Ok(board)
@@ -247,9 +253,16 @@ impl Store {
             return refuse(SaveErrorKind::ChangedOutside);
         }
         // The new file first: when space is short, the save comes before the backup. Its text
-        // goes to the disk as it is made, never whole in memory.
+        // goes to the disk as it is made, never whole in memory; what did not change since
+        // the last save is copied from the file that save wrote.
+        let before = self.written.take();
+        let mut pieces = Vec::new();
         let (staged, written) = save::Staged::write_with(&self.target, |out| {
-            format::write_board(out, board).map_err(std::io::Error::other)
+            let before = before
+                .as_ref()
+                .map(|(file, pieces)| (file, pieces.as_slice()));
+            pieces = format::write_board(out, board, before).map_err(std::io::Error::other)?;
+            Ok(())
         })?;
         if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
             self.last_rotation = Some(Instant::now());
@@ -264,6 +277,7 @@ impl Store {
             written.hash,
         ));
         self.saved_before = true;
+        self.written = Some((written.file, pieces));
         Ok(())
     }
 

@@ -16,7 +16,7 @@ use super::format::{AFTER_DEALS, BEFORE_DEALS, deal_start_after};
 use crate::model::{Board, Deal, FORMAT_VERSION};
 
 /// Bytes of deals read at a time (a piece ends where the next deal starts).
-const PIECE: u64 = 1 << 20;
+const PIECE: u64 = 256 << 10;
 /// Where the deals start is looked for in the first bytes of the file: the board's settings and
 /// stages are far shorter.
 const HEAD: u64 = 1 << 20;

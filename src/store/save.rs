@@ -73,10 +73,12 @@ pub struct Staged {
     written: Option<fs::Metadata>,
 }
 
-/// What was written to a staged file: how many bytes, and their XXH3-128 hash.
+/// What was written to a staged file: how many bytes, their XXH3-128 hash, and the file, open
+/// (it stays the same file once renamed into place).
 pub struct WrittenBytes {
     pub len: u64,
     pub hash: u128,
+    pub file: File,
 }
 
 impl Staged {
@@ -125,6 +127,7 @@ impl Staged {
         let written = WrittenBytes {
             len: file.len,
             hash: file.hasher.digest128(),
+            file: file.file,
         };
         Ok((staged, written))
     }

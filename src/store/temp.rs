@@ -123,7 +123,9 @@ fn is_plain_file(path: &Path) -> bool {
 #[cfg(unix)]
 fn create_new(path: &Path, mode: u32) -> io::Result<File> {
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+    // Readable too: the next save copies what did not change from it.
     let file = OpenOptions::new()
+        .read(true)
         .write(true)
         .create_new(true)
         .mode(mode)
@@ -136,7 +138,11 @@ fn create_new(path: &Path, mode: u32) -> io::Result<File> {
 
 #[cfg(not(unix))]
 fn create_new(path: &Path, _mode: u32) -> io::Result<File> {
-    OpenOptions::new().write(true).create_new(true).open(path)
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(path)
 }
 
 /// Whether process `pid` is running (or exists but belongs to someone else).
