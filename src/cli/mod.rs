@@ -232,11 +232,11 @@ impl<E: std::fmt::Display> From<E> for Failure {
     }
 }
 
-/// What a command prints: text for people, made safe for a terminal on the way out, or data
-/// (JSON, CSV, a completion script) printed exactly as it is.
 /// Writes a command's data to where it goes.
 pub type WriteOut = Box<dyn FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>>;
 
+/// What a command prints: text for people, made safe for a terminal on the way out, or data
+/// (JSON, CSV, a completion script) printed exactly as it is.
 pub enum Output {
     Text(String),
     Data(Vec<u8>),

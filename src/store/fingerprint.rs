@@ -2,7 +2,6 @@
 //! someone else (another program, a sync tool, a hand edit) is noticed instead of overwritten.
 
 use std::fs::Metadata;
-use std::path::Path;
 use std::time::SystemTime;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -41,21 +40,46 @@ impl Stat {
 }
 
 impl Fingerprint {
-    /// The fingerprint of `bytes`, just read from or written to `path`.
-    pub(super) fn of_file(path: &Path, bytes: &[u8]) -> Fingerprint {
-        let stat = std::fs::metadata(path).ok().map(|m| Stat::of(&m));
+    /// The fingerprint of `bytes`, just read from or written to the file `meta` describes.
+    /// `meta` is the open file's own, taken before reading (or after writing and renaming):
+    /// looked up by name afterwards, it could describe a file put there meanwhile.
+    pub(super) fn of_bytes(meta: Option<&Metadata>, bytes: &[u8]) -> Fingerprint {
+        Fingerprint::of(meta, bytes.len() as u64, hash(bytes))
+    }
+
+    /// The fingerprint of a file of `len` bytes that hash to `hash` (as
+    /// [`xxhash_rust::xxh3::xxh3_128`] hashes them whole), read or written a piece at a time.
+    pub(super) fn of(meta: Option<&Metadata>, len: u64, hash: u128) -> Fingerprint {
         Fingerprint {
-            stat,
-            len: bytes.len() as u64,
-            hash: hash(bytes),
+            stat: meta.map(Stat::of),
+            len,
+            hash,
         }
     }
 
-    /// The fingerprint of a file of `len` bytes just read from or written to `path` a piece at
-    /// a time, whose bytes hash to `hash` (as [`xxhash_rust::xxh3::xxh3_128`] hashes them whole).
-    pub(super) fn of_hashed(path: &Path, len: u64, hash: u128) -> Fingerprint {
-        let stat = std::fs::metadata(path).ok().map(|m| Stat::of(&m));
-        Fingerprint { stat, len, hash }
+    /// Whether `file` holds what was recorded, read through a small buffer; with its fingerprint
+    /// taken now (its metadata from before it was read).
+    pub(super) fn same_file(
+        &self,
+        file: &mut std::fs::File,
+    ) -> std::io::Result<(bool, Fingerprint)> {
+        use std::io::Read;
+        let meta = file.metadata().ok();
+        let mut hasher = xxhash_rust::xxh3::Xxh3::new();
+        let mut buffer = vec![0; 1 << 20];
+        let mut len = 0u64;
+        loop {
+            let read = match file.read(&mut buffer) {
+                Ok(0) => break,
+                Ok(read) => read,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            hasher.update(&buffer[..read]);
+            len += read as u64;
+        }
+        let now = Fingerprint::of(meta.as_ref(), len, hasher.digest128());
+        Ok((now.len == self.len && now.hash == self.hash, now))
     }
 
     /// True when the file system reports the file exactly as recorded: then it is taken as
@@ -64,11 +88,6 @@ impl Fingerprint {
         self.stat
             .as_ref()
             .is_some_and(|s| *s == Stat::of(meta) && s.modified.is_some())
-    }
-
-    /// True when `bytes` are what was recorded (a file touched but not changed).
-    pub(super) fn same_bytes(&self, bytes: &[u8]) -> bool {
-        self.len == bytes.len() as u64 && self.hash == hash(bytes)
     }
 }
 

@@ -108,7 +108,6 @@ pub(super) fn write_board(
 /// Piece `k`'s bytes from the file written before, when it holds exactly `deals`, unchanged, and
 /// its bytes are still what was written.
 fn copied((file, pieces): Written<'_>, k: usize, deals: &[Arc<Deal>]) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
     let piece = pieces.get(k)?;
     let same = piece.deals.len() == deals.len()
         && piece
@@ -120,8 +119,20 @@ fn copied((file, pieces): Written<'_>, k: usize, deals: &[Arc<Deal>]) -> Option<
         return None;
     }
     let mut bytes = vec![0; usize::try_from(piece.len).ok()?];
-    file.read_exact_at(&mut bytes, piece.at).ok()?;
+    read_exact_at(file, &mut bytes, piece.at).ok()?;
     (xxhash_rust::xxh3::xxh3_64(&bytes) == piece.hash).then_some(bytes)
+}
+
+/// Reads at `at` without moving the file's position: pieces are copied on two threads at once.
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
+}
+
+/// Elsewhere nothing is copied: every piece is written afresh.
+#[cfg(not(unix))]
+fn read_exact_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 /// About what a deal takes in the file (1.7 KB for a demo deal with its history), rounded up.
@@ -181,7 +192,7 @@ pub(super) fn options() -> ron::Options {
 /// The board in `text`: read quickly when it is written the way dealboard writes boards (on
 /// two cores when it is big), else by ron, which reads any RON and places errors.
 pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
-    let halves = (text.len() >= HALVES_FROM_BYTES)
+    let halves = (text.len() >= BIG_FILE_BYTES)
         .then(|| read_in_halves(text))
         .flatten();
     match halves.or_else(|| super::canonical::board(text)) {
@@ -194,11 +205,12 @@ pub fn from_text(text: &str) -> Result<Board, ron::error::SpannedError> {
 /// with its numeric id first (a stage's id, at the same depth, is quoted).
 pub(super) const DEAL_START: &str = "\n        (\n            id: ";
 /// How the deals list starts in a board file written here.
-pub(super) const BEFORE_DEALS: &str = "\n    deals: [\n";
+const BEFORE_DEALS: &str = "\n    deals: [\n";
 /// How a board file written here ends after its last deal: the deals list is the last field.
 pub(super) const AFTER_DEALS: &str = "    ],\n)\n";
-/// Files smaller than this are read whole: two threads would not pay for themselves.
-const HALVES_FROM_BYTES: usize = 4 << 20;
+/// Files from this size are read on two cores (a text in halves, a file on disk in pieces);
+/// smaller ones whole: two threads would not pay for themselves.
+pub(super) const BIG_FILE_BYTES: usize = 4 << 20;
 
 /// Where the first deal starts in `bytes` at or after byte `from`: its indentation, after the
 /// line end of a [`DEAL_START`] with a numeric id (a stage's id, at the same depth, is quoted).
@@ -232,11 +244,7 @@ fn read_in_halves(text: &str) -> Option<Board> {
     if !text.ends_with(AFTER_DEALS) {
         return None;
     }
-    let first = deal_start_after(text.as_bytes(), 0)?;
-    // The list cut in halves is the deals (a hand edit could have renamed it).
-    if !text[..first].ends_with(BEFORE_DEALS) {
-        return None;
-    }
+    let (mut board, first) = board_before_deals(text)?;
     let end = text.len() - AFTER_DEALS.len();
     let middle =
         deal_start_after(text.as_bytes(), first + (end - first) / 2).filter(|m| *m < end)?;
@@ -246,14 +254,22 @@ fn read_in_halves(text: &str) -> Option<Board> {
         || deals_in(&text[first..middle]),
         || deals_in(&text[middle..end]),
     );
-    let mut board = super::canonical::board(&format!("{}{AFTER_DEALS}", &text[..first]))?;
-    if board.version != FORMAT_VERSION || !board.deals.is_empty() {
-        return None;
-    }
     let mut deals = front?;
     deals.extend(back?);
     board.deals = deals;
     Some(board)
+}
+
+/// The board's settings, read from the start of a file as written here up to its first deal
+/// (`head` may go on after it), and where that deal starts. `None` for anything else.
+pub(super) fn board_before_deals(head: &str) -> Option<(Board, usize)> {
+    let first = deal_start_after(head.as_bytes(), 0)?;
+    // The list cut into pieces is the deals (a hand edit could have renamed it).
+    if !head[..first].ends_with(BEFORE_DEALS) {
+        return None;
+    }
+    let board = super::canonical::board(&format!("{}{AFTER_DEALS}", &head[..first]))?;
+    (board.version == FORMAT_VERSION && board.deals.is_empty()).then_some((board, first))
 }
 
 /// Only the `version` field, read before the rest so that a file from a newer dealboard gets a
@@ -360,7 +376,7 @@ mod tests {
         let board = demo(4000);
         let text = to_text(&board).unwrap();
         assert!(
-            text.len() >= HALVES_FROM_BYTES,
+            text.len() >= BIG_FILE_BYTES,
             "big enough to be read in halves"
         );
         assert_eq!(read_in_halves(&text), Some(whole(&text)));
@@ -374,7 +390,7 @@ mod tests {
         let text = to_text(&board)
             .unwrap()
             .replacen(BEFORE_DEALS, "\n    sources: [\n", 1);
-        assert!(text.len() >= HALVES_FROM_BYTES);
+        assert!(text.len() >= BIG_FILE_BYTES);
         assert!(
             from_text(&text).is_err(),
             "ron refuses deals where sources go"

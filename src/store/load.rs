@@ -54,28 +54,26 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), L
         kind,
         backup: super::save::newest_backup(target),
     };
-    let (file, len) = open_bounded(target).map_err(fail)?;
+    let (file, meta) = open_bounded(target).map_err(fail)?;
+    let len = meta.len();
     #[cfg(unix)]
-    if len >= PIECES_FROM
+    if len >= super::format::BIG_FILE_BYTES as u64
         && let Some((board, hash)) = super::pieces::read(&file, len)
         && let Some(board) = sound(board)
     {
-        return Ok((board, Fingerprint::of_hashed(target, len, hash)));
+        return Ok((board, Fingerprint::of(Some(&meta), len, hash)));
     }
     let bytes = read_whole(file, len).map_err(fail)?;
-    let fingerprint = Fingerprint::of_file(target, &bytes);
+    // What the open file was before it was read: the name may hold another file by now.
+    let fingerprint = Fingerprint::of_bytes(Some(&meta), &bytes);
     let board = parse(&bytes).map_err(fail)?;
     Ok((board, fingerprint))
 }
 
-/// Files from this size are read a piece at a time (see `pieces`); smaller ones whole.
-#[cfg(unix)]
-const PIECES_FROM: u64 = 4 << 20;
-
 /// A regular file of at most [`MAX_FILE_BYTES`], and its length. Opened without waiting (a pipe
 /// put where the board was would otherwise wait for a writer forever) and looked at once open,
 /// so what is read is what was checked.
-fn open_bounded(target: &Path) -> Result<(std::fs::File, u64), LoadErrorKind> {
+fn open_bounded(target: &Path) -> Result<(std::fs::File, std::fs::Metadata), LoadErrorKind> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -88,7 +86,7 @@ fn open_bounded(target: &Path) -> Result<(std::fs::File, u64), LoadErrorKind> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(LoadErrorKind::TooLarge);
     }
-    Ok((file, meta.len()))
+    Ok((file, meta))
 }
 
 /// Every byte of `file` (of `len` bytes when looked at), up to [`MAX_FILE_BYTES`].

@@ -271,11 +271,9 @@ impl Store {
             return refuse(SaveErrorKind::ChangedOutside);
         }
         staged.put_in_place()?;
-        self.known = Some(Fingerprint::of_hashed(
-            &self.target,
-            written.len,
-            written.hash,
-        ));
+        // The file's own metadata, after the rename: what is at the name now could be another's.
+        let meta = written.file.metadata().ok();
+        self.known = Some(Fingerprint::of(meta.as_ref(), written.len, written.hash));
         self.saved_before = true;
         self.written = Some((written.file, pieces));
         Ok(())
@@ -309,13 +307,15 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io(e)),
         };
-        let text = format::to_text(board).map_err(|e| SaveError {
-            path: self.path.clone(),
-            kind: SaveErrorKind::Io(e.to_string()),
+        let (staged, written) = save::Staged::write_with(&self.target, |out| {
+            format::write_board(out, board, None).map_err(std::io::Error::other)?;
+            Ok(())
         })?;
-        save::Staged::write(&self.target, text.as_bytes())?.put_in_place()?;
-        self.known = Some(Fingerprint::of_file(&self.target, text.as_bytes()));
+        staged.put_in_place()?;
+        let meta = written.file.metadata().ok();
+        self.known = Some(Fingerprint::of(meta.as_ref(), written.len, written.hash));
         self.saved_before = true;
+        self.written = None;
         Ok(kept)
     }
 
@@ -370,9 +370,13 @@ impl Store {
         if known.same_stat(&meta) {
             return false;
         }
-        match std::fs::read(&self.target) {
-            Ok(bytes) if known.same_bytes(&bytes) => {
-                self.known = Some(Fingerprint::of_file(&self.target, &bytes));
+        // Touched but maybe not changed: its bytes tell (read through a small buffer, not
+        // into memory whole).
+        let same =
+            std::fs::File::open(&self.target).and_then(|mut file| known.same_file(&mut file));
+        match same {
+            Ok((true, now)) => {
+                self.known = Some(now);
                 false
             }
             _ => true,

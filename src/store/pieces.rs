@@ -12,8 +12,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use super::format::{AFTER_DEALS, BEFORE_DEALS, deal_start_after};
-use crate::model::{Board, Deal, FORMAT_VERSION};
+use super::format::{AFTER_DEALS, board_before_deals, deal_start_after};
+use crate::model::{Board, Deal};
 
 /// Bytes of deals read at a time (a piece ends where the next deal starts).
 const PIECE: u64 = 256 << 10;
@@ -31,17 +31,9 @@ const AHEAD: usize = 2;
 pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
     let head = read_at(file, 0, HEAD.min(len))?;
     let head = valid_start(&head);
-    let first = deal_start_after(head.as_bytes(), 0)?;
-    // The list cut in pieces is the deals (a hand edit could have renamed it).
-    if !head[..first].ends_with(BEFORE_DEALS) {
-        return None;
-    }
+    let (mut board, first) = board_before_deals(head)?;
     let end = len.checked_sub(AFTER_DEALS.len() as u64)?;
     if read_at(file, end, AFTER_DEALS.len() as u64)? != AFTER_DEALS.as_bytes() {
-        return None;
-    }
-    let mut board = super::canonical::board(&format!("{}{AFTER_DEALS}", &head[..first]))?;
-    if board.version != FORMAT_VERSION || !board.deals.is_empty() {
         return None;
     }
     let cuts = cuts(file, first as u64, end)?;
@@ -53,11 +45,14 @@ pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
     let receive = Mutex::new(receive);
     let mut send = Some(send);
     let read_all = std::thread::scope(|scope| {
-        for _ in 0..2 {
-            scope.spawn(|| turn_into_deals(&receive, &done));
-        }
         // Dropped when this returns, however it returns: the threads then stop.
         let send = send.take()?;
+        for _ in 0..2 {
+            std::thread::Builder::new()
+                .name("dealboard-read".into())
+                .spawn_scoped(scope, || turn_into_deals(&receive, &done))
+                .ok()?;
+        }
         for (i, piece) in cuts.windows(2).enumerate() {
             let bytes = read_at(file, piece[0], piece[1] - piece[0])?;
             hasher.update(&bytes);
@@ -91,9 +86,14 @@ fn turn_into_deals(
         let Ok((i, bytes)) = next else {
             return;
         };
-        let deals = std::str::from_utf8(&bytes)
-            .ok()
-            .and_then(super::canonical::deals);
+        // A piece that cannot be read, even by a panic, is read whole with the file.
+        let deals = std::panic::catch_unwind(|| {
+            std::str::from_utf8(&bytes)
+                .ok()
+                .and_then(super::canonical::deals)
+        })
+        .ok()
+        .flatten();
         done.lock().unwrap_or_else(PoisonError::into_inner)[i] = deals;
     }
 }

@@ -8,13 +8,13 @@ use super::App;
 impl App {
     /// Rebuilds the columns after a change, with the cursor on `follow` if it is on the board.
     pub(super) fn refresh(&mut self, follow: Option<DealId>) {
-        self.shown
-            .update(&self.board, &self.filter, self.clock.now());
+        // One moment for both: the columns' order (idle days) and finding the deal in them.
+        let now = self.clock.now();
+        self.shown.update(&self.board, &self.filter, now);
         let stages = self.shown.columns().len();
         self.rows.resize(stages, 0);
         self.offsets.resize(stages, 0);
         self.focus = self.focus.min(stages.saturating_sub(1));
-        let now = self.clock.now();
         let found = follow
             .and_then(|id| self.board.deal(id))
             .and_then(|deal| self.shown.position_of(deal, &self.board, now));

@@ -33,8 +33,9 @@ struct Question {
 struct Desk {
     /// The latest question, not yet taken up by the thread.
     asked: Option<Question>,
-    /// The answer to the latest question, once worked out.
-    answered: Option<(u64, Counted)>,
+    /// The answer to the latest question, once worked out (or the panic working it out
+    /// raised, passed on to the screen's thread as if it happened there).
+    answered: Option<(u64, std::thread::Result<Counted>)>,
     /// Called when an answer is left.
     wake: Option<Box<dyn Fn() + Send>>,
     closing: bool,
@@ -111,7 +112,13 @@ impl ReportCounter {
             if let Some((number, _)) = &desk.answered
                 && *number == self.latest
             {
-                return desk.answered.take().map(|(_, counted)| counted);
+                return match desk.answered.take().map(|(_, counted)| counted) {
+                    Some(Err(panic)) => {
+                        drop(desk);
+                        std::panic::resume_unwind(panic)
+                    }
+                    answered => answered.and_then(Result::ok),
+                };
             }
             let left = match deadline {
                 Some(deadline) => deadline.saturating_duration_since(Instant::now()),
@@ -165,7 +172,9 @@ fn answer(desk: &(Mutex<Desk>, Condvar)) {
                 open = bell.wait(open).unwrap_or_else(PoisonError::into_inner);
             }
         };
-        let counted = counted(&question.choice, &question.board, question.now);
+        let counted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            counted(&question.choice, &question.board, question.now)
+        }));
         drop(question.board);
         let mut open = lock(desk);
         // A newer question waiting makes this answer stale: it is dropped.

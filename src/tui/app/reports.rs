@@ -278,7 +278,10 @@ impl App {
     pub(super) fn keep_report_in_view(&mut self) {
         let size = self.size;
         for mode in self.under.iter_mut().chain(std::iter::once(&mut self.mode)) {
-            if let Mode::Reports(view) = mode {
+            // While counting there is nothing to measure: the scroll waits for the figures.
+            if let Mode::Reports(view) = mode
+                && !view.counting
+            {
                 let max = for_terminal(size.0, size.1, view).max_scroll();
                 view.scroll = view.scroll.min(max);
             }
