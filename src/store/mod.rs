@@ -494,3 +494,30 @@ fn io_message(error: &std::io::Error) -> String {
         None => text,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_boards::{demo, moment};
+
+    /// A big board saved (in pieces, with a backup) is not then taken for a change made by
+    /// someone else: the app would read it again and set aside the changes made meanwhile.
+    #[test]
+    fn its_own_saves_are_not_changes_from_outside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("board.ron");
+        let mut board = demo(1500);
+        let mut store = Store::create(&path, &board).unwrap();
+        for step in 0..4u8 {
+            crate::model::some_change::make(&mut board, usize::from(step) * 31, step, moment());
+            store.save(&board).unwrap();
+            assert!(
+                matches!(store.check_outside(), Outside::Unchanged),
+                "save {step}"
+            );
+        }
+        let (mut opened, read) = Store::open(&path).unwrap();
+        assert_eq!(read, board);
+        assert!(matches!(opened.check_outside(), Outside::Unchanged));
+    }
+}

@@ -82,7 +82,10 @@ impl Writer {
         let for_thread = Arc::clone(&shared);
         let thread = std::thread::Builder::new()
             .name("dealboard-writer".into())
-            .spawn(move || write_until_stopped(&for_thread))
+            .spawn(move || {
+                give_way();
+                write_until_stopped(&for_thread)
+            })
             .ok();
         // Without a thread (the system is out of them) saves are written at once.
         Writer { shared, thread }
@@ -187,6 +190,18 @@ impl Drop for Writer {
 
 /// The thread: takes the newest copy waiting, writes it, tells how it went; until stopped with
 /// nothing left to write.
+/// Lowers this thread's priority (and that of the threads it starts): on a two-core machine a
+/// big board's save keeps both cores busy for a quarter of a second, and the keys, the screen
+/// and the terminal showing it must not wait for it.
+fn give_way() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `setpriority` only reads its arguments; on Linux, `PRIO_PROCESS` with 0 is the
+    // calling thread. Failing (not allowed) leaves the priority as it was, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
 fn write_until_stopped(shared: &Shared) {
     loop {
         let (number, board) = {
