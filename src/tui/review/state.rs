@@ -43,14 +43,22 @@ impl Turns {
         now: DateTime<FixedOffset>,
     ) -> Turns {
         let owner_of = |deal: &Deal| position_of_name(owners, &deal.owner, String::as_str);
-        let mut changes: Vec<(String, Option<usize>, Change)> = changes_since(board, since)
-            .into_iter()
-            .filter_map(|c| {
-                let deal = board.deal(c.deal)?;
-                Some((deal.owner.to_lowercase(), owner_of(deal), c))
-            })
-            .collect();
-        changes.sort_by(|(a, _, x), (b, _, y)| a.cmp(b).then(x.at.cmp(&y.at)));
+        // The changes and the columns each walk every deal: on a big board, on a core each.
+        let (changes, columns) = crate::two_cores::both(
+            board.deals.len() >= crate::two_cores::WORTH_IT_FROM,
+            || {
+                let mut changes: Vec<(String, Option<usize>, Change)> = changes_since(board, since)
+                    .into_iter()
+                    .filter_map(|c| {
+                        let deal = board.deal(c.deal)?;
+                        Some((deal.owner.to_lowercase(), owner_of(deal), c))
+                    })
+                    .collect();
+                changes.sort_by(|(a, _, x), (b, _, y)| a.cmp(b).then(x.at.cmp(&y.at)));
+                changes
+            },
+            || board.columns(),
+        );
         let stages = board.stages.len();
         let mut turns: Vec<Turn> = (0..=owners.len())
             .map(|_| Turn {
@@ -69,7 +77,7 @@ impl Turns {
         for (_, owner, change) in changes {
             push(owner, &mut |turn| turn.changes.push(change.clone()));
         }
-        for (c, column) in board.columns().into_iter().enumerate() {
+        for (c, column) in columns.into_iter().enumerate() {
             for deal in column {
                 push(owner_of(deal), &mut |turn| {
                     turn.columns[c].push(Arc::clone(deal));
