@@ -101,12 +101,12 @@ fn time_in_each_stage_counts_stays_that_ended_in_the_period() {
 fn wins_losses_and_the_pipeline_open_at_the_end() {
     let s = stats();
     assert_eq!(
-        (s.won_count, s.lost_count),
+        (s.headline.won_count, s.headline.lost_count),
         (1, 1),
         "D4 was lost in October"
     );
-    assert_eq!(shown(&s.won_value), ["$10,000"]);
-    assert_eq!(shown(&s.lost_value), ["€5,000"]);
+    assert_eq!(shown(&s.headline.won_value), ["$10,000"]);
+    assert_eq!(shown(&s.headline.lost_value), ["€5,000"]);
     assert_eq!(s.win_rate, Some(0.5));
     assert_eq!(
         s.win_rate_by_value,
@@ -114,9 +114,13 @@ fn wins_losses_and_the_pipeline_open_at_the_end() {
         "never across currencies"
     );
     assert_eq!(shown(&s.average_won), ["$10,000"]);
-    assert_eq!(s.open_count, 2, "D3 and D5");
-    assert_eq!(shown(&s.open_value), ["$5,000"]);
-    assert_eq!(shown(&s.weighted_value), ["$500"], "both in Lead at 10%");
+    assert_eq!(s.headline.open_count, 2, "D3 and D5");
+    assert_eq!(shown(&s.headline.open_value), ["$5,000"]);
+    assert_eq!(
+        shown(&s.headline.weighted_value),
+        ["$500"],
+        "both in Lead at 10%"
+    );
     // 2 open dollar deals × 50% × $10,000 ÷ (31 days / 30) = $9,677.42 a month.
     assert_eq!(shown(&s.velocity), ["$9,677.42"]);
 }
@@ -150,7 +154,7 @@ fn lost_reasons_sources_and_owners() {
     assert_eq!(owners, [("anna", 2, 1), ("boris", 1, 0)]);
     let boris = Stats::of(&board(), november(), Some("BORIS"), support::now());
     assert_eq!(
-        (boris.open_count, boris.won_count),
+        (boris.headline.open_count, boris.headline.won_count),
         (1, 0),
         "one owner's deals, any case"
     );
@@ -214,7 +218,10 @@ fn edge_cases_nothing_closed_a_stage_added_later_and_all_time() {
         to: NaiveDate::from_ymd_opt(2026, 11, 26),
     };
     let s = Stats::of(&board, quiet, None, support::now());
-    assert_eq!((s.won_count, s.lost_count, s.win_rate), (0, 0, None));
+    assert_eq!(
+        (s.headline.won_count, s.headline.lost_count, s.win_rate),
+        (0, 0, None)
+    );
     assert!(s.velocity.is_empty());
     // A stage added later, between Lead and Qualification: deals that went past its place count
     // as having reached it, so the funnel still narrows.
@@ -238,15 +245,15 @@ fn edge_cases_nothing_closed_a_stage_added_later_and_all_time() {
         to: NaiveDate::from_ymd_opt(2026, 10, 31),
     };
     let s = Stats::of(&board, october, None, support::now());
-    assert_eq!(s.open_count, 1);
+    assert_eq!(s.headline.open_count, 1);
     assert_eq!(
-        shown(&s.weighted_value),
+        shown(&s.headline.weighted_value),
         ["$1,000"],
         "10% in Lead, where it stood then"
     );
-    assert_eq!(s.lost_count, 1);
+    assert_eq!(s.headline.lost_count, 1);
     // All time: D4 counts now.
     let s = Stats::of(&board, Period::all(), None, support::now());
-    assert_eq!((s.won_count, s.lost_count), (1, 2));
+    assert_eq!((s.headline.won_count, s.headline.lost_count), (1, 2));
     assert_eq!(s.stages[0].entered, 5);
 }

@@ -110,13 +110,13 @@ fn the_period_keys_step_through_the_presets_and_change_the_figures() {
     assert!(shown.contains(&heading), "{shown}");
     let won = line_of(&shown, "Won");
     let deals = |n: usize| text::t().count(&text::t().board.deal_count, n);
-    assert!(won.contains(&deals(ninety.won_count)), "{won}");
+    assert!(won.contains(&deals(ninety.headline.won_count)), "{won}");
 
     t.keys("]");
     let month = report(&t).stats.clone();
     assert_eq!(month.period.from, day(11, 1));
     assert_ne!(
-        month.won_count, ninety.won_count,
+        month.headline.won_count, ninety.headline.won_count,
         "fewer deals won this month"
     );
     let shown = screen(&t, 80, 24);
@@ -127,7 +127,7 @@ fn the_period_keys_step_through_the_presets_and_change_the_figures() {
     );
     assert!(shown.contains(&heading), "{shown}");
     let won = line_of(&shown, "Won");
-    assert!(won.contains(&deals(month.won_count)), "{won}");
+    assert!(won.contains(&deals(month.headline.won_count)), "{won}");
 
     // Forward round the list, and back with [ ← h.
     let names = |t: &TestApp| report(t).choice.preset.name();
@@ -165,19 +165,19 @@ fn the_period_keys_step_through_the_presets_and_change_the_figures() {
 fn tab_shows_one_owner_at_a_time_after_everyone() {
     let mut t = demo(80, 24);
     t.keys("s");
-    let everyone = report(&t).stats.open_count;
+    let everyone = report(&t).stats.headline.open_count;
     t.keys("Tab");
     assert_eq!(report(&t).choice.owner.as_deref(), Some("anna"));
     let board = t.app.board().clone();
     let period = Period::last_days(90, support::today());
     let annas = Stats::of(&board, period, Some("anna"), support::now());
     assert_eq!(report(&t).stats, annas);
-    assert!(annas.open_count < everyone);
+    assert!(annas.headline.open_count < everyone);
     let shown = screen(&t, 80, 24);
     assert!(shown.contains("Owner: ◂ anna ▸"), "{shown}");
     let open = line_of(&shown, "Open");
     assert!(
-        open.contains(&format!("{} deals", annas.open_count)),
+        open.contains(&format!("{} deals", annas.headline.open_count)),
         "{open}"
     );
 
@@ -217,8 +217,10 @@ fn c_compares_with_the_period_before_side_by_side() {
     assert!(shown.contains(&compared), "{shown}");
     let won = line_of(&shown, "Won");
     let (then_at, now_at) = (
-        won.find(&format!("{} deals", before.won_count)).unwrap(),
-        won.find(&format!("{} deals", now.won_count)).unwrap(),
+        won.find(&format!("{} deals", before.headline.won_count))
+            .unwrap(),
+        won.find(&format!("{} deals", now.headline.won_count))
+            .unwrap(),
     );
     assert!(
         then_at < won.find('→').unwrap() && won.find('→').unwrap() < now_at,
@@ -316,14 +318,14 @@ fn the_report_opens_again_as_it_was_left() {
 fn a_deal_lost_elsewhere_shows_in_the_open_report_on_the_next_tick() {
     let mut t = TestApp::new(support::pipeline_board(), 80, 24);
     t.keys("s");
-    let lost = report(&t).stats.lost_count;
+    let lost = report(&t).stats.headline.lost_count;
     let mut board = t.saved();
     let id = support::add(&mut board, "lead", "Lost by a colleague", |_| {});
     let at = (support::now() - chrono::Duration::hours(1)).to_utc();
     board.mark_lost(id, "Went bankrupt", at).unwrap();
     std::fs::write(&t.path, store::board_text(&board).unwrap()).unwrap();
     t.act(Action::Tick);
-    assert_eq!(report(&t).stats.lost_count, lost + 1);
+    assert_eq!(report(&t).stats.headline.lost_count, lost + 1);
     t.keys("End");
     let shown = screen(&t, 80, 24);
     t.keys("Home");

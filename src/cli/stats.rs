@@ -181,16 +181,28 @@ fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
     vec![
         (
             r.open,
-            format!("{} · {}", deals(s.open_count), money(&s.open_value)),
+            format!(
+                "{} · {}",
+                deals(s.headline.open_count),
+                money(&s.headline.open_value)
+            ),
         ),
-        (r.weighted, money(&s.weighted_value)),
+        (r.weighted, money(&s.headline.weighted_value)),
         (
             r.won,
-            format!("{} · {}", deals(s.won_count), money(&s.won_value)),
+            format!(
+                "{} · {}",
+                deals(s.headline.won_count),
+                money(&s.headline.won_value)
+            ),
         ),
         (
             r.lost,
-            format!("{} · {}", deals(s.lost_count), money(&s.lost_value)),
+            format!(
+                "{} · {}",
+                deals(s.headline.lost_count),
+                money(&s.headline.lost_value)
+            ),
         ),
         (r.win_rate, percent(s.win_rate)),
         (t().report_screen.average_won, money(&s.average_won)),

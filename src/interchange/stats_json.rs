@@ -146,13 +146,13 @@ impl StatsJson {
         StatsJson {
             period: period(&stats.period),
             owner: stats.owner.clone(),
-            open_count: stats.open_count,
-            open_value: money(&stats.open_value),
-            weighted_value: money(&stats.weighted_value),
-            won_count: stats.won_count,
-            won_value: money(&stats.won_value),
-            lost_count: stats.lost_count,
-            lost_value: money(&stats.lost_value),
+            open_count: stats.headline.open_count,
+            open_value: money(&stats.headline.open_value),
+            weighted_value: money(&stats.headline.weighted_value),
+            won_count: stats.headline.won_count,
+            won_value: money(&stats.headline.won_value),
+            lost_count: stats.headline.lost_count,
+            lost_value: money(&stats.headline.lost_value),
             win_rate: stats.win_rate,
             win_rate_by_value: stats
                 .win_rate_by_value

@@ -71,7 +71,7 @@ impl ReportLayout {
 
 /// Nothing came in, moved on or closed in the period (the pipeline may still be open).
 pub fn nothing_happened(stats: &Stats) -> bool {
-    stats.won_count + stats.lost_count == 0
+    stats.headline.won_count + stats.headline.lost_count == 0
         && stats.stages.iter().all(|s| s.entered == 0)
         && stats.sources.is_empty()
         && stats

@@ -23,8 +23,8 @@ pub use funnel::StageFlow;
 pub use outcomes::{GroupOutcome, ReasonCount};
 pub use period::Period;
 
-/// The few figures the review's headline shows: the same as [`Stats::of`] gives for them, without
-/// working out the rest of the report (a key in the review stays quick on a big board).
+/// The figures at the top of a report: what was open at the end of the period, won and lost in
+/// it. The review's headline shows them alone, worked out without the rest of the report.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Headline {
     /// Deals open at the end of the period, their value, and that weighted.
@@ -49,14 +49,18 @@ impl Headline {
         let window = period.window(now);
         let closed = outcomes::closed(deals, &window);
         let open = outcomes::open_at(board, deals, window.end);
+        Headline::of_outcomes(&open, &closed)
+    }
+
+    fn of_outcomes(open: &outcomes::Open, closed: &outcomes::Closed) -> Headline {
         Headline {
             open_count: open.count,
-            open_value: open.value,
-            weighted_value: open.weighted,
+            open_value: open.value.clone(),
+            weighted_value: open.weighted.clone(),
             won_count: closed.won_count,
-            won_value: closed.won_value,
+            won_value: closed.won_value.clone(),
             lost_count: closed.lost_count,
-            lost_value: closed.lost_value,
+            lost_value: closed.lost_value.clone(),
         }
     }
 }
@@ -77,15 +81,8 @@ pub struct Stats {
     pub period: Period,
     /// Only this owner's deals (any case), or everyone's.
     pub owner: Option<String>,
-    /// Deals open at the end of the period, their value, and that weighted.
-    pub open_count: usize,
-    pub open_value: Totals,
-    pub weighted_value: Totals,
-    /// Deals won and lost in the period, and their value.
-    pub won_count: usize,
-    pub won_value: Totals,
-    pub lost_count: usize,
-    pub lost_value: Totals,
+    /// Open at the period's end, won and lost in it.
+    pub headline: Headline,
     /// Won of closed in the period, by count (0..1); `None` when nothing closed.
     pub win_rate: Option<f64>,
     /// Won value of closed value, per currency.
@@ -159,13 +156,7 @@ impl Stats {
         Stats {
             period,
             owner: owner.map(str::to_string),
-            open_count: open.count,
-            open_value: open.value,
-            weighted_value: open.weighted,
-            won_count: closed.won_count,
-            won_value: closed.won_value.clone(),
-            lost_count: closed.lost_count,
-            lost_value: closed.lost_value.clone(),
+            headline: Headline::of_outcomes(&open, &closed),
             win_rate: closed.win_rate(),
             win_rate_by_value: closed.win_rate_by_value(),
             average_won: closed.average_won(),
@@ -189,7 +180,7 @@ mod tests {
     use crate::test_boards::demo;
     use chrono::NaiveDate;
 
-    /// The headline says what the full report says, for any period and owner.
+    /// The headline alone says what the full report says, for any period and owner.
     #[test]
     fn the_headline_gives_the_reports_figures() {
         let board = demo(600);
@@ -204,19 +195,7 @@ mod tests {
             for owner in [None, Some(owner.as_str()), Some("nobody")] {
                 let stats = Stats::of(&board, period, owner, now);
                 let headline = Headline::of(&board, &owned(&board, owner), period, now);
-                assert_eq!(
-                    headline,
-                    Headline {
-                        open_count: stats.open_count,
-                        open_value: stats.open_value,
-                        weighted_value: stats.weighted_value,
-                        won_count: stats.won_count,
-                        won_value: stats.won_value,
-                        lost_count: stats.lost_count,
-                        lost_value: stats.lost_value,
-                    },
-                    "{period:?} {owner:?}"
-                );
+                assert_eq!(headline, stats.headline, "{period:?} {owner:?}");
                 assert!(owner != Some("nobody") || headline == Headline::default());
             }
         }

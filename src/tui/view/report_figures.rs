@@ -85,26 +85,26 @@ fn figures() -> [Figure; KEY_FIGURES] {
     [
         Figure {
             label: t().reports.open,
-            words: |s, room| count_and_value(s.open_count, &s.open_value, room),
-            measure: |s| count(s.open_count),
+            words: |s, room| count_and_value(s.headline.open_count, &s.headline.open_value, room),
+            measure: |s| count(s.headline.open_count),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.weighted,
-            words: |s, room| money(&s.weighted_value, room),
-            measure: |s| Measure::Money(&s.weighted_value),
+            words: |s, room| money(&s.headline.weighted_value, room),
+            measure: |s| Measure::Money(&s.headline.weighted_value),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.won,
-            words: |s, room| count_and_value(s.won_count, &s.won_value, room),
-            measure: |s| count(s.won_count),
+            words: |s, room| count_and_value(s.headline.won_count, &s.headline.won_value, room),
+            measure: |s| count(s.headline.won_count),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.lost,
-            words: |s, room| count_and_value(s.lost_count, &s.lost_value, room),
-            measure: |s| count(s.lost_count),
+            words: |s, room| count_and_value(s.headline.lost_count, &s.headline.lost_value, room),
+            measure: |s| count(s.headline.lost_count),
             higher_is_better: false,
         },
         Figure {
