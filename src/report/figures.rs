@@ -69,10 +69,10 @@ impl Count {
 impl Figures {
     /// The figures of `columns` (one list per stage of the deals shown) and of `won`, the
     /// deals won this month that the same filter keeps.
-    pub(super) fn of<D: AsRef<Deal>>(
+    pub(super) fn of<C: AsRef<Deal>, W: AsRef<Deal>>(
         board: &Board,
-        columns: &[Vec<D>],
-        won: &[D],
+        columns: &[Vec<C>],
+        won: &[W],
         now: DateTime<FixedOffset>,
     ) -> Figures {
         let mut figures = Figures::empty(columns.len(), now);

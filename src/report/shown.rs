@@ -13,7 +13,7 @@ use std::sync::Arc;
 use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::figures::{Count, Figures, won_this_month};
-use super::filter::Filter;
+use super::filter::{Facts, Filter};
 use super::order::{Place, sort, visible_columns};
 use crate::model::{Board, ColumnSort, Currency, Deal, Phase, Stage};
 
@@ -31,11 +31,42 @@ pub struct Shown {
     filtered: Option<View>,
 }
 
+/// A deal as a column shows it, with what the quick toggles ask of it.
+#[derive(Clone, Debug)]
+pub struct Card {
+    pub deal: Arc<Deal>,
+    facts: Facts,
+}
+
+impl Card {
+    fn of(deal: &Arc<Deal>, board: &Board, now: DateTime<FixedOffset>) -> Card {
+        Card {
+            deal: Arc::clone(deal),
+            facts: Facts::of(deal, board, now),
+        }
+    }
+}
+
+impl std::ops::Deref for Card {
+    type Target = Deal;
+
+    fn deref(&self) -> &Deal {
+        &self.deal
+    }
+}
+
+impl AsRef<Deal> for Card {
+    fn as_ref(&self) -> &Deal {
+        &self.deal
+    }
+}
+
 /// One list of deals per stage, in the order shown, and their figures.
 #[derive(Clone, Debug, Default)]
 struct View {
     basis: Option<Basis>,
-    columns: Vec<Vec<Arc<Deal>>>,
+    /// Each card's facts hold for the basis (the board's owner and stages, the day).
+    columns: Vec<Vec<Card>>,
     /// The deals won this month that the view counts: few, so a filter picks its own from the
     /// whole board's without a pass over every deal.
     won: Vec<Arc<Deal>>,
@@ -102,7 +133,7 @@ type Change<'a> = (Option<&'a Arc<Deal>>, Option<&'a Arc<Deal>>);
 
 impl Shown {
     /// One list of deals per stage, in the order the board shows them.
-    pub fn columns(&self) -> &[Vec<Arc<Deal>>] {
+    pub fn columns(&self) -> &[Vec<Card>] {
         &self.view().columns
     }
 
@@ -205,9 +236,9 @@ impl View {
 
     /// Counts the whole board afresh.
     fn count_all(&mut self, board: &Board, now: DateTime<FixedOffset>) {
-        let columns: Vec<Vec<Arc<Deal>>> = visible_columns(board, &Filter::default(), now)
+        let columns: Vec<Vec<Card>> = visible_columns(board, &Filter::default(), now)
             .into_iter()
-            .map(|c| c.into_iter().cloned().collect())
+            .map(|c| c.into_iter().map(|d| Card::of(d, board, now)).collect())
             .collect();
         let won: Vec<Arc<Deal>> = board
             .deals
@@ -224,15 +255,23 @@ impl View {
     /// The deals of this view that `filter` keeps, in the same order, and their figures.
     fn kept(&self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) -> View {
         let matcher = filter.matcher();
-        let keep = |deals: &[Arc<Deal>]| -> Vec<Arc<Deal>> {
-            deals
-                .iter()
-                .filter(|d| matcher.matches(d, board, now))
-                .cloned()
-                .collect()
-        };
-        let columns: Vec<Vec<Arc<Deal>>> = self.columns.iter().map(|c| keep(c)).collect();
-        let won = keep(&self.won);
+        let columns: Vec<Vec<Card>> = self
+            .columns
+            .iter()
+            .map(|column| {
+                column
+                    .iter()
+                    .filter(|card| matcher.keeps(&card.facts, &card.deal))
+                    .cloned()
+                    .collect()
+            })
+            .collect();
+        let won: Vec<Arc<Deal>> = self
+            .won
+            .iter()
+            .filter(|d| matcher.matches(d, board, now))
+            .cloned()
+            .collect();
         View {
             figures: Figures::of(board, &columns, &won, now),
             columns,
@@ -292,7 +331,7 @@ impl View {
             (Count::Out, Ok(at)) => {
                 column.remove(at);
             }
-            (Count::In, Err(at)) => column.insert(at, Arc::clone(deal)),
+            (Count::In, Err(at)) => column.insert(at, Card::of(deal, board, now)),
             // Not there to take out, or there already: nothing to do.
             (Count::Out, Err(_)) | (Count::In, Ok(_)) => {}
         }

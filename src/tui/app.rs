@@ -16,12 +16,11 @@ mod reports;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};
-use std::sync::Arc;
 use tui_input::Input;
 
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Patch, StageId};
-use crate::report::{Figures, Filter, Shown};
+use crate::report::{Card, Figures, Filter, Shown};
 use crate::store::{SaveError, SaveNumber, Store, Writer};
 
 use super::form::DealForm;
@@ -286,7 +285,7 @@ impl App {
         &self.filter
     }
 
-    pub fn columns(&self) -> &[Vec<Arc<Deal>>] {
+    pub fn columns(&self) -> &[Vec<Card>] {
         self.shown.columns()
     }
 
