@@ -158,17 +158,17 @@ pub struct ClosedTotals {
 }
 
 impl ClosedTotals {
-    pub fn of(deals: &[&Deal]) -> ClosedTotals {
+    pub fn of<D: AsRef<Deal>>(deals: &[D]) -> ClosedTotals {
         let mut totals = ClosedTotals::default();
         for deal in deals {
-            match deal.status {
+            match deal.as_ref().status {
                 Status::Won { .. } => {
                     totals.won += 1;
-                    totals.won_value.add(deal.value);
+                    totals.won_value.add(deal.as_ref().value);
                 }
                 Status::Lost { .. } => {
                     totals.lost += 1;
-                    totals.lost_value.add(deal.value);
+                    totals.lost_value.add(deal.as_ref().value);
                 }
                 Status::Open => {}
             }
@@ -212,8 +212,7 @@ mod tests {
         let lost = add("lead", "999 EUR", 1, &|_| {});
         board.mark_won(won, at(0)).unwrap(); // to Delivery, won today
         board.mark_lost(lost, "Price", at(0)).unwrap();
-        let all: Vec<&Deal> = board.deals.iter().map(AsRef::as_ref).collect();
-        let closed = ClosedTotals::of(&all);
+        let closed = ClosedTotals::of(&board.deals);
         assert_eq!((closed.won, closed.lost), (1, 1));
         assert_eq!(closed.won_value.largest_first()[0].decimal(), "300.00");
         assert_eq!(closed.lost_value.largest_first()[0].decimal(), "999.00");

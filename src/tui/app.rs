@@ -16,11 +16,12 @@ mod reports;
 mod saving;
 
 use chrono::{DateTime, FixedOffset};
+use std::sync::Arc;
 use tui_input::Input;
 
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Patch, StageId};
-use crate::report::{Card, Figures, Filter, Shown};
+use crate::report::{Card, ClosedTotals, Figures, Filter, Shown};
 use crate::store::{SaveError, SaveNumber, Store, Writer};
 
 use super::form::DealForm;
@@ -79,6 +80,14 @@ pub enum ClosedShow {
     All,
     Won,
     Lost,
+}
+
+/// The closed deals listed for a choice of the closed screen.
+struct ClosedList {
+    show: ClosedShow,
+    text: String,
+    deals: Vec<Arc<Deal>>,
+    totals: ClosedTotals,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -194,6 +203,8 @@ pub struct App {
     flash: Option<Flash>,
     /// The process report's period, owner and comparison, as last left.
     report_choice: ReportChoice,
+    /// What the closed screen lists, while it is open.
+    closed_list: Option<ClosedList>,
     /// Works out the report's figures off the key path.
     reports: report_counter::ReportCounter,
     size: (u16, u16),
@@ -230,6 +241,7 @@ impl App {
             conflict: None,
             flash: None,
             report_choice: ReportChoice::default(),
+            closed_list: None,
             reports: report_counter::ReportCounter::default(),
             size,
             quit: false,
@@ -367,19 +379,56 @@ impl App {
         self.board.deal(shown.id)
     }
 
-    /// The closed deals the closed screen lists, newest first.
-    pub fn closed_deals(&self, view: &ClosedView) -> Vec<&Deal> {
+    /// The closed deals the closed screen lists, newest first (worked out in `update`, when
+    /// the screen opens, its choice changes or the board does; not for every frame).
+    pub fn closed_deals(&self, view: &ClosedView) -> &[Arc<Deal>] {
+        self.closed_list_of(view).map_or(&[], |list| &list.deals)
+    }
+
+    /// How many of the deals listed were won and lost, and their values.
+    pub fn closed_totals(&self, view: &ClosedView) -> ClosedTotals {
+        self.closed_list_of(view)
+            .map(|list| list.totals.clone())
+            .unwrap_or_default()
+    }
+
+    fn closed_list_of(&self, view: &ClosedView) -> Option<&ClosedList> {
+        self.closed_list
+            .as_ref()
+            .filter(|list| list.show == view.show && list.text == view.text)
+    }
+
+    /// Keeps the closed screen's list up to date with its choice and the board, while it is open.
+    fn keep_closed_list(&mut self) {
+        let view = self
+            .under
+            .iter()
+            .chain(std::iter::once(&self.mode))
+            .find_map(|mode| match mode {
+                Mode::Closed(view) => Some(view),
+                _ => None,
+            });
+        let Some(view) = view else {
+            self.closed_list = None;
+            return;
+        };
+        if self
+            .closed_list
+            .as_ref()
+            .is_some_and(|list| list.show == view.show && list.text == view.text)
+        {
+            return;
+        }
         let filter = Filter {
             text: view.text.clone(),
             ..Filter::default()
         };
         let matcher = filter.matcher();
         let now = self.clock.now();
-        let mut deals: Vec<&Deal> = self
+        let mut deals: Vec<Arc<Deal>> = self
             .board
             .deals
             .iter()
-            .map(AsRef::as_ref)
             .filter(|d| match (&d.status, view.show) {
                 (crate::model::Status::Open, _) => false,
                 (_, ClosedShow::All) => true,
@@ -387,14 +436,25 @@ impl App {
                 (crate::model::Status::Lost { .. }, show) => show == ClosedShow::Lost,
             })
             .filter(|d| matcher.matches(d, &self.board, now))
+            .cloned()
             .collect();
-        deals.sort_by_key(|d| std::cmp::Reverse(closed_at(d)));
-        deals
+        deals.sort_by_cached_key(|d| std::cmp::Reverse(closed_at(d)));
+        self.closed_list = Some(ClosedList {
+            show: view.show,
+            text: view.text.clone(),
+            totals: ClosedTotals::of(&deals),
+            deals,
+        });
     }
 
     // ----- The one place state changes -----
 
     pub fn update(&mut self, action: super::action::Action) {
+        self.apply(action);
+        self.keep_closed_list();
+    }
+
+    fn apply(&mut self, action: super::action::Action) {
         use super::action::Action;
         match action {
             Action::Resize(width, height) => {

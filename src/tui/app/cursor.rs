@@ -11,6 +11,8 @@ impl App {
         // One moment for both: the columns' order (idle days) and finding the deal in them.
         let now = self.clock.now();
         self.shown.update(&self.board, &self.filter, now);
+        // The board changed: the closed screen's list is made again (in `update`).
+        self.closed_list = None;
         let stages = self.shown.columns().len();
         self.rows.resize(stages, 0);
         self.offsets.resize(stages, 0);

@@ -117,13 +117,13 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
     let [list, totals] =
         Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(inner);
     frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(Paragraph::new(totals_line(&deals, room)), totals);
+    let counted = app.closed_totals(view);
+    frame.render_widget(Paragraph::new(totals_line(&counted, room)), totals);
 }
 
 /// "✓ 3 won: $120k   ✗ 5 lost: $230k" for the deals listed.
-fn totals_line(deals: &[&Deal], room: usize) -> Line<'static> {
+fn totals_line(totals: &ClosedTotals, room: usize) -> Line<'static> {
     let c = &t().closed;
-    let totals = ClosedTotals::of(deals);
     let half = room.saturating_sub(6) / 2;
     let won = fill(
         c.won_total,
