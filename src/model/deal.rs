@@ -232,6 +232,19 @@ pub enum DealProblem {
 }
 
 impl Deal {
+    /// Gives back the room its lists grew into while read and no longer need.
+    pub fn shrink_to_fit(&mut self) {
+        self.tags.shrink_to_fit();
+        self.ticked.shrink_to_fit();
+        self.done_actions.shrink_to_fit();
+        self.close_changes.shrink_to_fit();
+        self.history.shrink_to_fit();
+        for visit in &mut self.history {
+            visit.skipped.shrink_to_fit();
+            visit.jumped.shrink_to_fit();
+        }
+    }
+
     /// Records that the expected close date changed from `before` (a first date set is not a
     /// change).
     pub(super) fn note_close_change(&mut self, before: Option<NaiveDate>, at: DateTime<Utc>) {

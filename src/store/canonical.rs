@@ -30,7 +30,11 @@ pub(super) fn deals(piece: &str) -> Option<Vec<Arc<Deal>>> {
     let mut reader = Reader::new(piece);
     let mut deals = Vec::new();
     while !reader.at_end() {
-        deals.push(Arc::<Deal>::deserialize(&mut reader).ok()?);
+        let mut deal = Deal::deserialize(&mut reader).ok()?;
+        // A list read item by item grows by doubling: a deal's lists keep only what they hold
+        // (a tenth of what a big board takes in memory).
+        deal.shrink_to_fit();
+        deals.push(Arc::new(deal));
         reader.expect(b',').ok()?;
     }
     Some(deals)
