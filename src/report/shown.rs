@@ -255,13 +255,18 @@ impl View {
     /// The deals of this view that `filter` keeps, in the same order, and their figures.
     fn kept(&self, board: &Board, filter: &Filter, now: DateTime<FixedOffset>) -> View {
         let matcher = filter.matcher();
+        // Each deal kept is counted at once, while it is at hand: a second pass would read
+        // every one from memory again.
+        let mut figures = Figures::empty(self.columns.len(), now);
         let columns: Vec<Vec<Card>> = self
             .columns
             .iter()
-            .map(|column| {
+            .enumerate()
+            .map(|(c, column)| {
                 column
                     .iter()
                     .filter(|card| matcher.keeps(&card.facts, &card.deal))
+                    .inspect(|card| figures.count_shown(c, card, board, now, Count::In))
                     .cloned()
                     .collect()
             })
@@ -270,10 +275,11 @@ impl View {
             .won
             .iter()
             .filter(|d| matcher.matches(d, board, now))
+            .inspect(|d| figures.count_won(d, Count::In))
             .cloned()
             .collect();
         View {
-            figures: Figures::of(board, &columns, &won, now),
+            figures,
             columns,
             won,
             basis: Some(Basis::of(board, filter, now)),
