@@ -197,9 +197,10 @@ impl App {
         if matches!(action, Reopen | Undo | Redo) && !self.may_change(true) {
             return;
         }
-        let listed: Vec<_> = self.closed_deals(&view).iter().map(|d| d.id).collect();
-        let row = view.row.min(listed.len().saturating_sub(1));
-        let selected = listed.get(row).copied();
+        let listed = self.closed_deals(&view);
+        let last = listed.len().saturating_sub(1);
+        let row = view.row.min(last);
+        let selected = listed.get(row).map(|d| d.id);
         let set = |app: &mut App, f: &dyn Fn(&mut ClosedView)| {
             if let Mode::Closed(view) = &mut app.mode {
                 f(view);
@@ -207,9 +208,7 @@ impl App {
         };
         match action {
             SelectUp => set(self, &|v| v.row = row.saturating_sub(1)),
-            SelectDown => set(self, &|v| {
-                v.row = (row + 1).min(listed.len().saturating_sub(1))
-            }),
+            SelectDown => set(self, &|v| v.row = (row + 1).min(last)),
             NextTab => set(self, &|v| {
                 v.show = match v.show {
                     ClosedShow::All => ClosedShow::Won,
