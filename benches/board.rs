@@ -21,6 +21,7 @@ use dealboard::tui::view;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use support::{SIZES, demo, now};
+use tui_input::InputRequest;
 
 /// An app as the event loop runs it: with something to wake, so that work done in the
 /// background (the report's figures) does not hold a key up.
@@ -165,6 +166,28 @@ fn key_to_frame(c: &mut Criterion) {
                 terminal.draw(|f| view::render(&app, f)).map(|_| ())
             })
         });
+        // A filter typed: its first letter looks through every deal, the next one through what
+        // the first kept; erasing both shows the whole board again. Four keys, each drawn.
+        group.bench_function(
+            BenchmarkId::new("filter, type two letters and erase them", size),
+            |b| {
+                app.update(Action::StartFilter);
+                let keys = [
+                    InputRequest::InsertChar('a'),
+                    InputRequest::InsertChar('c'),
+                    InputRequest::DeletePrevChar,
+                    InputRequest::DeletePrevChar,
+                ];
+                b.iter(|| {
+                    for key in keys {
+                        app.update(Action::Edit(key));
+                        terminal.draw(|f| view::render(&app, f)).map(|_| ())?;
+                    }
+                    Ok::<(), std::convert::Infallible>(())
+                });
+                app.update(Action::Close);
+            },
+        );
         // The process report opened and closed: the key shows the figures when they take
         // less than a moment to work out, else "counting…" (the figures come after, off the
         // key; their own cost is `report` in `benches/team.rs`).

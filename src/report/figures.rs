@@ -5,7 +5,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::attention::{Due, due_state, rotting_in};
 use super::value::weighted_in;
-use crate::model::{Board, Deal, Money, Status, Totals};
+use crate::model::{Board, Deal, Money, Stage, Status, Totals};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnSummary {
@@ -43,6 +43,30 @@ pub struct Figures {
     pub counted_on: Option<NaiveDate>,
 }
 
+/// What a deal shown in a column adds to the figures. Worked out once, when the deal is counted
+/// in, a filter counts what it keeps from these without reading the deals again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Share {
+    value: Money,
+    weighted: Money,
+    rotting: bool,
+    due: Due,
+    open: bool,
+}
+
+impl Share {
+    /// The share of `deal`, shown in `stage`, on the day of `now`.
+    pub(super) fn of(deal: &Deal, stage: &Stage, now: DateTime<FixedOffset>) -> Share {
+        Share {
+            value: deal.value,
+            weighted: weighted_in(deal, Some(stage)),
+            rotting: rotting_in(deal, stage, now).is_some(),
+            due: due_state(deal, now.date_naive()),
+            open: deal.status.is_open(),
+        }
+    }
+}
+
 /// Whether a deal's share of the figures is being counted in or taken out again.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) enum Count {
@@ -67,26 +91,6 @@ impl Count {
 }
 
 impl Figures {
-    /// The figures of `columns` (one list per stage of the deals shown) and of `won`, the
-    /// deals won this month that the same filter keeps.
-    pub(super) fn of<C: AsRef<Deal>, W: AsRef<Deal>>(
-        board: &Board,
-        columns: &[Vec<C>],
-        won: &[W],
-        now: DateTime<FixedOffset>,
-    ) -> Figures {
-        let mut figures = Figures::empty(columns.len(), now);
-        for (c, column) in columns.iter().enumerate() {
-            for deal in column {
-                figures.count_shown(c, deal.as_ref(), board, now, Count::In);
-            }
-        }
-        for deal in won {
-            figures.count_won(deal.as_ref(), Count::In);
-        }
-        figures
-    }
-
     /// Nothing counted yet, for a board of `columns` stages.
     pub(super) fn empty(columns: usize, now: DateTime<FixedOffset>) -> Figures {
         Figures {
@@ -105,29 +109,36 @@ impl Figures {
         now: DateTime<FixedOffset>,
         count: Count,
     ) {
-        let (Some(summary), Some(stage)) = (self.columns.get_mut(c), board.stages.get(c)) else {
+        if let Some(stage) = board.stages.get(c) {
+            self.count_share(c, &Share::of(deal, stage, now), count);
+        }
+    }
+
+    /// Counts in (or takes out) the share of a deal shown in column `c`.
+    pub(super) fn count_share(&mut self, c: usize, share: &Share, count: Count) {
+        let Some(summary) = self.columns.get_mut(c) else {
             return;
         };
         let totals = &mut self.totals;
         count.deal(&mut summary.count);
         count.deal(&mut totals.shown);
-        count.money(&mut summary.value, deal.value);
-        count.money(&mut summary.weighted, weighted_in(deal, Some(stage)));
+        count.money(&mut summary.value, share.value);
+        count.money(&mut summary.weighted, share.weighted);
         // Every deal on the board is worked, won ones being delivered too: they count for
         // what needs attention; only open ones are pipeline value.
-        if rotting_in(deal, stage, now).is_some() {
+        if share.rotting {
             count.deal(&mut summary.rotting);
             count.deal(&mut totals.rotting);
         }
-        match due_state(deal, now.date_naive()) {
+        match share.due {
             Due::Overdue(_) => count.deal(&mut totals.overdue),
             Due::Today => count.deal(&mut totals.due_today),
             Due::Unplanned => count.deal(&mut totals.unplanned),
             Due::Later(_) => {}
         }
-        if deal.status.is_open() {
-            count.money(&mut totals.open, deal.value);
-            count.money(&mut totals.weighted, weighted_in(deal, Some(stage)));
+        if share.open {
+            count.money(&mut totals.open, share.value);
+            count.money(&mut totals.weighted, share.weighted);
         }
     }
 

@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
 use super::attention::idle_days;
 use super::filter::Filter;
-use crate::model::{Board, ColumnSort, Deal};
+use crate::model::{Board, ColumnSort, Currency, Deal};
 
 /// One list per stage, in board order: the deals on the board (open ones, and won ones being
 /// delivered) that pass `filter`, in the board's chosen order.
@@ -29,8 +29,75 @@ pub fn visible_columns<'a>(
 /// Orders a column by [`Place`]. Each deal's place is worked out once, then the places are
 /// sorted: comparing deals directly would read two deals from memory for every comparison,
 /// which at a hundred thousand deals is most of the time a sort takes.
-pub(super) fn sort<D: AsRef<Deal>>(column: &mut [D], board: &Board, now: DateTime<FixedOffset>) {
-    column.sort_by_cached_key(|d| Place::of(d.as_ref(), board, now));
+pub(super) fn sort<D: Placed>(column: &mut [D], board: &Board, now: DateTime<FixedOffset>) {
+    column.sort_by_cached_key(|d| d.placing(now).place(board));
+}
+
+/// Something that can tell its deal's [`Placing`].
+pub(super) trait Placed {
+    fn placing(&self, now: DateTime<FixedOffset>) -> Placing;
+}
+
+impl Placed for &Arc<Deal> {
+    fn placing(&self, now: DateTime<FixedOffset>) -> Placing {
+        Placing::of(self, now)
+    }
+}
+
+/// What a deal's place depends on, in every order. Kept with a card, it lets a column be
+/// sorted in another order without reading its deals again.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Placing {
+    next_action_due: Option<NaiveDate>,
+    expected_close: Option<NaiveDate>,
+    currency: Currency,
+    /// The value in minor units: an amount has at most 15 whole digits, so it fits in 64 bits
+    /// (a bigger one, from a file edited by hand, counts as the biggest).
+    minor: i64,
+    idle_days: i64,
+    rank: i64,
+    id: u64,
+}
+
+impl Placing {
+    pub(super) fn of(deal: &Deal, now: DateTime<FixedOffset>) -> Placing {
+        let minor = deal.value.minor;
+        Placing {
+            next_action_due: deal.next_action_due,
+            expected_close: deal.expected_close,
+            currency: deal.value.currency,
+            minor: i64::try_from(minor).unwrap_or(if minor > 0 { i64::MAX } else { i64::MIN }),
+            idle_days: idle_days(deal, now),
+            rank: deal.rank,
+            id: deal.id.0,
+        }
+    }
+
+    /// The place in the board's chosen order.
+    pub(super) fn place(&self, board: &Board) -> Place {
+        let day =
+            |date: Option<NaiveDate>| date.map_or((1, 0), |d| (0, i64::from(d.num_days_from_ce())));
+        let chosen = match board.sort {
+            ColumnSort::Manual => (0, 0),
+            ColumnSort::NextAction => day(self.next_action_due),
+            // Amounts in different currencies cannot be compared without exchange rates: the
+            // board's own currency comes first, then each other currency, each largest first
+            // (`!minor` orders the largest first, and cannot overflow as `-minor` can).
+            ColumnSort::Value => {
+                let other = u32::from(self.currency != board.currency) << 24;
+                let code = self.currency.code().as_bytes();
+                let letters = code.iter().fold(0, |n, b| n << 8 | u32::from(*b));
+                (other | letters, !self.minor)
+            }
+            ColumnSort::ExpectedClose => day(self.expected_close),
+            ColumnSort::Idle => (0, -self.idle_days),
+        };
+        Place {
+            chosen,
+            rank: self.rank,
+            id: self.id,
+        }
+    }
 }
 
 /// Where a deal comes in a column: by the board's chosen order, then in manual order (rank,
@@ -45,33 +112,7 @@ pub(super) struct Place {
 
 impl Place {
     pub(super) fn of(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Place {
-        let day =
-            |date: Option<NaiveDate>| date.map_or((1, 0), |d| (0, i64::from(d.num_days_from_ce())));
-        let chosen = match board.sort {
-            ColumnSort::Manual => (0, 0),
-            ColumnSort::NextAction => day(deal.next_action_due),
-            // Amounts in different currencies cannot be compared without exchange rates: the
-            // board's own currency comes first, then each other currency, each largest first
-            // (`!minor` orders the largest first, and cannot overflow as `-minor` can). An
-            // amount has at most 15 whole digits, so it fits in 64 bits (a bigger one, from a
-            // file edited by hand, counts as the biggest): a small place sorts quicker.
-            ColumnSort::Value => {
-                let other = u32::from(deal.value.currency != board.currency) << 24;
-                let code = deal.value.currency.code().as_bytes();
-                let letters = code.iter().fold(0, |n, b| n << 8 | u32::from(*b));
-                let minor = deal.value.minor;
-                let minor =
-                    i64::try_from(minor).unwrap_or(if minor > 0 { i64::MAX } else { i64::MIN });
-                (other | letters, !minor)
-            }
-            ColumnSort::ExpectedClose => day(deal.expected_close),
-            ColumnSort::Idle => (0, -idle_days(deal, now)),
-        };
-        Place {
-            chosen,
-            rank: deal.rank,
-            id: deal.id.0,
-        }
+        Placing::of(deal, now).place(board)
     }
 }
 
