@@ -111,23 +111,14 @@ pub struct Facts {
 
 impl Facts {
     pub fn of(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Facts {
-        let texts = [&deal.title, &deal.company, &deal.contact, &deal.notes]
-            .into_iter()
-            .chain(&deal.tags);
-        let mut folded = String::with_capacity(
-            [
-                &deal.title,
-                &deal.company,
-                &deal.contact,
-                &deal.notes,
-                &deal.owner,
-            ]
-            .into_iter()
-            .chain(&deal.tags)
-            .map(|t| t.len() + 1)
-            .sum(),
-        );
-        for text in texts {
+        let texts = || {
+            [&deal.title, &deal.company, &deal.contact, &deal.notes]
+                .into_iter()
+                .chain(&deal.tags)
+        };
+        let length = texts().map(|t| t.len() + 1).sum::<usize>() + deal.owner.len();
+        let mut folded = String::with_capacity(length);
+        for text in texts() {
             fold_into(&mut folded, text);
             folded.push('\n');
         }
