@@ -69,10 +69,7 @@ pub(super) fn write_board(
                 let all = 0..copied.len();
                 return Ok((copied, all));
             }
-            let text = whole_text(&with_deals(board, deals.to_vec()))?;
-            let range = deals_text(&text, frame)
-                .ok_or_else(|| ron::Error::Message("deals written apart differ".into()))?;
-            Ok((text.into_bytes(), range))
+            piece_bytes(board, deals, frame)
         };
     let mut written = Vec::new();
     let mut pieces = board.deals.chunks(PIECE_DEALS).enumerate();
@@ -103,6 +100,71 @@ pub(super) fn write_board(
     }
     out.write_all(AFTER_DEALS.as_bytes())?;
     Ok(written)
+}
+
+/// The text of `board` with only `deals`, and where the deals' text is in it (after `frame`,
+/// the text of the board with no deals up to its list).
+fn piece_bytes(
+    board: &Board,
+    deals: &[Arc<Deal>],
+    frame: &str,
+) -> Result<(Vec<u8>, Range<usize>), ron::Error> {
+    let text = whole_text(&with_deals(board, deals.to_vec()))?;
+    let range = deals_text(&text, frame)
+        .ok_or_else(|| ron::Error::Message("deals written apart differ".into()))?;
+    Ok((text.into_bytes(), range))
+}
+
+/// The pieces of `board`'s deals as `file` holds them already, when it holds the board as
+/// [`write_board`] writes it (a board just read from its file): the first save after reading
+/// then copies what did not change, as every later save does. Pieces are looked for in order,
+/// while `go_on` says so and up to the first that differs (what follows is not where it
+/// would be written).
+pub(super) fn pieces_in(
+    file: &std::fs::File,
+    board: &Board,
+    go_on: impl Fn() -> bool,
+) -> Vec<WrittenPiece> {
+    let mut found = Vec::new();
+    if board.deals.len() < 2 * PIECE_DEALS {
+        return found;
+    }
+    let Ok(frame) = whole_text(&with_deals(board, Vec::new())) else {
+        return found;
+    };
+    let Some(frame) = frame.strip_suffix(EMPTY_DEALS_END) else {
+        return found;
+    };
+    if !holds(file, 0, format!("{frame}\n").as_bytes()) {
+        return found;
+    }
+    let mut at = frame.len() as u64 + 1;
+    for deals in board.deals.chunks(PIECE_DEALS) {
+        if !go_on() {
+            break;
+        }
+        let Ok((bytes, range)) = piece_bytes(board, deals, frame) else {
+            break;
+        };
+        let text = &bytes[range];
+        if !holds(file, at, text) {
+            break;
+        }
+        found.push(WrittenPiece {
+            deals: deals.to_vec(),
+            at,
+            len: text.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(text),
+        });
+        at += text.len() as u64;
+    }
+    found
+}
+
+/// Whether `file` holds `bytes` at `at`.
+fn holds(file: &std::fs::File, at: u64, bytes: &[u8]) -> bool {
+    let mut there = vec![0; bytes.len()];
+    read_exact_at(file, &mut there, at).is_ok() && there == bytes
 }
 
 /// Piece `k`'s bytes from the file written before, when it holds exactly `deals`, unchanged, and
@@ -365,6 +427,49 @@ mod tests {
         file.seek(std::io::SeekFrom::Start(pieces[0].at)).unwrap();
         file.write_all(b"#").unwrap();
         assert!(copied((&file, &pieces), 0, first).is_none(), "written over");
+    }
+
+    /// A board read from its file finds its pieces there, up to the first one the file holds
+    /// otherwise; a save from them copies those and gives the whole text.
+    #[test]
+    fn the_pieces_of_a_board_read_are_found_in_its_file() {
+        use std::io::{Read, Seek, Write};
+        let board = demo(4 * PIECE_DEALS + 3);
+        let mut file = tempfile::tempfile().unwrap();
+        let written = write_board(&mut file, &board, None).unwrap();
+        let read = from_text(&to_text(&board).unwrap()).unwrap();
+        let found = pieces_in(&file, &read, || true);
+        let places = |pieces: &[WrittenPiece]| -> Vec<(u64, u64, u64)> {
+            pieces.iter().map(|p| (p.at, p.len, p.hash)).collect()
+        };
+        assert_eq!(places(&found), places(&written));
+        assert!(pieces_in(&file, &read, || false).is_empty(), "given up");
+
+        let mut changed = read.clone();
+        let id = changed.deals[PIECE_DEALS + 1].id;
+        changed
+            .edit_deal(id, moment(), |d| d.title = "Changed".into())
+            .unwrap();
+        let mut next = tempfile::tempfile().unwrap();
+        let rewritten = write_board(&mut next, &changed, Some((&file, &found))).unwrap();
+        let mut text = String::new();
+        next.seek(std::io::SeekFrom::Start(0)).unwrap();
+        next.read_to_string(&mut text).unwrap();
+        assert_eq!(text, whole_text(&changed).unwrap());
+        assert_eq!(rewritten.len(), 5);
+
+        // Written over in the file's second piece: only the first is found.
+        file.seek(std::io::SeekFrom::Start(written[1].at + 3))
+            .unwrap();
+        file.write_all(b"#").unwrap();
+        assert_eq!(
+            places(&pieces_in(&file, &read, || true)),
+            places(&written[..1])
+        );
+        assert!(
+            pieces_in(&file, &demo(4 * PIECE_DEALS), || true).is_empty(),
+            "another board"
+        );
     }
 
     fn whole(text: &str) -> Board {

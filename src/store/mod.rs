@@ -279,6 +279,22 @@ impl Store {
         Ok(())
     }
 
+    /// Finds in the file the pieces of `board`, the board as read from it, so that the first
+    /// save copies what it does not change, as later saves do (see [`Store::save`]). Gives up
+    /// where `go_on` says so, keeping what it found. For a store that may save, before it has.
+    pub fn find_pieces(&mut self, board: &Board, go_on: impl Fn() -> bool) {
+        if self.lock.is_none() || self.written.is_some() {
+            return;
+        }
+        let Ok(file) = std::fs::File::open(&self.target) else {
+            return;
+        };
+        let pieces = format::pieces_in(&file, board, go_on);
+        if !pieces.is_empty() {
+            self.written = Some((file, pieces));
+        }
+    }
+
     /// Saves a board that has no file yet: creates the folder (private to its owner), takes the
     /// lock, and refuses if a file appeared there meanwhile.
     pub fn save_new(&mut self, board: &Board) -> Result<(), SaveError> {

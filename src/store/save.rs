@@ -132,6 +132,17 @@ impl Staged {
         Ok((staged, written))
     }
 
+    /// Stages `board`'s own file, under a second name, to become `destination`; `None` when
+    /// the file system cannot give a file a second name.
+    fn link_beside(board: &Path, destination: &Path) -> Option<Staged> {
+        let temp = super::temp::link(board, board).ok()?;
+        Some(Staged {
+            written: fs::symlink_metadata(&temp).ok(),
+            temp,
+            path: destination.to_path_buf(),
+        })
+    }
+
     /// Renames the new contents over the file and makes the rename durable.
     /// Refuses when the temporary file's name no longer holds what was written (something
     /// was put in its place meanwhile: renaming it would put that in the board's place).
@@ -204,9 +215,14 @@ impl Drop for Staged {
     }
 }
 
-/// Keeps the current file as `.bak.1`, shifting older backups up by one. The copy is written
-/// first, and only when it is safely on disk are the older ones shifted, so a failure to write
+/// Keeps the current file as `.bak.1`, shifting older backups up by one. The backup is made
+/// first, and only when it is safely on disk are the older ones shifted, so a failure to make
 /// it (a full disk) loses no backup. Errors name the board: the backups are its.
+///
+/// The backup is the current file itself under a second name (a hard link): a save never
+/// writes into the board's file but puts a new one in its place, so once the save is done the
+/// old file is the backup's alone, byte for byte, and a board of any size is kept at no cost.
+/// Where the file system has no hard links, the file is copied.
 pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
     let mut current = match File::open(path) {
         Ok(file) => file,
@@ -214,9 +230,14 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
         Err(e) => return Err(SaveError::io(path, &e)),
     };
     let newest = backup_path(path, 1);
-    // Copied through a small buffer: a big board is not read into memory whole for it.
-    let copy = |out: &mut dyn Write| std::io::copy(&mut current, out).map(|_| ());
-    let (fresh, _) = Staged::write_beside(path, &newest, NEW_FILE_MODE, copy)?;
+    let fresh = match Staged::link_beside(path, &newest) {
+        Some(linked) => linked,
+        None => {
+            // Copied through a small buffer: a big board is not read into memory whole for it.
+            let copy = |out: &mut dyn Write| std::io::copy(&mut current, out).map(|_| ());
+            Staged::write_beside(path, &newest, NEW_FILE_MODE, copy)?.0
+        }
+    };
     let shift = || -> std::io::Result<()> {
         for n in (1..BACKUPS).rev() {
             let from = backup_path(path, n);
@@ -249,7 +270,8 @@ pub fn newest_backup(path: &Path) -> Option<PathBuf> {
         .find(|p| p.exists())
 }
 
-/// How long ago the newest backup was taken; `None` when there is none.
+/// How old the newest backup is: since the version it keeps was written (a backup is that
+/// file under a second name) or copied; `None` when there is none.
 pub fn newest_backup_age(path: &Path) -> Option<Duration> {
     let modified = fs::metadata(backup_path(path, 1)).ok()?.modified().ok()?;
     Some(
@@ -306,5 +328,28 @@ mod tests {
         assert!(staged.put_in_place().is_err());
         assert_eq!(fs::read_to_string(&board).unwrap(), "the board");
         assert!(fs::symlink_metadata(&board).unwrap().file_type().is_file());
+    }
+
+    /// The backup is the old file under a second name; the save that follows puts a new file
+    /// in the board's place, so the backup keeps the old version whatever is written next.
+    #[test]
+    fn a_backup_keeps_the_old_version_when_the_new_one_takes_its_place() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let board = dir.path().join("board.ron");
+        fs::write(&board, "version 1").unwrap();
+        let staged = Staged::write(&board, b"version 2").unwrap();
+        rotate_backups(&board).unwrap();
+        staged.put_in_place().unwrap();
+        write_atomically(&board, b"version 3").unwrap();
+        let backup = backup_path(&board, 1);
+        assert_eq!(fs::read_to_string(&backup).unwrap(), "version 1");
+        assert_eq!(fs::read_to_string(&board).unwrap(), "version 3");
+        let inode = |path: &Path| fs::metadata(path).unwrap().ino();
+        assert_ne!(inode(&backup), inode(&board));
+        assert!(
+            super::super::temp::strays(&board).is_empty(),
+            "no temporary file left"
+        );
     }
 }

@@ -17,6 +17,24 @@ const NAME_TRIES: usize = 16;
 /// A new, empty file beside `board`, opened for writing, that did not exist before this call
 /// and is not a link. Its permissions are exactly `mode`, whatever the umask.
 pub(super) fn create(board: &Path, mode: u32) -> io::Result<(File, PathBuf)> {
+    under_fresh_name(board, |path| create_new(path, mode))
+}
+
+/// A new name beside `board` for the file `existing` (a hard link to it): the same file under
+/// two names, at no cost whatever its size. `existing` must be a plain file, not a link.
+pub(super) fn link(board: &Path, existing: &Path) -> io::Result<PathBuf> {
+    if !is_plain_file(existing) {
+        return Err(io::Error::from(io::ErrorKind::InvalidInput));
+    }
+    under_fresh_name(board, |path| fs::hard_link(existing, path)).map(|((), path)| path)
+}
+
+/// What `make` makes at a fresh temporary name beside `board`, and that name; a name that
+/// exists already is never touched, another is tried.
+fn under_fresh_name<T>(
+    board: &Path,
+    mut make: impl FnMut(&Path) -> io::Result<T>,
+) -> io::Result<(T, PathBuf)> {
     let mut last = io::Error::from(io::ErrorKind::AlreadyExists);
     for _ in 0..NAME_TRIES {
         let path = board.with_file_name(format!(
@@ -25,8 +43,8 @@ pub(super) fn create(board: &Path, mode: u32) -> io::Result<(File, PathBuf)> {
             std::process::id(),
             random()
         ));
-        match create_new(&path, mode) {
-            Ok(file) => return Ok((file, path)),
+        match make(&path) {
+            Ok(made) => return Ok((made, path)),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = e,
             Err(e) => return Err(e),
         }

@@ -6,7 +6,7 @@
 //! and a newer copy replaces one that is still waiting, so a burst of changes costs a few writes
 //! and the last state always reaches the disk. Dropping the writer writes what is waiting first.
 
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -73,6 +73,17 @@ impl Queue {
 impl Writer {
     /// Starts the thread that saves with `store`.
     pub fn start(store: Store) -> Writer {
+        Writer::start_with(store, None)
+    }
+
+    /// Starts the thread that saves with `store`, `board` being what was just read from its
+    /// file: until the first save is handed over, the thread finds the board's pieces in the
+    /// file, so that the first save copies them as later saves do.
+    pub fn start_after_reading(store: Store, board: Board) -> Writer {
+        Writer::start_with(store, Some(board))
+    }
+
+    fn start_with(store: Store, read: Option<Board>) -> Writer {
         let shared = Arc::new(Shared {
             store: Mutex::new(store),
             queue: Mutex::new(Queue::default()),
@@ -84,6 +95,9 @@ impl Writer {
             .name("dealboard-writer".into())
             .spawn(move || {
                 give_way();
+                if let Some(board) = read {
+                    find_pieces(&for_thread, &board);
+                }
                 write_until_stopped(&for_thread)
             })
             .ok();
@@ -151,7 +165,12 @@ impl Writer {
         if !queue.idle() {
             return None;
         }
-        let store = self.store();
+        // Not while the thread finds the pieces of the board read: that takes a while.
+        let store = match self.shared.store.try_lock() {
+            Ok(store) => store,
+            Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(TryLockError::WouldBlock) => return None,
+        };
         drop(queue);
         Some(store)
     }
@@ -188,8 +207,6 @@ impl Drop for Writer {
     }
 }
 
-/// The thread: takes the newest copy waiting, writes it, tells how it went; until stopped with
-/// nothing left to write.
 /// Lowers this thread's priority (and that of the threads it starts): on a two-core machine a
 /// big board's save keeps both cores busy for a quarter of a second, and the keys, the screen
 /// and the terminal showing it must not wait for it.
@@ -202,6 +219,18 @@ fn give_way() {
     }
 }
 
+/// See [`Store::find_pieces`]: given up as soon as a save is handed over or the writer is to
+/// stop, so that neither waits for it.
+fn find_pieces(shared: &Shared, board: &Board) {
+    let go_on = || {
+        let queue = shared.queue();
+        queue.waiting.is_none() && !queue.stop
+    };
+    lock(&shared.store).find_pieces(board, go_on);
+}
+
+/// The thread: takes the newest copy waiting, writes it, tells how it went; until stopped with
+/// nothing left to write.
 fn write_until_stopped(shared: &Shared) {
     loop {
         let (number, board) = {

@@ -216,7 +216,7 @@ impl App {
         let stages = board.stages.len();
         let read_only = !store.can_write();
         let path = store.path().to_path_buf();
-        let writer = Writer::start(store);
+        let writer = Writer::start_after_reading(store, board.clone());
         let mut app = App {
             board,
             writer,
