@@ -262,25 +262,25 @@ fn work_criteria(
     stage: usize,
     dice: &mut Dice,
     at: DateTime<Utc>,
-) -> Vec<String> {
+) -> Vec<std::sync::Arc<str>> {
     let stage = &board.stages[stage];
     let mut skipped = Vec::new();
     for item in &stage.checklist {
         let done = deal
             .ticked
             .iter()
-            .any(|t| t.stage == stage.id && t.item == *item);
+            .any(|t| t.stage == stage.id && *t.item == **item);
         if done {
             continue;
         }
         if dice.chance(80) {
             deal.ticked.push(Tick {
                 stage: stage.id.clone(),
-                item: item.clone(),
+                item: item.as_str().into(),
                 at,
             });
         } else {
-            skipped.push(item.clone());
+            skipped.push(item.as_str().into());
         }
     }
     skipped

@@ -27,7 +27,13 @@ fn winning_moves_to_delivery_and_reopening_goes_back_before_the_sale() {
     assert_eq!(deal.status, Status::Won { at: at(2) });
     assert_eq!(deal.stage, stage("delivery"));
     assert_eq!(
-        deal.history.last().unwrap().skipped,
+        deal.history
+            .last()
+            .unwrap()
+            .skipped
+            .iter()
+            .map(|s| &**s)
+            .collect::<Vec<_>>(),
         ["Objections answered", "Price and details agreed"]
     );
     assert_eq!(board.mark_won(id, at(1)), Err(EditError::AlreadyClosed));
@@ -92,7 +98,7 @@ fn moves_record_skipped_criteria_jumped_stages_and_going_back() {
     board.move_deal(id, &stage("negotiation"), at(2)).unwrap();
     let visit = board.deal(id).unwrap().history.last().unwrap().clone();
     assert_eq!(
-        visit.skipped,
+        visit.skipped.iter().map(|s| &**s).collect::<Vec<_>>(),
         ["Product fits the need", "Decision maker known"]
     );
     assert_eq!(
@@ -199,7 +205,7 @@ fn a_renamed_criterion_keeps_its_ticks() {
         .update_stage(&stage("qualification"), changed.clone(), &renamed)
         .unwrap();
     assert_eq!(
-        board.deal(id).unwrap().ticked[0].item,
+        &*board.deal(id).unwrap().ticked[0].item,
         "Budget confirmed in writing"
     );
     assert_eq!(board.stage(&stage("qualification")).unwrap().rot_days, 21);
@@ -232,7 +238,7 @@ fn removing_one_criterion_does_not_move_the_ticks_of_the_others() {
         .unwrap()
         .ticked
         .iter()
-        .map(|t| t.item.as_str())
+        .map(|t| &*t.item)
         .collect();
     assert_eq!(
         ticks,

@@ -36,7 +36,7 @@ fn moving_a_deal_forward_and_back_is_saved_with_its_history() {
         "Proposal preparation"
     );
     let deal = t.deal("Поставка оборудования");
-    let visited: Vec<&str> = deal.history.iter().map(|v| v.stage.0.as_str()).collect();
+    let visited: Vec<&str> = deal.history.iter().map(|v| v.stage.as_str()).collect();
     assert_eq!(
         visited,
         [
@@ -392,7 +392,7 @@ fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
             .board()
             .deals
             .iter()
-            .filter(|d| d.stage.0 == "qualification")
+            .filter(|d| d.stage.as_str() == "qualification")
             .count(),
         3
     );
@@ -524,7 +524,7 @@ fn a_won_deal_cannot_be_moved_back_before_the_sale() {
     );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
     t.keys(">");
-    assert_eq!(t.deal("Delivered deal").stage.0, "customer-training");
+    assert_eq!(t.deal("Delivered deal").stage.as_str(), "customer-training");
 }
 
 #[test]

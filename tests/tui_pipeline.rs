@@ -100,7 +100,7 @@ fn the_detail_view_ticks_exit_criteria_and_shows_them_on_the_card() {
     assert!(matches!(t.app.mode(), Mode::Detail(_)));
     t.keys("Space j j Space");
     let deal = t.deal("Support renewal 🚀");
-    let items: Vec<&str> = deal.ticked.iter().map(|t| t.item.as_str()).collect();
+    let items: Vec<&str> = deal.ticked.iter().map(|t| &*t.item).collect();
     assert_eq!(items, ["Budget confirmed", "Decision maker known"]);
     // The cursor stops at the last criterion, so space there unticks it again.
     t.keys("j Space");
@@ -123,18 +123,24 @@ fn moving_on_with_criteria_not_done_asks_and_records_the_skip() {
         &["Contact person identified", "Lead source recorded"]
     );
     t.keys("n");
-    assert_eq!(t.deal("Поставка оборудования").stage.0, "lead");
+    assert_eq!(t.deal("Поставка оборудования").stage.as_str(), "lead");
     t.keys("> y");
     let deal = t.deal("Поставка оборудования");
     assert_eq!(
-        deal.history.last().unwrap().skipped,
+        deal.history
+            .last()
+            .unwrap()
+            .skipped
+            .iter()
+            .map(|s| &**s)
+            .collect::<Vec<_>>(),
         ["Contact person identified", "Lead source recorded"]
     );
     // With every criterion ticked, it moves on without asking.
     t.keys("Enter Space j Space j Space Esc >");
     assert!(matches!(t.app.mode(), Mode::Board));
     assert_eq!(
-        t.deal("Поставка оборудования").stage.0,
+        t.deal("Поставка оборудования").stage.as_str(),
         "proposal-preparation"
     );
     assert!(

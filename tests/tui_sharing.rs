@@ -133,7 +133,10 @@ fn when_both_sides_changed_the_user_may_keep_theirs_as_a_copy_instead() {
     their_version(&t, "Renamed by a colleague");
     t.act(Action::Tick);
     t.keys("n");
-    assert_eq!(t.deal("Поставка оборудования").stage.0, "qualification");
+    assert_eq!(
+        t.deal("Поставка оборудования").stage.as_str(),
+        "qualification"
+    );
     assert_eq!(t.saved().name, "Sales pipeline");
     let kept = copies(&t, "replaced");
     assert_eq!(kept.len(), 1);
@@ -227,7 +230,7 @@ fn a_second_copy_is_read_only_and_follows_the_first() {
         .iter()
         .find(|d| d.title == "Поставка оборудования")
         .unwrap();
-    assert_eq!(moved.stage.0, "qualification");
+    assert_eq!(moved.stage.as_str(), "qualification");
     assert!(second.is_read_only());
     // The first one closes (its folder stays): the second takes over and may change the board.
     let TestApp { app, dir: _dir, .. } = first;
@@ -262,7 +265,10 @@ fn a_skip_question_answered_after_the_deal_moved_elsewhere_changes_nothing() {
             .unwrap();
     });
     t.keys("y");
-    assert_eq!(t.deal("Поставка оборудования").stage.0, "negotiation");
+    assert_eq!(
+        t.deal("Поставка оборудования").stage.as_str(),
+        "negotiation"
+    );
     assert_eq!(
         t.app.flash().unwrap().text,
         dealboard::text::t().board.moved_meanwhile

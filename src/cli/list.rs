@@ -89,7 +89,7 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
         .map(|d| {
             let stage = board
                 .stage(&d.stage)
-                .map_or(d.stage.0.clone(), |s| s.name.clone());
+                .map_or_else(|| d.stage.to_string(), |s| s.name.clone());
             let mut row = vec![
                 d.id.to_string(),
                 d.title.clone(),

@@ -384,7 +384,7 @@ fn deal_id(text: &str) -> Result<u64, String> {
 fn stage_name(board: &Board, id: &StageId) -> String {
     board
         .stage(id)
-        .map_or_else(|| id.0.clone(), |s| s.name.clone())
+        .map_or_else(|| id.to_string(), |s| s.name.clone())
 }
 
 /// A stage named on the command line, or a failure that lists the board's stages.

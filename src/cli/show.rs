@@ -80,7 +80,7 @@ fn block(board: &Board, id: DealId, now: DateTime<FixedOffset>) -> String {
         ));
         out.push('\n');
         for item in &stage.checklist {
-            let mark = if unticked.contains(item) {
+            let mark = if unticked.iter().any(|u| **u == **item) {
                 d.unticked_mark
             } else {
                 d.ticked_mark

@@ -50,7 +50,7 @@ pub struct VisitJson<'a> {
     pub stage: &'a str,
     pub at: String,
     /// Exit criteria of the stage left that were not ticked.
-    pub skipped: &'a [String],
+    pub skipped: &'a [std::sync::Arc<str>],
     /// Ids of the stages passed over.
     pub jumped: Vec<&'a str>,
     pub backward: bool,
@@ -72,7 +72,7 @@ pub struct DoneJson<'a> {
 
 impl<'a> FullDealJson<'a> {
     pub fn new(board: &'a Board, deal: &'a Deal) -> FullDealJson<'a> {
-        let name = |id: &'a StageId| board.stage(id).map_or(id.0.as_str(), |s| s.name.as_str());
+        let name = |id: &'a StageId| board.stage(id).map_or(id.as_str(), |s| s.name.as_str());
         FullDealJson {
             deal: DealJson::new(board, deal),
             referred_by: Some(DealField::ReferredBy.get(deal)).filter(|r| !r.is_empty()),
@@ -85,7 +85,7 @@ impl<'a> FullDealJson<'a> {
                     stage: name(&v.stage),
                     at: utc(&v.at),
                     skipped: &v.skipped,
-                    jumped: v.jumped.iter().map(|s| s.0.as_str()).collect(),
+                    jumped: v.jumped.iter().map(|s| s.as_str()).collect(),
                     backward: v.backward,
                 })
                 .collect(),

@@ -57,7 +57,7 @@ fn row(board: &Board, deal: &Deal) -> [String; 23] {
     };
     let stage = board
         .stage(&deal.stage)
-        .map_or_else(|| deal.stage.0.clone(), |s| s.name.clone());
+        .map_or_else(|| deal.stage.to_string(), |s| s.name.clone());
     let field = |f: DealField| f.get(deal);
     [
         deal.id.to_string(),

@@ -55,7 +55,7 @@ impl<'a> DealJson<'a> {
             currency: deal.value.currency.code(),
             cost: deal.cost.map(|c| c.decimal()),
             probability: crate::report::probability(deal, board),
-            stage: stage.map_or(deal.stage.0.as_str(), |s| s.name.as_str()),
+            stage: stage.map_or(deal.stage.as_str(), |s| s.name.as_str()),
             stage_id: &deal.stage.0,
             owner: &deal.owner,
             source: &deal.source,

@@ -166,7 +166,7 @@ impl StatsJson {
                 .stages
                 .iter()
                 .map(|s| StageJson {
-                    id: s.id.0.clone(),
+                    id: s.id.to_string(),
                     name: s.name.clone(),
                     entered: s.entered,
                     entered_value: money(&s.entered_value),

@@ -151,7 +151,7 @@ impl Board {
         self.stages
             .iter()
             .find(|s| s.name.to_lowercase() == lower)
-            .or_else(|| self.stages.iter().find(|s| s.id.0 == lower))
+            .or_else(|| self.stages.iter().find(|s| s.id.as_str() == lower))
     }
 
     pub fn is_post_sale(&self, id: &StageId) -> bool {

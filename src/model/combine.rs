@@ -145,7 +145,7 @@ fn merge_stages(stages: &mut Vec<Stage>, more: &[Stage]) {
                 let mut stage = stage.clone();
                 // Two boards may use one id for different stages: keep ids unique.
                 while stages.iter().any(|s| s.id == stage.id) {
-                    stage.id = StageId(format!("{}-{}", stage.id.0, stages.len()));
+                    stage.id = StageId(format!("{}-{}", stage.id, stages.len()).into());
                 }
                 stages.insert(at, stage);
                 after = Some(at);
@@ -212,7 +212,7 @@ mod tests {
         let placed: Vec<(&str, &str, &str)> = board
             .deals
             .iter()
-            .map(|d| (d.title.as_str(), d.stage.0.as_str(), d.owner.as_str()))
+            .map(|d| (d.title.as_str(), d.stage.as_str(), d.owner.as_str()))
             .collect();
         assert_eq!(
             placed,

@@ -1,6 +1,7 @@
 //! A deal: one card on the board.
 
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
@@ -58,8 +59,12 @@ pub struct StageVisit {
     #[serde(deserialize_with = "file_time::timestamp")]
     pub at: DateTime<Utc>,
     /// Exit criteria of the stage left behind that were not ticked.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub skipped: Vec<String>,
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "super::shared_text::deserialize_list"
+    )]
+    pub skipped: Vec<Arc<str>>,
     /// Stages passed over on the way here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub jumped: Vec<StageId>,
@@ -130,7 +135,8 @@ pub struct DoneAction {
 #[serde(deny_unknown_fields)]
 pub struct Tick {
     pub stage: StageId,
-    pub item: String,
+    #[serde(deserialize_with = "super::shared_text::deserialize")]
+    pub item: Arc<str>,
     #[serde(deserialize_with = "file_time::timestamp")]
     pub at: DateTime<Utc>,
 }
@@ -337,7 +343,7 @@ impl Deal {
         ]
         .into_iter()
         .chain(self.tags.iter().map(|t| ("tags", t.as_str())))
-        .chain(self.ticked.iter().map(|t| ("ticked", t.item.as_str())))
+        .chain(self.ticked.iter().map(|t| ("ticked", &*t.item)))
         .chain(
             self.done_actions
                 .iter()
@@ -346,7 +352,7 @@ impl Deal {
         .chain(
             self.history
                 .iter()
-                .flat_map(|v| v.skipped.iter().map(|s| ("skipped", s.as_str()))),
+                .flat_map(|v| v.skipped.iter().map(|s| ("skipped", &**s))),
         );
         let text = |field, problem| DealProblem::Text { field, problem };
         for (field, line) in lines {

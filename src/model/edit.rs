@@ -72,7 +72,7 @@ impl Board {
         fill: impl FnOnce(&mut Deal),
     ) -> Result<(DealId, Patch), EditError> {
         if self.stage(stage).is_none() {
-            return Err(EditError::NoStage(stage.0.clone()));
+            return Err(EditError::NoStage(stage.to_string()));
         }
         if self.next_deal_id > MAX_DEAL_ID {
             return Err(EditError::IdsExhausted);
@@ -147,7 +147,7 @@ impl Board {
     ) -> Result<Patch, EditError> {
         let deal = self.deal(id).ok_or(EditError::NoDeal(id))?;
         if self.stage(to).is_none() {
-            return Err(EditError::NoStage(to.0.clone()));
+            return Err(EditError::NoStage(to.to_string()));
         }
         if &deal.stage == to {
             return Err(EditError::SameStage);
@@ -202,7 +202,7 @@ impl Board {
     }
 
     /// The exit criteria of the deal's current stage that are not ticked, in checklist order.
-    pub fn unticked(&self, deal: &Deal) -> Vec<String> {
+    pub fn unticked(&self, deal: &Deal) -> Vec<std::sync::Arc<str>> {
         let Some(stage) = self.stage(&deal.stage) else {
             return Vec::new();
         };
@@ -213,9 +213,9 @@ impl Board {
                 !deal
                     .ticked
                     .iter()
-                    .any(|t| t.stage == stage.id && &&t.item == item)
+                    .any(|t| t.stage == stage.id && *t.item == ***item)
             })
-            .cloned()
+            .map(|item| item.as_str().into())
             .collect()
     }
 

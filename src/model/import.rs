@@ -89,7 +89,7 @@ impl Board {
     ) -> Result<Imported, EditError> {
         incoming.check().map_err(EditError::Invalid)?;
         if self.stage(&incoming.stage).is_none() {
-            return Err(EditError::NoStage(incoming.stage.0.clone()));
+            return Err(EditError::NoStage(incoming.stage.to_string()));
         }
         let mut incoming = incoming;
         // As on the board: a deal in a stage after the sale was sold.

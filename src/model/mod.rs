@@ -15,6 +15,7 @@ mod names;
 mod patch;
 mod process;
 mod progress;
+mod shared_text;
 #[cfg(test)]
 pub mod some_change;
 mod stage;

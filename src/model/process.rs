@@ -104,7 +104,7 @@ impl Board {
     ) -> Result<Option<Patch>, EditError> {
         let old = self
             .stage(id)
-            .ok_or_else(|| EditError::NoStage(id.0.clone()))?
+            .ok_or_else(|| EditError::NoStage(id.to_string()))?
             .clone();
         let draft = self.checked(draft, Some(id))?;
         if draft == StageDraft::of(&old) {
@@ -134,7 +134,7 @@ impl Board {
             .filter(|d| {
                 d.ticked
                     .iter()
-                    .any(|t| &t.stage == id && renamed.iter().any(|(w, _)| *w == t.item))
+                    .any(|t| &t.stage == id && renamed.iter().any(|(w, _)| **w == *t.item))
             })
             .map(|d| d.id)
             .collect();
@@ -149,8 +149,9 @@ impl Board {
             for deal_id in &ticked {
                 if let Some(deal) = board.deal_mut(*deal_id) {
                     for tick in deal.ticked.iter_mut().filter(|t| &t.stage == id) {
-                        if let Some((_, new)) = renamed.iter().find(|(was, _)| *was == tick.item) {
-                            tick.item = new.clone();
+                        if let Some((_, new)) = renamed.iter().find(|(was, _)| **was == *tick.item)
+                        {
+                            tick.item = new.as_str().into();
                         }
                     }
                     // Two ticks of one criterion (a rename onto one already ticked) are one.
@@ -170,7 +171,7 @@ impl Board {
     pub fn move_stage(&mut self, id: &StageId, direction: Direction) -> Result<Patch, EditError> {
         let here = self
             .stage_index(id)
-            .ok_or_else(|| EditError::NoStage(id.0.clone()))?;
+            .ok_or_else(|| EditError::NoStage(id.to_string()))?;
         let there = match direction {
             Direction::Back => here.checked_sub(1),
             Direction::Forward => Some(here + 1).filter(|i| *i < self.stages.len()),
@@ -192,7 +193,7 @@ impl Board {
     ) -> Result<Patch, EditError> {
         let here = self
             .stage_index(id)
-            .ok_or_else(|| EditError::NoStage(id.0.clone()))?;
+            .ok_or_else(|| EditError::NoStage(id.to_string()))?;
         if self.stages.len() == 1 {
             return Err(EditError::LastStage);
         }
@@ -209,7 +210,7 @@ impl Board {
             (Some(to), false) => {
                 let index = self
                     .stage_index(to)
-                    .ok_or_else(|| EditError::NoStage(to.0.clone()))?;
+                    .ok_or_else(|| EditError::NoStage(to.to_string()))?;
                 if self.stages[index].phase != self.stages[here].phase {
                     return Err(EditError::PhaseMismatch);
                 }
@@ -331,11 +332,11 @@ impl Board {
             s => s.to_string(),
         };
         let taken = |id: &str| {
-            self.stages.iter().any(|s| s.id.0 == id)
+            self.stages.iter().any(|s| s.id.as_str() == id)
                 || self
                     .deals
                     .iter()
-                    .any(|d| d.history.iter().any(|v| v.stage.0 == id))
+                    .any(|d| d.history.iter().any(|v| v.stage.as_str() == id))
         };
         (1..)
             .map(|n| {
@@ -346,7 +347,7 @@ impl Board {
                 }
             })
             .find(|id| !taken(id))
-            .map(StageId)
-            .unwrap_or(StageId(base))
+            .map(|id| StageId(id.into()))
+            .unwrap_or_else(|| StageId(base.into()))
     }
 }

@@ -29,14 +29,14 @@ impl Board {
                 let at = deal
                     .ticked
                     .iter()
-                    .position(|t| t.stage == stage && t.item == item);
+                    .position(|t| t.stage == stage && *t.item == *item);
                 match at {
                     Some(i) => {
                         deal.ticked.remove(i);
                     }
                     None => deal.ticked.push(Tick {
                         stage,
-                        item: item.to_string(),
+                        item: item.into(),
                         at: now,
                     }),
                 }

@@ -1,14 +1,25 @@
 //! A stage of the company's own sales process: one column on the board.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 /// A stage's stable id: a short slug such as `qualification`. Deals and history refer to stages by
 /// this id, so a stage can be renamed without touching any deal.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+///
+/// A board names a few stages many times over (every deal's stage, every visit in its history,
+/// every ticked criterion), so an id is shared, not copied: reading a file gives every mention
+/// of one id the same text (see [`super::shared_text`]).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
-pub struct StageId(pub String);
+pub struct StageId(pub Arc<str>);
+
+impl<'de> Deserialize<'de> for StageId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        super::shared_text::deserialize(deserializer).map(StageId)
+    }
+}
 
 impl StageId {
     /// Whether this could be a stage's id: letters, digits, `-`, `_` or `.`, and not too long.
@@ -19,6 +30,12 @@ impl StageId {
                 .0
                 .chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    }
+}
+
+impl StageId {
+    pub fn as_str(&self) -> &str {
+        &self.0
     }
 }
 

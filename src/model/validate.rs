@@ -152,9 +152,9 @@ impl Board {
         }
         // Found by binary search: hashing each of a deal's many stage names cost more than
         // reading the deal.
-        let mut known: Vec<&str> = ids.iter().map(|id| id.0.as_str()).collect();
+        let mut known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
         known.sort_unstable();
-        let known = |stage: &StageId| known.binary_search(&stage.0.as_str()).is_ok();
+        let known = |stage: &StageId| known.binary_search(&stage.as_str()).is_ok();
         // A deal's own problems are found on two cores for a big board; the problems are then
         // put in file order, each deal's after its repeated id.
         let own = |from: usize, deals: &[Arc<Deal>]| {

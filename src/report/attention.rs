@@ -123,7 +123,7 @@ mod tests {
             None,
             "in the closed list"
         );
-        board.stages.retain(|s| s.id.0 != "delivery");
+        board.stages.retain(|s| s.id.as_str() != "delivery");
         assert_eq!(rotting_days(&delivering, &board, now()), None);
     }
 

@@ -12,7 +12,7 @@ pub(super) struct StageIndex<'a>(Vec<(usize, u64, &'a str)>);
 impl<'a> StageIndex<'a> {
     pub(super) fn of(board: &'a Board) -> StageIndex<'a> {
         let ids = board.stages.iter().map(|s| {
-            let id = s.id.0.as_str();
+            let id = s.id.as_str();
             (id.len(), head(id), id)
         });
         StageIndex(ids.collect())
@@ -20,7 +20,7 @@ impl<'a> StageIndex<'a> {
 
     /// The first stage with `id`, as [`Board::stage_index`] finds it.
     pub(super) fn get(&self, id: &StageId) -> Option<usize> {
-        let id = id.0.as_str();
+        let id = id.as_str();
         let (len, head) = (id.len(), head(id));
         self.0
             .iter()

@@ -16,7 +16,7 @@ pub struct StageStay {
     pub days: i64,
     pub current: bool,
     /// This stage's exit criteria left unticked when the deal moved on.
-    pub skipped: Vec<String>,
+    pub skipped: Vec<std::sync::Arc<str>>,
     /// Stages passed over on the way into this one.
     pub jumped: Vec<String>,
     /// The deal came back here from a later stage.
@@ -51,7 +51,7 @@ pub fn timeline(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Vec<S
             jumped: visit
                 .jumped
                 .iter()
-                .map(|s| name(s).unwrap_or_else(|| s.0.clone()))
+                .map(|s| name(s).unwrap_or_else(|| s.to_string()))
                 .collect(),
             backward: visit.backward,
         })
@@ -90,7 +90,7 @@ mod tests {
         let days: Vec<i64> = stays.iter().map(|s| s.days).collect();
         assert_eq!(days, [8, 10, 2]);
         assert_eq!(
-            stays[0].skipped,
+            stays[0].skipped.iter().map(|s| &**s).collect::<Vec<_>>(),
             ["Contact person identified", "Lead source recorded"],
             "Lead's criteria were left undone when it moved on"
         );

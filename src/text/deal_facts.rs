@@ -59,7 +59,7 @@ impl DealFacts {
         DealFacts {
             stage: board
                 .stage(&deal.stage)
-                .map_or_else(|| deal.stage.0.clone(), |s| s.name.clone()),
+                .map_or_else(|| deal.stage.to_string(), |s| s.name.clone()),
             status: match &deal.status {
                 Status::Open => d.open.to_string(),
                 Status::Won { .. } => d.won.to_string(),

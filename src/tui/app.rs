@@ -515,7 +515,7 @@ impl App {
     fn stage_name(&self, id: &StageId) -> String {
         self.board
             .stage(id)
-            .map_or_else(|| id.0.clone(), |s| s.name.clone())
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
     }
 
     fn stage_name_of(&self, id: DealId) -> String {

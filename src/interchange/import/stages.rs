@@ -46,7 +46,7 @@ impl<'a> StageFinder<'a> {
         }
         let by = |matches: &dyn Fn(&Stage) -> bool| self.board.stages.iter().find(|s| matches(s));
         by(&|s| s.name.trim().to_lowercase() == lower)
-            .or_else(|| by(&|s| s.id.0 == lower))
+            .or_else(|| by(&|s| s.id.as_str() == lower))
             .map(|s| s.id.clone())
             .ok_or_else(|| {
                 fill(
@@ -121,8 +121,8 @@ mod tests {
                  Customer training, After-sale"
                 .into())
         );
-        assert_eq!(finder.first().0, "lead");
-        assert_eq!(finder.closing().0, "contract-invoice");
+        assert_eq!(finder.first().as_str(), "lead");
+        assert_eq!(finder.closing().as_str(), "contract-invoice");
     }
 
     #[test]

@@ -95,7 +95,11 @@ fn our_own_export_reads_back_the_same() {
         expected.history = vec![StageVisit::new(original.stage.clone(), original.created)];
         assert_eq!(read.deal, expected);
     }
-    assert_eq!(board.deals[1].stage.0, "delivery", "won deals carry on");
+    assert_eq!(
+        board.deals[1].stage.as_str(),
+        "delivery",
+        "won deals carry on"
+    );
     assert_eq!(board.deals[0].owner, "", "no owner stays no owner");
 }
 
@@ -110,7 +114,11 @@ fn our_own_files_typed_by_hand() {
     let a = &parsed.deals[0];
     assert_eq!((a.key.as_str(), a.own_id), ("dealboard:7", Some(DealId(7))));
     assert_eq!(a.deal.value, money(150, "EUR"));
-    assert_eq!(a.deal.stage.0, "contract-invoice", "won without a stage");
+    assert_eq!(
+        a.deal.stage.as_str(),
+        "contract-invoice",
+        "won without a stage"
+    );
     assert_eq!(a.deal.status, Status::Won { at: now().to_utc() });
     assert_eq!(a.deal.referred_by, Some(Referral::Deal(DealId(12))));
     assert_eq!(a.deal.external_id, "");
@@ -196,7 +204,7 @@ fn hubspot_closed_deals_ignore_the_stage_map() {
                 1,A,Closed Won,,2026-11-01 10:00\n";
     let parsed = read(file.as_bytes(), &options(&[("closed won", "Delivery")])).unwrap();
     let deal = &parsed.deals[0].deal;
-    assert_eq!(deal.stage.0, "contract-invoice");
+    assert_eq!(deal.stage.as_str(), "contract-invoice");
     assert_eq!(
         deal.status,
         Status::Won {

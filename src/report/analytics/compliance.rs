@@ -39,7 +39,7 @@ pub struct OwnerCompliance {
 struct Move<'a> {
     from: &'a StageId,
     backward: bool,
-    skipped: &'a [String],
+    skipped: &'a [std::sync::Arc<str>],
     jumped: &'a [StageId],
 }
 
@@ -98,9 +98,9 @@ pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<S
             }
             stage.moves_on += 1;
             for item in step.skipped {
-                match stage.skipped.iter_mut().find(|(i, _)| i == item) {
+                match stage.skipped.iter_mut().find(|(i, _)| **i == **item) {
                     Some((_, count)) => *count += 1,
-                    None => stage.skipped.push((item.clone(), 1)),
+                    None => stage.skipped.push((item.to_string(), 1)),
                 }
             }
         }

@@ -101,7 +101,7 @@ impl App {
                 id,
                 from,
                 to,
-                items,
+                items: items.iter().map(|item| item.to_string()).collect(),
             }));
         }
         self.move_deal_to(id, &to);

@@ -23,7 +23,7 @@ impl App {
                 let ticked = self
                     .board
                     .deal(deal.id)
-                    .is_some_and(|d| d.ticked.iter().any(|t| t.item == text));
+                    .is_some_and(|d| d.ticked.iter().any(|t| *t.item == *text));
                 let template = if ticked {
                     t().board.ticked
                 } else {

@@ -155,7 +155,7 @@ fn describe(board: &Board, kind: &ChangeKind) -> String {
     let name = |id: &crate::model::StageId| {
         board
             .stage(id)
-            .map_or_else(|| id.0.clone(), |s| s.name.clone())
+            .map_or_else(|| id.to_string(), |s| s.name.clone())
     };
     let date = |d: &Option<chrono::NaiveDate>| d.map_or(r.no_date.to_string(), |d| d.to_string());
     match kind {

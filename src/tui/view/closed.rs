@@ -67,7 +67,7 @@ pub fn render(app: &App, view: &ClosedView, frame: &mut Frame, area: Rect) {
     let stage_name = |deal: &Deal| {
         board
             .stage(&deal.stage)
-            .map_or_else(|| deal.stage.0.clone(), |s| s.name.clone())
+            .map_or_else(|| deal.stage.to_string(), |s| s.name.clone())
     };
     let rows = deals
         .iter()

@@ -167,7 +167,7 @@ fn criteria(board: &Board, deal: &Deal, selected: usize) -> Vec<Line<'static>> {
         let ticked = deal
             .ticked
             .iter()
-            .any(|t| t.stage == stage.id && &t.item == item);
+            .any(|t| t.stage == stage.id && *t.item == **item);
         let mark = if ticked {
             d.ticked_mark
         } else {
