@@ -52,7 +52,9 @@ pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<End
         if let Some(notice) = notice {
             app = app.with_notice(notice);
         }
-        event_loop(&mut terminal, &mut app, &signals, TICK)
+        let ending = event_loop(&mut terminal, &mut app, &signals, TICK);
+        app.end();
+        ending
     });
     finish(terminal, result)
 }
