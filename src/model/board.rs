@@ -5,6 +5,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::deal::{Deal, DealId};
+use super::deals::Deals;
 use super::money::Currency;
 use super::stage::{Phase, Stage, StageId};
 
@@ -38,10 +39,10 @@ pub struct Board {
     #[serde(default, skip_serializing_if = "ColumnSort::is_manual")]
     pub sort: ColumnSort,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
-    /// Shared: a copy of the board (a save in the background, a review's snapshot) costs a
-    /// pointer per deal, and a change copies only the deal it changes.
+    /// Shared (see [`Deals`]): a copy of the board (a save in the background, a review's
+    /// snapshot) costs a pointer, and a change copies only the deal it changes.
     #[serde(default)]
-    pub deals: Vec<Arc<Deal>>,
+    pub deals: Deals,
 }
 
 /// The order of deals inside a column.
@@ -106,7 +107,7 @@ impl Board {
             lost_reasons: Vec::new(),
             sources: Vec::new(),
             sort: ColumnSort::Manual,
-            deals: Vec::new(),
+            deals: Deals::default(),
         }
     }
 

@@ -24,7 +24,7 @@ pub struct Origin {
 pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
     let (_, first) = boards.first()?;
     let mut combined = Board {
-        deals: Vec::new(),
+        deals: Default::default(),
         next_deal_id: 1,
         stages: Vec::new(),
         ..(*first).clone()
@@ -192,7 +192,7 @@ mod tests {
     fn stages_match_by_name_and_every_stage_gets_a_column() {
         let mut anna = crate::store::default_board().unwrap();
         anna.stages = vec![stage("lead", "Lead"), stage("won", "Negotiation")];
-        anna.deals = vec![deal(1, "Anna's", "won", "").into()];
+        anna.deals = vec![deal(1, "Anna's", "won", "").into()].into();
         let mut boris = anna.clone();
         boris.stages = vec![
             stage("l", "LEAD"),
@@ -201,7 +201,7 @@ mod tests {
         ];
         let mut referred = deal(2, "Boris's second", "neg", "boris");
         referred.referred_by = Some(Referral::Deal(DealId(1)));
-        boris.deals = vec![deal(1, "Boris's", "demo", "").into(), referred.into()];
+        boris.deals = vec![deal(1, "Boris's", "demo", "").into(), referred.into()].into();
         let (board, origins) = combine(&[("anna", &anna), ("boris-board", &boris)]).unwrap();
         let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
@@ -242,10 +242,10 @@ mod tests {
     fn a_deal_keeps_the_probability_of_its_own_boards_stage() {
         let mut anna = crate::store::default_board().unwrap();
         anna.stages = vec![stage("neg", "Negotiation")];
-        anna.deals = vec![deal(1, "Anna's", "neg", "anna").into()];
+        anna.deals = vec![deal(1, "Anna's", "neg", "anna").into()].into();
         let mut boris = anna.clone();
         boris.stages[0].probability = 60;
-        boris.deals = vec![deal(1, "Boris's", "neg", "boris").into()];
+        boris.deals = vec![deal(1, "Boris's", "neg", "boris").into()].into();
         let mut set = deal(2, "Boris's own guess", "neg", "boris");
         set.probability = Some(90);
         boris.deals.push(set.into());

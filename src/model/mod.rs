@@ -6,6 +6,7 @@ mod board;
 mod closing;
 mod combine;
 mod deal;
+mod deals;
 mod edit;
 mod fields;
 mod import;
@@ -27,6 +28,7 @@ pub use combine::{Origin, combine};
 pub use deal::{
     CloseChange, Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick,
 };
+pub use deals::Deals;
 pub use edit::{Direction, EditError};
 pub use fields::{DealField, copy_fields, set_fields};
 pub use import::{ImportKeys, Imported, OWN_KEY_PREFIX};

@@ -161,7 +161,7 @@ mod tests {
             at: at(26, 16),
             reason: "No budget".into(),
         };
-        board.deals = vec![old.into(), won.into(), lost.into()];
+        board.deals = vec![old.into(), won.into(), lost.into()].into();
         let kinds: Vec<(DealId, ChangeKind)> = changes_since(&board, at(26, 0))
             .into_iter()
             .map(|c| (c.deal, c.kind))

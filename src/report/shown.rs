@@ -14,7 +14,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 
 use super::figures::{Count, Figures, Share, won_this_month};
 use super::filter::{Facts, Filter};
-use super::order::{Place, Placed, Placing, sort, visible_columns};
+use super::order::{Place, Placed, Placing, sort_columns, visible_columns};
 use crate::model::{Board, ColumnSort, Currency, Deal, Phase, Stage};
 
 /// More changed deals than this (an import, a big undo) are quicker counted from scratch.
@@ -249,9 +249,7 @@ impl View {
 
     /// Sorts each column again in the board's order.
     fn reorder(&mut self, board: &Board, now: DateTime<FixedOffset>) {
-        for column in &mut self.columns {
-            sort(column, board, now);
-        }
+        sort_columns(&mut self.columns, board, now);
         if let Some(basis) = &mut self.basis {
             basis.sort = board.sort;
         }

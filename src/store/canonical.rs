@@ -583,7 +583,7 @@ mod tests {
         let first = crate::store::format::deal_start_after(text.as_bytes(), 0).unwrap();
         let end = text.len() - crate::store::format::AFTER_DEALS.len();
         let deals = super::deals(&text[first..end]).unwrap();
-        assert_eq!(deals, board.deals);
+        assert_eq!(deals, *board.deals);
         assert_eq!(
             super::deals(&text[first..end - 2]),
             None,

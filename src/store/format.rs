@@ -227,7 +227,7 @@ fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
         lost_reasons: board.lost_reasons.clone(),
         sources: board.sources.clone(),
         sort: board.sort,
-        deals,
+        deals: deals.into(),
     }
 }
 
@@ -318,7 +318,7 @@ fn read_in_halves(text: &str) -> Option<Board> {
     );
     let mut deals = front?;
     deals.extend(back?);
-    board.deals = deals;
+    board.deals = deals.into();
     Some(board)
 }
 

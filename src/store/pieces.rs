@@ -71,7 +71,7 @@ pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
     for piece in done {
         deals.extend(piece?);
     }
-    board.deals = deals;
+    board.deals = deals.into();
     Some((board, hasher.digest128()))
 }
 

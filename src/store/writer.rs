@@ -61,6 +61,9 @@ struct Queue {
     next: SaveNumber,
     /// How many times the file was written (or tried), for tests of coalescing.
     writes: u64,
+    /// The board whose pieces to find in the file, when asked and not done yet.
+    find_pieces: Option<Board>,
+    pieces_asked: bool,
     stop: bool,
 }
 
@@ -73,17 +76,6 @@ impl Queue {
 impl Writer {
     /// Starts the thread that saves with `store`.
     pub fn start(store: Store) -> Writer {
-        Writer::start_with(store, None)
-    }
-
-    /// Starts the thread that saves with `store`, `board` being what was just read from its
-    /// file: until the first save is handed over, the thread finds the board's pieces in the
-    /// file, so that the first save copies them as later saves do.
-    pub fn start_after_reading(store: Store, board: Board) -> Writer {
-        Writer::start_with(store, Some(board))
-    }
-
-    fn start_with(store: Store, read: Option<Board>) -> Writer {
         let shared = Arc::new(Shared {
             store: Mutex::new(store),
             queue: Mutex::new(Queue::default()),
@@ -95,9 +87,6 @@ impl Writer {
             .name("dealboard-writer".into())
             .spawn(move || {
                 give_way();
-                if let Some(board) = read {
-                    find_pieces(&for_thread, &board);
-                }
                 write_until_stopped(&for_thread)
             })
             .ok();
@@ -122,6 +111,20 @@ impl Writer {
         queue.waiting = Some((number, board));
         self.shared.changed.notify_all();
         number
+    }
+
+    /// Once in the writer's life, the first time it is asked: while no save is waiting, the
+    /// thread finds in the file the pieces of `board`, the board as read from it (see
+    /// [`Store::find_pieces`]), so that the first save copies them as later saves do. Asked
+    /// when the app is idle: it takes a core for a while on a big board.
+    pub fn find_pieces_once(&self, board: impl FnOnce() -> Board) {
+        let mut queue = self.queue();
+        if queue.pieces_asked || self.thread.is_none() {
+            return;
+        }
+        queue.pieces_asked = true;
+        queue.find_pieces = Some(board());
+        self.shared.changed.notify_all();
     }
 
     /// Has `tell` called each time a save finishes (from the writer's thread).
@@ -243,6 +246,13 @@ fn write_until_stopped(shared: &Shared) {
                 if queue.stop {
                     return;
                 }
+                if let Some(board) = queue.find_pieces.take() {
+                    drop(queue);
+                    find_pieces(shared, &board);
+                    drop(board);
+                    queue = shared.queue();
+                    continue;
+                }
                 queue = shared
                     .changed
                     .wait(queue)
@@ -309,6 +319,31 @@ mod tests {
             Some((last, true))
         );
         assert_eq!(on_disk(&path), "third");
+    }
+
+    #[test]
+    fn the_pieces_of_the_board_read_are_found_once_when_asked() {
+        let board = crate::test_boards::demo(600);
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let path = dir.path().join("board.ron");
+        drop(Store::create(&path, &board).expect("a new board file"));
+        let (mut store, read) = Store::open(&path).expect("the file loads");
+        store.lock().expect("the lock");
+        let writer = Writer::start(store);
+        assert!(writer.store().written.is_none(), "nothing written yet");
+        writer.find_pieces_once(|| read.clone());
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while writer.store().written.is_none() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let found = |writer: &Writer| writer.store().written.as_ref().map(|w| w.1.len());
+        assert_eq!(found(&writer), Some(3), "600 deals: three pieces");
+        let mut asked_again = false;
+        writer.find_pieces_once(|| {
+            asked_again = true;
+            read.clone()
+        });
+        assert!(!asked_again);
     }
 
     #[test]

@@ -216,7 +216,7 @@ impl App {
         let stages = board.stages.len();
         let read_only = !store.can_write();
         let path = store.path().to_path_buf();
-        let writer = Writer::start_after_reading(store, board.clone());
+        let writer = Writer::start(store);
         let mut app = App {
             board,
             writer,
@@ -485,6 +485,7 @@ impl App {
             }
             Action::Tick => {
                 self.watch_file();
+                self.writer.find_pieces_once(|| self.board.clone());
                 if self.shown.figures().counted_on != Some(self.clock.today()) {
                     self.refresh(None);
                 }

@@ -103,7 +103,7 @@ pub fn board() -> Board {
         vec![visit("lead", 11, 20)],
     );
     d5.expected_close = NaiveDate::from_ymd_opt(2026, 12, 15);
-    board.deals = [d1, d2, d3, d4, d5].map(Into::into).into();
+    board.deals = [d1, d2, d3, d4, d5].map(Into::into).into_iter().collect();
     board.next_deal_id = 6;
     board
 }
