@@ -4,6 +4,21 @@
 /// thread costs more than it saves.
 pub(crate) const WORTH_IT_FROM: usize = 2000;
 
+/// Where to cut `lists` so that each side holds about half of their items, and whether they
+/// hold enough to share them out over two cores.
+pub(crate) fn middle<T>(lists: &[Vec<T>]) -> (usize, bool) {
+    let total: usize = lists.iter().map(Vec::len).sum();
+    let mut before = 0;
+    let middle = lists
+        .iter()
+        .position(|list| {
+            before += list.len();
+            2 * before >= total
+        })
+        .map_or(lists.len(), |i| i + 1);
+    (middle, total >= WORTH_IT_FROM)
+}
+
 /// `first` and `second`: on two cores when `split`, else one after the other. A panic on the
 /// other core is passed on as if it happened here.
 pub(crate) fn both<A: Send, B: Send>(

@@ -20,9 +20,7 @@ pub fn visible_columns<'a>(
     let filtering = filter.is_active();
     let matcher = filter.matcher();
     let mut columns = board.columns_keeping(|d| !filtering || matcher.matches(d, board, now));
-    for column in &mut columns {
-        sort(column, board, now);
-    }
+    sort_columns(&mut columns, board, now);
     columns
 }
 
@@ -45,21 +43,9 @@ pub(super) fn sort_columns<D: Placed + Send>(
             sort(column, board, now);
         }
     };
-    let total: usize = columns.iter().map(Vec::len).sum();
-    let mut before = 0;
-    let middle = columns
-        .iter()
-        .position(|column| {
-            before += column.len();
-            2 * before >= total
-        })
-        .map_or(columns.len(), |i| i + 1);
+    let (middle, split) = crate::two_cores::middle(columns);
     let (first, second) = columns.split_at_mut(middle);
-    crate::two_cores::both(
-        total >= crate::two_cores::WORTH_IT_FROM,
-        || sort_all(first),
-        || sort_all(second),
-    );
+    crate::two_cores::both(split, || sort_all(first), || sort_all(second));
 }
 
 /// Something that can tell its deal's [`Placing`].

@@ -257,16 +257,29 @@ impl View {
 
     /// Counts the whole board afresh.
     fn count_all(&mut self, board: &Board, now: DateTime<FixedOffset>) {
-        let columns: Vec<Vec<Card>> = visible_columns(board, &Filter::default(), now)
-            .into_iter()
-            .zip(&board.stages)
-            .map(|(column, stage)| {
-                column
-                    .into_iter()
-                    .map(|d| Card::of(d, stage, board, now))
-                    .collect()
-            })
-            .collect();
+        let found = visible_columns(board, &Filter::default(), now);
+        let cards = |columns: &[Vec<&Arc<Deal>>], stages: &[Stage]| -> Vec<Vec<Card>> {
+            columns
+                .iter()
+                .zip(stages)
+                .map(|(column, stage)| {
+                    column
+                        .iter()
+                        .map(|d| Card::of(d, stage, board, now))
+                        .collect()
+                })
+                .collect()
+        };
+        // The cards of a big board are made on two cores, about half of them on each.
+        let (middle, split) = crate::two_cores::middle(&found);
+        let middle = middle.min(board.stages.len());
+        let (front, back) = crate::two_cores::both(
+            split,
+            || cards(&found[..middle], &board.stages[..middle]),
+            || cards(&found[middle..], &board.stages[middle..]),
+        );
+        let mut columns = front;
+        columns.extend(back);
         let won: Vec<Arc<Deal>> = board
             .deals
             .iter()
