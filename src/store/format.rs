@@ -32,6 +32,18 @@ pub(super) struct WrittenPiece {
     hash: u64,
 }
 
+impl WrittenPiece {
+    /// `deals`, whose text `text` is at `at` in the file.
+    fn of(deals: &[Arc<Deal>], at: u64, text: &[u8]) -> WrittenPiece {
+        WrittenPiece {
+            deals: deals.to_vec(),
+            at,
+            len: text.len() as u64,
+            hash: xxhash_rust::xxh3::xxh3_64(text),
+        }
+    }
+}
+
 /// A file as written, and the pieces of deals in it.
 pub(super) type Written<'a> = (&'a std::fs::File, &'a [WrittenPiece]);
 
@@ -89,12 +101,7 @@ pub(super) fn write_board(
             };
             let text = &bytes[range];
             out.write_all(text)?;
-            written.push(WrittenPiece {
-                deals: deals.to_vec(),
-                at,
-                len: text.len() as u64,
-                hash: xxhash_rust::xxh3::xxh3_64(text),
-            });
+            written.push(WrittenPiece::of(deals, at, text));
             at += text.len() as u64;
         }
     }
@@ -150,12 +157,7 @@ pub(super) fn pieces_in(
         if !holds(file, at, text) {
             break;
         }
-        found.push(WrittenPiece {
-            deals: deals.to_vec(),
-            at,
-            len: text.len() as u64,
-            hash: xxhash_rust::xxh3::xxh3_64(text),
-        });
+        found.push(WrittenPiece::of(deals, at, text));
         at += text.len() as u64;
     }
     found
