@@ -49,7 +49,8 @@ pub fn list(
         .filter(|d| stage.as_ref().is_none_or(|s| d.stage == *s))
         .filter(|d| owner.as_ref().is_none_or(|o| d.owner.to_lowercase() == *o))
         .collect();
-    deals.sort_by_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
+    // Each deal's stage is looked up once, not at every comparison.
+    deals.sort_by_cached_key(|d| (board.stage_index(&d.stage), d.rank, d.id));
     Ok(match args.format {
         Format::Json => Output::Stream(Box::new(move |out| {
             write_deals_json(out, board, &deals).map_err(std::io::Error::from)

@@ -37,5 +37,5 @@ pub use names::{position_of_name, same_name};
 pub use patch::Patch;
 pub use process::{BoardDetails, BoardList, StageDraft};
 pub use stage::{Phase, Stage, StageId};
-pub use validate::Problem;
+pub use validate::{KnownStages, Problem};
 pub mod input;

@@ -82,14 +82,34 @@ impl Problem {
     }
 }
 
+/// The ids of a board's stages, for checking its deals one at a time (a reader checks each deal
+/// as it reads it, while it is still in the cache).
+pub struct KnownStages(Vec<StageId>);
+
+impl KnownStages {
+    pub fn of(board: &Board) -> KnownStages {
+        let mut ids: Vec<StageId> = board.stages.iter().map(|s| s.id.clone()).collect();
+        // Found by binary search: hashing each of a deal's many stage names cost more than
+        // reading the deal.
+        ids.sort_unstable();
+        KnownStages(ids)
+    }
+
+    fn knows(&self, stage: &StageId) -> bool {
+        self.0.binary_search(stage).is_ok()
+    }
+
+    /// Whether `deal` by itself (its id, stage, fields and history) keeps the rules.
+    pub fn sound(&self, deal: &Deal) -> bool {
+        deal_problems(deal, self).next().is_none()
+    }
+}
+
 /// What is wrong with one deal by itself (its id, stage, fields and history), in file order.
-fn deal_problems<'a>(
-    deal: &'a Deal,
-    known: &dyn Fn(&StageId) -> bool,
-) -> impl Iterator<Item = Problem> + 'a {
+fn deal_problems<'a>(deal: &'a Deal, known: &KnownStages) -> impl Iterator<Item = Problem> + 'a {
     let id_out_of_range =
         (deal.id.0 == 0 || deal.id.0 > MAX_DEAL_ID).then_some(Problem::DealIdOutOfRange(deal.id));
-    let unknown_stage = (!known(&deal.stage)).then(|| Problem::UnknownStage {
+    let unknown_stage = (!known.knows(&deal.stage)).then(|| Problem::UnknownStage {
         deal: deal.id,
         stage: deal.stage.clone(),
     });
@@ -102,7 +122,7 @@ fn deal_problems<'a>(
         .chain(deal.history.iter().flat_map(|v| &v.jumped))
         .chain(deal.ticked.iter().map(|t| &t.stage));
     let history = named
-        .find(|s| !known(s) && !s.is_well_formed())
+        .find(|s| !known.knows(s) && !s.is_well_formed())
         .map(|stage| Problem::BadHistoryStage {
             deal: deal.id,
             stage: stage.clone(),
@@ -115,6 +135,55 @@ fn deal_problems<'a>(
 impl Board {
     /// Everything wrong with the board, in file order; empty when it is sound.
     pub fn problems(&self) -> Vec<Problem> {
+        let mut problems = self.stage_problems();
+        let known = KnownStages::of(self);
+        // A deal's own problems are found on two cores for a big board; the problems are then
+        // put in file order, each deal's after its repeated id.
+        let own = |from: usize, deals: &[Arc<Deal>]| {
+            let mut found = Vec::new();
+            for (i, deal) in deals.iter().enumerate() {
+                found.extend(deal_problems(deal, &known).map(|p| (from + i, p)));
+            }
+            found
+        };
+        let half = self.deals.len() / 2;
+        let (front, back) = crate::two_cores::both(
+            self.deals.len() >= crate::two_cores::WORTH_IT_FROM,
+            || own(0, &self.deals[..half]),
+            || own(half, &self.deals[half..]),
+        );
+        let mut own = front.into_iter().chain(back).peekable();
+        let mut deal_ids = HashSet::with_capacity(self.deals.len());
+        for (i, deal) in self.deals.iter().enumerate() {
+            if !deal_ids.insert(deal.id) {
+                problems.push(Problem::DuplicateDealId(deal.id));
+            }
+            while let Some((_, problem)) = own.next_if(|(at, _)| *at == i) {
+                problems.push(problem);
+            }
+        }
+        problems.extend(self.text_problems());
+        problems
+    }
+
+    /// What [`Board::problems`] finds but the problems of each deal by itself, for a board
+    /// whose every deal was found [`KnownStages::sound`] as it was read: empty when the board is
+    /// sound.
+    pub fn problems_besides_deals_own(&self) -> Vec<Problem> {
+        let mut problems = self.stage_problems();
+        let mut deal_ids = HashSet::with_capacity(self.deals.len());
+        problems.extend(
+            self.deals
+                .iter()
+                .filter(|d| !deal_ids.insert(d.id))
+                .map(|d| Problem::DuplicateDealId(d.id)),
+        );
+        problems.extend(self.text_problems());
+        problems
+    }
+
+    /// The problems of the stages themselves.
+    fn stage_problems(&self) -> Vec<Problem> {
         let mut problems = Vec::new();
         if self.stages.is_empty() {
             problems.push(Problem::NoStages);
@@ -150,37 +219,6 @@ impl Board {
                 }
             }
         }
-        // Found by binary search: hashing each of a deal's many stage names cost more than
-        // reading the deal.
-        let mut known: Vec<&str> = ids.iter().map(|id| id.as_str()).collect();
-        known.sort_unstable();
-        let known = |stage: &StageId| known.binary_search(&stage.as_str()).is_ok();
-        // A deal's own problems are found on two cores for a big board; the problems are then
-        // put in file order, each deal's after its repeated id.
-        let own = |from: usize, deals: &[Arc<Deal>]| {
-            let mut found = Vec::new();
-            for (i, deal) in deals.iter().enumerate() {
-                found.extend(deal_problems(deal, &known).map(|p| (from + i, p)));
-            }
-            found
-        };
-        let half = self.deals.len() / 2;
-        let (front, back) = crate::two_cores::both(
-            self.deals.len() >= crate::two_cores::WORTH_IT_FROM,
-            || own(0, &self.deals[..half]),
-            || own(half, &self.deals[half..]),
-        );
-        let mut own = front.into_iter().chain(back).peekable();
-        let mut deal_ids = HashSet::with_capacity(self.deals.len());
-        for (i, deal) in self.deals.iter().enumerate() {
-            if !deal_ids.insert(deal.id) {
-                problems.push(Problem::DuplicateDealId(deal.id));
-            }
-            while let Some((_, problem)) = own.next_if(|(at, _)| *at == i) {
-                problems.push(problem);
-            }
-        }
-        problems.extend(self.text_problems());
         problems
     }
 

@@ -151,13 +151,13 @@ impl<'de> Reader<'de> {
         match self.peek() {
             Some(b'"') => {
                 let start = self.at + 1;
-                let len = self.text[start..].find('"').ok_or(NotCanonical)?;
-                let content = &self.text[start..start + len];
-                if content.contains('\\') {
+                // One look for the closing quote that also finds an escape before it.
+                let len = memchr::memchr2(b'"', b'\\', &bytes[start..]).ok_or(NotCanonical)?;
+                if bytes[start + len] != b'"' {
                     return Err(NotCanonical);
                 }
                 self.at = start + len + 1;
-                Ok(content)
+                Ok(&self.text[start..start + len])
             }
             Some(b'r') => {
                 let hashes = bytes[self.at + 1..]
@@ -168,10 +168,10 @@ impl<'de> Reader<'de> {
                 if bytes.get(start - 1) != Some(&b'"') {
                     return Err(NotCanonical);
                 }
-                let mut closing = String::with_capacity(hashes + 1);
-                closing.push('"');
-                closing.extend(std::iter::repeat_n('#', hashes));
-                let len = self.text[start..].find(&closing).ok_or(NotCanonical)?;
+                let mut closing = Vec::with_capacity(hashes + 1);
+                closing.push(b'"');
+                closing.extend(std::iter::repeat_n(b'#', hashes));
+                let len = memchr::memmem::find(&bytes[start..], &closing).ok_or(NotCanonical)?;
                 self.at = start + len + closing.len();
                 Ok(&self.text[start..start + len])
             }

@@ -109,12 +109,16 @@ fn unreadable(e: io::Error) -> LoadErrorKind {
     }
 }
 
-/// A board read quickly, made sound as `parse` makes it; `None` when it has problems, which
-/// reading the file whole then places at their lines.
+/// A board read quickly (each deal checked by itself as it was read), made sound as `parse`
+/// makes it; `None` when it has problems, which reading the file whole then places at their
+/// lines.
 #[cfg(unix)]
 fn sound(mut board: Board) -> Option<Board> {
     board.normalize();
-    board.problems().is_empty().then_some(board)
+    board
+        .problems_besides_deals_own()
+        .is_empty()
+        .then_some(board)
 }
 
 /// Turns the bytes of a board file into a sound board, or says exactly what is wrong.

@@ -2,7 +2,8 @@
 //! before turning it into deals made the text as big a part of the memory used as the board.
 //! The file is cut where deals start (found by a look around planned places, before reading),
 //! this thread reads the pieces in order and takes the fingerprint of their bytes, and two
-//! threads turn them into deals, so only a few pieces are in memory at a time.
+//! threads turn them into deals, so only a few pieces are in memory at a time. Each deal is
+//! checked by itself as soon as it is read, while it is still in the cache.
 //!
 //! Only a file as dealboard writes it is read this way; anything else (`None`) is read whole,
 //! which places any error at its line and column.
@@ -13,7 +14,7 @@ use std::sync::mpsc::{Receiver, sync_channel};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use super::format::{AFTER_DEALS, board_before_deals, deal_start_after};
-use crate::model::{Board, Deal};
+use crate::model::{Board, Deal, KnownStages};
 
 /// Bytes of deals read at a time (a piece ends where the next deal starts).
 const PIECE: u64 = 256 << 10;
@@ -27,11 +28,13 @@ const LOOK: u64 = 64 << 10;
 const AHEAD: usize = 2;
 
 /// The board in `file` (`len` bytes) and the XXH3-128 hash of its bytes; `None` when it is not
-/// a file as dealboard writes it, does not read, or changed while it was read.
+/// a file as dealboard writes it, does not read, has a deal that breaks the rules by itself
+/// ([`KnownStages::sound`]), or changed while it was read.
 pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
     let head = read_at(file, 0, HEAD.min(len))?;
     let head = valid_start(&head);
     let (mut board, first) = board_before_deals(head)?;
+    let known = KnownStages::of(&board);
     let end = len.checked_sub(AFTER_DEALS.len() as u64)?;
     if read_at(file, end, AFTER_DEALS.len() as u64)? != AFTER_DEALS.as_bytes() {
         return None;
@@ -50,7 +53,7 @@ pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
         for _ in 0..2 {
             std::thread::Builder::new()
                 .name("dealboard-read".into())
-                .spawn_scoped(scope, || turn_into_deals(&receive, &done))
+                .spawn_scoped(scope, || turn_into_deals(&receive, &known, &done))
                 .ok()?;
         }
         for (i, piece) in cuts.windows(2).enumerate() {
@@ -76,9 +79,10 @@ pub(super) fn read(file: &File, len: u64) -> Option<(Board, u128)> {
 }
 
 /// A thread's share: pieces taken as they come, each turned into its deals (`None` when it
-/// does not read).
+/// does not read or a deal in it is not sound).
 fn turn_into_deals(
     pieces: &Mutex<Receiver<(usize, Vec<u8>)>>,
+    known: &KnownStages,
     done: &Mutex<Vec<Option<Vec<Arc<Deal>>>>>,
 ) {
     loop {
@@ -91,6 +95,7 @@ fn turn_into_deals(
             std::str::from_utf8(&bytes)
                 .ok()
                 .and_then(super::canonical::deals)
+                .filter(|deals| deals.iter().all(|d| known.sound(d)))
         })
         .ok()
         .flatten();
@@ -187,5 +192,38 @@ mod tests {
         assert!(read(file.as_file(), len).is_none());
         let (file, len) = file_of(&text[..text.len() - 3]);
         assert!(read(file.as_file(), len).is_none(), "cut short");
+    }
+
+    #[test]
+    fn a_board_that_breaks_the_rules_is_read_whole_and_each_problem_placed_at_its_line() {
+        use crate::model::{Problem, StageId};
+        use crate::store::load::{self, LoadErrorKind};
+        let sound = demo(3000);
+        let mut unknown_stage = sound.clone();
+        Arc::make_mut(&mut unknown_stage.deals[2000]).stage = StageId("nowhere".into());
+        let mut repeated_id = sound.clone();
+        let first_id = repeated_id.deals[10].id;
+        Arc::make_mut(&mut repeated_id.deals[2500]).id = first_id;
+        for (board, own) in [(unknown_stage, true), (repeated_id, false)] {
+            let text = to_text(&board).unwrap();
+            let (file, len) = file_of(&text);
+            // A deal's own problem is found as the piece is read; one between deals after.
+            assert_eq!(read(file.as_file(), len).is_none(), own);
+            let error = load::read(file.path(), file.path()).unwrap_err();
+            let LoadErrorKind::Invalid(problems) = error.kind else {
+                panic!("{:?}", error.kind);
+            };
+            let [(problem, Some(line))] = problems.as_slice() else {
+                panic!("{problems:?}");
+            };
+            let deal = if own { board.deals[2000].id } else { first_id };
+            assert_eq!(problem.deal(), Some(deal));
+            assert!(matches!(
+                problem,
+                Problem::UnknownStage { .. } | Problem::DuplicateDealId(_)
+            ));
+            let said = text.lines().nth(line - 1).unwrap();
+            assert!(said.contains(&format!("id: {deal},")), "{said}");
+        }
     }
 }
