@@ -199,6 +199,18 @@ fn key_to_frame(c: &mut Criterion) {
                 terminal.draw(|f| view::render(&app, f)).map(|_| ())
             })
         });
+        // The closed deals (won and lost, newest first) listed, and the board shown again.
+        group.bench_function(
+            BenchmarkId::new("closed deals, open and close", size),
+            |b| {
+                b.iter(|| {
+                    app.update(Action::ShowClosed);
+                    terminal.draw(|f| view::render(&app, f)).map(|_| ())?;
+                    app.update(Action::Close);
+                    terminal.draw(|f| view::render(&app, f)).map(|_| ())
+                })
+            },
+        );
     }
     group.finish();
 }

@@ -65,8 +65,10 @@ pub struct Matcher<'f> {
 }
 
 impl Matcher<'_> {
+    /// Whether the filter keeps `deal`. A filter that asks for nothing keeps every deal
+    /// without working out its facts.
     pub fn matches(&self, deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> bool {
-        self.keeps_with(&Facts::of(deal, board, now), || deal)
+        !self.filter.is_active() || self.keeps_with(&Facts::of(deal, board, now), || deal)
     }
 
     /// Whether the filter keeps `deal`, whose [`Facts`] are `facts`. Only a tag (`#`) reads
@@ -232,6 +234,11 @@ mod tests {
             text: text.into(),
             ..Filter::default()
         };
+        for blank in ["", "  "] {
+            assert!(
+                f(blank).matches(&acme, &board, now()) && f(blank).matches(&other, &board, now())
+            );
+        }
         assert!(f("acme crm").matches(&acme, &board, now()));
         assert!(
             !f("acme scanners").matches(&acme, &board, now()),
