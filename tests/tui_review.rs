@@ -16,7 +16,7 @@ use dealboard::store;
 use dealboard::text;
 use dealboard::tui::action::Action;
 use dealboard::tui::keymap::{self, Context};
-use dealboard::tui::review::{Review, render};
+use dealboard::tui::review::{FOLLOW_EVERY, Review, render};
 use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -587,6 +587,24 @@ fn a_changed_file_is_read_off_the_screens_thread_and_taken_in_as_news() {
     );
     look_at_files(&mut review);
     assert!(shown(&review).contains(&"Brand new lead".to_string()));
+}
+
+#[test]
+fn the_files_are_followed_between_ticks_and_only_a_change_is_news() {
+    let dir = team();
+    let mut review = review(&dir);
+    std::thread::sleep(4 * FOLLOW_EVERY);
+    assert!(!review.has_news(), "files that did not change wake nobody");
+    boris_adds_a_lead(&dir);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !review.has_news() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(2));
+    }
+    review.update(Action::News);
+    assert!(
+        shown(&review).contains(&"Brand new lead".to_string()),
+        "a save seen with no tick asking for it"
+    );
 }
 
 #[test]

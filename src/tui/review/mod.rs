@@ -17,6 +17,7 @@ use chrono::{DateTime, Utc};
 
 use crate::clock::SystemClock;
 
+pub use sources::FOLLOW_EVERY;
 pub use state::Review;
 pub use view::render;
 

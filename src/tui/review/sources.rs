@@ -4,15 +4,22 @@
 //!
 //! The files are looked at and read on a thread of their own, so that a big board changing on
 //! disk never holds up a key: the screen asks for a look ([`Watcher::look`]) and takes in what
-//! was found when it is ready ([`Watcher::take_news`]). Only a file that changed is read.
+//! was found when it is ready ([`Watcher::take_news`]). Between the looks asked for, the thread
+//! looks by itself every [`FOLLOW_EVERY`] and tells only when something changed, so a
+//! teammate's save is on the screen soon after it is on disk. Only a file that changed is read.
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use crate::model::Board;
 use crate::store::{LoadError, Outside, Store, board_files};
 use crate::text::{load_error_in_a_line, t};
+
+/// How often the files are looked at when no look is asked for: a look at files that did not
+/// change costs a few `stat` calls.
+pub const FOLLOW_EVERY: Duration = Duration::from_millis(150);
 
 /// A presented file as the screen knows it.
 pub struct Source {
@@ -95,6 +102,7 @@ impl Followed {
 }
 
 /// The thread that follows the files, and what it found that the screen has not taken yet.
+/// A look asked for always ends in news, if only that nothing changed.
 pub struct Watcher {
     asks: Sender<()>,
     inbox: Arc<Inbox>,
@@ -162,9 +170,14 @@ impl Watcher {
 }
 
 /// The watcher's thread: a look each time one is asked for (several asked meanwhile make one),
-/// until the screen is gone.
+/// and one every [`FOLLOW_EVERY`] otherwise, until the screen is gone.
 fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, inbox: &Inbox) {
-    while asked.recv().is_ok() {
+    loop {
+        let was_asked = match asked.recv_timeout(FOLLOW_EVERY) {
+            Ok(()) => true,
+            Err(RecvTimeoutError::Timeout) => false,
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
         while asked.try_recv().is_ok() {}
         let mut found: Vec<Found> = followed.iter_mut().filter_map(Followed::follow).collect();
         for file in board_files(named) {
@@ -173,6 +186,9 @@ fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, i
                 followed.push(new);
                 found.push(opened);
             }
+        }
+        if found.is_empty() && !was_asked {
+            continue;
         }
         lock(&inbox.found).get_or_insert_default().extend(found);
         if let Some(wake) = lock(&inbox.wake).as_ref() {
