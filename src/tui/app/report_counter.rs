@@ -17,10 +17,10 @@ use crate::report::analytics::Stats;
 /// A report's figures: the period's, and the period before's when comparing and there is one.
 pub type Counted = (Stats, Option<Stats>);
 
-/// How long a key waits for the figures before the screen says "counting…": what a key may
-/// take on a board of ten thousand deals. A small board's figures come within it, so its
-/// report never shows the word.
-const PATIENCE: Duration = Duration::from_millis(2);
+/// How long a key waits for the figures before the screen says "counting…": half of what a key
+/// may take on a board of ten thousand deals (the frame takes the rest). A board of a few
+/// thousand deals has its figures within it, so its report never shows the word.
+const PATIENCE: Duration = Duration::from_millis(1);
 
 struct Question {
     number: u64,
