@@ -120,6 +120,8 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
             break;
         }
         let selected = focused && offset + slot == app.row(index);
+        #[cfg(test)]
+        tests::CARDS_BUILT.with(|built| built.set(built.get() + 1));
         let lines = card::lines(deal, board, app.now(), card_width, selected);
         let card_area = Rect {
             x: cards_area.x,
@@ -160,4 +162,54 @@ fn totals_lines(summary: &ColumnSummary, frame: &mut Frame, area: Rect) {
         Line::styled(format!(" {weighted}"), theme::dim()),
     ];
     put_lines(&lines, frame, area);
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::sync::Arc;
+
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    use crate::clock::FixedClock;
+    use crate::model::DealId;
+    use crate::store::Store;
+    use crate::tui::app::App;
+    use crate::tui::layout::{CARD_HEIGHT, MIN_COLUMN_WIDTH};
+
+    thread_local! {
+        /// The cards made for frames drawn on this thread.
+        pub static CARDS_BUILT: Cell<usize> = const { Cell::new(0) };
+    }
+
+    #[test]
+    fn a_frame_of_a_hundred_thousand_deals_builds_only_the_cards_on_screen() {
+        let demo = crate::test_boards::demo(1);
+        let mut board = demo.clone();
+        let one = Arc::clone(&demo.deals[0]);
+        board.deals = (1..=100_000)
+            .map(|id| {
+                let mut deal = (*one).clone();
+                deal.id = DealId(id);
+                Arc::new(deal)
+            })
+            .collect();
+        board.next_deal_id = 100_001;
+        let dir = tempfile::tempdir().unwrap();
+        let now = crate::test_boards::moment().fixed_offset();
+        let store = Store::at(&dir.path().join("board.ron"));
+        let app = App::new(board, store, Box::new(FixedClock(now)), (240, 60));
+        let mut terminal = Terminal::new(TestBackend::new(240, 60)).unwrap();
+        CARDS_BUILT.with(|built| built.set(0));
+        terminal
+            .draw(|frame| super::super::render(&app, frame))
+            .unwrap();
+        let built = CARDS_BUILT.with(Cell::get);
+        let room = usize::from(240 / MIN_COLUMN_WIDTH) * usize::from(60 / CARD_HEIGHT);
+        assert!(
+            (1..=room).contains(&built),
+            "{built} cards made for a screen with room for {room}"
+        );
+    }
 }
