@@ -61,7 +61,13 @@ fn the_same_numbers_as_the_reports_screen() {
     use dealboard::interchange::StatsJson;
     use dealboard::report::analytics::Stats;
     let cli = november_cli();
-    let from_cli = json(&cli, &[]);
+    let mut from_cli = json(&cli, &[]);
+    // The files read are the command's own; the figures are the same.
+    let boards = from_cli.as_object_mut().unwrap().remove("boards").unwrap();
+    assert_eq!(
+        boards,
+        json!([{"path": cli.board(), "deals": 5, "error": null}])
+    );
     let period = Period {
         from: chrono::NaiveDate::from_ymd_opt(2026, 11, 1),
         to: chrono::NaiveDate::from_ymd_opt(2026, 11, 30),
@@ -152,4 +158,131 @@ fn an_owner_nobody_is_called_is_a_typo_not_an_empty_report() {
         cli.ok(&["stats", "--owner", "ANNA"]).contains("anna"),
         "any case"
     );
+}
+
+/// A team folder: three copies of the November board (each figure above, three times). Anna's
+/// as it is (deals of anna and boris); Boris Petrov's with no owner on any deal and a stage only
+/// his board has, "Pilot"; Carla's with no owner anywhere, board or deal, so the file's name
+/// stands for it. And a file that cannot be read.
+fn team_cli() -> (Cli, std::path::PathBuf) {
+    use dealboard::model::{Phase, Stage, StageId};
+    let cli = Cli::new();
+    let folder = cli.dir.path().join("team");
+    std::fs::create_dir(&folder).unwrap();
+    let anna = support::november::board();
+    let unowned = |owner: &str| {
+        let mut board = support::november::board();
+        board.owner = owner.into();
+        for deal in board.deals.iter_mut() {
+            std::sync::Arc::make_mut(deal).owner.clear();
+        }
+        board
+    };
+    let mut boris = unowned("Boris Petrov");
+    boris.stages.insert(
+        1,
+        Stage {
+            id: StageId("pilot".into()),
+            name: "Pilot".into(),
+            probability: 15,
+            rot_days: 14,
+            phase: Phase::PreSale,
+            checklist: Vec::new(),
+        },
+    );
+    for (name, board) in [("anna", anna), ("boris", boris), ("carla", unowned(""))] {
+        let path = folder.join(format!("{name}.ron"));
+        dealboard::store::Store::create(&path, &board).unwrap();
+    }
+    std::fs::write(folder.join("broken.ron"), "(version: 3, deals: [").unwrap();
+    (cli, folder)
+}
+
+#[test]
+fn a_team_folder_is_one_report_with_each_deal_owned_as_in_the_review() {
+    let (cli, folder) = team_cli();
+    let folder = folder.display().to_string();
+    let s = json(&cli, &[&folder]);
+    // Open D3 and D5 ($2,000 + $3,000), won D1 ($10,000), lost D2 (€5,000) on each board.
+    assert_eq!(s["open_count"], 6);
+    assert_eq!(s["open_value"], json!({"USD": "15000.00"}));
+    assert_eq!(s["won_count"], 3);
+    assert_eq!(s["won_value"], json!({"USD": "30000.00"}));
+    assert_eq!(s["lost_count"], 3);
+    assert_eq!(s["lost_value"], json!({"EUR": "15000.00"}));
+    assert_eq!(s["win_rate"], 0.5);
+    let stages: Vec<&str> = s["stages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(stages.len(), 11, "{stages:?}");
+    assert_eq!(
+        stages[1], "Pilot",
+        "a stage one board has, after the one it follows"
+    );
+    let mut owners: Vec<&str> = s["owners"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    owners.sort_unstable();
+    assert_eq!(owners, ["Boris Petrov", "anna", "boris", "carla"]);
+    let boards = s["boards"].as_array().unwrap();
+    let named: Vec<(&str, &Value, bool)> = boards
+        .iter()
+        .map(|b| {
+            let path = b["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap();
+            (name, &b["deals"], b["error"].is_string())
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            ("anna.ron", &json!(5), false),
+            ("boris.ron", &json!(5), false),
+            ("broken.ron", &Value::Null, true),
+            ("carla.ron", &json!(5), false),
+        ]
+    );
+    // Each person's own figures, whoever's board their deals are on.
+    for (owner, open) in [("carla", 2), ("Boris Petrov", 2), ("boris", 1)] {
+        assert_eq!(
+            json(&cli, &[&folder, "--owner", owner])["open_count"],
+            open,
+            "{owner}"
+        );
+    }
+}
+
+#[test]
+fn a_team_table_names_its_boards_and_what_was_left_out() {
+    let (cli, folder) = team_cli();
+    let folder = folder.display().to_string();
+    let mut args = vec!["stats", folder.as_str()];
+    args.extend(NOVEMBER);
+    let out = cli.ok(&args);
+    let five = t().count(&t().board.deal_count, 5);
+    let board = |name: &str| fill(t().cli.stats_board, &[("board", &name), ("deals", &five)]);
+    let boards = [board("anna"), board("boris"), board("carla")].join(", ");
+    assert!(
+        out.starts_with(&fill(t().cli.stats_boards, &[("boards", &boards)])),
+        "{out}"
+    );
+    let left_out = t().cli.stats_not_read.split("{problem}").next().unwrap();
+    assert!(out.contains(&format!(
+        "{left_out}{}",
+        cli.dir.path().join("team/broken.ron").display()
+    )));
+    // One board: the report as before, without the list.
+    let one = cli.ok(&["stats", "--from", "2026-11-01", "--to", "2026-11-30"]);
+    assert!(!one.contains(&fill(t().cli.stats_boards, &[("boards", &"")])));
+    // Nothing readable: refused, saying why.
+    let broken = cli.dir.path().join("team/broken.ron").display().to_string();
+    let run = cli.run(&["stats", &broken]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains("broken.ron"), "{}", run.stderr);
 }

@@ -560,3 +560,26 @@ fn a_big_boards_report_is_counted_off_the_key_and_comes_as_news() {
     assert_eq!(report(&waiting).stats, report(&at_once).stats);
     assert_eq!(screen(&waiting, 120, 40), screen(&at_once, 120, 40));
 }
+
+#[test]
+fn deals_without_an_owner_count_as_the_boards_owners_as_in_stats_and_the_review() {
+    let mut board = demo_board();
+    board.owner = "Dana Lee".into();
+    let chens = board.deals.iter().filter(|d| d.owner == "chen").count();
+    for deal in board.deals.iter_mut().filter(|d| d.owner == "chen") {
+        std::sync::Arc::make_mut(deal).owner.clear();
+    }
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("s");
+    let mut owners = Vec::new();
+    for _ in 0..5 {
+        t.keys("Tab");
+        owners.push(report(&t).choice.owner.clone().unwrap());
+    }
+    assert_eq!(owners, ["anna", "boris", "dana", "Dana Lee", "Иван"]);
+    t.keys("BTab");
+    assert_eq!(report(&t).choice.owner.as_deref(), Some("Dana Lee"));
+    let new: usize = report(&t).stats.owners.iter().map(|o| o.new).sum();
+    assert!(new <= chens && report(&t).stats.owners.len() == 1);
+    assert_eq!(report(&t).stats.owners[0].name, "Dana Lee");
+}

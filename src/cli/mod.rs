@@ -356,10 +356,12 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             clock,
             |board, id, now| board.reopen(id, now),
         )),
-        Command::Stats(args) => {
-            let board = kept_to_the_end(change::read_board(path)?);
-            text(stats::stats(board, &args, terminal_width(), clock.now()))
-        }
+        Command::Stats(args) => text(stats::stats_of_boards(
+            path,
+            &args,
+            terminal_width(),
+            clock.now(),
+        )),
         Command::Review(args) => review::review(path, &args, clock).map(Output::Ended),
         Command::Export(args) => exchange::export(path, &args),
         Command::Import(args) => text(exchange::import(path, &args, clock)),

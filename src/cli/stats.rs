@@ -1,17 +1,19 @@
 //! `dealboard stats`: the process report for a period, as tables for people or JSON for
-//! scripts. The figures are the reports screen's, from the same code.
+//! scripts. The figures are the reports screen's, from the same code. Over several boards (files
+//! or folders, as for the review) the deals are combined as the review combines them.
 
 use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, FixedOffset};
 use clap::{Args, ValueEnum};
 
 use super::Failure;
 use super::table::{self, Column};
-use crate::interchange::StatsJson;
-use crate::model::Board;
-use crate::model::same_name;
+use crate::interchange::{BoardFileJson, StatsJson};
+use crate::model::{Board, combine, give_owners, same_name};
 use crate::report::analytics::{Period, Stats};
+use crate::store::{Store, board_files, board_name};
 use crate::text::reports::{days, money, percent, period};
 use crate::text::{fill, t};
 
@@ -34,10 +36,86 @@ pub struct StatsArgs {
     pub compare: bool,
     #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
     pub format: StatsFormat,
+    #[arg(value_name = "BOARD", help = t().cli.arg_stats_boards)]
+    pub boards: Vec<PathBuf>,
+}
+
+/// A board file the report was asked to read: how many deals it gave, or why it could not be
+/// read.
+pub struct BoardRead {
+    pub path: PathBuf,
+    pub deals: Result<usize, String>,
+}
+
+/// `dealboard stats [BOARD...]`: the report over the boards named, combined; none named: your
+/// own board (made from the default process when there is none yet).
+pub fn stats_of_boards(
+    path: &Path,
+    args: &StatsArgs,
+    width: Option<usize>,
+    now: DateTime<FixedOffset>,
+) -> Result<String, Failure> {
+    let (board, read) = if args.boards.is_empty() {
+        let mut board = super::change::read_board(path)?;
+        let read = BoardRead {
+            path: path.to_path_buf(),
+            deals: Ok(board.deals.len()),
+        };
+        give_owners(&mut board, &board_name(path));
+        (board, vec![read])
+    } else {
+        read_boards(&args.boards)?
+    };
+    stats(super::kept_to_the_end(board), &read, args, width, now)
+}
+
+/// The boards `named` stands for, each file read on a thread of its own, combined; refused when
+/// there are none or none can be read.
+fn read_boards(named: &[PathBuf]) -> Result<(Board, Vec<BoardRead>), Failure> {
+    let files = board_files(named);
+    if files.is_empty() {
+        return Err(Failure(t().cli.stats_no_files.to_string()));
+    }
+    let results: Vec<Result<Board, crate::store::LoadError>> = std::thread::scope(|scope| {
+        let reading: Vec<_> = files
+            .iter()
+            .map(|file| scope.spawn(|| Store::at(file).read()))
+            .collect();
+        reading
+            .into_iter()
+            .map(|read| read.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let names: Vec<String> = files.iter().map(|f| board_name(f)).collect();
+    let boards: Vec<(&str, &Board)> = names
+        .iter()
+        .zip(&results)
+        .filter_map(|(name, read)| Some((name.as_str(), read.as_ref().ok()?)))
+        .collect();
+    let Some((board, _)) = combine(&boards) else {
+        let problems: Vec<String> = results
+            .iter()
+            .filter_map(|r| r.as_ref().err().map(ToString::to_string))
+            .collect();
+        return Err(Failure(problems.join("\n")));
+    };
+    let read = files
+        .into_iter()
+        .zip(&results)
+        .map(|(path, result)| BoardRead {
+            path,
+            deals: result
+                .as_ref()
+                .map(|b| b.deals.len())
+                .map_err(crate::text::load_error_in_a_line),
+        })
+        .collect();
+    Ok((board, read))
 }
 
 pub fn stats(
     board: &Board,
+    read: &[BoardRead],
     args: &StatsArgs,
     width: Option<usize>,
     now: DateTime<FixedOffset>,
@@ -95,10 +173,52 @@ pub fn stats(
     };
     match args.format {
         StatsFormat::Json => {
-            Ok(serde_json::to_string_pretty(&StatsJson::new(&stats, previous.as_ref()))? + "\n")
+            let mut json = StatsJson::new(&stats, previous.as_ref());
+            json.boards = read.iter().map(board_file_json).collect();
+            Ok(serde_json::to_string_pretty(&json)? + "\n")
         }
-        StatsFormat::Table => Ok(tables(&stats, previous.as_ref(), width)),
+        StatsFormat::Table => Ok(boards_read(read) + &tables(&stats, previous.as_ref(), width)),
     }
+}
+
+fn board_file_json(read: &BoardRead) -> BoardFileJson {
+    BoardFileJson {
+        path: read.path.display().to_string(),
+        deals: read.deals.as_ref().ok().copied(),
+        error: read.deals.as_ref().err().cloned(),
+    }
+}
+
+/// Over several boards, or when one could not be read, which boards the figures are of and
+/// which were left out; nothing for one board read.
+fn boards_read(read: &[BoardRead]) -> String {
+    let c = &t().cli;
+    if read.len() < 2 && read.iter().all(|r| r.deals.is_ok()) {
+        return String::new();
+    }
+    let mut out = String::new();
+    let counted: Vec<String> = read
+        .iter()
+        .filter_map(|r| {
+            let deals = r.deals.as_ref().ok()?;
+            Some(fill(
+                c.stats_board,
+                &[
+                    ("board", &crate::text::quote(&board_name(&r.path))),
+                    ("deals", &t().count(&t().board.deal_count, *deals)),
+                ],
+            ))
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "{}",
+        fill(c.stats_boards, &[("boards", &counted.join(", "))])
+    );
+    for problem in read.iter().filter_map(|r| r.deals.as_ref().err()) {
+        let _ = writeln!(out, "{}", fill(c.stats_not_read, &[("problem", problem)]));
+    }
+    out
 }
 
 /// The report as a heading, the key figures, and a table per question.

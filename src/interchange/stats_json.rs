@@ -33,9 +33,21 @@ pub struct StatsJson {
     pub forecast: Vec<ForecastJson>,
     pub compliance: Vec<ComplianceJson>,
     pub owner_compliance: Vec<OwnerComplianceJson>,
+    /// The board files read (more than one over a team), with any that could not be read and
+    /// why; not given for the period before.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub boards: Vec<BoardFileJson>,
     /// The period just before, of the same length, with `--compare`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<StatsJson>>,
+}
+
+/// A board file the report read, with its deals, or could not read, with why.
+#[derive(Serialize, Debug)]
+pub struct BoardFileJson {
+    pub path: String,
+    pub deals: Option<usize>,
+    pub error: Option<String>,
 }
 
 #[derive(Serialize, Debug)]
@@ -235,6 +247,7 @@ impl StatsJson {
                     no_next_action: o.no_next_action,
                 })
                 .collect(),
+            boards: Vec::new(),
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
         }
     }

@@ -1,8 +1,9 @@
 //! Several salespeople's boards presented as one pipeline for the stand-up. Stages are matched
 //! by name (any case); a stage only some boards have still gets its column, placed after the
-//! stage it follows on its own board. Deals keep their owner; a deal without one is the owner's
-//! whose file it is (the file's name), and the win probability of its own board's stage. The
-//! result is for reading only.
+//! stage it follows on its own board. Deals keep their owner; a deal without one is its board's
+//! owner's ([`fallback_owner`]: the board's `owner`, else the file's name), and keeps the win
+//! probability of its own board's stage. The result is for reading only. The review, `stats`
+//! and the reports screen all give owner-less deals their owner by the same rule.
 
 use std::sync::Arc;
 
@@ -18,9 +19,32 @@ pub struct Origin {
     pub id: DealId,
 }
 
+/// Whose a deal without an owner is, on `board` read from the file named `file_name` (without
+/// `.ron`): the board's owner, else the file's name.
+pub fn fallback_owner<'a>(board: &'a Board, file_name: &'a str) -> &'a str {
+    match board.owner.trim() {
+        "" => file_name,
+        owner => owner,
+    }
+}
+
+/// Gives each deal of `board` (read from the file named `file_name`) that has no owner its
+/// [`fallback_owner`]. Only those deals are copied.
+pub fn give_owners(board: &mut Board, file_name: &str) {
+    let unowned = |d: &Deal| d.owner.trim().is_empty();
+    if !board.deals.iter().any(|d| unowned(d)) {
+        return;
+    }
+    let owner = fallback_owner(board, file_name).to_string();
+    for deal in board.deals.iter_mut().filter(|d| unowned(d)) {
+        Arc::make_mut(deal).owner.clone_from(&owner);
+    }
+}
+
 /// The boards as one, and for each of its deals (in the combined board's id order) where it
-/// came from; `None` for no boards. `boards` pairs each board with the name its deals fall back
-/// to as their owner. The first board gives the settings (name, currency, lists).
+/// came from; `None` for no boards. `boards` pairs each board with the name of its file
+/// (without `.ron`), for [`fallback_owner`]. The first board gives the settings (name,
+/// currency, lists).
 pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
     let (_, first) = boards.first()?;
     let mut combined = Board {
@@ -72,7 +96,8 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
 
 /// The deals of `board` as the combined board (with `stages`) holds them, numbered from
 /// `first_id`.
-fn part(stages: &[Stage], name: &str, board: &Board, first_id: u64) -> Vec<Arc<Deal>> {
+fn part(stages: &[Stage], file_name: &str, board: &Board, first_id: u64) -> Vec<Arc<Deal>> {
+    let owner = fallback_owner(board, file_name);
     // A board as read is sorted by id: a referral's deal is found by halving.
     let sorted = board.deals.is_sorted_by_key(|d| d.id);
     let new_id = |old: DealId| {
@@ -100,7 +125,7 @@ fn part(stages: &[Stage], name: &str, board: &Board, first_id: u64) -> Vec<Arc<D
         let mut deal = Deal::clone(deal);
         deal.id = DealId(first_id + at as u64);
         if deal.owner.trim().is_empty() {
-            deal.owner = name.to_string();
+            deal.owner = owner.to_string();
         }
         // Weighted as on its own board, whose stage of the same name may say otherwise.
         if deal.probability.is_none()
@@ -194,6 +219,8 @@ mod tests {
         anna.stages = vec![stage("lead", "Lead"), stage("won", "Negotiation")];
         anna.deals = vec![deal(1, "Anna's", "won", "").into()].into();
         let mut boris = anna.clone();
+        let mut carla = anna.clone();
+        carla.owner = "Carla Díaz".into();
         boris.stages = vec![
             stage("l", "LEAD"),
             stage("demo", "Demo"),
@@ -202,7 +229,8 @@ mod tests {
         let mut referred = deal(2, "Boris's second", "neg", "boris");
         referred.referred_by = Some(Referral::Deal(DealId(1)));
         boris.deals = vec![deal(1, "Boris's", "demo", "").into(), referred.into()].into();
-        let (board, origins) = combine(&[("anna", &anna), ("boris-board", &boris)]).unwrap();
+        let (board, origins) =
+            combine(&[("anna", &anna), ("boris-board", &boris), ("c", &carla)]).unwrap();
         let names: Vec<&str> = board.stages.iter().map(|s| s.name.as_str()).collect();
         assert_eq!(
             names,
@@ -220,8 +248,9 @@ mod tests {
                 ("Anna's", "won", "anna"),
                 ("Boris's", "demo", "boris-board"),
                 ("Boris's second", "won", "boris"),
+                ("Anna's", "won", "Carla Díaz"),
             ],
-            "stage ids of the first board; no owner: the file's name"
+            "stage ids of the first board; no owner: the board's owner, else the file's name"
         );
         assert_eq!(
             board.deals[2].referred_by,
@@ -235,7 +264,15 @@ mod tests {
                 id: DealId(2)
             }
         );
-        assert_eq!(board.next_deal_id, 4);
+        assert_eq!(board.next_deal_id, 5);
+        give_owners(&mut carla, "c");
+        assert_eq!(
+            carla.deals[0].owner, "Carla Díaz",
+            "the same rule for one board"
+        );
+        give_owners(&mut boris, "boris-board");
+        let owners: Vec<&str> = boris.deals.iter().map(|d| d.owner.as_str()).collect();
+        assert_eq!(owners, ["boris-board", "boris"]);
     }
 
     #[test]

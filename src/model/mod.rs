@@ -24,7 +24,7 @@ mod validate;
 
 pub use bad_text::{BadText, BadTextKind};
 pub use board::{Board, ColumnSort, FORMAT_VERSION, MAX_DEAL_ID};
-pub use combine::{Origin, combine};
+pub use combine::{Origin, combine, fallback_owner, give_owners};
 pub use deal::{
     CloseChange, Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick,
 };

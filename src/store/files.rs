@@ -1,6 +1,14 @@
 //! Finding board files: the files and folders a command names.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+/// A board file's name without `.ron`: what its deals without an owner fall back to (see
+/// [`crate::model::fallback_owner`]), and how the review names a board.
+pub fn board_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
 
 /// The board files named on the command line: a folder stands for every `.ron` file in it
 /// (backups and copies beside a board end otherwise, so they are left out), in name order. A

@@ -17,7 +17,7 @@ mod writer;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-pub use files::board_files;
+pub use files::{board_files, board_name};
 pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};

@@ -7,8 +7,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use super::report_counter::Counted;
 use super::{App, Mode};
 use crate::model::Board;
-use crate::model::{position_of_name, same_name};
+use crate::model::{fallback_owner, give_owners, position_of_name, same_name};
 use crate::report::analytics::{Period, Stats};
+use crate::store::board_name;
 use crate::text::fill;
 use crate::text::t;
 use crate::tui::action::Action;
@@ -155,11 +156,15 @@ pub(super) fn counted(
     (stats, before)
 }
 
-/// The owners of the board's deals, each once (whatever the case), in alphabetical order.
-pub fn owners_of(board: &Board) -> Vec<String> {
+/// The owners of the board's deals (read from the file named `file_name`), each once (whatever
+/// the case), in alphabetical order; a deal without one is its [`fallback_owner`]'s.
+pub fn owners_of(board: &Board, file_name: &str) -> Vec<String> {
     let mut owners: Vec<String> = Vec::new();
     for deal in &board.deals {
-        let name = deal.owner.trim();
+        let name = match deal.owner.trim() {
+            "" => fallback_owner(board, file_name),
+            name => name,
+        };
         if !name.is_empty() && position_of_name(&owners, name, String::as_str).is_none() {
             owners.push(name.to_string());
         }
@@ -169,12 +174,21 @@ pub fn owners_of(board: &Board) -> Vec<String> {
 }
 
 impl App {
+    /// The board as its report counts it: a deal without an owner is the board's owner's, else
+    /// the file's name's ([`give_owners`]), as in `stats` and the review. Only such deals are
+    /// copied.
+    fn report_board(&self) -> Board {
+        let mut board = self.board.clone();
+        give_owners(&mut board, &board_name(&self.path));
+        board
+    }
+
     pub(super) fn open_reports(&mut self) {
         let now = self.clock.now();
         let mut view = ReportsView::counting(self.report_choice.clone(), &self.board, now);
         let asked = self
             .reports
-            .ask(view.choice.clone(), self.board.clone(), now);
+            .ask(view.choice.clone(), self.report_board(), now);
         if let Some(counted) = asked {
             view.take(counted);
         }
@@ -212,7 +226,7 @@ impl App {
         let choice = view.choice.clone();
         let asked = self
             .reports
-            .ask(choice, self.board.clone(), self.clock.now());
+            .ask(choice, self.report_board(), self.clock.now());
         if let Some(counted) = asked
             && let Some(view) = self.report_view()
         {
@@ -234,7 +248,7 @@ impl App {
         match action {
             PreviousPeriod | NextPeriod => choice.preset = choice.preset.step(action == NextPeriod),
             NextOwner | PreviousOwner => {
-                let owners = owners_of(&self.board);
+                let owners = owners_of(&self.board, &board_name(&self.path));
                 choice.owner = next_owner(&owners, choice.owner.as_deref(), action == NextOwner);
             }
             ToggleCompare => choice.compare = !choice.compare,

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::model::Board;
-use crate::store::{LoadError, Outside, Store, board_files};
+use crate::store::{LoadError, Outside, Store, board_files, board_name};
 use crate::text::{load_error_in_a_line, t};
 
 /// How often the files are looked at when no look is asked for: a look at files that did not
@@ -201,7 +201,7 @@ impl Source {
     /// A file as first read.
     pub fn new(found: Found) -> Source {
         Source {
-            name: name_of(&found.path),
+            name: board_name(&found.path),
             path: found.path,
             board: found.board,
             warning: found.warning,
@@ -219,12 +219,6 @@ impl Source {
             None => false,
         }
     }
-}
-
-fn name_of(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
 }
 
 fn described(error: &LoadError) -> String {
