@@ -286,3 +286,87 @@ fn a_team_table_names_its_boards_and_what_was_left_out() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("broken.ron"), "{}", run.stderr);
 }
+
+#[test]
+fn by_owner_is_a_row_per_person_over_the_team_ranked_by_weighted_pipeline() {
+    let (cli, folder) = team_cli();
+    let folder = folder.display().to_string();
+    let s = json(&cli, &[&folder, "--by", "owner"]);
+    let people = s["people"].as_array().unwrap();
+    let rows: Vec<(&str, &Value, &Value, &Value, &Value)> = people
+        .iter()
+        .map(|p| {
+            let name = p["name"].as_str().unwrap();
+            (
+                name,
+                &p["open_count"],
+                &p["weighted_value"],
+                &p["won_count"],
+                &p["win_rate"],
+            )
+        })
+        .collect();
+    // Boris Petrov's and Carla's boards each hold D3 and D5 ($2,000 and $3,000 in Lead, 10%):
+    // $500 weighted; boris has D5 on Anna's board, anna D3. Ties go by open deals, then name.
+    assert_eq!(
+        rows,
+        [
+            (
+                "Boris Petrov",
+                &json!(2),
+                &json!({"USD": "500.00"}),
+                &json!(1),
+                &json!(0.5)
+            ),
+            (
+                "carla",
+                &json!(2),
+                &json!({"USD": "500.00"}),
+                &json!(1),
+                &json!(0.5)
+            ),
+            (
+                "boris",
+                &json!(1),
+                &json!({"USD": "300.00"}),
+                &json!(0),
+                &Value::Null
+            ),
+            (
+                "anna",
+                &json!(1),
+                &json!({"USD": "200.00"}),
+                &json!(1),
+                &json!(0.5)
+            ),
+        ]
+    );
+    assert_eq!(people[3]["median_cycle_days"], 31.0, "D1: Oct 20 to Nov 20");
+    assert_eq!(people[3]["lost_value"], json!({"EUR": "5000.00"}));
+    let one = json(&cli, &[&folder, "--by", "owner", "--owner", "CARLA"]);
+    assert_eq!(one["people"].as_array().unwrap().len(), 1);
+    assert!(
+        json(&cli, &[&folder]).get("people").is_none(),
+        "only when asked"
+    );
+    // The table: a row per person under the report's heading, people in the same order.
+    let mut args = vec!["stats", folder.as_str(), "--by", "owner"];
+    args.extend(NOVEMBER);
+    let table = cli.ok(&args);
+    let header = table
+        .lines()
+        .find(|l| l.starts_with(t().cli.col_person))
+        .unwrap_or_else(|| panic!("{table}"));
+    assert!(header.contains(t().cli.col_weighted), "{header}");
+    let order: Vec<&str> = table
+        .lines()
+        .skip_while(|l| !l.starts_with(t().cli.col_person))
+        .skip(1)
+        .filter_map(|l| {
+            ["Boris Petrov", "carla", "boris", "anna"]
+                .into_iter()
+                .find(|n| l.starts_with(n))
+        })
+        .collect();
+    assert_eq!(order, ["Boris Petrov", "carla", "boris", "anna"]);
+}

@@ -10,6 +10,7 @@ mod list;
 mod review;
 mod show;
 mod stats;
+mod stats_people;
 mod table;
 
 use std::io::IsTerminal;

@@ -12,7 +12,7 @@ use super::Failure;
 use super::table::{self, Column};
 use crate::interchange::{BoardFileJson, StatsJson};
 use crate::model::{Board, combine, give_owners, same_name};
-use crate::report::analytics::{Period, Stats};
+use crate::report::analytics::{Period, PersonRow, Stats, people};
 use crate::store::{Store, board_files, board_name};
 use crate::text::reports::{days, money, percent, period};
 use crate::text::{fill, t};
@@ -22,6 +22,13 @@ pub enum StatsFormat {
     #[default]
     Table,
     Json,
+}
+
+/// What `--by` breaks the report down by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsBy {
+    /// A row per person.
+    Owner,
 }
 
 #[derive(Args, Debug)]
@@ -36,6 +43,8 @@ pub struct StatsArgs {
     pub compare: bool,
     #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
     pub format: StatsFormat,
+    #[arg(long, value_enum, help = t().cli.arg_stats_by)]
+    pub by: Option<StatsBy>,
     #[arg(value_name = "BOARD", help = t().cli.arg_stats_boards)]
     pub boards: Vec<PathBuf>,
 }
@@ -171,13 +180,24 @@ pub fn stats(
     } else {
         None
     };
+    // A row per person, or the one asked for with --owner.
+    let people: Option<Vec<PersonRow>> = (args.by == Some(StatsBy::Owner)).then(|| {
+        let mut rows = people(board, chosen, now);
+        rows.retain(|p| owner.is_none_or(|o| same_name(&p.name, o)));
+        rows
+    });
     match args.format {
         StatsFormat::Json => {
             let mut json = StatsJson::new(&stats, previous.as_ref());
             json.boards = read.iter().map(board_file_json).collect();
+            json.people = people.as_deref().map(crate::interchange::people_json);
             Ok(serde_json::to_string_pretty(&json)? + "\n")
         }
-        StatsFormat::Table => Ok(boards_read(read) + &tables(&stats, previous.as_ref(), width)),
+        StatsFormat::Table => Ok(boards_read(read)
+            + &match people {
+                Some(rows) => people_report(&stats, &rows, width),
+                None => tables(&stats, previous.as_ref(), width),
+            }),
     }
 }
 
@@ -219,6 +239,18 @@ fn boards_read(read: &[BoardRead]) -> String {
         let _ = writeln!(out, "{}", fill(c.stats_not_read, &[("problem", problem)]));
     }
     out
+}
+
+/// `--by owner`: the report's heading and a row per person.
+fn people_report(stats: &Stats, rows: &[PersonRow], width: Option<usize>) -> String {
+    let r = &t().reports;
+    let owner = stats.owner.as_deref().unwrap_or(r.everyone);
+    format!(
+        "{} · {} · {owner}\n\n{}",
+        r.title,
+        period(&stats.period),
+        super::stats_people::people_table(rows, width)
+    )
 }
 
 /// The report as a heading, the key figures, and a table per question.

@@ -12,7 +12,7 @@ pub use board_json::{BoardJson, FullDealJson};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
 pub use json::{DealJson, write_deals_json};
 pub use merge::{ImportReport, Merged, merge};
-pub use stats_json::{BoardFileJson, StatsJson};
+pub use stats_json::{BoardFileJson, PersonJson, StatsJson, people_json};
 
 /// A time as every export writes it: RFC 3339, UTC, whole seconds (`2026-11-27T09:30:00Z`).
 fn utc(at: &chrono::DateTime<chrono::Utc>) -> String {

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::Totals;
-use crate::report::analytics::{Durations, Period, Stats};
+use crate::report::analytics::{Durations, Period, PersonRow, Stats};
 
 #[derive(Serialize, Debug)]
 pub struct StatsJson {
@@ -37,9 +37,53 @@ pub struct StatsJson {
     /// why; not given for the period before.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub boards: Vec<BoardFileJson>,
+    /// With `--by owner`: a row per person, ranked as the table ranks them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub people: Option<Vec<PersonJson>>,
     /// The period just before, of the same length, with `--compare`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<StatsJson>>,
+}
+
+/// A person's row of `--by owner`.
+#[derive(Serialize, Debug)]
+pub struct PersonJson {
+    pub name: String,
+    pub open_count: usize,
+    pub open_value: BTreeMap<String, String>,
+    pub weighted_value: BTreeMap<String, String>,
+    pub won_count: usize,
+    pub won_value: BTreeMap<String, String>,
+    pub lost_count: usize,
+    pub lost_value: BTreeMap<String, String>,
+    pub win_rate: Option<f64>,
+    pub median_cycle_days: Option<f64>,
+    pub overdue: usize,
+    pub going_cold: usize,
+    pub closing_this_month: usize,
+    pub closing_this_month_value: BTreeMap<String, String>,
+}
+
+/// The rows of `--by owner` as JSON.
+pub fn people_json(rows: &[PersonRow]) -> Vec<PersonJson> {
+    rows.iter()
+        .map(|p| PersonJson {
+            name: p.name.clone(),
+            open_count: p.open_count,
+            open_value: money(&p.open_value),
+            weighted_value: money(&p.weighted_value),
+            won_count: p.won_count,
+            won_value: money(&p.won_value),
+            lost_count: p.lost_count,
+            lost_value: money(&p.lost_value),
+            win_rate: p.win_rate,
+            median_cycle_days: p.median_cycle_days,
+            overdue: p.overdue,
+            going_cold: p.going_cold,
+            closing_this_month: p.closing_this_month,
+            closing_this_month_value: money(&p.closing_this_month_value),
+        })
+        .collect()
 }
 
 /// A board file the report read, with its deals, or could not read, with why.
@@ -248,6 +292,7 @@ impl StatsJson {
                 })
                 .collect(),
             boards: Vec::new(),
+            people: None,
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
         }
     }

@@ -9,6 +9,7 @@ mod durations;
 mod forecast;
 mod funnel;
 mod outcomes;
+mod people;
 mod period;
 
 use chrono::{DateTime, FixedOffset};
@@ -21,6 +22,7 @@ pub use durations::Durations;
 pub use forecast::ForecastMonth;
 pub use funnel::StageFlow;
 pub use outcomes::{GroupOutcome, ReasonCount};
+pub use people::{PersonRow, people};
 pub use period::Period;
 
 /// The figures at the top of a report: what was open at the end of the period, won and lost in

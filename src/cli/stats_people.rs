@@ -1,0 +1,64 @@
+//! `dealboard stats --by owner`: a row per person, for reading down a team at the stand-up.
+
+use super::table::{self, Column};
+use crate::report::analytics::PersonRow;
+use crate::text::reports::{days, money, percent};
+use crate::text::t;
+
+/// The people table: who has what open, won and lost in the period, and what needs them now.
+pub fn people_table(rows: &[PersonRow], width: Option<usize>) -> String {
+    let c = &t().cli;
+    if rows.is_empty() {
+        return format!("{}\n", t().reports.nothing);
+    }
+    let dropped_first = |header: &str, order| Column {
+        drop_order: Some(order),
+        ..Column::figure(header)
+    };
+    let columns = [
+        Column::text(c.col_person),
+        Column::figure(c.col_open),
+        Column::figure(c.col_open_value),
+        Column::figure(c.col_weighted),
+        Column::figure(c.col_won),
+        dropped_first(c.col_won_value, 2),
+        Column::figure(c.col_lost),
+        dropped_first(c.col_win_rate, 4),
+        dropped_first(c.col_cycle, 1),
+        Column::figure(c.col_overdue),
+        dropped_first(c.col_cold, 3),
+        dropped_first(c.col_this_month, 0),
+    ];
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|p| {
+            vec![
+                p.name.clone(),
+                p.open_count.to_string(),
+                money(&p.open_value),
+                money(&p.weighted_value),
+                p.won_count.to_string(),
+                money(&p.won_value),
+                p.lost_count.to_string(),
+                percent(p.win_rate),
+                days(p.median_cycle_days),
+                p.overdue.to_string(),
+                p.going_cold.to_string(),
+                closing(p),
+            ]
+        })
+        .collect();
+    table::render(&columns, &rows, width)
+}
+
+/// "2 · $30,000": how many are expected to close this month, and their value.
+fn closing(p: &PersonRow) -> String {
+    if p.closing_this_month == 0 {
+        return "0".into();
+    }
+    format!(
+        "{} · {}",
+        p.closing_this_month,
+        money(&p.closing_this_month_value)
+    )
+}
