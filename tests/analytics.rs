@@ -121,8 +121,9 @@ fn wins_losses_and_the_pipeline_open_at_the_end() {
         ["$500"],
         "both in Lead at 10%"
     );
-    // 2 open dollar deals × 50% × $10,000 ÷ (31 days / 30) = $9,677.42 a month.
-    assert_eq!(shown(&s.velocity), ["$9,677.42"]);
+    // One deal won: too few to judge velocity by (it would be 2 open dollar deals × 50% ×
+    // $10,000 ÷ (31 days / 30) = $9,677.42 a month).
+    assert!(s.velocity.is_empty());
 }
 
 #[test]
@@ -256,4 +257,58 @@ fn edge_cases_nothing_closed_a_stage_added_later_and_all_time() {
     let s = Stats::of(&board, Period::all(), None, support::now());
     assert_eq!((s.headline.won_count, s.headline.lost_count), (1, 2));
     assert_eq!(s.stages[0].entered, 5);
+}
+
+/// The November board with two more dollar deals won in November: D6 in 20 days (created
+/// Nov 1, won Nov 21) and D7 entered already won, 30 seconds after it was created (Nov 25).
+fn with_quick_wins() -> dealboard::model::Board {
+    use chrono::{Duration, TimeZone, Utc};
+    use dealboard::model::{Deal, DealId, Money, Status};
+    let mut board = board();
+    let won = |id: u64, value: &str, created, after: Duration| {
+        let value = Money::parse_with_currency(value, usd()).unwrap();
+        let mut deal = Deal::new(
+            DealId(id),
+            "Quick",
+            StageId("delivery".into()),
+            value,
+            created,
+        );
+        deal.status = Status::Won {
+            at: created + after,
+        };
+        std::sync::Arc::new(deal)
+    };
+    let nov = |day| Utc.with_ymd_and_hms(2026, 11, day, 10, 0, 0).unwrap();
+    board
+        .deals
+        .push(won(6, "4000 USD", nov(1), Duration::days(20)));
+    board
+        .deals
+        .push(won(7, "6000 USD", nov(25), Duration::seconds(30)));
+    board
+}
+
+#[test]
+fn velocity_waits_for_three_wins_and_a_cycle_of_a_day_and_keeps_to_each_currency() {
+    let s = Stats::of(&with_quick_wins(), november(), None, support::now());
+    // Won D1 (31 days), D6 (20 days), D7 (30 seconds): median 20 days. Win rate 3 of 4 closed
+    // (D2 lost); average won $20,000 / 3 = $6,666.66; mean cycle 17.0001 days = 0.56667
+    // months; 2 open dollar deals (D3, D5) × 0.75 × $6,666.66 ÷ 0.56667 = $17,646.92 a month.
+    assert_eq!(s.headline.won_count, 3);
+    assert_eq!(shown(&s.velocity), ["$17,646.92"]);
+    // D2's euros: no euro deal is open, so no euro velocity (dollars are never multiplied by a
+    // euro average, nor the other way round).
+    assert!(s.velocity.iter().all(|m| m.currency == usd()));
+    // The same three wins all entered already won: a cycle of seconds tells nothing.
+    let mut board = with_quick_wins();
+    for deal in board.deals.iter_mut().filter(|d| [1, 6].contains(&d.id.0)) {
+        let deal = std::sync::Arc::make_mut(deal);
+        if let dealboard::model::Status::Won { at } = deal.status {
+            deal.created = at - chrono::Duration::seconds(5);
+        }
+    }
+    let s = Stats::of(&board, november(), None, support::now());
+    assert_eq!(s.headline.won_count, 3);
+    assert!(s.velocity.is_empty(), "median cycle under a day");
 }

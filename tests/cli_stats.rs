@@ -370,3 +370,24 @@ fn by_owner_is_a_row_per_person_over_the_team_ranked_by_weighted_pipeline() {
         .collect();
     assert_eq!(order, ["Boris Petrov", "carla", "boris", "anna"]);
 }
+
+#[test]
+fn an_owner_nobody_is_called_is_refused_by_stats_and_review_alike_without_blank_names() {
+    let (cli, folder) = team_cli();
+    let folder = folder.display().to_string();
+    let owners = ["anna", "boris", "Boris Petrov", "carla"]
+        .map(dealboard::text::quote)
+        .join(", ");
+    let said = fill(
+        t().cli.no_such_owner,
+        &[
+            ("owner", &dealboard::text::Quoted("zed")),
+            ("owners", &owners),
+        ],
+    );
+    for command in ["stats", "review"] {
+        let run = cli.run(&[command, &folder, "--owner", "zed"]);
+        assert_eq!(run.code, Some(1), "{command}");
+        assert!(run.stderr.contains(&said), "{command}: {}", run.stderr);
+    }
+}

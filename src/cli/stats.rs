@@ -14,7 +14,7 @@ use crate::interchange::{BoardFileJson, StatsJson};
 use crate::model::{Board, combine, give_owners, same_name};
 use crate::report::analytics::{Period, PersonRow, Stats, people};
 use crate::store::{Store, board_files, board_name};
-use crate::text::reports::{days, money, percent, period};
+use crate::text::reports::{days, money, percent, percent_by_currency, period};
 use crate::text::{fill, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -156,20 +156,8 @@ pub fn stats(
     }
     let owner = args.owner.as_deref();
     // A name no deal has is most likely a typo: say so, with the names there are.
-    if let Some(name) = owner
-        && !board.deals.iter().any(|d| same_name(&d.owner, name))
-    {
-        let mut owners: Vec<&str> = board.deals.iter().map(|d| d.owner.as_str()).collect();
-        owners.sort_by_key(|o| o.to_lowercase());
-        owners.dedup_by(|a, b| same_name(a, b));
-        let owners: Vec<String> = owners.into_iter().map(crate::text::quote).collect();
-        return Err(Failure(fill(
-            t().cli.no_such_owner,
-            &[
-                ("owner", &crate::text::Quoted(name)),
-                ("owners", &owners.join(", ")),
-            ],
-        )));
+    if let Some(name) = owner {
+        no_such_owner(board, name)?;
     }
     let stats = Stats::of(board, chosen, owner, now);
     let previous = if args.compare {
@@ -199,6 +187,29 @@ pub fn stats(
                 None => tables(&stats, previous.as_ref(), width),
             }),
     }
+}
+
+/// Refuses an owner no deal of `board` has (most likely a typo), naming the owners there are.
+pub(super) fn no_such_owner(board: &Board, name: &str) -> Result<(), Failure> {
+    if board.deals.iter().any(|d| same_name(&d.owner, name)) {
+        return Ok(());
+    }
+    let mut owners: Vec<&str> = board
+        .deals
+        .iter()
+        .map(|d| d.owner.trim())
+        .filter(|o| !o.is_empty())
+        .collect();
+    owners.sort_by_key(|o| o.to_lowercase());
+    owners.dedup_by(|a, b| same_name(a, b));
+    let owners: Vec<String> = owners.into_iter().map(crate::text::quote).collect();
+    Err(Failure(fill(
+        t().cli.no_such_owner,
+        &[
+            ("owner", &crate::text::Quoted(name)),
+            ("owners", &owners.join(", ")),
+        ],
+    )))
 }
 
 fn board_file_json(read: &BoardRead) -> BoardFileJson {
@@ -357,6 +368,10 @@ fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
             ),
         ),
         (r.win_rate, percent(s.win_rate)),
+        (
+            r.win_rate_by_value,
+            percent_by_currency(&s.win_rate_by_value),
+        ),
         (t().report_screen.average_won, money(&s.average_won)),
         (
             r.cycle,
@@ -364,7 +379,11 @@ fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
         ),
         (
             r.velocity,
-            fill(r.per_month, &[("value", &money(&s.velocity))]),
+            if s.velocity.is_empty() {
+                r.nothing.to_string()
+            } else {
+                fill(r.per_month, &[("value", &money(&s.velocity))])
+            },
         ),
     ]
 }
@@ -540,7 +559,8 @@ fn compliance_table(stats: &Stats, width: Option<usize>) -> String {
         Column::text(t().cli.owner),
         Column::figure(r.moves_on),
         Column::figure(t().cli.moves_with_skips),
-        Column::figure(r.jumped_over),
+        // A stage "jumped over" is counted per stage; an owner makes moves that jump.
+        Column::figure(t().report_screen.jumps),
         Column::figure(r.moved_back),
         Column::figure(r.no_next_action),
     ];

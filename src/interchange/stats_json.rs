@@ -24,7 +24,8 @@ pub struct StatsJson {
     pub win_rate_by_value: BTreeMap<String, f64>,
     pub average_won: BTreeMap<String, String>,
     pub cycle: DurationsJson,
-    pub velocity_per_month: BTreeMap<String, String>,
+    /// `null` until enough deals were won in the period to judge by.
+    pub velocity_per_month: Option<BTreeMap<String, String>>,
     pub stages: Vec<StageJson>,
     pub slowest_stage: Option<String>,
     pub lost_reasons: Vec<ReasonJson>,
@@ -217,7 +218,7 @@ impl StatsJson {
                 .collect(),
             average_won: money(&stats.average_won),
             cycle: durations(&stats.cycle),
-            velocity_per_month: money(&stats.velocity),
+            velocity_per_month: (!stats.velocity.is_empty()).then(|| money(&stats.velocity)),
             stages: stats
                 .stages
                 .iter()

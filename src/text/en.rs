@@ -757,6 +757,7 @@ pub static EN: Text = Text {
         won: "Won",
         lost: "Lost",
         win_rate: "Win rate",
+        win_rate_by_value: "By value",
         cycle: "Sales cycle",
         velocity: "Velocity",
         per_month: "{value} a month",

@@ -21,6 +21,7 @@ pub struct ReportText {
     pub won: &'static str,
     pub lost: &'static str,
     pub win_rate: &'static str,
+    pub win_rate_by_value: &'static str,
     pub cycle: &'static str,
     pub velocity: &'static str,
     pub per_month: &'static str,
@@ -150,6 +151,19 @@ pub struct ReportScreenText {
 /// `67%` (`67 %` in Russian), or a dash when there is nothing to divide.
 pub fn percent(share: Option<f64>) -> String {
     share.map_or_else(|| t().reports.nothing.to_string(), super::locale::percent)
+}
+
+/// `USD 100% · EUR 0%`: the share of closed value that was won, per currency; a dash when
+/// nothing closed.
+pub fn percent_by_currency(shares: &[(crate::model::Currency, f64)]) -> String {
+    if shares.is_empty() {
+        return t().reports.nothing.to_string();
+    }
+    shares
+        .iter()
+        .map(|(currency, share)| format!("{} {}", currency.code(), percent(Some(*share))))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// `6.5` (`6,5`), `12`, or a dash: days to one decimal, without a trailing zero.

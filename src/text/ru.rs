@@ -809,6 +809,7 @@ pub static RU: Text = Text {
         won: "Выиграно",
         lost: "Проиграно",
         win_rate: "Доля выигранных",
+        win_rate_by_value: "По сумме",
         cycle: "Цикл сделки",
         velocity: "Скорость",
         per_month: "{value} в месяц",

@@ -134,8 +134,9 @@ pub fn section_height(section: Section, view: &ReportsView) -> u16 {
     u16::try_from(rows + 1).unwrap_or(u16::MAX)
 }
 
-/// Rows of key figures: open, weighted, won, lost, win rate, average won, cycle, velocity.
-pub const KEY_FIGURES: usize = 8;
+/// Rows of key figures: open, weighted, won, lost, win rate, win rate by value, average won,
+/// cycle, velocity.
+pub const KEY_FIGURES: usize = 9;
 
 /// The report's layout on a `width` × `height` terminal, above the status bar.
 pub fn for_terminal(width: u16, height: u16, view: &ReportsView) -> ReportLayout {

@@ -151,7 +151,8 @@ impl Stats {
             .iter()
             .enumerate()
             .filter(|(i, _)| board.stages[*i].phase == crate::model::Phase::PreSale)
-            .filter_map(|(i, s)| s.time.median_days.map(|m| (i, m)))
+            // Every stay shorter than a day says nothing about where deals wait.
+            .filter_map(|(i, s)| s.time.median_days.filter(|m| *m > 0.0).map(|m| (i, m)))
             .max_by(|a, b| a.1.total_cmp(&b.1))
             .map(|(i, _)| i);
         let velocity = outcomes::velocity(&open, &closed);

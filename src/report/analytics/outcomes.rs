@@ -142,11 +142,20 @@ pub(super) fn open_at(board: &Board, deals: &[&Deal], end: DateTime<Utc>) -> Ope
 
 /// Expected won value per month, per currency: open deals × win rate × average won deal ÷ the
 /// mean sales cycle in months (of 30 days). Nothing when nothing was won in the period.
+/// Deals won in the period before velocity is worked out: fewer make its rate and cycle
+/// chance, and a room reads a figure as a fact.
+pub const VELOCITY_FROM_WON: usize = 3;
+
 pub(super) fn velocity(open: &Open, closed: &Closed) -> Totals {
     let mut velocity = Totals::default();
     let (Some(rate), Some(cycle)) = (closed.win_rate(), closed.cycle.mean_days) else {
         return velocity;
     };
+    // A cycle of less than a day (deals entered already won) would make it soar.
+    let too_quick = closed.cycle.median_days.is_none_or(|days| days < 1.0);
+    if closed.won_count < VELOCITY_FROM_WON || too_quick {
+        return velocity;
+    }
     let months = (cycle / 30.0).max(1.0 / 30.0);
     let average = closed.average_won();
     for (currency, count) in &open.per_currency {

@@ -12,7 +12,7 @@ use crate::display_width::{pad, truncate, width};
 use crate::model::Totals;
 use crate::report::analytics::Stats;
 use crate::text::fill;
-use crate::text::reports::{days, percent};
+use crate::text::reports::{days, percent, percent_by_currency};
 use crate::text::t;
 use crate::tui::report_layout::KEY_FIGURES;
 
@@ -111,6 +111,13 @@ fn figures() -> [Figure; KEY_FIGURES] {
             label: t().reports.win_rate,
             words: |s, _| percent(s.win_rate),
             measure: |s| Measure::Number(s.win_rate),
+            higher_is_better: true,
+        },
+        Figure {
+            label: t().reports.win_rate_by_value,
+            words: |s, room| truncate(&percent_by_currency(&s.win_rate_by_value), room),
+            // Per currency, each its own way: no one arrow says which way it went.
+            measure: |_| Measure::Number(None),
             higher_is_better: true,
         },
         Figure {
