@@ -1020,3 +1020,35 @@ fn every_turn_shows_what_counting_its_deals_directly_gives() {
         assert!(turns > 3, "several owners' turns: {turns}");
     }
 }
+
+#[test]
+fn a_board_removed_or_renamed_leaves_the_screen_and_the_count_stays_true() {
+    let dir = team();
+    let mut review = review_of(&dir, None);
+    let boards = |n: usize| text::t().count(&text::t().review.boards, n);
+    assert!(screen(&review, &dir, (100, 30)).contains(&boards(3)));
+    // Carla's board renamed: counted once, under its new name.
+    std::fs::rename(
+        dir.path().join("carla.ron"),
+        dir.path().join("carla-2026.ron"),
+    )
+    .unwrap();
+    look_at_files(&mut review);
+    let names: Vec<&str> = review.sources().iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["anna", "boris", "carla-2026"]);
+    assert!(screen(&review, &dir, (100, 30)).contains(&boards(3)));
+    // Boris's board broken: its last good state stays, under a warning; removed, it goes.
+    std::fs::write(dir.path().join("boris.ron"), "(version: 3, deals: [").unwrap();
+    look_at_files(&mut review);
+    let boris = &review.sources()[1];
+    assert!(boris.warning.is_some() && boris.board.is_some());
+    std::fs::remove_file(dir.path().join("boris.ron")).unwrap();
+    look_at_files(&mut review);
+    let shown = screen(&review, &dir, (100, 30));
+    assert!(shown.contains(&boards(2)), "{shown}");
+    assert!(review.sources().iter().all(|s| s.warning.is_none()));
+    assert!(
+        !review.board().deals.iter().any(|d| d.owner == "Boris"),
+        "his deals left with his board"
+    );
+}

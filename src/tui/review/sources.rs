@@ -32,11 +32,13 @@ pub struct Source {
     pub warning: Option<String>,
 }
 
-/// What a look found about one file: a board read anew, and the file's warning as it is now.
+/// What a look found about one file: a board read anew, and the file's warning as it is now;
+/// or that the file is gone (removed, or renamed: its new name is found as a new file).
 pub struct Found {
     pub path: PathBuf,
     pub board: Option<Board>,
     pub warning: Option<String>,
+    pub gone: bool,
 }
 
 /// A file being followed, on the watcher's thread.
@@ -66,6 +68,7 @@ impl Followed {
             path: path.to_path_buf(),
             board,
             warning,
+            gone: false,
         };
         (followed, found)
     }
@@ -97,6 +100,7 @@ impl Followed {
             path: self.path.clone(),
             board,
             warning,
+            gone: false,
         })
     }
 }
@@ -179,8 +183,27 @@ fn watch(named: &[PathBuf], mut followed: Vec<Followed>, asked: &Receiver<()>, i
             Err(RecvTimeoutError::Disconnected) => return,
         };
         while asked.try_recv().is_ok() {}
-        let mut found: Vec<Found> = followed.iter_mut().filter_map(Followed::follow).collect();
-        for file in board_files(named) {
+        // A file no longer there (or no longer in a presented folder) leaves the screen; a
+        // renamed one comes back under its new name below, so it is never counted twice.
+        let files: Vec<PathBuf> = board_files(named)
+            .into_iter()
+            .filter(|f| f.exists())
+            .collect();
+        let (kept, gone): (Vec<Followed>, Vec<Followed>) = std::mem::take(&mut followed)
+            .into_iter()
+            .partition(|f| files.contains(&f.path));
+        followed = kept;
+        let mut found: Vec<Found> = gone
+            .into_iter()
+            .map(|f| Found {
+                path: f.path,
+                board: None,
+                warning: None,
+                gone: true,
+            })
+            .collect();
+        found.extend(followed.iter_mut().filter_map(Followed::follow));
+        for file in files {
             if !followed.iter().any(|f| f.path == file) {
                 let (new, opened) = Followed::open(&file);
                 followed.push(new);

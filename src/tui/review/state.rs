@@ -268,10 +268,16 @@ impl Review {
     }
 
     /// Takes in what the watcher found: boards changed on disk, warnings, boards put in a
-    /// presented folder since (they go last: the others keep their place).
+    /// presented folder since (they go last: the others keep their place), boards gone.
     fn take_news(&mut self) {
         let mut changed = false;
         for found in self.watcher.take_news() {
+            if found.gone {
+                let before = self.sources.len();
+                self.sources.retain(|s| s.path != found.path);
+                changed |= self.sources.len() != before;
+                continue;
+            }
             match self.sources.iter_mut().find(|s| s.path == found.path) {
                 Some(source) => changed |= source.take(found),
                 None => {
