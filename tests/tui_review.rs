@@ -8,7 +8,7 @@ mod support;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use dealboard::clock::FixedClock;
 use dealboard::model::{Board, DealId, Phase, StageDraft, StageId};
 use dealboard::report::{ChangeKind, previous_working_day};
@@ -1050,5 +1050,43 @@ fn a_board_removed_or_renamed_leaves_the_screen_and_the_count_stays_true() {
     assert!(
         !review.board().deals.iter().any(|d| d.owner == "Boris"),
         "his deals left with his board"
+    );
+}
+
+#[test]
+fn cards_show_a_close_expected_this_month_and_mark_one_past_its_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut board = board_of("Dana");
+    deal(&mut board, "lead", "Closing soon", |d| {
+        d.expected_close = date(11, 30)
+    });
+    deal(&mut board, "lead", "Slipped", |d| {
+        d.expected_close = date(11, 20)
+    });
+    deal(&mut board, "lead", "Next year", |d| {
+        d.expected_close = date(1, 15).and_then(|d| d.with_year(2027))
+    });
+    write(&dir.path().join("dana.ron"), &board);
+    let review = review_of(&dir, None);
+    let shown = screen(&review, &dir, (120, 30));
+    let on = |key: &str, month: u32, day: u32| {
+        text::fill(
+            key,
+            &[("date", &text::date_short(date(month, day).unwrap()))],
+        )
+    };
+    assert!(
+        shown.contains(&on(text::t().review.closes_on, 11, 30)),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(&on(text::t().review.close_passed, 11, 20)),
+        "{shown}"
+    );
+    let next_year = text::t().review.closes_on.split('{').next().unwrap();
+    assert_eq!(
+        shown.matches(next_year).count(),
+        1,
+        "only this month's: {shown}"
     );
 }

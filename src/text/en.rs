@@ -722,6 +722,8 @@ pub static EN: Text = Text {
         no_date: "no date",
         mark_created: "★",
         idle: "❄ {days} days idle",
+        closes_on: "closes {date}",
+        close_passed: "⚠ close was due {date}",
         mark_forward: "▲",
         mark_back: "▼",
         mark_won: "✓",

@@ -43,6 +43,10 @@ pub struct ReviewText {
     pub mark_created: &'static str,
     /// `{days}` untouched, longer than the stage allows.
     pub idle: &'static str,
+    /// An open deal expected to close later this month.
+    pub closes_on: &'static str,
+    /// An open deal whose expected close has passed.
+    pub close_passed: &'static str,
     pub mark_forward: &'static str,
     pub mark_back: &'static str,
     pub mark_won: &'static str,

@@ -769,6 +769,8 @@ pub static RU: Text = Text {
         no_date: "без даты",
         mark_created: "★",
         idle: "❄ {days} дн. без движения",
+        closes_on: "закрытие {date}",
+        close_passed: "⚠ срок закрытия прошёл {date}",
         mark_forward: "▲",
         mark_back: "▼",
         mark_won: "✓",

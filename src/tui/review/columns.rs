@@ -2,7 +2,7 @@
 //! and what is late or next), each marked with its news since the review's moment. When not
 //! every stage fits, the empty ones give way and the rest scroll with the cursor.
 
-use chrono::{DateTime, FixedOffset};
+use chrono::{DateTime, Datelike, FixedOffset};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -14,7 +14,7 @@ use tui_big_text::{BigText, PixelSize};
 use super::look::{ascii_compact, label, late, money_style, news, selected, strong, text, today};
 use super::state::Review;
 use crate::display_width::{pad, truncate, width};
-use crate::model::{Board, Deal, Money, Totals};
+use crate::model::{Board, Deal, Money, Status, Totals};
 use crate::report::{ChangeKind, Due, due_state, rotting_days};
 use crate::text::reports::money_compact;
 use crate::text::{fill, t};
@@ -330,6 +330,17 @@ impl Card<'_> {
         if let Some(days) = rotting_days(deal, self.board, self.now) {
             alert.push(fill(t().review.idle, &[("days", &days)]));
             style = late();
+        }
+        // The forecast: an open deal expected to close this month, or already past its date.
+        let today = self.now.date_naive();
+        if let (Status::Open, Some(close)) = (&deal.status, deal.expected_close) {
+            let date = crate::text::date_short(close);
+            if close < today {
+                alert.push(fill(t().review.close_passed, &[("date", &date)]));
+                style = late();
+            } else if (close.year(), close.month()) == (today.year(), today.month()) {
+                alert.push(fill(t().review.closes_on, &[("date", &date)]));
+            }
         }
         alert.push(due);
         let next = Some(deal.next_action.trim().to_string()).filter(|n| !n.is_empty());
