@@ -15,7 +15,7 @@ use dealboard::report::{ChangeKind, previous_working_day};
 use dealboard::store;
 use dealboard::text;
 use dealboard::tui::action::Action;
-use dealboard::tui::keymap::{self, Context};
+use dealboard::tui::keymap;
 use dealboard::tui::review::{FOLLOW_EVERY, Review, render};
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -179,7 +179,7 @@ fn review(dir: &TempDir) -> Review {
 /// Types `keys` (space-separated key names, as in the other tests) into the review.
 fn keys(review: &mut Review, keys: &str) {
     for event in keys.split_whitespace().flat_map(support::key_events) {
-        if let Some(action) = keymap::action_for(Context::Review, &event) {
+        if let Some(action) = keymap::action_for(review.context(), &event) {
             review.update(action);
         }
     }
@@ -542,7 +542,7 @@ fn contents(dir: &TempDir) -> Vec<(PathBuf, Vec<u8>)> {
 const REVIEW_KEYS: &[&str] = &[
     "Tab", "BTab", "n", "N", "Enter", "f", "z", "Left", "Right", "Up", "Down", "h", "j", "k", "l",
     "e", "d", "Del", ">", "<", "w", "x", "Space", "a", "u", "C-r", "?", "Esc", "c", "s", "/",
-    "C-z", "y", "1",
+    "C-z", "y", "1", "o", "r",
 ];
 
 proptest! {
@@ -1089,4 +1089,53 @@ fn cards_show_a_close_expected_this_month_and_mark_one_past_its_date() {
         1,
         "only this month's: {shown}"
     );
+}
+
+#[test]
+fn the_review_filters_as_the_board_does_without_editing_anything() {
+    let dir = team();
+    let before = contents(&dir);
+    let mut review = review(&dir);
+    let everything = shown(&review).len();
+    let anna = anna();
+    let title = anna.deals[0].title.clone();
+    let word = title.split_whitespace().next().unwrap().to_lowercase();
+    // `/` and the words: each letter filters at once; Enter keeps them.
+    keys(&mut review, "/");
+    assert_eq!(review.typing().map(|i| i.value()), Some(""));
+    for c in word.chars() {
+        review.update(Action::Edit(tui_input::InputRequest::InsertChar(c)));
+    }
+    keys(&mut review, "Enter");
+    assert!(review.typing().is_none());
+    let found = shown(&review);
+    assert!(
+        found.contains(&title) && found.len() < everything,
+        "{found:?}"
+    );
+    let said = text::describe_filter(review.filter());
+    assert!(screen(&review, &dir, (120, 30)).contains(&said));
+    // Esc drops the filter; `o` and `r` keep what is overdue or due today, and going cold.
+    keys(&mut review, "Esc");
+    assert_eq!(shown(&review).len(), everything);
+    keys(&mut review, "o");
+    let now = support::now();
+    let board = review.board().clone();
+    for title in shown(&review) {
+        let deal = board.deals.iter().find(|d| d.title == title).unwrap();
+        assert!(matches!(
+            dealboard::report::due_state(deal, now.date_naive()),
+            dealboard::report::Due::Overdue(_) | dealboard::report::Due::Today
+        ));
+    }
+    keys(&mut review, "o r");
+    for title in shown(&review) {
+        let deal = board.deals.iter().find(|d| d.title == title).unwrap();
+        assert!(
+            dealboard::report::rotting_days(deal, &board, now).is_some(),
+            "{title}"
+        );
+    }
+    assert!(!shown(&review).is_empty(), "Anna has a deal going cold");
+    assert_eq!(contents(&dir), before, "nothing written");
 }

@@ -185,6 +185,8 @@ pub const REVIEW: &[Hint] = &[
     hint(&[ToggleAttention], |h| h.attention),
     hint(&[ShowHelp], |h| h.help),
     hint(&[Quit], |h| h.quit),
+    // Last: on a narrow screen it gives way first (it is in the list of keys).
+    hint(&[StartFilter], |h| h.filter),
 ];
 
 #[rustfmt::skip]

@@ -164,7 +164,7 @@ impl Screen for App {
 
 impl Screen for review::Review {
     fn context(&self) -> keymap::Context {
-        keymap::Context::Review
+        review::Review::context(self)
     }
     fn apply(&mut self, action: Action) {
         self.update(action);

@@ -10,11 +10,13 @@ use chrono::{DateTime, FixedOffset, Utc};
 
 use super::sources::{Source, Watcher};
 use crate::clock::Clock;
+use crate::model::limits::LINE_CHARS;
 use crate::model::{Board, Deal, DealId, Origin, Totals, combine, position_of_name, same_name};
 use crate::report::analytics::{Headline, Period};
-use crate::report::{Change, Due, changes_since, due_state, rotting_days};
+use crate::report::{Change, Due, Filter, changes_since, due_state, rotting_days};
 use crate::text::t;
 use crate::tui::action::Action;
+use tui_input::Input;
 
 /// What each turn shows, worked out once per combined board: everyone's, then each owner's in
 /// turn. Moving to the next person then only picks theirs, however big the boards.
@@ -134,6 +136,10 @@ pub struct Review {
     /// The deal shown full-screen (`f`, or Enter).
     focus: Option<DealId>,
     attention_only: bool,
+    /// Words, overdue or due today, going cold: as on the board (`/`, `o`, `r`).
+    filter: Filter,
+    /// The filter's words while they are typed.
+    typing: Option<Input>,
     /// The keys are listed over the board (`?`).
     help: bool,
     /// Lines the open panel is scrolled by.
@@ -182,6 +188,8 @@ impl Review {
             change_at: None,
             focus: None,
             attention_only: false,
+            filter: Filter::default(),
+            typing: None,
             help: false,
             panel_scroll: 0,
             columns: Vec::new(),
@@ -223,9 +231,21 @@ impl Review {
             self.help = false;
             return;
         }
+        if self.typing.is_some() && self.type_filter(&action) {
+            return;
+        }
         match action {
             Action::Tick => self.watcher.look(),
             Action::News => self.take_news(),
+            Action::StartFilter => self.typing = Some(Input::new(self.filter.text.clone())),
+            Action::ToggleOverdue => {
+                self.filter.only_due_now = !self.filter.only_due_now;
+                self.refresh();
+            }
+            Action::ToggleRotting => {
+                self.filter.only_rotting = !self.filter.only_rotting;
+                self.refresh();
+            }
             // Drawn to the new size anyway: nothing here depends on it.
             Action::Resize(..) => {}
             Action::NextOwner => self.set_turn(true),
@@ -254,6 +274,10 @@ impl Review {
             Action::Close if self.panel_open() => {
                 self.focus = None;
                 self.change_at = None;
+            }
+            Action::Close if self.filter.is_active() => {
+                self.filter = Filter::default();
+                self.refresh();
             }
             // Esc closes what is open; on the board it must not end the presentation.
             Action::Close => {
@@ -382,14 +406,16 @@ impl Review {
         };
         self.changes.clone_from(&turn.changes);
         self.totals = turn.headline.clone();
-        if self.attention_only {
+        if self.attention_only || self.filter.is_active() {
             let changed: HashSet<DealId> = self.changes.iter().map(|c| c.deal).collect();
             let now = self.clock.now();
             let today = now.date_naive();
+            let matcher = self.filter.matcher();
             let needs_attention = |d: &Deal| {
-                changed.contains(&d.id)
+                let attention = changed.contains(&d.id)
                     || rotting_days(d, &self.board, now).is_some()
-                    || matches!(due_state(d, today), Due::Overdue(_) | Due::Today)
+                    || matches!(due_state(d, today), Due::Overdue(_) | Due::Today);
+                (!self.attention_only || attention) && matcher.matches(d, &self.board, now)
             };
             (self.columns, self.column_values) = turn
                 .columns
@@ -568,6 +594,46 @@ impl Review {
 
     pub fn attention_only(&self) -> bool {
         self.attention_only
+    }
+
+    /// The filter in force (`/`, `o`, `r`).
+    pub fn filter(&self) -> &Filter {
+        &self.filter
+    }
+
+    /// What keys mean now: the review's, or typing the filter's words.
+    pub fn context(&self) -> crate::tui::keymap::Context {
+        match self.typing {
+            Some(_) => crate::tui::keymap::Context::Filter,
+            None => crate::tui::keymap::Context::Review,
+        }
+    }
+
+    /// The filter's words while they are typed.
+    pub fn typing(&self) -> Option<&Input> {
+        self.typing.as_ref()
+    }
+
+    /// A key while the filter's words are typed: each one filters at once; Enter keeps the
+    /// words, Esc drops them. True when the key was the typing's.
+    fn type_filter(&mut self, action: &Action) -> bool {
+        let Some(input) = &mut self.typing else {
+            return false;
+        };
+        match action {
+            Action::Edit(request) => {
+                crate::tui::input_limit::edit_within(input, *request, LINE_CHARS);
+                self.filter.text = input.value().to_string();
+            }
+            Action::SaveForm => self.typing = None,
+            Action::Close => {
+                self.typing = None;
+                self.filter.text.clear();
+            }
+            _ => return false,
+        }
+        self.refresh();
+        true
     }
 
     pub fn columns(&self) -> &[Vec<DealId>] {

@@ -50,7 +50,10 @@ pub fn render(review: &Review, frame: &mut Frame) {
         .collect();
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), warn);
     columns(review, &window, frame, board);
-    status_line(review, frame, status);
+    match review.typing() {
+        Some(input) => crate::tui::view::bars::filter_line(input, frame, status),
+        None => status_line(review, frame, status),
+    }
     // A deal in focus or a change: full-screen, but for the status line that says how to get
     // back.
     let above_status = Rect {
@@ -128,6 +131,10 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
         let key = keymap::key_for(Context::Review, Action::ToggleAttention);
         let only = fill(r.attention_only, &[("key", &key)]);
         spans.push(Span::styled(format!("  · {only}"), today()));
+    }
+    if review.filter().is_active() {
+        let showing = crate::text::describe_filter(review.filter());
+        spans.push(Span::styled(format!("  · {showing}"), today()));
     }
     let note = Line::styled(format!("{} ", window.note()), label()).right_aligned();
     frame.render_widget(Paragraph::new(vec![Line::from(spans), note]), area);

@@ -1,6 +1,6 @@
 //! Drawing: renders `&App` into a frame, computing the layout from the frame's size every time.
 
-mod bars;
+pub(crate) mod bars;
 mod board;
 mod card;
 mod closed;
