@@ -7,9 +7,8 @@ use clap::Args;
 
 use super::Failure;
 use crate::clock::Clock;
-use crate::model::{Board, combine};
 use crate::report::{previous_working_day, start_of};
-use crate::store::{Store, board_files, board_name};
+use crate::store::board_files;
 use crate::text::{fill, t};
 use crate::tui::Ending;
 
@@ -35,20 +34,7 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Endin
         return Err(Failure(t().cli.review_no_files.to_string()));
     }
     // Nothing to present when no file can be read at all: say why, and what to do, instead.
-    let read: Vec<_> = files.iter().map(|f| Store::at(f).read()).collect();
-    let names: Vec<String> = files.iter().map(|f| board_name(f)).collect();
-    let boards: Vec<(&str, &Board)> = names
-        .iter()
-        .zip(&read)
-        .filter_map(|(name, board)| Some((name.as_str(), board.as_ref().ok()?)))
-        .collect();
-    let Some((combined, _)) = combine(&boards) else {
-        let problems: Vec<String> = read
-            .iter()
-            .filter_map(|r| r.as_ref().err().map(ToString::to_string))
-            .collect();
-        return Err(Failure(problems.join("\n")));
-    };
+    let (combined, _) = super::stats::combined(&files)?;
     // A name nobody has is most likely a typo: refused as `stats` refuses it.
     if let Some(owner) = args.owner.as_deref() {
         super::stats::no_such_owner(&combined, owner)?;

@@ -78,36 +78,13 @@ pub fn stats_of_boards(
     stats(super::kept_to_the_end(board), &read, args, width, now)
 }
 
-/// The boards `named` stands for, each file read on a thread of its own, combined; refused when
-/// there are none or none can be read.
+/// The boards `named` stands for, combined; refused when there are none or none can be read.
 fn read_boards(named: &[PathBuf]) -> Result<(Board, Vec<BoardRead>), Failure> {
     let files = board_files(named);
     if files.is_empty() {
         return Err(Failure(t().cli.stats_no_files.to_string()));
     }
-    let results: Vec<Result<Board, crate::store::LoadError>> = std::thread::scope(|scope| {
-        let reading: Vec<_> = files
-            .iter()
-            .map(|file| scope.spawn(|| Store::at(file).read()))
-            .collect();
-        reading
-            .into_iter()
-            .map(|read| read.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
-            .collect()
-    });
-    let names: Vec<String> = files.iter().map(|f| board_name(f)).collect();
-    let boards: Vec<(&str, &Board)> = names
-        .iter()
-        .zip(&results)
-        .filter_map(|(name, read)| Some((name.as_str(), read.as_ref().ok()?)))
-        .collect();
-    let Some((board, _)) = combine(&boards) else {
-        let problems: Vec<String> = results
-            .iter()
-            .filter_map(|r| r.as_ref().err().map(ToString::to_string))
-            .collect();
-        return Err(Failure(problems.join("\n")));
-    };
+    let (board, results) = combined(&files)?;
     let read = files
         .into_iter()
         .zip(&results)
@@ -210,6 +187,38 @@ pub(super) fn no_such_owner(board: &Board, name: &str) -> Result<(), Failure> {
             ("owners", &owners.join(", ")),
         ],
     )))
+}
+
+/// The board files `files` read, each on a thread of its own, and combined as the review
+/// combines them; what came of reading each. Refused, with each file's problem, when none can be
+/// read.
+pub(super) fn combined(
+    files: &[PathBuf],
+) -> Result<(Board, Vec<Result<Board, crate::store::LoadError>>), Failure> {
+    let results: Vec<Result<Board, crate::store::LoadError>> = std::thread::scope(|scope| {
+        let reading: Vec<_> = files
+            .iter()
+            .map(|file| scope.spawn(|| Store::at(file).read()))
+            .collect();
+        reading
+            .into_iter()
+            .map(|read| read.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    let names: Vec<String> = files.iter().map(|f| board_name(f)).collect();
+    let boards: Vec<(&str, &Board)> = names
+        .iter()
+        .zip(&results)
+        .filter_map(|(name, read)| Some((name.as_str(), read.as_ref().ok()?)))
+        .collect();
+    let Some((board, _)) = combine(&boards) else {
+        let problems: Vec<String> = results
+            .iter()
+            .filter_map(|r| r.as_ref().err().map(ToString::to_string))
+            .collect();
+        return Err(Failure(problems.join("\n")));
+    };
+    Ok((board, results))
 }
 
 fn board_file_json(read: &BoardRead) -> BoardFileJson {

@@ -32,14 +32,15 @@ pub fn people_table(rows: &[PersonRow], width: Option<usize>) -> String {
     let rows: Vec<Vec<String>> = rows
         .iter()
         .map(|p| {
+            let h = &p.headline;
             vec![
                 p.name.clone(),
-                p.open_count.to_string(),
-                money(&p.open_value),
-                money(&p.weighted_value),
-                p.won_count.to_string(),
-                money(&p.won_value),
-                p.lost_count.to_string(),
+                h.open_count.to_string(),
+                money(&h.open_value),
+                money(&h.weighted_value),
+                h.won_count.to_string(),
+                money(&h.won_value),
+                h.lost_count.to_string(),
                 percent(p.win_rate),
                 days(p.median_cycle_days),
                 p.overdue.to_string(),

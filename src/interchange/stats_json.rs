@@ -7,19 +7,14 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::model::Totals;
-use crate::report::analytics::{Durations, Period, PersonRow, Stats};
+use crate::report::analytics::{Durations, Headline, Period, PersonRow, Stats};
 
 #[derive(Serialize, Debug)]
 pub struct StatsJson {
     pub period: PeriodJson,
     pub owner: Option<String>,
-    pub open_count: usize,
-    pub open_value: BTreeMap<String, String>,
-    pub weighted_value: BTreeMap<String, String>,
-    pub won_count: usize,
-    pub won_value: BTreeMap<String, String>,
-    pub lost_count: usize,
-    pub lost_value: BTreeMap<String, String>,
+    #[serde(flatten)]
+    pub headline: HeadlineJson,
     pub win_rate: Option<f64>,
     pub win_rate_by_value: BTreeMap<String, f64>,
     pub average_won: BTreeMap<String, String>,
@@ -46,10 +41,10 @@ pub struct StatsJson {
     pub previous: Option<Box<StatsJson>>,
 }
 
-/// A person's row of `--by owner`.
+/// The pipeline at the period's end, and what was won and lost in it: the report's and each
+/// person's, at the top level of their object.
 #[derive(Serialize, Debug)]
-pub struct PersonJson {
-    pub name: String,
+pub struct HeadlineJson {
     pub open_count: usize,
     pub open_value: BTreeMap<String, String>,
     pub weighted_value: BTreeMap<String, String>,
@@ -57,6 +52,28 @@ pub struct PersonJson {
     pub won_value: BTreeMap<String, String>,
     pub lost_count: usize,
     pub lost_value: BTreeMap<String, String>,
+}
+
+impl HeadlineJson {
+    fn of(h: &Headline) -> HeadlineJson {
+        HeadlineJson {
+            open_count: h.open_count,
+            open_value: money(&h.open_value),
+            weighted_value: money(&h.weighted_value),
+            won_count: h.won_count,
+            won_value: money(&h.won_value),
+            lost_count: h.lost_count,
+            lost_value: money(&h.lost_value),
+        }
+    }
+}
+
+/// A person's row of `--by owner`.
+#[derive(Serialize, Debug)]
+pub struct PersonJson {
+    pub name: String,
+    #[serde(flatten)]
+    pub headline: HeadlineJson,
     pub win_rate: Option<f64>,
     pub median_cycle_days: Option<f64>,
     pub overdue: usize,
@@ -70,13 +87,7 @@ pub fn people_json(rows: &[PersonRow]) -> Vec<PersonJson> {
     rows.iter()
         .map(|p| PersonJson {
             name: p.name.clone(),
-            open_count: p.open_count,
-            open_value: money(&p.open_value),
-            weighted_value: money(&p.weighted_value),
-            won_count: p.won_count,
-            won_value: money(&p.won_value),
-            lost_count: p.lost_count,
-            lost_value: money(&p.lost_value),
+            headline: HeadlineJson::of(&p.headline),
             win_rate: p.win_rate,
             median_cycle_days: p.median_cycle_days,
             overdue: p.overdue,
@@ -203,13 +214,7 @@ impl StatsJson {
         StatsJson {
             period: period(&stats.period),
             owner: stats.owner.clone(),
-            open_count: stats.headline.open_count,
-            open_value: money(&stats.headline.open_value),
-            weighted_value: money(&stats.headline.weighted_value),
-            won_count: stats.headline.won_count,
-            won_value: money(&stats.headline.won_value),
-            lost_count: stats.headline.lost_count,
-            lost_value: money(&stats.headline.lost_value),
+            headline: HeadlineJson::of(&stats.headline),
             win_rate: stats.win_rate,
             win_rate_by_value: stats
                 .win_rate_by_value

@@ -4,22 +4,16 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
 
-use super::Period;
 use super::outcomes::{closed, open_at};
+use super::{Headline, Period};
 use crate::model::{Board, Currency, Deal, Status, Totals, position_of_name};
 use crate::report::{Due, due_state, rotting_days};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct PersonRow {
     pub name: String,
-    /// The pipeline at the period's end, as in the report's headline.
-    pub open_count: usize,
-    pub open_value: Totals,
-    pub weighted_value: Totals,
-    pub won_count: usize,
-    pub won_value: Totals,
-    pub lost_count: usize,
-    pub lost_value: Totals,
+    /// Their deals' headline: the pipeline at the period's end, won and lost in it.
+    pub headline: Headline,
     pub win_rate: Option<f64>,
     /// Created to won, of the deals won in the period.
     pub median_cycle_days: Option<f64>,
@@ -58,15 +52,9 @@ pub fn people(board: &Board, period: Period, now: DateTime<FixedOffset>) -> Vec<
             let open = open_at(board, deals, window.end);
             let mut row = PersonRow {
                 name,
-                open_count: open.count,
+                headline: Headline::of_outcomes(&open, &done),
                 win_rate: done.win_rate(),
                 median_cycle_days: done.cycle.median_days,
-                open_value: open.value,
-                weighted_value: open.weighted,
-                won_count: done.won_count,
-                won_value: done.won_value,
-                lost_count: done.lost_count,
-                lost_value: done.lost_value,
                 overdue: 0,
                 going_cold: 0,
                 closing_this_month: 0,
@@ -85,10 +73,12 @@ pub fn people(board: &Board, period: Period, now: DateTime<FixedOffset>) -> Vec<
         .collect();
     let main = main_currency(board);
     rows.sort_by(|a, b| {
-        b.weighted_value
+        let (a_sum, b_sum) = (&a.headline, &b.headline);
+        b_sum
+            .weighted_value
             .amount_in(main)
-            .cmp(&a.weighted_value.amount_in(main))
-            .then(b.open_count.cmp(&a.open_count))
+            .cmp(&a_sum.weighted_value.amount_in(main))
+            .then(b_sum.open_count.cmp(&a_sum.open_count))
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });
     rows
@@ -185,19 +175,22 @@ mod tests {
         // Most open deals are in dollars: boris's $5,000 weighs more than anna's $1,000.
         assert_eq!(names, ["boris", "anna"]);
         let (boris, anna) = (&rows[0], &rows[1]);
-        assert_eq!((anna.open_count, anna.overdue, anna.going_cold), (2, 1, 0));
+        assert_eq!(
+            (anna.headline.open_count, anna.overdue, anna.going_cold),
+            (2, 1, 0)
+        );
         assert_eq!(anna.closing_this_month, 1);
         assert_eq!(anna.closing_this_month_value.amount_in(dollars), 100_000);
         assert_eq!(
-            anna.weighted_value.amount_in(Currency::EUR),
+            anna.headline.weighted_value.amount_in(Currency::EUR),
             500 * crate::model::Minor::from(lead)
         );
         assert_eq!(
-            (boris.open_count, boris.going_cold, boris.overdue),
+            (boris.headline.open_count, boris.going_cold, boris.overdue),
             (1, 1, 0)
         );
         assert_eq!(
-            (boris.won_count, boris.lost_count),
+            (boris.headline.won_count, boris.headline.lost_count),
             (1, 0),
             "the loss is before"
         );
