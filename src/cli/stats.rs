@@ -24,10 +24,10 @@ pub enum StatsFormat {
     Json,
 }
 
-/// What `--by` breaks the report down by.
+/// What `--by` breaks the report down by. (No doc comments on the values: clap would show them
+/// in English whatever the language.)
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum StatsBy {
-    /// A row per person.
     Owner,
 }
 
@@ -43,7 +43,7 @@ pub struct StatsArgs {
     pub compare: bool,
     #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
     pub format: StatsFormat,
-    #[arg(long, value_enum, help = t().cli.arg_stats_by)]
+    #[arg(long, value_enum, value_name = "GROUP", help = t().cli.arg_stats_by)]
     pub by: Option<StatsBy>,
     #[arg(value_name = "BOARD", help = t().cli.arg_stats_boards)]
     pub boards: Vec<PathBuf>,

@@ -991,6 +991,7 @@ pub static RU: Text = Text {
             "FILE.csv→ФАЙЛ.csv",
             "FILE→ФАЙЛ",
             "FORMAT→ФОРМАТ",
+            "GROUP→ГРУППА",
             "NAME→ИМЯ",
             "NOTES→ЗАМЕТКИ",
             "OLD=NEW→СТАРЫЙ=НОВЫЙ",
