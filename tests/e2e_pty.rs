@@ -385,12 +385,25 @@ fn a_manager_reviews_three_boards_while_a_salesperson_moves_a_deal() {
     assert_eq!(anna.wait_for_exit(), 0);
     review.type_keys("n");
     review.wait_for("Change 1 of");
+
+    // Boris's board moved out of the folder leaves the screen; Carla's, renamed, stays, once.
+    let moved = home.path().join("boris.ron");
+    std::fs::rename(file("boris"), &moved).unwrap();
+    std::fs::rename(file("carla"), file("carla-2027")).unwrap();
+    // Esc alone (Esc and a key at once read as Alt and the key), then Tab to everyone.
+    review.type_keys("\x1b");
+    review.wait_for("z attention");
+    review.type_keys("\t");
+    let everyone = review.wait_for("2 boards");
+    assert!(everyone.contains("Lead · 1"), "{everyone}");
+    assert!(everyone.contains("Initech scanners"), "{everyone}");
+    assert!(!everyone.contains("Globex renewal"), "{everyone}");
     review.type_keys("q");
     assert_eq!(review.wait_for_exit(), 0);
 
-    let now: Vec<Vec<u8>> = ["boris", "carla"]
+    let now: Vec<Vec<u8>> = [moved.display().to_string(), file("carla-2027")]
         .iter()
-        .map(|n| std::fs::read(file(n)).unwrap())
+        .map(|path| std::fs::read(path).unwrap())
         .collect();
     assert_eq!(now, untouched, "the review wrote nothing");
 }
