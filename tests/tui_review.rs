@@ -542,7 +542,7 @@ fn contents(dir: &TempDir) -> Vec<(PathBuf, Vec<u8>)> {
 const REVIEW_KEYS: &[&str] = &[
     "Tab", "BTab", "n", "N", "Enter", "f", "z", "Left", "Right", "Up", "Down", "h", "j", "k", "l",
     "e", "d", "Del", ">", "<", "w", "x", "Space", "a", "u", "C-r", "?", "Esc", "c", "s", "/",
-    "C-z", "y", "1", "o", "r",
+    "C-z", "y", "1", "o", "r", "p",
 ];
 
 proptest! {
@@ -942,10 +942,10 @@ proptest! {
     /// Any size, tiny to a wall display, with any panel open, on a team's boards or on one
     /// with nothing to show, draws without a panic.
     #[test]
-    fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..5usize, empty: bool) {
+    fn every_size_draws(width in 1u16..320, height in 1u16..90, panel in 0..6usize, empty: bool) {
         let dir = if empty { nothing_to_show() } else { team() };
         let mut review = review_of(&dir, None);
-        keys(&mut review, ["", "n", "f", "?", "z"][panel]);
+        keys(&mut review, ["", "n", "f", "?", "z", "p"][panel]);
         let _ = screen(&review, &dir, (width, height));
     }
 }
@@ -1138,4 +1138,45 @@ fn the_review_filters_as_the_board_does_without_editing_anything() {
     }
     assert!(!shown(&review).is_empty(), "Anna has a deal going cold");
     assert_eq!(contents(&dir), before, "nothing written");
+}
+
+#[test]
+fn p_shows_the_team_a_row_per_person_and_enter_starts_their_turn() {
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "p");
+    let (rows, chosen) = review.people().expect("the team table is open");
+    let names: Vec<String> = rows.iter().map(|r| r.name.clone()).collect();
+    assert_eq!(chosen, 0);
+    assert_eq!(names.len(), 3, "{names:?}");
+    let heading = text::fill(
+        text::t().review.people_heading,
+        &[(
+            "date",
+            &text::date_with_weekday(
+                review
+                    .since()
+                    .with_timezone(review.now().offset())
+                    .date_naive(),
+            ),
+        )],
+    );
+    let shown = screen(&review, &dir, (120, 30));
+    assert!(shown.contains(&heading), "{shown}");
+    for name in &names {
+        assert!(shown.contains(name.as_str()), "{name}: {shown}");
+    }
+    insta::assert_snapshot!("people_80x24", screen(&review, &dir, (80, 24)));
+    insta::assert_snapshot!("people_240x60", screen(&review, &dir, (240, 60)));
+    // Down to the second person, Enter: their turn, the table closed.
+    keys(&mut review, "j Enter");
+    assert!(review.people().is_none());
+    assert_eq!(review.owner(), Some(names[1].as_str()));
+    keys(&mut review, "p Esc");
+    assert!(review.people().is_none(), "Esc closes it");
+    assert_eq!(
+        review.owner(),
+        Some(names[1].as_str()),
+        "and keeps the turn"
+    );
 }

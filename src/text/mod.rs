@@ -515,6 +515,7 @@ pub struct HintText {
     pub changes: &'static str,
     pub focus: &'static str,
     pub attention: &'static str,
+    pub people: &'static str,
     pub change_steps: &'static str,
     pub back_to_board: &'static str,
 }

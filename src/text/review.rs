@@ -65,6 +65,9 @@ pub struct ReviewText {
     pub key_previous_change: &'static str,
     pub key_focus: &'static str,
     pub key_attention: &'static str,
+    pub key_people: &'static str,
+    /// Over the people table: `{date}` is the review's day.
+    pub people_heading: &'static str,
     pub key_read_only: &'static str,
     pub key_scroll_up: &'static str,
     pub key_scroll_down: &'static str,

@@ -69,6 +69,8 @@ pub enum Action {
     FocusDeal,
     /// Only deals that need attention (again: every deal).
     ToggleAttention,
+    /// The team, a row per person (again: back to the board).
+    ShowPeople,
     // Forms
     NextField,
     PreviousField,

@@ -185,7 +185,8 @@ pub const REVIEW: &[Hint] = &[
     hint(&[ToggleAttention], |h| h.attention),
     hint(&[ShowHelp], |h| h.help),
     hint(&[Quit], |h| h.quit),
-    // Last: on a narrow screen it gives way first (it is in the list of keys).
+    // Last: on a narrow screen they give way first (they are in the list of keys).
+    hint(&[ShowPeople], |h| h.people),
     hint(&[StartFilter], |h| h.filter),
 ];
 

@@ -91,3 +91,12 @@ pub(super) fn big_and_rest(money: &Money) -> (String, String) {
     };
     (body[..end].to_string(), rest)
 }
+
+/// The frame of what opens over the board (the list of keys, the team): a double border on
+/// black, so it stands out from the columns under it.
+pub(super) fn popup_block() -> ratatui::widgets::Block<'static> {
+    ratatui::widgets::Block::bordered()
+        .border_type(ratatui::widgets::BorderType::Double)
+        .border_style(strong())
+        .style(Style::new().bg(ratatui::style::Color::Black))
+}

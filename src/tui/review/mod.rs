@@ -5,6 +5,7 @@ mod columns;
 mod header;
 mod look;
 mod panel;
+mod people;
 mod sources;
 mod state;
 mod view;

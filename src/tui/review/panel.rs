@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
 use tui_big_text::BigText;
 
-use super::look::{ascii_compact, big_letters, label, news, strong, text, today};
+use super::look::{ascii_compact, big_letters, label, news, popup_block, strong, text, today};
 use super::state::Review;
 use crate::display_width::{pad, width};
 use crate::model::{Board, Deal};
@@ -201,14 +201,15 @@ pub fn help(frame: &mut Frame, area: Rect) {
             Span::styled(what, text()),
         ]));
     }
+    // On a short screen the blank line under the heading gives way first.
+    if lines.len() + 2 > usize::from(area.height) {
+        lines.remove(1);
+    }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
     let nine_tenths = u16::try_from(u32::from(area.width) * 9 / 10).unwrap_or(area.width);
     let popup = centered(area, nine_tenths, height);
     frame.render_widget(Clear, popup);
-    let block = Block::bordered()
-        .border_type(BorderType::Double)
-        .border_style(strong())
-        .style(Style::new().bg(Color::Black));
+    let block = popup_block();
     frame.render_widget(
         Paragraph::new(lines)
             .block(block)

@@ -12,7 +12,7 @@ use super::sources::{Source, Watcher};
 use crate::clock::Clock;
 use crate::model::limits::LINE_CHARS;
 use crate::model::{Board, Deal, DealId, Origin, Totals, combine, position_of_name, same_name};
-use crate::report::analytics::{Headline, Period};
+use crate::report::analytics::{Headline, Period, PersonRow, people};
 use crate::report::{Change, Due, Filter, changes_since, due_state, rotting_days};
 use crate::text::t;
 use crate::tui::action::Action;
@@ -140,6 +140,8 @@ pub struct Review {
     filter: Filter,
     /// The filter's words while they are typed.
     typing: Option<Input>,
+    /// The team table (`p`): a row per person, and the row chosen while it is open.
+    people: Option<(Vec<PersonRow>, usize)>,
     /// The keys are listed over the board (`?`).
     help: bool,
     /// Lines the open panel is scrolled by.
@@ -190,6 +192,7 @@ impl Review {
             attention_only: false,
             filter: Filter::default(),
             typing: None,
+            people: None,
             help: false,
             panel_scroll: 0,
             columns: Vec::new(),
@@ -234,10 +237,14 @@ impl Review {
         if self.typing.is_some() && self.type_filter(&action) {
             return;
         }
+        if self.people.is_some() && self.on_people(&action) {
+            return;
+        }
         match action {
             Action::Tick => self.watcher.look(),
             Action::News => self.take_news(),
             Action::StartFilter => self.typing = Some(Input::new(self.filter.text.clone())),
+            Action::ShowPeople => self.people = Some((self.people_rows(), 0)),
             Action::ToggleOverdue => {
                 self.filter.only_due_now = !self.filter.only_due_now;
                 self.refresh();
@@ -346,6 +353,12 @@ impl Review {
         match selected.and_then(|o| self.id_of(o)) {
             Some(id) => self.select(id),
             None => self.clamp(),
+        }
+        // An open team table follows the boards too.
+        if let Some((_, at)) = self.people.take() {
+            let rows = self.people_rows();
+            let at = at.min(rows.len().saturating_sub(1));
+            self.people = Some((rows, at));
         }
     }
 
@@ -599,6 +612,47 @@ impl Review {
     /// The filter in force (`/`, `o`, `r`).
     pub fn filter(&self) -> &Filter {
         &self.filter
+    }
+
+    /// The team table, when open: a row per person since the review's day, and the row chosen.
+    pub fn people(&self) -> Option<(&[PersonRow], usize)> {
+        self.people
+            .as_ref()
+            .map(|(rows, at)| (rows.as_slice(), *at))
+    }
+
+    fn people_rows(&self) -> Vec<PersonRow> {
+        let now = self.clock.now();
+        let since = self.since.with_timezone(now.offset()).date_naive();
+        let period = Period {
+            from: Some(since),
+            to: None,
+        };
+        people(&self.board, period, now)
+    }
+
+    /// A key while the team table is open: up and down choose a person, Enter starts their
+    /// turn, Esc (or the table's key again) closes it. True when the key was the table's.
+    fn on_people(&mut self, action: &Action) -> bool {
+        let Some((rows, at)) = &mut self.people else {
+            return false;
+        };
+        match action {
+            Action::SelectUp => *at = at.saturating_sub(1),
+            Action::SelectDown => *at = (*at + 1).min(rows.len().saturating_sub(1)),
+            Action::FocusDeal => {
+                let name = rows.get(*at).map(|r| r.name.clone());
+                self.people = None;
+                if let Some(name) = name {
+                    self.turn = self.owners.iter().position(|o| same_name(o, &name));
+                    self.change_at = None;
+                    self.refresh();
+                }
+            }
+            Action::Close | Action::ShowPeople => self.people = None,
+            _ => return false,
+        }
+        true
     }
 
     /// What keys mean now: the review's, or typing the filter's words.

@@ -68,6 +68,9 @@ pub fn render(review: &Review, frame: &mut Frame) {
     {
         panel(review, deal, Some(&change.kind), frame, above_status);
     }
+    if let Some((rows, chosen)) = review.people() {
+        super::people::render(review, rows, chosen, frame, above_status);
+    }
     if review.showing_help() {
         help(frame, area);
     }
