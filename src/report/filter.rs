@@ -112,6 +112,16 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Untouched longer than its stage allows.
+    pub fn rotting(&self) -> bool {
+        self.rotting
+    }
+
+    /// Its next action is overdue or due today.
+    pub fn due_now(&self) -> bool {
+        self.due_now
+    }
+
     pub fn of(deal: &Deal, board: &Board, now: DateTime<FixedOffset>) -> Facts {
         let texts = || {
             [&deal.title, &deal.company, &deal.contact, &deal.notes]

@@ -2,7 +2,6 @@
 //! turn it is, the changes since the last working day and which one is shown, the deal in
 //! focus, and whether only what needs attention is on screen. Nothing here writes a file.
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -13,7 +12,7 @@ use crate::clock::Clock;
 use crate::model::limits::LINE_CHARS;
 use crate::model::{Board, Deal, DealId, Origin, Totals, combine, position_of_name, same_name};
 use crate::report::analytics::{Headline, Period, PersonRow, people};
-use crate::report::{Change, Due, Filter, changes_since, due_state, rotting_days};
+use crate::report::{Change, Facts, Filter, changes_since};
 use crate::text::t;
 use crate::tui::action::Action;
 use tui_input::Input;
@@ -140,6 +139,10 @@ pub struct Review {
     filter: Filter,
     /// The filter's words while they are typed.
     typing: Option<Input>,
+    /// What `z` and the filter ask of each deal of the combined board (in its order), worked
+    /// out at the first such key after the boards were combined, on the day it was: each key
+    /// then reads these, not 100,000 deals scattered in memory.
+    facts: Option<(chrono::NaiveDate, Vec<Facts>)>,
     /// The team table (`p`): a row per person, and the row chosen while it is open.
     people: Option<(Vec<PersonRow>, usize)>,
     /// The keys are listed over the board (`?`).
@@ -192,6 +195,7 @@ impl Review {
             attention_only: false,
             filter: Filter::default(),
             typing: None,
+            facts: None,
             people: None,
             help: false,
             panel_scroll: 0,
@@ -374,6 +378,7 @@ impl Review {
         // The board combined before, and everyone's turn of it, go off the screen's thread.
         let old = std::mem::replace(&mut self.board, board);
         crate::drop_later::drop_later((old, std::mem::take(&mut self.turns)));
+        self.facts = None;
         // Origins name boards by their place among the readable ones: map back to sources.
         let readable: Vec<usize> = (0..self.sources.len())
             .filter(|i| self.sources[*i].board.is_some())
@@ -420,15 +425,39 @@ impl Review {
         self.changes.clone_from(&turn.changes);
         self.totals = turn.headline.clone();
         if self.attention_only || self.filter.is_active() {
-            let changed: HashSet<DealId> = self.changes.iter().map(|c| c.deal).collect();
+            // A deal's news is found by its id (hashing each of 100,000 ids took a third of a
+            // key).
+            let mut changed = vec![false; usize::try_from(self.board.next_deal_id).unwrap_or(0)];
+            for change in &self.changes {
+                if let Some(slot) = usize::try_from(change.deal.0)
+                    .ok()
+                    .and_then(|at| changed.get_mut(at))
+                {
+                    *slot = true;
+                }
+            }
             let now = self.clock.now();
             let today = now.date_naive();
+            if self.facts.as_ref().is_none_or(|(day, _)| *day != today) {
+                let board = &self.board;
+                let facts = board
+                    .deals
+                    .iter()
+                    .map(|d| Facts::of(d, board, now))
+                    .collect();
+                self.facts = Some((today, facts));
+            }
+            let facts = self.facts.as_ref().map_or(&[][..], |(_, f)| f.as_slice());
             let matcher = self.filter.matcher();
-            let needs_attention = |d: &Deal| {
-                let attention = changed.contains(&d.id)
-                    || rotting_days(d, &self.board, now).is_some()
-                    || matches!(due_state(d, today), Due::Overdue(_) | Due::Today);
-                (!self.attention_only || attention) && matcher.matches(d, &self.board, now)
+            // The combined board numbers its deals 1, 2, 3… in its order.
+            let at = |d: &Deal| usize::try_from(d.id.0).ok();
+            let shown = |d: &Arc<Deal>| {
+                let Some(facts) = at(d).and_then(|id| facts.get(id.checked_sub(1)?)) else {
+                    return matcher.matches(d, &self.board, now);
+                };
+                let changed = || at(d).and_then(|id| changed.get(id).copied()) == Some(true);
+                let attention = || changed() || facts.rotting() || facts.due_now();
+                (!self.attention_only || attention()) && matcher.keeps(facts, d)
             };
             (self.columns, self.column_values) = turn
                 .columns
@@ -437,7 +466,7 @@ impl Review {
                     let mut value = Totals::default();
                     let shown = column
                         .iter()
-                        .filter(|d| needs_attention(d))
+                        .filter(|d| shown(d))
                         .map(|d| {
                             value.add(d.value);
                             d.id
@@ -679,7 +708,11 @@ impl Review {
                 crate::tui::input_limit::edit_within(input, *request, LINE_CHARS);
                 self.filter.text = input.value().to_string();
             }
-            Action::SaveForm => self.typing = None,
+            // The words typed already filter: Enter only stops typing.
+            Action::SaveForm => {
+                self.typing = None;
+                return true;
+            }
             Action::Close => {
                 self.typing = None;
                 self.filter.text.clear();
