@@ -3,11 +3,17 @@
 use std::path::{Path, PathBuf};
 
 /// A board file's name without `.ron`: what its deals without an owner fall back to (see
-/// [`crate::model::fallback_owner`]), and how the review names a board.
+/// [`crate::model::fallback_owner`]), and how the review names a board. A name becomes a
+/// person's name on screen, so a control character in it (a teammate's file may be named
+/// anything) is shown as `�`, as no owner read from a board can hold one.
 pub fn board_name(path: &Path) -> String {
-    path.file_stem()
+    let name = path
+        .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string())
+        .unwrap_or_else(|| path.display().to_string());
+    name.chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 /// The board files named on the command line: a folder stands for every `.ron` file in it
@@ -35,4 +41,14 @@ pub fn board_files(named: &[PathBuf]) -> Vec<PathBuf> {
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
     files
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_board_name_holds_no_control_character() {
+        let path = std::path::Path::new("team/x\u{1b}]0;pwned\u{7}y.ron");
+        assert_eq!(super::board_name(path), "x\u{FFFD}]0;pwned\u{FFFD}y");
+        assert_eq!(super::board_name(std::path::Path::new("anna.ron")), "anna");
+    }
 }
