@@ -7,6 +7,7 @@ mod deal_args;
 mod deals;
 mod exchange;
 mod list;
+mod rates;
 mod review;
 mod show;
 mod stats;
@@ -29,6 +30,7 @@ pub use change::new_board;
 pub use deal_args::DealArgs;
 pub use exchange::{ExportArgs, ImportArgs};
 pub use list::{Format, ListArgs};
+pub use rates::RatesArgs;
 pub use review::ReviewArgs;
 pub use stats::StatsArgs;
 
@@ -92,6 +94,8 @@ pub enum Command {
     Stats(StatsArgs),
     #[command(about = t().cli.review)]
     Review(ReviewArgs),
+    #[command(about = t().rates.about)]
+    Rates(RatesArgs),
     #[command(about = t().cli.export)]
     Export(ExportArgs),
     #[command(about = t().cli.import)]
@@ -322,6 +326,7 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
     match command {
         Command::Path => Ok(Output::Text(format!("{}\n", path.display()))),
         Command::Check => text(board_commands::check(path)),
+        Command::Rates(args) => text(rates::rates(path, &args, clock.today())),
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {

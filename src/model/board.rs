@@ -7,11 +7,13 @@ use serde::{Deserialize, Serialize};
 use super::deal::{Deal, DealId};
 use super::deals::Deals;
 use super::money::Currency;
+use super::rates::Rates;
 use super::stage::{Phase, Stage, StageId};
 
 /// The file format this build writes, and the newest it can read. Version 1 files (before lost
-/// reasons, lead sources, sorting and the richer stage history) read as they are.
-pub const FORMAT_VERSION: u32 = 3;
+/// reasons, lead sources, sorting and the richer stage history) read as they are, and so do
+/// versions 2 and 3 (before exchange rates).
+pub const FORMAT_VERSION: u32 = 4;
 
 /// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
 pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;
@@ -38,6 +40,9 @@ pub struct Board {
     /// How deals are ordered inside each column.
     #[serde(default, skip_serializing_if = "ColumnSort::is_manual")]
     pub sort: ColumnSort,
+    /// Exchange rates for converted totals (`dealboard rates`); none: no converted figures.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rates: Option<Rates>,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
     /// Shared (see [`Deals`]): a copy of the board (a save in the background, a review's
     /// snapshot) costs a pointer, and a change copies only the deal it changes.
@@ -107,6 +112,7 @@ impl Board {
             lost_reasons: Vec::new(),
             sources: Vec::new(),
             sort: ColumnSort::Manual,
+            rates: None,
             deals: Deals::default(),
         }
     }

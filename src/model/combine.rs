@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::board::Board;
 use super::deal::{Deal, DealId, Referral};
 use super::names::same_name;
+use super::rates::Rates;
 use super::stage::{Stage, StageId};
 
 /// Where a deal of the combined board lives: which of the boards, and its id there.
@@ -56,6 +57,7 @@ pub fn combine(boards: &[(&str, &Board)]) -> Option<(Board, Vec<Origin>)> {
     for (_, board) in boards {
         merge_stages(&mut combined.stages, &board.stages);
     }
+    combined.rates = Rates::merged(boards.iter().filter_map(|(_, b)| b.rates.as_ref()));
     let mut first_ids = Vec::with_capacity(boards.len());
     for (_, board) in boards {
         first_ids.push(combined.next_deal_id);

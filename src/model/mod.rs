@@ -16,6 +16,7 @@ mod names;
 mod patch;
 mod process;
 mod progress;
+mod rates;
 mod shared_text;
 #[cfg(test)]
 pub mod some_change;
@@ -35,6 +36,7 @@ pub use import::{ImportKeys, Imported, OWN_KEY_PREFIX};
 pub use money::{AmountError, Currency, MAX_WHOLE_DIGITS, Minor, Money, Totals};
 pub use names::{position_of_name, same_name};
 pub use patch::Patch;
+pub use rates::{Converted, PerUnit, Rate, RateError, Rates};
 pub use process::{BoardDetails, BoardList, StageDraft};
 pub use stage::{Phase, Stage, StageId};
 pub use validate::{KnownStages, Problem};

@@ -229,6 +229,7 @@ fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
         lost_reasons: board.lost_reasons.clone(),
         sources: board.sources.clone(),
         sort: board.sort,
+        rates: board.rates.clone(),
         deals: deals.into(),
     }
 }

@@ -47,8 +47,9 @@ pub enum LoadErrorKind {
 /// The largest board file read: a hundred thousand deals take about a tenth of it.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
-/// Reads the board at `path` (through any symbolic link), and what the file held.
-pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), LoadError> {
+/// Reads the board at `path` (through any symbolic link), what the file held, and the format
+/// version it was written in (older ones are brought up to this one).
+pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint, u32), LoadError> {
     let fail = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
@@ -61,13 +62,13 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint), L
         && let Some((board, hash)) = super::pieces::read(&file, len)
         && let Some(board) = sound(board)
     {
-        return Ok((board, Fingerprint::of(Some(&meta), len, hash)));
+        return Ok((board, Fingerprint::of(Some(&meta), len, hash), FORMAT_VERSION));
     }
     let bytes = read_whole(file, len).map_err(fail)?;
     // What the open file was before it was read: the name may hold another file by now.
     let fingerprint = Fingerprint::of_bytes(Some(&meta), &bytes);
-    let board = parse(&bytes).map_err(fail)?;
-    Ok((board, fingerprint))
+    let (board, written) = parse_as_written(&bytes).map_err(fail)?;
+    Ok((board, fingerprint, written))
 }
 
 /// A regular file of at most [`MAX_FILE_BYTES`], and its length. Opened without waiting (a pipe
@@ -123,6 +124,11 @@ fn sound(mut board: Board) -> Option<Board> {
 
 /// Turns the bytes of a board file into a sound board, or says exactly what is wrong.
 pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
+    parse_as_written(bytes).map(|(board, _)| board)
+}
+
+/// [`parse`], and the format version the file was written in.
+fn parse_as_written(bytes: &[u8]) -> Result<(Board, u32), LoadErrorKind> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -142,13 +148,15 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
                 found: board.version,
             });
         }
-        Ok(board) => migrate(board),
+        Ok(board) => board,
         Err(e) => return Err(explain_unreadable(text, e)),
     };
+    let written = board.version;
+    board = migrate(board);
     board.normalize();
     let problems = board.problems();
     if problems.is_empty() {
-        return Ok(board);
+        return Ok((board, written));
     }
     let mut seen = Vec::new();
     let located = problems
@@ -174,8 +182,9 @@ pub fn parse(bytes: &[u8]) -> Result<Board, LoadErrorKind> {
 
 /// Brings a board from an older file format up to this one. Version 1 lacked lost reasons, lead
 /// sources, sorting, referrals, done actions and the richer stage history; version 2 the ids of
-/// imported deals and the changes of expected close dates. All of them default to empty, so
-/// only the number changes (it is written as the new version on the next save).
+/// imported deals and the changes of expected close dates; version 3 exchange rates. All of them
+/// default to empty, so only the number changes (it is written as the new version on the next
+/// save, after the store kept the older file: see `Store::save`).
 fn migrate(mut board: Board) -> Board {
     board.version = FORMAT_VERSION;
     board

@@ -11,6 +11,7 @@ mod path;
 #[cfg(unix)]
 mod pieces;
 mod save;
+mod team;
 mod temp;
 mod writer;
 
@@ -22,6 +23,7 @@ pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
 pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically, write_output};
+pub use team::{TEAM_FILE, TEAM_VERSION, Team, read_team, save_team, team_file};
 pub use temp::{StrayFile, strays};
 pub use writer::{SaveNumber, Writer};
 
@@ -105,6 +107,9 @@ pub struct Store {
     /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
     saved_before: bool,
+    /// The format version of the file as read, when older than this build's: before the file
+    /// is first written in the new format, it is kept byte for byte as `board.ron.v<N>.1`.
+    older_format: Option<u32>,
     /// The file this store last wrote (open: renamed into place, it stays that file), and where
     /// its pieces of deals are: the next save copies the unchanged ones from it.
     written: Option<(std::fs::File, Vec<format::WrittenPiece>)>,
@@ -123,6 +128,7 @@ impl Store {
             created_folders: Vec::new(),
             last_rotation: None,
             saved_before: false,
+            older_format: None,
             written: None,
         }
     }
@@ -152,8 +158,9 @@ impl Store {
     pub fn read(&mut self) -> Result<Board, LoadError> {
         // What was written before is of no use for the board read now (and holds its deals).
         self.written = None;
-        let (board, fingerprint) = load::read(&self.path, &self.target)?;
+        let (board, fingerprint, written) = load::read(&self.path, &self.target)?;
         self.known = Some(fingerprint);
+        self.older_format = (written < crate::model::FORMAT_VERSION).then_some(written);
         Ok(board)
     }
 
@@ -251,6 +258,11 @@ impl Store {
         }
         if self.changed_since_known() {
             return refuse(SaveErrorKind::ChangedOutside);
+        }
+        if let Some(version) = self.older_format {
+            let old = std::fs::read(&self.target).map_err(|e| SaveError::io(&self.path, &e))?;
+            save::write_copy(&self.target, &self.free_copy_path(&format!("v{version}")), &old)?;
+            self.older_format = None;
         }
         // The new file first: when space is short, the save comes before the backup. Its text
         // goes to the disk as it is made, never whole in memory; what did not change since

@@ -4,6 +4,7 @@ use super::clap_words::ClapWords;
 use super::import::ImportText;
 use super::locale::{self, Category, DateWords, Locale};
 use super::os_errors::OsErrors;
+use super::rates::RatesText;
 use super::reports::{ReportScreenText, ReportText};
 use super::{
     BoardText, CliText, ClosedText, DetailText, ErrorText, FormText, HelpText, HintText, KeyNames,
@@ -860,6 +861,37 @@ pub static EN: Text = Text {
         previous_owner: "previous owner",
         toggle_compare: "compare with the period before (again: stop)",
         back: "back to the board",
+    },
+    rates: RatesText {
+        about: "Exchange rates you keep (never fetched), for one converted total beside each total",
+        set_about: "Set what one unit of a currency is worth in the report currency",
+        list_about: "Show the report currency, its rates, and the currencies without one",
+        clear_about: "Forget every rate, or one currency's",
+        arg_currency: "The currency the rate is for, such as EUR",
+        arg_rate: "What one unit of it is worth in the report currency, such as 1.08",
+        arg_to: "The report currency totals are converted to, such as USD [default: the one set before]",
+        arg_team: "A team folder: keep the rates in its team.ron, for stats and review over the folder [default: your board, or the team.ron beside it]",
+        arg_clear_currency: "Only this currency's rate",
+        converted: "≈ {amount} in {currency}, rates of {date}",
+        approx: "≈ {amount}",
+        without: "without {currencies}: no rate",
+        converted_in: "Converted to {currency} at the rates of {date}",
+        one_is: "1 {from} = {rate} {to}",
+        kept_in: "Rates kept in {path}.",
+        kept_in_team: "Rates kept in {path}: stats and review over its folder use them.",
+        currency_changed: "The report currency was {old}: its rates were cleared.",
+        heading: "Report currency {to}, rates of {date}",
+        none: "No exchange rates: totals are shown per currency. Set one: dealboard rates set EUR 1.08 --to USD",
+        missing: "No rate yet for {currency} ({deals}): dealboard rates set {currency} RATE --to {to}",
+        open_deals: Plural(&["{count} open deal", "{count} open deals"]),
+        cleared: "Rates cleared: totals are shown per currency only.",
+        cleared_one: "Rate of {currency} cleared.",
+        no_rate_to_clear: "There is no rate of {currency} to clear.",
+        needs_to: "Say which currency totals are converted to, such as --to USD.",
+        not_a_rate: "{rate} is not a rate: write what one {from} is worth in {to}, such as 1.08.",
+        same_currency: "{currency} is the report currency: it needs no rate.",
+        not_a_currency: "{currency} is not a currency code: use ISO 4217 codes such as EUR, USD, RUB.",
+        not_a_folder: "{path} is not a folder: name the team folder that holds the boards.",
     },
     import: ImportText {
         empty_file: "The file is empty: there is no header line to read.",

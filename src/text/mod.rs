@@ -12,6 +12,7 @@ mod en;
 pub mod import;
 pub mod locale;
 pub mod os_errors;
+pub mod rates;
 pub mod reports;
 mod review;
 mod ru;
@@ -255,6 +256,7 @@ pub struct Text {
     pub review: ReviewText,
     pub reports: reports::ReportText,
     pub report_screen: reports::ReportScreenText,
+    pub rates: rates::RatesText,
     pub import: import::ImportText,
     pub clap: clap_words::ClapWords,
     pub os_errors: os_errors::OsErrors,

@@ -4,6 +4,7 @@ use super::clap_words::ClapWords;
 use super::import::ImportText;
 use super::locale::{self, Category, DateWords, Locale};
 use super::os_errors::OsErrors;
+use super::rates::RatesText;
 use super::reports::{ReportScreenText, ReportText};
 use super::{
     BoardText, CliText, ClosedText, DetailText, ErrorText, FormText, HelpText, HintText, KeyNames,
@@ -912,6 +913,42 @@ pub static RU: Text = Text {
         previous_owner: "предыдущий ответственный",
         toggle_compare: "сравнить с предыдущим периодом (ещё раз — выключить)",
         back: "назад к доске",
+    },
+    rates: RatesText {
+        about: "Курсы валют, которые вы задаёте сами (никогда не скачиваются): одна пересчитанная сумма рядом с каждым итогом",
+        set_about: "Задать, сколько стоит единица валюты в валюте отчёта",
+        list_about: "Показать валюту отчёта, её курсы и валюты без курса",
+        clear_about: "Забыть все курсы или курс одной валюты",
+        arg_currency: "Валюта, для которой задаётся курс, например EUR",
+        arg_rate: "Сколько стоит её единица в валюте отчёта, например 1,08",
+        arg_to: "Валюта отчёта, в которую пересчитываются итоги, например USD [по умолчанию: заданная раньше]",
+        arg_team: "Папка команды: хранить курсы в её team.ron, для stats и review по этой папке [по умолчанию: ваша доска или team.ron рядом с ней]",
+        arg_clear_currency: "Только курс этой валюты",
+        converted: "≈ {amount} в {currency}, курсы на {date}",
+        approx: "≈ {amount}",
+        without: "без {currencies}: нет курса",
+        converted_in: "Пересчёт в {currency} по курсам на {date}",
+        one_is: "1 {from} = {rate} {to}",
+        kept_in: "Курсы хранятся в {path}.",
+        kept_in_team: "Курсы хранятся в {path}: их используют stats и review по этой папке.",
+        currency_changed: "Валютой отчёта была {old}: её курсы удалены.",
+        heading: "Валюта отчёта {to}, курсы на {date}",
+        none: "Курсов нет: итоги показаны по каждой валюте. Задайте курс: dealboard rates set EUR 1,08 --to USD",
+        missing: "Нет курса для {currency} ({deals}): dealboard rates set {currency} КУРС --to {to}",
+        open_deals: Plural(&[
+            "{count} открытая сделка",
+            "{count} открытые сделки",
+            "{count} открытых сделок",
+            "{count} открытой сделки",
+        ]),
+        cleared: "Курсы удалены: итоги показаны только по каждой валюте.",
+        cleared_one: "Курс {currency} удалён.",
+        no_rate_to_clear: "Курса {currency} нет, удалять нечего.",
+        needs_to: "Укажите, в какую валюту пересчитывать итоги, например --to USD.",
+        not_a_rate: "{rate} — не курс: напишите, сколько стоит 1 {from} в {to}, например 1,08.",
+        same_currency: "{currency} — валюта отчёта: ей курс не нужен.",
+        not_a_currency: "{currency} — не код валюты: используйте коды ISO 4217, например EUR, USD, RUB.",
+        not_a_folder: "{path} — не папка: укажите папку команды, где лежат доски.",
     },
     import: ImportText {
         empty_file: "Файл пуст: в нём нет строки заголовков.",

@@ -109,6 +109,8 @@ pub struct Stats {
     pub forecast: Vec<ForecastMonth>,
     pub compliance: Vec<StageCompliance>,
     pub owner_compliance: Vec<OwnerCompliance>,
+    /// The board's exchange rates, for the converted figures beside each total.
+    pub rates: Option<crate::model::Rates>,
 }
 
 impl Stats {
@@ -173,6 +175,7 @@ impl Stats {
             forecast,
             compliance,
             owner_compliance,
+            rates: board.rates.clone(),
         }
     }
 }

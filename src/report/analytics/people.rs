@@ -27,8 +27,8 @@ pub struct PersonRow {
 }
 
 /// A row for each owner of `board`'s deals (names matched in any case, spelled as first met),
-/// ranked by weighted pipeline in the currency most open deals are in, then by open deals,
-/// then by name.
+/// ranked by weighted pipeline converted with the board's rates (without rates: in the
+/// currency most open deals are in), then by open deals, then by name.
 pub fn people(board: &Board, period: Period, now: DateTime<FixedOffset>) -> Vec<PersonRow> {
     let mut names: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<&Deal>> = Vec::new();
@@ -72,12 +72,14 @@ pub fn people(board: &Board, period: Period, now: DateTime<FixedOffset>) -> Vec<
         })
         .collect();
     let main = main_currency(board);
+    let weighted = |row: &PersonRow| match &board.rates {
+        Some(rates) => rates.convert_total(&row.headline.weighted_value).amount.minor,
+        None => row.headline.weighted_value.amount_in(main),
+    };
     rows.sort_by(|a, b| {
         let (a_sum, b_sum) = (&a.headline, &b.headline);
-        b_sum
-            .weighted_value
-            .amount_in(main)
-            .cmp(&a_sum.weighted_value.amount_in(main))
+        weighted(b)
+            .cmp(&weighted(a))
             .then(b_sum.open_count.cmp(&a_sum.open_count))
             .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
     });

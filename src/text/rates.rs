@@ -1,0 +1,126 @@
+//! The words of exchange rates (`dealboard rates`) and of the converted figures shown beside
+//! totals once there are rates.
+
+use super::{fill, t};
+use crate::model::{Converted, Money, Rates};
+
+catalogue! {
+pub struct RatesText {
+    pub about: &'static str,
+    pub set_about: &'static str,
+    pub list_about: &'static str,
+    pub clear_about: &'static str,
+    pub arg_currency: &'static str,
+    pub arg_rate: &'static str,
+    pub arg_to: &'static str,
+    pub arg_team: &'static str,
+    pub arg_clear_currency: &'static str,
+    /// `{amount}` (short, with its sign), `{currency}` (code), `{date}`: a total converted.
+    pub converted: &'static str,
+    /// `{amount}`: a converted figure where the currency and date are said once above.
+    pub approx: &'static str,
+    /// `{currencies}`: left out of a converted figure, having no rate.
+    pub without: &'static str,
+    /// `{currency}` (code), `{date}`: the heading of a report with converted figures.
+    pub converted_in: &'static str,
+    /// `{from}`, `{rate}`, `{to}`.
+    pub one_is: &'static str,
+    /// `{path}`.
+    pub kept_in: &'static str,
+    /// `{path}`: the team file, whose rates `stats` and `review` over its folder use.
+    pub kept_in_team: &'static str,
+    /// `{old}`: the report currency before, whose rates no longer apply.
+    pub currency_changed: &'static str,
+    /// `{to}`, `{date}`.
+    pub heading: &'static str,
+    pub none: &'static str,
+    /// `{currency}`, `{deals}` (open deals in it), `{to}`.
+    pub missing: &'static str,
+    pub open_deals: super::Plural,
+    pub cleared: &'static str,
+    /// `{currency}`.
+    pub cleared_one: &'static str,
+    /// `{currency}`.
+    pub no_rate_to_clear: &'static str,
+    pub needs_to: &'static str,
+    /// `{rate}`, `{from}`, `{to}`.
+    pub not_a_rate: &'static str,
+    /// `{currency}`.
+    pub same_currency: &'static str,
+    /// `{currency}`.
+    pub not_a_currency: &'static str,
+    /// `{path}`: given as a team folder.
+    pub not_a_folder: &'static str,
+}
+}
+
+/// `≈ $2.9M in USD, rates of 2026-12-01`, and the currencies left out for want of a rate.
+pub fn converted_total(converted: &Converted, rates: &Rates) -> String {
+    let r = &t().rates;
+    let line = fill(
+        r.converted,
+        &[
+            ("amount", &super::money_compact(&converted.amount)),
+            ("currency", &rates.to.code()),
+            ("date", &super::date_long(rates.set_on)),
+        ],
+    );
+    with_missing(line, converted)
+}
+
+/// `≈ $2.9M` (`≈ $2.9M, without GBP: no rate`), where the currency and date are said once.
+pub fn approx(converted: &Converted) -> String {
+    let line = fill(
+        t().rates.approx,
+        &[("amount", &super::money_compact(&converted.amount))],
+    );
+    with_missing(line, converted)
+}
+
+/// `≈ $2,912,345.50`: the exact form, for a table's own column.
+pub fn approx_exact(amount: &Money) -> String {
+    fill(t().rates.approx, &[("amount", &super::money(amount))])
+}
+
+fn with_missing(line: String, converted: &Converted) -> String {
+    if converted.missing.is_empty() {
+        return line;
+    }
+    let codes: Vec<&str> = converted.missing.iter().map(|c| c.code()).collect();
+    let without = fill(t().rates.without, &[("currencies", &codes.join(", "))]);
+    format!("{line}, {without}")
+}
+
+/// `Converted to USD at the rates of 2026-12-01: 1 EUR = 1.08 USD; 1 RUB = 0.011 USD`.
+pub fn converted_in(rates: &Rates) -> String {
+    let r = &t().rates;
+    let heading = fill(
+        r.converted_in,
+        &[
+            ("currency", &rates.to.code()),
+            ("date", &super::date_long(rates.set_on)),
+        ],
+    );
+    let each: Vec<String> = rates.rates.iter().map(|rate| one_is(rates, rate)).collect();
+    if each.is_empty() {
+        heading
+    } else {
+        format!("{heading}: {}", each.join("; "))
+    }
+}
+
+/// `1 EUR = 1.08 USD`, the rate in the language's decimal mark.
+pub fn one_is(rates: &Rates, rate: &crate::model::Rate) -> String {
+    let shown = rate
+        .per_unit
+        .to_string()
+        .replace('.', &t().locale.decimal_mark.to_string());
+    fill(
+        t().rates.one_is,
+        &[
+            ("from", &rate.from.code()),
+            ("rate", &shown),
+            ("to", &rates.to.code()),
+        ],
+    )
+}
