@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, SystemTime};
 
-use dealboard::model::{Board, StageId};
+use dealboard::model::{Board, FORMAT_VERSION, StageId};
 use dealboard::store::{self, LoadErrorKind, Store, backup_path};
 use support::sample_board;
 
@@ -72,7 +72,8 @@ fn bad_cases() -> Vec<BadCase> {
         ),
         case(
             "newer version",
-            good.replacen("version: 3,", "version: 7,", 1).into_bytes(),
+            good.replacen(&format!("version: {FORMAT_VERSION},"), "version: 7,", 1)
+                .into_bytes(),
             "written by a newer dealboard (file format 7",
         ),
         case(
@@ -488,7 +489,31 @@ fn a_version_1_file_reads_and_is_written_back_as_the_current_version() {
     assert_eq!(board.deals.len(), 1);
     assert!(board.lost_reasons.is_empty() && board.sources.is_empty());
     let text = store::board_text(&board).unwrap();
-    assert!(text.contains("version: 3,"));
+    assert!(text.contains(&format!("version: {},", dealboard::model::FORMAT_VERSION)));
+}
+
+/// A file of an older format is kept byte for byte before it is first written in the new one,
+/// and only once: the next saves go on as usual.
+#[test]
+fn an_older_file_is_kept_before_it_is_first_saved_in_the_new_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    let old = store::board_text(&sample_board()).unwrap().replacen(
+        &format!("version: {FORMAT_VERSION},"),
+        "version: 3,",
+        1,
+    );
+    std::fs::write(&path, &old).unwrap();
+    let (mut store, board) = Store::open(&path).unwrap();
+    assert_eq!(board.version, FORMAT_VERSION);
+    store.lock().unwrap();
+    store.save(&board).unwrap();
+    store.save(&board).unwrap();
+    let kept = dir.path().join("board.ron.v3.1");
+    assert_eq!(std::fs::read_to_string(&kept).unwrap(), old);
+    assert!(!dir.path().join("board.ron.v3.2").exists());
+    let now = std::fs::read_to_string(&path).unwrap();
+    assert!(now.contains(&format!("version: {FORMAT_VERSION},")));
 }
 
 #[test]

@@ -122,7 +122,28 @@ impl Keeper {
 /// The folder of the board at `board` when it is a team folder (it holds a `team.ron`).
 pub fn team_folder_of(board: &Path) -> Option<PathBuf> {
     let folder = board.parent().filter(|f| !f.as_os_str().is_empty())?;
-    store::team_file(folder).is_file().then(|| folder.to_path_buf())
+    store::team_file(folder)
+        .is_file()
+        .then(|| folder.to_path_buf())
+}
+
+/// The rates of the team folder a report over `named` (board files and folders) is about: the
+/// first folder named, or holding a board named, that has a `team.ron` with rates. `None`: the
+/// boards' own rates apply.
+pub fn team_rates(named: &[PathBuf]) -> Result<Option<Rates>, Failure> {
+    for path in named {
+        let folder = if path.is_dir() {
+            Some(path.clone())
+        } else {
+            team_folder_of(path)
+        };
+        if let Some(folder) = folder
+            && let Some(rates) = store::read_team(&folder)?.and_then(|team| team.rates)
+        {
+            return Ok(Some(rates));
+        }
+    }
+    Ok(None)
 }
 
 pub fn rates(board: &Path, args: &RatesArgs, today: NaiveDate) -> Result<String, Failure> {
@@ -158,7 +179,11 @@ fn set(
     let per_unit = PerUnit::parse(rate).map_err(|_| {
         Failure(fill(
             r.not_a_rate,
-            &[("rate", &crate::text::Quoted(rate)), ("from", &from.code()), ("to", &to.code())],
+            &[
+                ("rate", &crate::text::Quoted(rate)),
+                ("from", &from.code()),
+                ("to", &to.code()),
+            ],
         ))
     })?;
     let mut said = Vec::new();

@@ -39,7 +39,8 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Endin
     if let Some(owner) = args.owner.as_deref() {
         super::stats::no_such_owner(&combined, owner)?;
     }
-    crate::tui::review::run(named, args.owner.as_deref(), since)
+    let team_rates = super::rates::team_rates(&named)?;
+    crate::tui::review::run(named, args.owner.as_deref(), since, team_rates)
         .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
 }
 

@@ -14,7 +14,8 @@ use crate::interchange::{BoardFileJson, StatsJson};
 use crate::model::{Board, combine, give_owners, same_name};
 use crate::report::analytics::{Period, PersonRow, Stats, people};
 use crate::store::{Store, board_files, board_name};
-use crate::text::reports::{days, money, percent, percent_by_currency, period};
+use crate::text::rates::money_and_converted;
+use crate::text::reports::{days, percent, percent_by_currency, period};
 use crate::text::{fill, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -64,7 +65,7 @@ pub fn stats_of_boards(
     width: Option<usize>,
     now: DateTime<FixedOffset>,
 ) -> Result<String, Failure> {
-    let (board, read) = if args.boards.is_empty() {
+    let (mut board, read) = if args.boards.is_empty() {
         let mut board = super::change::read_board(path)?;
         let read = BoardRead {
             path: path.to_path_buf(),
@@ -75,6 +76,14 @@ pub fn stats_of_boards(
     } else {
         read_boards(&args.boards)?
     };
+    let named = if args.boards.is_empty() {
+        std::slice::from_ref(&read[0].path)
+    } else {
+        args.boards.as_slice()
+    };
+    if let Some(rates) = super::rates::team_rates(named)? {
+        board.rates = Some(rates);
+    }
     stats(super::kept_to_the_end(board), &read, args, width, now)
 }
 
@@ -155,7 +164,9 @@ pub fn stats(
         StatsFormat::Json => {
             let mut json = StatsJson::new(&stats, previous.as_ref());
             json.boards = read.iter().map(board_file_json).collect();
-            json.people = people.as_deref().map(crate::interchange::people_json);
+            json.people = people
+                .as_deref()
+                .map(|rows| crate::interchange::people_json(rows, stats.rates.as_ref()));
             Ok(serde_json::to_string_pretty(&json)? + "\n")
         }
         StatsFormat::Table => Ok(boards_read(read)
@@ -265,11 +276,16 @@ fn boards_read(read: &[BoardRead]) -> String {
 fn people_report(stats: &Stats, rows: &[PersonRow], width: Option<usize>) -> String {
     let r = &t().reports;
     let owner = stats.owner.as_deref().unwrap_or(r.everyone);
+    let converted = stats
+        .rates
+        .as_ref()
+        .map(|rates| crate::text::rates::converted_in(rates) + "\n")
+        .unwrap_or_default();
     format!(
-        "{} · {} · {owner}\n\n{}",
+        "{} · {} · {owner}\n{converted}\n{}",
         r.title,
         period(&stats.period),
-        super::stats_people::people_table(rows, width)
+        super::stats_people::people_table(rows, stats.rates.as_ref(), width)
     )
 }
 
@@ -280,6 +296,9 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
     let mut out = String::new();
     let owner = stats.owner.as_deref().unwrap_or(r.everyone);
     let _ = writeln!(out, "{} · {} · {owner}", r.title, period(&stats.period));
+    if let Some(rates) = &stats.rates {
+        let _ = writeln!(out, "{}", crate::text::rates::converted_in(rates));
+    }
     if let Some(before) = before {
         let _ = writeln!(
             out,
@@ -329,6 +348,7 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
         c.source,
         &stats.sources,
         r.no_source,
+        stats.rates.as_ref(),
         width,
     ));
     out.push('\n');
@@ -337,6 +357,7 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
         c.owner,
         &stats.owners,
         r.no_owner,
+        stats.rates.as_ref(),
         width,
     ));
     out.push('\n');
@@ -349,6 +370,7 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
 /// The figures a report opens with, each with its label.
 fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
     let r = &t().reports;
+    let money = |totals| money_and_converted(totals, s.rates.as_ref());
     let deals = |n: usize| t().count(&t().board.deal_count, n);
     vec![
         (
@@ -462,7 +484,8 @@ fn lost_table(stats: &Stats, width: Option<usize>) -> String {
             } else {
                 reason.reason.clone()
             };
-            vec![name, reason.count.to_string(), money(&reason.value)]
+            let value = money_and_converted(&reason.value, stats.rates.as_ref());
+            vec![name, reason.count.to_string(), value]
         })
         .collect();
     heading(r.lost_reasons) + &table::render(&columns, &rows, width)
@@ -473,6 +496,7 @@ fn group_table(
     label: &str,
     groups: &[crate::report::analytics::GroupOutcome],
     unnamed: &str,
+    rates: Option<&crate::model::Rates>,
     width: Option<usize>,
 ) -> String {
     let r = &t().reports;
@@ -497,7 +521,7 @@ fn group_table(
                 g.won.to_string(),
                 g.lost.to_string(),
                 percent(g.win_rate),
-                money(&g.won_value),
+                money_and_converted(&g.won_value, rates),
             ]
         })
         .collect();
@@ -525,8 +549,8 @@ fn forecast_table(stats: &Stats, width: Option<usize>) -> String {
             vec![
                 month,
                 m.count.to_string(),
-                money(&m.value),
-                money(&m.weighted),
+                money_and_converted(&m.value, stats.rates.as_ref()),
+                money_and_converted(&m.weighted, stats.rates.as_ref()),
             ]
         })
         .collect();

@@ -1,18 +1,24 @@
 //! The process report as JSON (`dealboard stats --format json`). A contract like the deal JSON:
 //! fields are added, never renamed or removed. Money is decimal strings per currency
-//! (`{"USD": "12000.00"}`), shares are 0..1 or `null` when there is nothing to divide.
+//! (`{"USD": "12000.00"}`), shares are 0..1 or `null` when there is nothing to divide. With
+//! exchange rates, `rates` says which, and each object holding money maps has `converted`
+//! beside them: the same keys, each map as one amount in the report currency (`null` when a
+//! currency in it has no rate).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::model::Totals;
+use crate::model::{Rates, Totals};
 use crate::report::analytics::{Durations, Headline, Period, PersonRow, Stats};
 
 #[derive(Serialize, Debug)]
 pub struct StatsJson {
     pub period: PeriodJson,
     pub owner: Option<String>,
+    /// The rates converted figures use; absent without rates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rates: Option<RatesJson>,
     #[serde(flatten)]
     pub headline: HeadlineJson,
     pub win_rate: Option<f64>,
@@ -52,11 +58,63 @@ pub struct HeadlineJson {
     pub won_value: BTreeMap<String, String>,
     pub lost_count: usize,
     pub lost_value: BTreeMap<String, String>,
+    /// The money maps of the object, converted (with `average_won` and `velocity_per_month`
+    /// for the report, `closing_this_month_value` for a person).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<ConvertedJson>,
+}
+
+/// `{"open_value": "2912345.50", "weighted_value": null, ...}` in the report currency.
+pub type ConvertedJson = BTreeMap<&'static str, Option<String>>;
+
+/// The report currency, the day the rates were set, and each rate.
+#[derive(Serialize, Debug)]
+pub struct RatesJson {
+    pub currency: String,
+    pub set_on: String,
+    /// `{"EUR": "1.08"}`: what one unit is worth in the report currency.
+    pub rates: BTreeMap<String, String>,
+}
+
+impl RatesJson {
+    fn of(rates: &Rates) -> RatesJson {
+        RatesJson {
+            currency: rates.to.code().to_string(),
+            set_on: rates.set_on.to_string(),
+            rates: rates
+                .rates
+                .iter()
+                .map(|r| (r.from.code().to_string(), r.per_unit.to_string()))
+                .collect(),
+        }
+    }
+}
+
+/// Each of `maps` converted with `rates`; `None` without rates.
+fn converted(rates: Option<&Rates>, maps: &[(&'static str, &Totals)]) -> Option<ConvertedJson> {
+    let rates = rates?;
+    Some(
+        maps.iter()
+            .map(|(key, totals)| {
+                let amount = rates.convert_total(totals).whole().map(|m| m.decimal());
+                (*key, amount)
+            })
+            .collect(),
+    )
 }
 
 impl HeadlineJson {
-    fn of(h: &Headline) -> HeadlineJson {
+    /// `more`: the object's other money maps, converted with the headline's.
+    fn of(h: &Headline, rates: Option<&Rates>, more: &[(&'static str, &Totals)]) -> HeadlineJson {
+        let mut maps = vec![
+            ("open_value", &h.open_value),
+            ("weighted_value", &h.weighted_value),
+            ("won_value", &h.won_value),
+            ("lost_value", &h.lost_value),
+        ];
+        maps.extend_from_slice(more);
         HeadlineJson {
+            converted: converted(rates, &maps),
             open_count: h.open_count,
             open_value: money(&h.open_value),
             weighted_value: money(&h.weighted_value),
@@ -83,11 +141,15 @@ pub struct PersonJson {
 }
 
 /// The rows of `--by owner` as JSON.
-pub fn people_json(rows: &[PersonRow]) -> Vec<PersonJson> {
+pub fn people_json(rows: &[PersonRow], rates: Option<&Rates>) -> Vec<PersonJson> {
     rows.iter()
         .map(|p| PersonJson {
             name: p.name.clone(),
-            headline: HeadlineJson::of(&p.headline),
+            headline: HeadlineJson::of(
+                &p.headline,
+                rates,
+                &[("closing_this_month_value", &p.closing_this_month_value)],
+            ),
             win_rate: p.win_rate,
             median_cycle_days: p.median_cycle_days,
             overdue: p.overdue,
@@ -132,6 +194,8 @@ pub struct StageJson {
     pub lost: usize,
     pub lost_value: BTreeMap<String, String>,
     pub rotting_now: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<ConvertedJson>,
 }
 
 #[derive(Serialize, Debug)]
@@ -139,6 +203,8 @@ pub struct ReasonJson {
     pub reason: String,
     pub count: usize,
     pub value: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<ConvertedJson>,
 }
 
 #[derive(Serialize, Debug)]
@@ -149,6 +215,8 @@ pub struct GroupJson {
     pub lost: usize,
     pub win_rate: Option<f64>,
     pub won_value: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<ConvertedJson>,
 }
 
 #[derive(Serialize, Debug)]
@@ -158,6 +226,8 @@ pub struct ForecastJson {
     pub count: usize,
     pub value: BTreeMap<String, String>,
     pub weighted: BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted: Option<ConvertedJson>,
 }
 
 #[derive(Serialize, Debug)]
@@ -211,10 +281,19 @@ fn period(p: &Period) -> PeriodJson {
 
 impl StatsJson {
     pub fn new(stats: &Stats, previous: Option<&Stats>) -> StatsJson {
-        StatsJson {
+        let rates = stats.rates.as_ref();
+        let mut json = StatsJson {
             period: period(&stats.period),
             owner: stats.owner.clone(),
-            headline: HeadlineJson::of(&stats.headline),
+            rates: rates.map(RatesJson::of),
+            headline: HeadlineJson::of(
+                &stats.headline,
+                rates,
+                &[
+                    ("average_won", &stats.average_won),
+                    ("velocity_per_month", &stats.velocity),
+                ],
+            ),
             win_rate: stats.win_rate,
             win_rate_by_value: stats
                 .win_rate_by_value
@@ -239,6 +318,13 @@ impl StatsJson {
                     lost: s.lost,
                     lost_value: money(&s.lost_value),
                     rotting_now: s.rotting_now,
+                    converted: converted(
+                        rates,
+                        &[
+                            ("entered_value", &s.entered_value),
+                            ("lost_value", &s.lost_value),
+                        ],
+                    ),
                 })
                 .collect(),
             slowest_stage: stats
@@ -252,10 +338,11 @@ impl StatsJson {
                     reason: r.reason.clone(),
                     count: r.count,
                     value: money(&r.value),
+                    converted: converted(rates, &[("value", &r.value)]),
                 })
                 .collect(),
-            sources: stats.sources.iter().map(group).collect(),
-            owners: stats.owners.iter().map(group).collect(),
+            sources: stats.sources.iter().map(|g| group(g, rates)).collect(),
+            owners: stats.owners.iter().map(|g| group(g, rates)).collect(),
             forecast: stats
                 .forecast
                 .iter()
@@ -264,6 +351,7 @@ impl StatsJson {
                     count: m.count,
                     value: money(&m.value),
                     weighted: money(&m.weighted),
+                    converted: converted(rates, &[("value", &m.value), ("weighted", &m.weighted)]),
                 })
                 .collect(),
             compliance: stats
@@ -300,11 +388,18 @@ impl StatsJson {
             boards: Vec::new(),
             people: None,
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
+        };
+        // Like the velocity itself: unknown until enough deals were won to judge by.
+        if let Some(converted) = &mut json.headline.converted
+            && stats.velocity.is_empty()
+        {
+            converted.insert("velocity_per_month", None);
         }
+        json
     }
 }
 
-fn group(g: &crate::report::analytics::GroupOutcome) -> GroupJson {
+fn group(g: &crate::report::analytics::GroupOutcome, rates: Option<&Rates>) -> GroupJson {
     GroupJson {
         name: g.name.clone(),
         new: g.new,
@@ -312,5 +407,6 @@ fn group(g: &crate::report::analytics::GroupOutcome) -> GroupJson {
         lost: g.lost,
         win_rate: g.win_rate,
         won_value: money(&g.won_value),
+        converted: converted(rates, &[("won_value", &g.won_value)]),
     }
 }

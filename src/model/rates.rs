@@ -106,7 +106,11 @@ impl fmt::Display for PerUnit {
         if self.decimals == 0 {
             write!(f, "{whole}")
         } else {
-            write!(f, "{whole}.{fraction:0width$}", width = self.decimals as usize)
+            write!(
+                f,
+                "{whole}.{fraction:0width$}",
+                width = self.decimals as usize
+            )
         }
     }
 }
@@ -139,7 +143,12 @@ impl Rates {
     }
 
     /// Sets what one `from` is worth in the report currency, as of `today`.
-    pub fn set(&mut self, from: Currency, per_unit: PerUnit, today: NaiveDate) -> Result<(), RateError> {
+    pub fn set(
+        &mut self,
+        from: Currency,
+        per_unit: PerUnit,
+        today: NaiveDate,
+    ) -> Result<(), RateError> {
         if from == self.to {
             return Err(RateError::SameCurrency);
         }
@@ -160,7 +169,10 @@ impl Rates {
     }
 
     pub fn rate_of(&self, from: Currency) -> Option<PerUnit> {
-        self.rates.iter().find(|r| r.from == from).map(|r| r.per_unit)
+        self.rates
+            .iter()
+            .find(|r| r.from == from)
+            .map(|r| r.per_unit)
     }
 
     /// `money` in the report currency, rounded to its minor unit; `None` without a rate.
@@ -231,12 +243,14 @@ impl TryFrom<RatesAsWritten> for Rates {
             if rates.rate_of(rate.from).is_some() {
                 return Err(format!("{} has two rates: keep one", rate.from.code()));
             }
-            rates.set(rate.from, rate.per_unit, written.set_on).map_err(|_| {
-                format!(
-                    "{} is the report currency and has no rate: remove it from the rates",
-                    rate.from.code()
-                )
-            })?;
+            rates
+                .set(rate.from, rate.per_unit, written.set_on)
+                .map_err(|_| {
+                    format!(
+                        "{} is the report currency and has no rate: remove it from the rates",
+                        rate.from.code()
+                    )
+                })?;
         }
         Ok(rates)
     }
@@ -256,10 +270,24 @@ mod tests {
 
     #[test]
     fn a_rate_is_read_as_typed_and_written_back_the_same() {
-        for (typed, kept) in [("1.08", "1.08"), ("1,080", "1.08"), ("95", "95"), (".5", "0.5")] {
+        for (typed, kept) in [
+            ("1.08", "1.08"),
+            ("1,080", "1.08"),
+            ("95", "95"),
+            (".5", "0.5"),
+        ] {
             assert_eq!(PerUnit::parse(typed).unwrap().to_string(), kept, "{typed}");
         }
-        for bad in ["", "0", "-1", "1.2.3", "abc", "1e3", "0.0000000001", "1000000000000"] {
+        for bad in [
+            "",
+            "0",
+            "-1",
+            "1.2.3",
+            "abc",
+            "1e3",
+            "0.0000000001",
+            "1000000000000",
+        ] {
             assert_eq!(PerUnit::parse(bad), Err(RateError::NotARate), "{bad:?}");
         }
     }
@@ -272,14 +300,32 @@ mod tests {
             .unwrap();
         let mut totals = Totals::default();
         // 1,000.00 EUR is 1,080.00 USD; 50.00 USD stays; 12,000 JPY has no rate.
-        totals.add(Money { minor: 100_000, currency: Currency::EUR });
-        totals.add(Money { minor: 5_000, currency: usd() });
-        totals.add(Money { minor: 12_000, currency: Currency::parse("JPY").unwrap() });
+        totals.add(Money {
+            minor: 100_000,
+            currency: Currency::EUR,
+        });
+        totals.add(Money {
+            minor: 5_000,
+            currency: usd(),
+        });
+        totals.add(Money {
+            minor: 12_000,
+            currency: Currency::parse("JPY").unwrap(),
+        });
         let converted = rates.convert_total(&totals);
-        assert_eq!(converted.amount, Money { minor: 113_000, currency: usd() });
+        assert_eq!(
+            converted.amount,
+            Money {
+                minor: 113_000,
+                currency: usd()
+            }
+        );
         assert_eq!(converted.missing, vec![Currency::parse("JPY").unwrap()]);
         assert_eq!(converted.whole(), None);
-        assert_eq!(rates.set(usd(), PerUnit::parse("1").unwrap(), day()), Err(RateError::SameCurrency));
+        assert_eq!(
+            rates.set(usd(), PerUnit::parse("1").unwrap(), day()),
+            Err(RateError::SameCurrency)
+        );
     }
 
     #[test]
@@ -287,10 +333,14 @@ mod tests {
         let later = day().succ_opt().unwrap();
         let rub = Currency::parse("RUB").unwrap();
         let mut anna = Rates::new(usd(), day());
-        anna.set(Currency::EUR, PerUnit::parse("1.05").unwrap(), day()).unwrap();
-        anna.set(rub, PerUnit::parse("0.011").unwrap(), day()).unwrap();
+        anna.set(Currency::EUR, PerUnit::parse("1.05").unwrap(), day())
+            .unwrap();
+        anna.set(rub, PerUnit::parse("0.011").unwrap(), day())
+            .unwrap();
         let mut boris = Rates::new(usd(), later);
-        boris.set(Currency::EUR, PerUnit::parse("1.08").unwrap(), later).unwrap();
+        boris
+            .set(Currency::EUR, PerUnit::parse("1.08").unwrap(), later)
+            .unwrap();
         let merged = Rates::merged([&anna, &boris]).unwrap();
         assert_eq!(merged.set_on, later);
         assert_eq!(merged.rate_of(Currency::EUR).unwrap().to_string(), "1.08");

@@ -62,7 +62,11 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint, u3
         && let Some((board, hash)) = super::pieces::read(&file, len)
         && let Some(board) = sound(board)
     {
-        return Ok((board, Fingerprint::of(Some(&meta), len, hash), FORMAT_VERSION));
+        return Ok((
+            board,
+            Fingerprint::of(Some(&meta), len, hash),
+            FORMAT_VERSION,
+        ));
     }
     let bytes = read_whole(file, len).map_err(fail)?;
     // What the open file was before it was read: the name may hold another file by now.

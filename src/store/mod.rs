@@ -261,7 +261,11 @@ impl Store {
         }
         if let Some(version) = self.older_format {
             let old = std::fs::read(&self.target).map_err(|e| SaveError::io(&self.path, &e))?;
-            save::write_copy(&self.target, &self.free_copy_path(&format!("v{version}")), &old)?;
+            save::write_copy(
+                &self.target,
+                &self.free_copy_path(&format!("v{version}")),
+                &old,
+            )?;
             self.older_format = None;
         }
         // The new file first: when space is short, the save comes before the backup. Its text

@@ -91,7 +91,9 @@ mod tests {
         assert_eq!(read_team(folder.path()).unwrap(), None);
         let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
         let mut rates = Rates::new(Currency::parse("USD").unwrap(), day);
-        rates.set(Currency::EUR, PerUnit::parse("1.08").unwrap(), day).unwrap();
+        rates
+            .set(Currency::EUR, PerUnit::parse("1.08").unwrap(), day)
+            .unwrap();
         let team = Team {
             version: TEAM_VERSION,
             name: "North".into(),

@@ -874,6 +874,7 @@ pub static EN: Text = Text {
         arg_clear_currency: "Only this currency's rate",
         converted: "≈ {amount} in {currency}, rates of {date}",
         approx: "≈ {amount}",
+        in_rates_of: "in {currency}, rates of {date}",
         without: "without {currencies}: no rate",
         converted_in: "Converted to {currency} at the rates of {date}",
         one_is: "1 {from} = {rate} {to}",

@@ -2,7 +2,7 @@
 //! totals once there are rates.
 
 use super::{fill, t};
-use crate::model::{Converted, Money, Rates};
+use crate::model::{Converted, Rates};
 
 catalogue! {
 pub struct RatesText {
@@ -19,6 +19,8 @@ pub struct RatesText {
     pub converted: &'static str,
     /// `{amount}`: a converted figure where the currency and date are said once above.
     pub approx: &'static str,
+    /// `{currency}` (code), `{date}`: under a big converted figure, what it is in.
+    pub in_rates_of: &'static str,
     /// `{currencies}`: left out of a converted figure, having no rate.
     pub without: &'static str,
     /// `{currency}` (code), `{date}`: the heading of a report with converted figures.
@@ -77,9 +79,15 @@ pub fn approx(converted: &Converted) -> String {
     with_missing(line, converted)
 }
 
-/// `≈ $2,912,345.50`: the exact form, for a table's own column.
-pub fn approx_exact(amount: &Money) -> String {
-    fill(t().rates.approx, &[("amount", &super::money(amount))])
+/// `$2,912,345.50` (`$2,912,345.50 *` when some currency had no rate): for a column whose
+/// heading says it is converted.
+pub fn approx_short(converted: &Converted) -> String {
+    let shown = super::money(&converted.amount);
+    if converted.missing.is_empty() {
+        shown
+    } else {
+        format!("{shown} *")
+    }
 }
 
 fn with_missing(line: String, converted: &Converted) -> String {
@@ -123,4 +131,39 @@ pub fn one_is(rates: &Rates, rate: &crate::model::Rate) -> String {
             ("to", &rates.to.code()),
         ],
     )
+}
+
+/// With rates, the converted figure of `totals` when they hold a currency other than the
+/// report's (a total all in the report currency needs no converting).
+pub fn converted_if_mixed(
+    totals: &crate::model::Totals,
+    rates: Option<&Rates>,
+) -> Option<Converted> {
+    let rates = rates?;
+    totals
+        .iter()
+        .any(|m| m.currency != rates.to)
+        .then(|| rates.convert_total(totals))
+}
+
+/// `in USD, rates of Dec 1, 2026` (`…, without RUB: no rate`): what a big converted figure is.
+pub fn in_rates_of(converted: &Converted, rates: &Rates) -> String {
+    let line = fill(
+        t().rates.in_rates_of,
+        &[
+            ("currency", &rates.to.code()),
+            ("date", &super::date_long(rates.set_on)),
+        ],
+    );
+    with_missing(line, converted)
+}
+
+/// `$12,000 + €5,000 ≈ $17.4k`: the totals, and, with rates, their converted figure when they
+/// hold a currency other than the report's.
+pub fn money_and_converted(totals: &crate::model::Totals, rates: Option<&Rates>) -> String {
+    let shown = super::reports::money(totals);
+    match converted_if_mixed(totals, rates) {
+        Some(converted) => format!("{shown} {}", approx(&converted)),
+        None => shown,
+    }
 }

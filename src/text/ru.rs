@@ -926,6 +926,7 @@ pub static RU: Text = Text {
         arg_clear_currency: "Только курс этой валюты",
         converted: "≈ {amount} в {currency}, курсы на {date}",
         approx: "≈ {amount}",
+        in_rates_of: "в {currency}, курсы на {date}",
         without: "без {currencies}: нет курса",
         converted_in: "Пересчёт в {currency} по курсам на {date}",
         one_is: "1 {from} = {rate} {to}",

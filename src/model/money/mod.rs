@@ -219,6 +219,20 @@ impl Totals {
         all.sort_by_key(|m| m.currency != home);
         all
     }
+
+    /// The currency most amounts are in first (on a tie `home`, then the larger), then the
+    /// others largest first: which currency leads is a matter of how many deals, as amounts
+    /// in different currencies do not compare.
+    pub fn most_counted_first(&self, home: Currency) -> Vec<Money> {
+        let lead = self
+            .0
+            .iter()
+            .max_by_key(|(m, n)| (*n, m.currency == home, m.minor))
+            .map(|(m, _)| m.currency);
+        let mut all = self.largest_first();
+        all.sort_by_key(|m| Some(m.currency) != lead);
+        all
+    }
 }
 
 #[cfg(test)]
@@ -245,6 +259,13 @@ mod tests {
             ["USD", "RUB", "EUR"]
         );
         assert_eq!(codes(totals.largest_first()), ["RUB", "EUR", "USD"]);
+        // Two small dollar deals lead one big rouble deal: the most deals, not the largest sum.
+        totals.add(m(300, "USD"));
+        let eur = Currency::EUR;
+        assert_eq!(codes(totals.most_counted_first(eur)), ["USD", "RUB", "EUR"]);
+        // On a tie, the home currency leads.
+        totals.add(m(100, "EUR"));
+        assert_eq!(codes(totals.most_counted_first(eur)), ["EUR", "RUB", "USD"]);
     }
 
     #[test]

@@ -73,7 +73,12 @@ pub fn people(board: &Board, period: Period, now: DateTime<FixedOffset>) -> Vec<
         .collect();
     let main = main_currency(board);
     let weighted = |row: &PersonRow| match &board.rates {
-        Some(rates) => rates.convert_total(&row.headline.weighted_value).amount.minor,
+        Some(rates) => {
+            rates
+                .convert_total(&row.headline.weighted_value)
+                .amount
+                .minor
+        }
         None => row.headline.weighted_value.amount_in(main),
     };
     rows.sort_by(|a, b| {

@@ -9,9 +9,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
-use tui_big_text::{BigText, PixelSize};
-
-use super::look::{ascii_compact, label, late, money_style, news, selected, strong, text, today};
+use super::big_text::{BigText, PixelSize, can_draw};
+use super::look::{label, late, money_style, news, selected, strong, text, today};
 use super::state::Review;
 use crate::display_width::{pad, truncate, width};
 use crate::model::{Board, Deal, Money, Status, Totals};
@@ -285,11 +284,11 @@ impl Card<'_> {
             format!("{value} · {}", self.deal.owner)
         };
         frame.render_widget(
-            BigText::builder()
-                .pixel_size(letters)
-                .style(money_style())
-                .lines(vec![Line::from(amount)])
-                .build(),
+            BigText {
+                lines: vec![amount],
+                size: letters,
+                style: money_style(),
+            },
             big,
         );
         frame.render_widget(indented(&owner_text, strong()), owner);
@@ -348,21 +347,14 @@ impl Card<'_> {
     }
 }
 
-/// The amount as big as it fits `width` columns (four to a big letter): exact when the font
-/// draws it and there is room, else rounded (`$75.4k`), else rounded without its currency.
+/// The amount as big as it fits `width` columns (four to a big letter), always with its
+/// currency: exact when there is room, else rounded (`$75.4k`, `29 млн ₽`), else by its code
+/// when the font lacks the sign (`38.3k CHF` is drawn as it is).
 fn big_amount(money: &Money, width: u16) -> String {
-    let fits = |text: &String| text.is_ascii() && text.chars().count() * 4 <= usize::from(width);
-    let compact = ascii_compact(money);
-    // Without the currency code `ascii_compact` ends with: `38.3k`, `29 000 000`.
-    let number = compact
-        .rsplit_once(' ')
-        .map_or(compact.clone(), |(number, _)| number.to_string());
-    [
-        crate::text::money(money),
-        crate::text::money_compact(money),
-        compact,
-    ]
-    .into_iter()
-    .find(fits)
-    .unwrap_or(number)
+    let fits = |text: &String| can_draw(text) && text.chars().count() * 4 <= usize::from(width);
+    let compact = crate::text::money_compact(money);
+    [crate::text::money(money), compact.clone()]
+        .into_iter()
+        .find(fits)
+        .unwrap_or(compact)
 }

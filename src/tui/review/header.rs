@@ -1,18 +1,20 @@
 //! The review's header: the open pipeline, the weighted pipeline, and what was won and lost
-//! since the review's moment, for whose turn it is. On a large screen in big letters, the
-//! largest currency big and the others under it; on a small one, two lines of text.
+//! since the review's moment, for whose turn it is. On a large screen in big letters (with
+//! rates the converted total, else the currency most deals are in, the others under it); on
+//! a small one, two lines of text.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use tui_big_text::BigText;
 
-use super::look::{big_and_rest, big_letters, label, late, money_style, news};
+use super::big_text::{BigText, can_draw};
+use super::look::{big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
-use crate::model::{Currency, Totals};
+use crate::model::{Currency, Rates, Totals};
+use crate::text::rates::{approx, converted_if_mixed, in_rates_of};
 use crate::text::reports::money_compact;
 use crate::text::t;
 
@@ -39,9 +41,9 @@ struct Figure {
     style: Style,
 }
 
-/// `1,5 млн ₽ +2`: the home currency's amount (or the largest) and how many more there are.
+/// `1,5 млн ₽ +2`: the amount of the currency most deals are in and how many more there are.
 fn largest_and_more(totals: &Totals, home: Currency) -> String {
-    let all = totals.home_first(home);
+    let all = totals.most_counted_first(home);
     let Some(first) = all.first() else {
         return t().reports.nothing.to_string();
     };
@@ -56,14 +58,21 @@ fn largest_and_more(totals: &Totals, home: Currency) -> String {
 }
 
 impl Figure {
-    fn money(name: &'static str, totals: &Totals, home: Currency) -> Figure {
-        let (big, under) = big_money(totals, home);
+    fn money(name: &'static str, totals: &Totals, home: Currency, rates: Option<&Rates>) -> Figure {
+        let (big, under) = big_money(totals, home, rates);
+        let (line, short) = match converted_if_mixed(totals, rates) {
+            Some(converted) => (
+                format!("{} {}", money_compact(totals), approx(&converted)),
+                approx(&converted),
+            ),
+            None => (money_compact(totals), largest_and_more(totals, home)),
+        };
         Figure {
             name,
             big,
             under,
-            line: money_compact(totals),
-            short: largest_and_more(totals, home),
+            line,
+            short,
             style: money_style(),
         }
     }
@@ -71,23 +80,24 @@ impl Figure {
     fn closed(
         name: &'static str,
         count: usize,
-        (value, home): (&Totals, Currency),
+        (value, home, rates): (&Totals, Currency, Option<&Rates>),
         style: Style,
     ) -> Figure {
-        let under = if count == 0 {
-            String::new()
-        } else {
-            money_compact(value)
+        let converted = converted_if_mixed(value, rates);
+        let under = match (count, &converted) {
+            (0, _) => String::new(),
+            (_, Some(converted)) => format!("{} {}", money_compact(value), approx(converted)),
+            (_, None) => money_compact(value),
         };
         let line = if count == 0 {
             "0".to_string()
         } else {
             format!("{count} · {under}")
         };
-        let short = if count == 0 {
-            "0".to_string()
-        } else {
-            format!("{count} · {}", largest_and_more(value, home))
+        let short = match (count, &converted) {
+            (0, _) => "0".to_string(),
+            (_, Some(converted)) => format!("{count} · {}", approx(converted)),
+            (_, None) => format!("{count} · {}", largest_and_more(value, home)),
         };
         Figure {
             name,
@@ -100,38 +110,44 @@ impl Figure {
     }
 }
 
-/// The board's own currency's amount (or the largest), compact, in letters the big font has
-/// (`$470k`; `25.2M` when the symbol is not ASCII; `29` of `29 млн ₽`), and under it what the
-/// big letters leave out: `RUB + $470k + €239k`, `млн ₽ + 470 тыс. $`.
-fn big_money(totals: &Totals, home: Currency) -> (String, String) {
-    let all = totals.home_first(home);
+/// The big figure, always with its currency sign, and what goes under it. With rates, the
+/// converted total (`≈ $2.9M`), and under it what it is in and the amounts it was made of;
+/// else the amount of the currency most deals are in (`29 млн ₽`), and the others under it.
+fn big_money(totals: &Totals, home: Currency, rates: Option<&Rates>) -> (String, String) {
+    if let (Some(rates), Some(converted)) = (rates, converted_if_mixed(totals, rates)) {
+        let under = format!(
+            "{}: {}",
+            in_rates_of(&converted, rates),
+            money_compact(totals)
+        );
+        return (approx(&converted), under);
+    }
+    let all = totals.most_counted_first(home);
     let Some(first) = all.first() else {
         return ("0".to_string(), String::new());
     };
     let others: Vec<String> = all[1..].iter().map(crate::text::money_compact).collect();
-    let (big, unit) = big_and_rest(first);
-    let mut under: Vec<String> = Some(unit).filter(|u| !u.is_empty()).into_iter().collect();
-    under.extend(others);
-    (big, under.join(" + "))
+    (crate::text::money_compact(first), others.join(" + "))
 }
 
 pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
     let r = &t().review;
     let stats = review.totals();
     let home = review.board().currency;
+    let rates = review.board().rates.as_ref();
     let figures = [
-        Figure::money(r.open, &stats.open_value, home),
-        Figure::money(r.weighted, &stats.weighted_value, home),
+        Figure::money(r.open, &stats.open_value, home, rates),
+        Figure::money(r.weighted, &stats.weighted_value, home, rates),
         Figure::closed(
             r.won_since,
             stats.won_count,
-            (&stats.won_value, home),
+            (&stats.won_value, home, rates),
             news(),
         ),
         Figure::closed(
             r.lost_since,
             stats.lost_count,
-            (&stats.lost_value, home),
+            (&stats.lost_value, home, rates),
             late(),
         ),
     ];
@@ -171,11 +187,13 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
         .max()
         .unwrap_or(1);
     let cell = boxes[0];
-    let size = big_letters(
-        longest,
-        cell.width.saturating_sub(1),
-        cell.height.saturating_sub(2),
-    );
+    let (room, rows) = (cell.width.saturating_sub(1), cell.height.saturating_sub(2));
+    let size = big_letters(longest, room, rows);
+    // A figure too long even for the smallest letters is shown in plain ones, whole.
+    let (letter_width, letter_rows) = size.letter();
+    let big_fits = longest * usize::from(letter_width) <= usize::from(room)
+        && letter_rows <= rows
+        && figures.iter().all(|f| can_draw(&f.big));
     for (figure, cell) in figures.iter().zip(boxes.iter()) {
         let [caption, digits, under] = Layout::vertical([
             Constraint::Length(1),
@@ -193,12 +211,20 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
             width: digits.width.saturating_sub(1),
             ..digits
         };
-        let big = BigText::builder()
-            .pixel_size(size)
-            .style(figure.style)
-            .lines(vec![Line::from(figure.big.clone())])
-            .build();
-        frame.render_widget(big, digits);
+        if big_fits {
+            let big = BigText {
+                lines: vec![figure.big.clone()],
+                size,
+                style: figure.style,
+            };
+            frame.render_widget(big, digits);
+        } else {
+            let style = figure.style.add_modifier(ratatui::style::Modifier::BOLD);
+            frame.render_widget(
+                Line::styled(truncate(&figure.big, room.into()), style),
+                digits,
+            );
+        }
         frame.render_widget(
             Line::styled(format!(" {}", truncate(&figure.under, room)), figure.style),
             under,

@@ -1,6 +1,7 @@
 //! `dealboard review`: the stand-up on a shared screen. Several salespeople's boards presented
 //! as one pipeline, strictly read-only, following the files live as their owners change them.
 
+mod big_text;
 mod columns;
 mod header;
 mod look;
@@ -31,10 +32,12 @@ pub fn run(
     named: Vec<PathBuf>,
     owner: Option<&str>,
     since: DateTime<Utc>,
+    team_rates: Option<crate::model::Rates>,
 ) -> io::Result<super::Ending> {
     let signals = super::signals::Signals::listen()?;
     let mut terminal = super::take_terminal()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
+    review.use_team_rates(team_rates);
     let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);
     super::finish(terminal, result)
 }

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Padding, Paragraph, Wrap};
-use tui_big_text::BigText;
 
-use super::look::{ascii_compact, big_letters, label, news, popup_block, strong, text, today};
+use super::big_text::{BigText, can_draw};
+use super::look::{big_letters, label, news, popup_block, strong, text, today};
 use super::state::Review;
 use crate::display_width::{pad, width};
 use crate::model::{Board, Deal};
@@ -105,13 +105,13 @@ pub fn panel(
     .areas(inner);
     frame.render_widget(Paragraph::new(head).wrap(Wrap { trim: false }), head_area);
     if !big.is_empty() {
-        let longest = big.iter().map(Line::width).max().unwrap_or(0);
+        let longest = big.iter().map(|l| l.chars().count()).max().unwrap_or(0);
         let size = big_letters(longest, big_area.width, BIG_ROWS);
-        let text = BigText::builder()
-            .pixel_size(size)
-            .style(strong())
-            .lines(big)
-            .build();
+        let text = BigText {
+            lines: big,
+            size,
+            style: strong(),
+        };
         frame.render_widget(text, big_area);
     }
     // Scrolled with ↑↓ PgUp PgDn when the history is longer than the panel (counted as
@@ -136,17 +136,16 @@ const BIG_ROWS: u16 = 4;
 
 /// On a large screen, the deal's title and value in big letters, as far as the big font draws
 /// them and they fit; none on a small one.
-fn big_lines(deal: &Deal, area: Rect) -> Vec<Line<'static>> {
+fn big_lines(deal: &Deal, area: Rect) -> Vec<String> {
     if area.width < 100 || area.height < 30 {
         return Vec::new();
     }
-    // A big letter is four columns wide; the font has no letters beyond ASCII.
-    let fits = |text: &str| text.is_ascii() && text.chars().count() * 4 <= usize::from(area.width);
-    let value = ascii_compact(&deal.value);
+    // A big letter is four columns wide, and the font has not every letter.
+    let fits = |text: &str| can_draw(text) && text.chars().count() * 4 <= usize::from(area.width);
+    let value = crate::text::money_compact(&deal.value);
     [deal.title.clone(), value]
         .into_iter()
         .filter(|line| fits(line))
-        .map(Line::from)
         .collect()
 }
 

@@ -157,6 +157,8 @@ pub struct Review {
     turns: Turns,
     /// The headline figures of the deals shown (whose turn it is), since `since`.
     totals: Headline,
+    /// The team folder's rates, in place of the boards' own (see `dealboard rates`).
+    team_rates: Option<crate::model::Rates>,
     column: usize,
     row: usize,
     clock: Box<dyn Clock>,
@@ -203,6 +205,7 @@ impl Review {
             column_values: Vec::new(),
             turns: Turns::default(),
             totals: Headline::default(),
+            team_rates: None,
             column: 0,
             row: 0,
             clock,
@@ -366,6 +369,14 @@ impl Review {
         }
     }
 
+    /// Converts with the team folder's rates rather than the boards' own.
+    pub fn use_team_rates(&mut self, rates: Option<crate::model::Rates>) {
+        if rates.is_some() {
+            self.board.rates.clone_from(&rates);
+            self.team_rates = rates;
+        }
+    }
+
     /// Builds the combined board from every file's last good state, keeping whose turn it is.
     fn recombine(&mut self) {
         let turn = self.turn.and_then(|t| self.owners.get(t).cloned());
@@ -374,7 +385,10 @@ impl Review {
             .iter()
             .filter_map(|s| s.board.as_ref().map(|b| (s.name.as_str(), b)))
             .collect();
-        let (board, origins) = combine(&boards).unwrap_or((Board::placeholder(), Vec::new()));
+        let (mut board, origins) = combine(&boards).unwrap_or((Board::placeholder(), Vec::new()));
+        if self.team_rates.is_some() {
+            board.rates.clone_from(&self.team_rates);
+        }
         // The board combined before, and everyone's turn of it, go off the screen's thread.
         let old = std::mem::replace(&mut self.board, board);
         crate::drop_later::drop_later((old, std::mem::take(&mut self.turns)));
