@@ -220,10 +220,7 @@ pub fn totals(review: &Review, frame: &mut Frame, area: Rect) {
             frame.render_widget(big, digits);
         } else {
             let style = figure.style.add_modifier(ratatui::style::Modifier::BOLD);
-            frame.render_widget(
-                Line::styled(truncate(&figure.big, room.into()), style),
-                digits,
-            );
+            frame.render_widget(Line::styled(truncate(&figure.big, room), style), digits);
         }
         frame.render_widget(
             Line::styled(format!(" {}", truncate(&figure.under, room)), figure.style),
