@@ -391,3 +391,132 @@ fn an_owner_nobody_is_called_is_refused_by_stats_and_review_alike_without_blank_
         assert!(run.stderr.contains(&said), "{command}: {}", run.stderr);
     }
 }
+
+/// The team folder above with Carla's open deals in euros (D3 €2,000 and D5 €3,000, 10%
+/// weighted: €500), and the team's rates in its team.ron: 1 EUR = 1.10 USD.
+fn team_with_rates() -> (Cli, String) {
+    let (cli, folder) = team_cli();
+    let carla = folder.join("carla.ron");
+    let (mut store, mut board) = dealboard::store::Store::open(&carla).unwrap();
+    for deal in board.deals.iter_mut() {
+        let deal = std::sync::Arc::make_mut(deal);
+        if deal.status == dealboard::model::Status::Open {
+            deal.value.currency = dealboard::model::Currency::EUR;
+        }
+    }
+    store.lock().unwrap();
+    store.save(&board).unwrap();
+    let folder = folder.display().to_string();
+    let said = cli.ok(&[
+        "rates", "set", "EUR", "1.10", "--to", "USD", "--team", &folder,
+    ]);
+    assert!(said.starts_with("1 EUR = 1.1 USD\n"), "{said}");
+    assert!(
+        said.contains(&fill(
+            t().rates.kept_in_team,
+            &[("path", &format!("{folder}/team.ron"))]
+        )),
+        "{said}"
+    );
+    (cli, folder)
+}
+
+#[test]
+fn with_the_teams_rates_every_total_has_a_converted_figure_and_people_rank_by_it() {
+    let (cli, folder) = team_with_rates();
+    let s = json(&cli, &[&folder]);
+    assert_eq!(s["rates"]["currency"], "USD");
+    assert_eq!(s["rates"]["rates"], json!({"EUR": "1.1"}));
+    // The money maps keep their meaning; `converted` stands beside them.
+    assert_eq!(
+        s["open_value"],
+        json!({"EUR": "5000.00", "USD": "10000.00"})
+    );
+    let converted = &s["converted"];
+    // $10,000 + €5,000 × 1.10 = $15,500; weighted $1,000 + €500 × 1.10 = $1,550.
+    assert_eq!(converted["open_value"], "15500.00");
+    assert_eq!(converted["weighted_value"], "1550.00");
+    // Won $30,000 as it is; lost €15,000 × 1.10 = $16,500.
+    assert_eq!(converted["won_value"], "30000.00");
+    assert_eq!(converted["lost_value"], "16500.00");
+    assert!(s["stages"][0]["converted"]["entered_value"].is_string());
+    assert_eq!(s["lost_reasons"][0]["converted"]["value"], "16500.00");
+    // Carla's €500 weighted is $550: now first, ahead of Boris Petrov's $500.
+    let people = json(&cli, &[&folder, "--by", "owner"]);
+    let people = people["people"].as_array().unwrap();
+    let names: Vec<&str> = people.iter().map(|p| p["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["carla", "Boris Petrov", "boris", "anna"]);
+    assert_eq!(people[0]["converted"]["weighted_value"], "550.00");
+    assert!(people[0]["converted"]["closing_this_month_value"].is_string());
+    // The table says what it converted with, and each mixed total's figure.
+    let mut args = vec!["stats", folder.as_str()];
+    args.extend(NOVEMBER);
+    let table = cli.ok(&args);
+    let before_date = t().rates.converted_in.split("{date}").next().unwrap();
+    let converted_in = fill(before_date, &[("currency", &"USD")]);
+    assert!(
+        table.lines().any(|l| l.starts_with(&converted_in)),
+        "{table}"
+    );
+    assert!(
+        table.contains(&fill(t().rates.approx, &[("amount", &"$15.5k")])),
+        "{table}"
+    );
+    // Without a rate for euros, nothing is guessed: the figure says what it leaves out.
+    cli.ok(&["rates", "clear", "EUR", "--team", &folder]);
+    let s = json(&cli, &[&folder]);
+    assert_eq!(s["converted"]["open_value"], Value::Null);
+    assert_eq!(s["converted"]["won_value"], "30000.00");
+    let listed = cli.ok(&["rates", "list", "--team", &folder]);
+    let two = t().count(&t().rates.open_deals, 2);
+    assert!(
+        listed.contains(&fill(
+            t().rates.missing,
+            &[("currency", &"EUR"), ("deals", &two), ("to", &"USD")]
+        )),
+        "{listed}"
+    );
+    // Cleared altogether: the report is as it was before rates.
+    cli.ok(&["rates", "clear", "--team", &folder]);
+    let s = json(&cli, &[&folder]);
+    assert!(
+        s.get("converted").is_none() && s.get("rates").is_none(),
+        "{s}"
+    );
+}
+
+#[test]
+fn rates_are_kept_in_the_board_and_mistakes_in_them_are_refused_or_placed() {
+    let cli = november_cli();
+    // No report currency yet: it must be said.
+    let run = cli.run(&["rates", "set", "EUR", "1.08"]);
+    assert_eq!(run.code, Some(1));
+    assert!(run.stderr.contains(t().rates.needs_to), "{}", run.stderr);
+    for (rate, to) in [("0", "USD"), ("-1", "USD"), ("abc", "USD"), ("1", "EUR")] {
+        let run = cli.run(&["rates", "set", "EUR", rate, "--to", to]);
+        assert_eq!(run.code, Some(1), "{rate} {to}");
+    }
+    let before = cli.file();
+    assert!(!String::from_utf8_lossy(&before).contains("rates:"));
+    cli.ok(&["rates", "set", "eur", "1,08", "--to", "usd"]);
+    let text = String::from_utf8(cli.file()).unwrap();
+    assert!(text.contains("per_unit: \"1.08\""), "{text}");
+    // The November board's lost €5,000 is $5,400.
+    let s = json(&cli, &[]);
+    assert_eq!(s["converted"]["lost_value"], "5400.00");
+    // Another report currency starts over, and says so.
+    let said = cli.ok(&["rates", "set", "USD", "0.9", "--to", "EUR"]);
+    assert!(
+        said.contains(&fill(t().rates.currency_changed, &[("old", &"USD")])),
+        "{said}"
+    );
+    // A rate broken by hand is reported at its line, and the file left as it is.
+    let text = String::from_utf8(cli.file()).unwrap();
+    let broken = text.replace("per_unit: \"0.9\"", "per_unit: \"nine\"");
+    std::fs::write(cli.board(), &broken).unwrap();
+    let run = cli.run(&["check"]);
+    assert_eq!(run.code, Some(1));
+    let line = broken.lines().position(|l| l.contains("nine")).unwrap() + 1;
+    assert!(run.stderr.contains(&format!(":{line}:")), "{}", run.stderr);
+    assert_eq!(std::fs::read_to_string(cli.board()).unwrap(), broken);
+}

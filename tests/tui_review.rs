@@ -1180,3 +1180,56 @@ fn p_shows_the_team_a_row_per_person_and_enter_starts_their_turn() {
         "and keeps the turn"
     );
 }
+
+/// Carla sells in euros (two open deals, €10,000 each); Anna and Boris in dollars.
+fn team_in_two_currencies() -> TempDir {
+    let dir = team();
+    let mut board = carla();
+    for deal in board.deals.iter_mut() {
+        std::sync::Arc::make_mut(deal).value.currency = dealboard::model::Currency::EUR;
+    }
+    write(&dir.path().join("carla.ron"), &board);
+    dir
+}
+
+#[test]
+fn the_headline_leads_with_the_converted_total_when_the_team_keeps_rates() {
+    use dealboard::model::{Currency, PerUnit, Rates};
+    let dir = team_in_two_currencies();
+    let mut review = review(&dir);
+    // Without rates: open $60,000 (Anna's three, Boris's three) and €20,000, never added; the
+    // dollars lead, as most open deals are in dollars, each with its sign.
+    let plain = screen(&review, &dir, (80, 24));
+    assert!(plain.contains("$60k + €20k"), "{plain}");
+    assert!(!plain.contains('≈'), "{plain}");
+    let big = screen(&review, &dir, (240, 60));
+    assert!(
+        big.contains(" €20k "),
+        "the euros under the big dollars: {big}"
+    );
+    // The team's rates, 1 EUR = 1.10 USD: €20,000 is $22,000, so ≈ $82,000 in all.
+    let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+    let mut rates = Rates::new(Currency::parse("USD").unwrap(), day);
+    rates
+        .set(Currency::EUR, PerUnit::parse("1.10").unwrap(), day)
+        .unwrap();
+    review.use_team_rates(Some(rates));
+    let approx = text::fill(text::t().rates.approx, &[("amount", &"$82k")]);
+    let small = screen(&review, &dir, (80, 24));
+    assert!(small.contains(&format!("$60k + €20k {approx}")), "{small}");
+    let big = screen(&review, &dir, (240, 60));
+    let in_usd = text::fill(
+        text::t().rates.in_rates_of,
+        &[("currency", &"USD"), ("date", &text::date_long(day))],
+    );
+    assert!(big.contains(&format!("{in_usd}: $60k + €20k")), "{big}");
+    insta::assert_snapshot!("converted_headline_80x24", small);
+    insta::assert_snapshot!("converted_headline_240x60", big);
+    // The rates stay when a board changes and the boards are combined again.
+    let mut anna = anna();
+    deal(&mut anna, "lead", "Vandelay imports", |_| {});
+    write(&dir.path().join("anna.ron"), &anna);
+    look_at_files(&mut review);
+    let approx = text::fill(text::t().rates.approx, &[("amount", &"$92k")]);
+    assert!(screen(&review, &dir, (80, 24)).contains(&approx));
+}

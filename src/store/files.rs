@@ -17,8 +17,8 @@ pub fn board_name(path: &Path) -> String {
 }
 
 /// The board files named on the command line: a folder stands for every `.ron` file in it
-/// (backups and copies beside a board end otherwise, so they are left out), in name order. A
-/// file named twice (itself and in its folder) is one board.
+/// but its `team.ron` (backups and copies beside a board end otherwise, so they are left out),
+/// in name order. A file named twice (itself and in its folder) is one board.
 pub fn board_files(named: &[PathBuf]) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = Vec::new();
     for path in named {
@@ -28,7 +28,11 @@ pub fn board_files(named: &[PathBuf]) -> Vec<PathBuf> {
                     entries
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == "ron"))
+                        .filter(|p| {
+                            p.is_file()
+                                && p.extension().is_some_and(|e| e == "ron")
+                                && p.file_name().is_some_and(|n| n != super::TEAM_FILE)
+                        })
                         .collect()
                 })
                 .unwrap_or_default();

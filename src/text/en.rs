@@ -127,7 +127,7 @@ pub static EN: Text = Text {
         open_total: "Open",
         weighted_total: "Weighted",
         won_total: "Won in {month}",
-        weighted_total_short: "≈",
+        weighted_total_short: "Wtd",
         won_total_short: "Won",
         nothing: "—",
         filter_prompt: "Filter:",

@@ -148,7 +148,7 @@ pub static RU: Text = Text {
         open_total: "В работе",
         weighted_total: "Взвешенная",
         won_total: "Выиграно за {month}",
-        weighted_total_short: "≈",
+        weighted_total_short: "Взв.",
         won_total_short: "Выигр.",
         nothing: "—",
         filter_prompt: "Фильтр:",

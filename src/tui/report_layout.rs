@@ -103,10 +103,12 @@ pub fn header_split(view: &ReportsView, width: u16) -> bool {
     display_width(&period) + display_width(&owner) > usize::from(width)
 }
 
-/// Rows above the sections: the period and owner (on two lines if need be); the comparison
-/// when asked for; and a word when the period is empty.
+/// Rows above the sections: the period and owner (on two lines if need be); the rates money
+/// is converted with, when there are; the comparison when asked for; and a word when the
+/// period is empty.
 pub fn header_height(view: &ReportsView, width: u16) -> u16 {
     1 + u16::from(header_split(view, width))
+        + u16::from(view.stats.rates.is_some())
         + u16::from(view.choice.compare)
         + u16::from(view.counting || nothing_happened(&view.stats))
 }

@@ -67,12 +67,21 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
     frame.render_widget(Paragraph::new(line).style(theme::title_bar()), area);
 }
 
-/// The board's totals: open pipeline, weighted, won this month. They follow the filter. When
-/// the line is too narrow, the labels get shorter first; then each figure shows its largest
-/// currencies and how many more there are.
+/// The board's totals: open pipeline, weighted, won this month, each with its converted figure
+/// when the board keeps rates. They follow the filter. When the line is too narrow, the labels
+/// get shorter first; then each figure shows its largest currencies and how many more there are.
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
+    let rates = app.board().rates.as_ref();
+    let money_list_of = |totals: &Totals, most: usize| {
+        let list = money_list_of(totals, most);
+        match crate::text::rates::converted_if_mixed(totals, rates) {
+            // In brackets: the board writes a weighted value after `≈` too.
+            Some(converted) => format!("{list} ({})", crate::text::rates::approx(&converted)),
+            None => list,
+        }
+    };
     let month = crate::text::month(app.today());
     let room = usize::from(area.width);
     let line = |(short, most): (bool, usize)| -> Vec<(String, String)> {

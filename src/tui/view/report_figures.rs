@@ -85,25 +85,29 @@ fn figures() -> [Figure; KEY_FIGURES] {
     [
         Figure {
             label: t().reports.open,
-            words: |s, room| count_and_value(s.headline.open_count, &s.headline.open_value, room),
+            words: |s, room| {
+                count_and_value(s, s.headline.open_count, &s.headline.open_value, room)
+            },
             measure: |s| count(s.headline.open_count),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.weighted,
-            words: |s, room| money(&s.headline.weighted_value, room),
+            words: |s, room| converted(s, &s.headline.weighted_value, room),
             measure: |s| Measure::Money(&s.headline.weighted_value),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.won,
-            words: |s, room| count_and_value(s.headline.won_count, &s.headline.won_value, room),
+            words: |s, room| count_and_value(s, s.headline.won_count, &s.headline.won_value, room),
             measure: |s| count(s.headline.won_count),
             higher_is_better: true,
         },
         Figure {
             label: t().reports.lost,
-            words: |s, room| count_and_value(s.headline.lost_count, &s.headline.lost_value, room),
+            words: |s, room| {
+                count_and_value(s, s.headline.lost_count, &s.headline.lost_value, room)
+            },
             measure: |s| count(s.headline.lost_count),
             higher_is_better: false,
         },
@@ -122,7 +126,7 @@ fn figures() -> [Figure; KEY_FIGURES] {
         },
         Figure {
             label: t().report_screen.average_won,
-            words: |s, room| money(&s.average_won, room),
+            words: |s, room| converted(s, &s.average_won, room),
             measure: |s| Measure::Average(&s.average_won),
             higher_is_better: true,
         },
@@ -139,7 +143,7 @@ fn figures() -> [Figure; KEY_FIGURES] {
                     return t().reports.nothing.to_string();
                 }
                 let words = width(&fill(t().reports.per_month, &[("value", &"")]));
-                let value = money(&s.velocity, room.saturating_sub(words));
+                let value = converted(s, &s.velocity, room.saturating_sub(words));
                 fill(t().reports.per_month, &[("value", &value)])
             },
             measure: |s| Measure::Money(&s.velocity),
@@ -167,8 +171,22 @@ fn cycle_words(s: &Stats, room: usize) -> String {
     }
 }
 
+/// `$240k + €60k ≈ $305k`: the totals in `room` cells and, with rates and more than the
+/// report currency, their converted figure (kept whole; the totals give way to it).
+fn converted(s: &Stats, totals: &Totals, room: usize) -> String {
+    let Some(converted) = crate::text::rates::converted_if_mixed(totals, s.rates.as_ref()) else {
+        return money(totals, room);
+    };
+    let approx = crate::text::rates::approx(&converted);
+    let left = room.saturating_sub(width(&approx) + 1);
+    if left < 4 {
+        return truncate(&approx, room);
+    }
+    format!("{} {approx}", money(totals, left))
+}
+
 /// `12 deals · $240k + €60k`, the money fitted to what the count leaves.
-fn count_and_value(count: usize, value: &Totals, room: usize) -> String {
+fn count_and_value(s: &Stats, count: usize, value: &Totals, room: usize) -> String {
     let count = deals(count);
     if value.is_empty() {
         return count;
@@ -177,7 +195,7 @@ fn count_and_value(count: usize, value: &Totals, room: usize) -> String {
         t().report_screen.count_and_value,
         &[("count", &count), ("value", &"")],
     ));
-    let value = money(value, room.saturating_sub(words));
+    let value = converted(s, value, room.saturating_sub(words));
     fill(
         t().report_screen.count_and_value,
         &[("count", &count), ("value", &value)],

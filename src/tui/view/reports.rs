@@ -105,6 +105,12 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         period.extend(owner);
         vec![Line::from(period)]
     };
+    if let Some(rates) = &view.stats.rates {
+        lines.push(Line::styled(
+            format!(" {}", crate::text::rates::converted_in(rates)),
+            theme::dim(),
+        ));
+    }
     if choice.compare {
         let text = match &view.before {
             Some(before) => fill(
