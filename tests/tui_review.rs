@@ -1233,3 +1233,50 @@ fn the_headline_leads_with_the_converted_total_when_the_team_keeps_rates() {
     let approx = text::fill(text::t().rates.approx, &[("amount", &"$92k")]);
     assert!(screen(&review, &dir, (80, 24)).contains(&approx));
 }
+
+#[test]
+fn s_opens_the_process_report_over_the_boards_presented_and_it_follows_them() {
+    use dealboard::report::analytics::Stats;
+    let dir = team();
+    let mut review = review(&dir);
+    keys(&mut review, "s");
+    assert_eq!(review.context(), keymap::Context::Reports);
+    let view = review.report().expect("the report is open");
+    // Everyone's deals on the boards as combined, the same figures `stats` gives over them.
+    let period = view.choice.preset.period(support::today());
+    let all = Stats::of(review.board(), period, None, support::now());
+    assert_eq!(view.stats, all);
+    assert_eq!(
+        view.stats.headline.open_count, 8,
+        "Anna 3, Boris 3, Carla 2"
+    );
+    let shown = screen(&review, &dir, (100, 30));
+    assert!(shown.contains(text::t().reports.title), "{shown}");
+    insta::assert_snapshot!(
+        "report_in_the_review_80x24",
+        screen(&review, &dir, (80, 24))
+    );
+    // Tab: the first person's figures; keys that would change a board change nothing.
+    keys(&mut review, "Tab e");
+    let owner = review.report().unwrap().choice.owner.clone();
+    assert_eq!(owner.as_deref(), Some("Anna"));
+    assert_eq!(review.report().unwrap().stats.headline.open_count, 3);
+    // A board changes while it is open: the figures follow.
+    let mut anna = anna();
+    deal(&mut anna, "lead", "Vandelay imports", |_| {});
+    write(&dir.path().join("anna.ron"), &anna);
+    look_at_files(&mut review);
+    assert_eq!(review.report().unwrap().stats.headline.open_count, 4);
+    // Esc closes it; the period chosen is kept for the next time, the owner is the turn's.
+    keys(&mut review, "] Esc");
+    assert!(review.report().is_none());
+    assert_eq!(review.context(), keymap::Context::Review);
+    keys(&mut review, "Tab Tab s");
+    let view = review.report().unwrap();
+    assert_eq!(view.choice.owner.as_deref(), review.owner());
+    assert_ne!(
+        view.choice.preset,
+        Default::default(),
+        "the period chosen before"
+    );
+}

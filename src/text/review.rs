@@ -66,6 +66,7 @@ pub struct ReviewText {
     pub key_focus: &'static str,
     pub key_attention: &'static str,
     pub key_people: &'static str,
+    pub key_report: &'static str,
     /// Over the people table: `{date}` is the review's day.
     pub people_heading: &'static str,
     pub key_read_only: &'static str,

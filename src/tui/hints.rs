@@ -187,6 +187,7 @@ pub const REVIEW: &[Hint] = &[
     hint(&[Quit], |h| h.quit),
     // Last: on a narrow screen they give way first (they are in the list of keys).
     hint(&[ShowPeople], |h| h.people),
+    hint(&[ShowReports], |h| h.report),
     hint(&[StartFilter], |h| h.filter),
 ];
 

@@ -251,6 +251,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Review, &[key(KeyCode::Enter), ch('f')], Action::FocusDeal, |_| crate::text::t().review.key_focus),
     bind(Review, &[ch('z')], Action::ToggleAttention, |_| crate::text::t().review.key_attention),
     bind(Review, &[ch('p')], Action::ShowPeople, |_| crate::text::t().review.key_people),
+    bind(Review, &[ch('s')], Action::ShowReports, |_| crate::text::t().review.key_report),
     bind(Review, &[ch('/')], Action::StartFilter, |k| k.start_filter),
     bind(Review, &[ch('o')], Action::ToggleOverdue, |k| k.toggle_overdue),
     bind(Review, &[ch('r')], Action::ToggleRotting, |k| k.toggle_rotting),

@@ -129,10 +129,79 @@ impl ReportsView {
         }
     }
 
+    /// The view of `choice` with its figures, worked out here and now (the review's: its
+    /// boards are read, not edited, so their figures are asked for once per key).
+    pub fn of(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
+        let (stats, before) = counted(&choice, board, now);
+        ReportsView {
+            choice,
+            scroll: 0,
+            stats,
+            before,
+            counting: false,
+        }
+    }
+
     fn take(&mut self, (stats, before): Counted) {
         self.stats = stats;
         self.before = before;
         self.counting = false;
+    }
+
+    /// Moves the report by `action` in a screen of `size`: another period, owner (of those
+    /// `owners` gives) or comparison, or the scroll. `Some(true)` when the choice changed, so
+    /// the figures must be worked out again; `None` for an action that is not the report's.
+    pub fn step(
+        &mut self,
+        action: &Action,
+        owners: impl FnOnce() -> Vec<String>,
+        size: (u16, u16),
+    ) -> Option<bool> {
+        use Action::*;
+        let layout = for_terminal(size.0, size.1, self);
+        let (max_scroll, page) = (layout.max_scroll(), layout.body.max(1));
+        let was = self.choice.clone();
+        let choice = &mut self.choice;
+        match action {
+            PreviousPeriod | NextPeriod => {
+                choice.preset = choice.preset.step(*action == NextPeriod)
+            }
+            NextOwner | PreviousOwner => {
+                choice.owner = next_owner(&owners(), choice.owner.as_deref(), *action == NextOwner);
+            }
+            ToggleCompare => choice.compare = !choice.compare,
+            SelectUp => self.scroll = self.scroll.saturating_sub(1),
+            SelectDown => self.scroll = self.scroll.saturating_add(1).min(max_scroll),
+            PageUp => self.scroll = self.scroll.saturating_sub(page),
+            PageDown => self.scroll = self.scroll.saturating_add(page).min(max_scroll),
+            SelectFirst => self.scroll = 0,
+            SelectLast => self.scroll = max_scroll,
+            _ => return None,
+        }
+        Some(self.choice != was)
+    }
+
+    /// What to say when the comparison was just asked for and the period has nothing before
+    /// it (all time).
+    pub fn nothing_before(&self, action: &Action, today: NaiveDate) -> Option<String> {
+        let preset = self.choice.preset;
+        (*action == Action::ToggleCompare && self.choice.compare && preset.before(today).is_none())
+            .then(|| {
+                fill(
+                    t().report_screen.nothing_before,
+                    &[("preset", &preset.name())],
+                )
+            })
+    }
+
+    /// Keeps the scroll within what there is to see in a screen of `size`.
+    pub fn keep_in_view(&mut self, size: (u16, u16)) {
+        // While counting there is nothing to measure: the scroll waits for the figures.
+        if !self.counting {
+            self.scroll = self
+                .scroll
+                .min(for_terminal(size.0, size.1, self).max_scroll());
+        }
     }
 }
 
@@ -235,49 +304,27 @@ impl App {
     }
 
     pub(super) fn on_reports(&mut self, action: Action) {
-        use Action::*;
-        let now = self.clock.now();
-        let size = self.size;
+        let today = self.clock.now().date_naive();
         let Mode::Reports(view) = &mut self.mode else {
             return;
         };
-        let layout = for_terminal(size.0, size.1, view);
-        let (max_scroll, page) = (layout.max_scroll(), layout.body.max(1));
-        let was = view.choice.clone();
-        let choice = &mut view.choice;
-        match action {
-            PreviousPeriod | NextPeriod => choice.preset = choice.preset.step(action == NextPeriod),
-            NextOwner | PreviousOwner => {
-                let owners = owners_of(&self.board, &board_name(&self.path));
-                choice.owner = next_owner(&owners, choice.owner.as_deref(), action == NextOwner);
+        let owners = || owners_of(&self.board, &board_name(&self.path));
+        match view.step(&action, owners, self.size) {
+            Some(true) => {
+                let nothing_before = view.nothing_before(&action, today);
+                self.recount();
+                self.keep_report_in_view();
+                if let Some(message) = nothing_before {
+                    self.show_info(message);
+                }
             }
-            ToggleCompare => choice.compare = !choice.compare,
-            SelectUp => view.scroll = view.scroll.saturating_sub(1),
-            SelectDown => view.scroll = view.scroll.saturating_add(1).min(max_scroll),
-            PageUp => view.scroll = view.scroll.saturating_sub(page),
-            PageDown => view.scroll = view.scroll.saturating_add(page).min(max_scroll),
-            SelectFirst => view.scroll = 0,
-            SelectLast => view.scroll = max_scroll,
-            ShowHelp => return self.open(Mode::Help { scroll: 0 }),
-            Close => {
+            Some(false) => {}
+            None if action == Action::ShowHelp => self.open(Mode::Help { scroll: 0 }),
+            None if action == Action::Close => {
                 self.report_choice = view.choice.clone();
-                return self.close();
+                self.close();
             }
-            _ => {}
-        }
-        if view.choice == was {
-            return;
-        }
-        let preset = view.choice.preset;
-        let nothing_before = view.choice.compare && preset.before(now.date_naive()).is_none();
-        let preset = preset.name();
-        self.recount();
-        self.keep_report_in_view();
-        if action == ToggleCompare && nothing_before {
-            self.show_info(fill(
-                t().report_screen.nothing_before,
-                &[("preset", &preset)],
-            ));
+            None => {}
         }
     }
 
@@ -292,12 +339,8 @@ impl App {
     pub(super) fn keep_report_in_view(&mut self) {
         let size = self.size;
         for mode in self.under.iter_mut().chain(std::iter::once(&mut self.mode)) {
-            // While counting there is nothing to measure: the scroll waits for the figures.
-            if let Mode::Reports(view) = mode
-                && !view.counting
-            {
-                let max = for_terminal(size.0, size.1, view).max_scroll();
-                view.scroll = view.scroll.min(max);
+            if let Mode::Reports(view) = mode {
+                view.keep_in_view(size);
             }
         }
     }

@@ -38,6 +38,8 @@ pub fn run(
     let mut terminal = super::take_terminal()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
     review.use_team_rates(team_rates);
+    let size = terminal.size()?;
+    review.update(crate::tui::action::Action::Resize(size.width, size.height));
     let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);
     super::finish(terminal, result)
 }

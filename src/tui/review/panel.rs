@@ -177,16 +177,31 @@ fn describe(board: &Board, kind: &ChangeKind) -> String {
 const KEY_COLUMN: usize = 16;
 
 /// Every key of the review, from the registry that dispatches them.
-pub fn help(frame: &mut Frame, area: Rect) {
+/// The keys of `context`: the review's, or its report's while that is open.
+pub fn help(frame: &mut Frame, area: Rect, context: Context) {
+    let heading = match context {
+        Context::Reports => t().reports.title,
+        _ => t().review.help_heading,
+    };
     let mut lines = vec![
-        Line::styled(format!(" {}", t().review.help_heading), strong()),
+        Line::styled(format!(" {heading}"), strong()),
         Line::from(""),
     ];
+    let nine_tenths = u16::try_from(u32::from(area.width) * 9 / 10).unwrap_or(area.width);
+    let inner = usize::from(nine_tenths.saturating_sub(2));
     for (_, keys, what) in help_lines(t())
         .into_iter()
-        .filter(|(c, _, _)| *c == Context::Review)
+        .filter(|(c, _, _)| *c == context)
     {
-        // A long list of keys gets a line of its own, so that every line fits 80 columns.
+        // A long list of keys goes before its words when they fit the line together, else
+        // on a line of its own, so that every line fits 80 columns.
+        if width(&keys) > KEY_COLUMN && 1 + width(&keys) + 2 + width(what) <= inner {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {keys}  "), news()),
+                Span::styled(what, text()),
+            ]));
+            continue;
+        }
         if width(&keys) > KEY_COLUMN {
             lines.push(Line::styled(format!(" {keys}"), news()));
             lines.push(Line::styled(
@@ -205,7 +220,6 @@ pub fn help(frame: &mut Frame, area: Rect) {
         lines.remove(1);
     }
     let height = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
-    let nine_tenths = u16::try_from(u32::from(area.width) * 9 / 10).unwrap_or(area.width);
     let popup = centered(area, nine_tenths, height);
     frame.render_widget(Clear, popup);
     let block = popup_block();

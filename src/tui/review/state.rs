@@ -15,6 +15,7 @@ use crate::report::analytics::{Headline, Period, PersonRow, people};
 use crate::report::{Change, Facts, Filter, changes_since};
 use crate::text::t;
 use crate::tui::action::Action;
+use crate::tui::app::{ReportChoice, ReportsView};
 use tui_input::Input;
 
 /// What each turn shows, worked out once per combined board: everyone's, then each owner's in
@@ -159,6 +160,12 @@ pub struct Review {
     totals: Headline,
     /// The team folder's rates, in place of the boards' own (see `dealboard rates`).
     team_rates: Option<crate::model::Rates>,
+    /// The process report over the boards presented, when open (`s`).
+    report: Option<Box<ReportsView>>,
+    /// The report's period and comparison as last left, for the next time it opens.
+    report_choice: ReportChoice,
+    /// The terminal's, for how far the report scrolls.
+    size: (u16, u16),
     column: usize,
     row: usize,
     clock: Box<dyn Clock>,
@@ -206,6 +213,9 @@ impl Review {
             turns: Turns::default(),
             totals: Headline::default(),
             team_rates: None,
+            report: None,
+            report_choice: ReportChoice::default(),
+            size: (80, 24),
             column: 0,
             row: 0,
             clock,
@@ -247,11 +257,15 @@ impl Review {
         if self.people.is_some() && self.on_people(&action) {
             return;
         }
+        if self.report.is_some() && self.on_report(&action) {
+            return;
+        }
         match action {
             Action::Tick => self.watcher.look(),
             Action::News => self.take_news(),
             Action::StartFilter => self.typing = Some(Input::new(self.filter.text.clone())),
             Action::ShowPeople => self.people = Some((self.people_rows(), 0)),
+            Action::ShowReports => self.open_report(),
             Action::ToggleOverdue => {
                 self.filter.only_due_now = !self.filter.only_due_now;
                 self.refresh();
@@ -260,8 +274,12 @@ impl Review {
                 self.filter.only_rotting = !self.filter.only_rotting;
                 self.refresh();
             }
-            // Drawn to the new size anyway: nothing here depends on it.
-            Action::Resize(..) => {}
+            Action::Resize(width, height) => {
+                self.size = (width, height);
+                if let Some(view) = &mut self.report {
+                    view.keep_in_view(self.size);
+                }
+            }
             Action::NextOwner => self.set_turn(true),
             Action::PreviousOwner => self.set_turn(false),
             Action::NextChange => self.step_change(true),
@@ -361,12 +379,78 @@ impl Review {
             Some(id) => self.select(id),
             None => self.clamp(),
         }
-        // An open team table follows the boards too.
+        // An open team table and report follow the boards too.
         if let Some((_, at)) = self.people.take() {
             let rows = self.people_rows();
             let at = at.min(rows.len().saturating_sub(1));
             self.people = Some((rows, at));
         }
+        self.recount_report();
+    }
+
+    /// The process report over the boards presented, about whose turn it is (else everyone).
+    fn open_report(&mut self) {
+        let choice = ReportChoice {
+            owner: self.owner().filter(|o| !o.is_empty()).map(str::to_string),
+            ..self.report_choice.clone()
+        };
+        self.report = Some(Box::new(ReportsView::of(
+            choice,
+            &self.board,
+            self.clock.now(),
+        )));
+    }
+
+    /// The open report's figures worked out again (the boards or its choice changed), at the
+    /// same place.
+    fn recount_report(&mut self) {
+        if let Some(view) = &mut self.report {
+            let scroll = view.scroll;
+            **view = ReportsView::of(view.choice.clone(), &self.board, self.clock.now());
+            view.scroll = scroll;
+            view.keep_in_view(self.size);
+        }
+    }
+
+    /// A key while the report is open: its period, owner, comparison and scroll, as in the
+    /// app; Esc (or `s` again) closes it. True when the key was the report's.
+    fn on_report(&mut self, action: &Action) -> bool {
+        let Some(view) = &mut self.report else {
+            return false;
+        };
+        let owners = || {
+            let named = self.owners.iter().filter(|o| !o.trim().is_empty());
+            named.cloned().collect()
+        };
+        match view.step(action, owners, self.size) {
+            Some(true) => {
+                self.flash = view.nothing_before(action, self.clock.now().date_naive());
+                self.recount_report();
+            }
+            Some(false) => {}
+            None => match action {
+                Action::Close | Action::ShowReports => {
+                    self.report_choice = ReportChoice {
+                        owner: None,
+                        ..view.choice.clone()
+                    };
+                    self.report = None;
+                }
+                Action::Quit
+                | Action::Terminate
+                | Action::ShowHelp
+                | Action::Tick
+                | Action::News
+                | Action::Resize(..) => return false,
+                _ => self.flash = Some(t().review.read_only.to_string()),
+            },
+        }
+        true
+    }
+
+    /// The report over the boards presented, when open.
+    pub fn report(&self) -> Option<&ReportsView> {
+        self.report.as_deref()
     }
 
     /// Converts with the team folder's rates rather than the boards' own.
@@ -700,9 +784,11 @@ impl Review {
 
     /// What keys mean now: the review's, or typing the filter's words.
     pub fn context(&self) -> crate::tui::keymap::Context {
-        match self.typing {
-            Some(_) => crate::tui::keymap::Context::Filter,
-            None => crate::tui::keymap::Context::Review,
+        use crate::tui::keymap::Context;
+        match (&self.typing, &self.report) {
+            (Some(_), _) => Context::Filter,
+            (None, Some(_)) => Context::Reports,
+            (None, None) => Context::Review,
         }
     }
 

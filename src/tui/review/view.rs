@@ -71,8 +71,13 @@ pub fn render(review: &Review, frame: &mut Frame) {
     if let Some((rows, chosen)) = review.people() {
         super::people::render(review, rows, chosen, frame, above_status);
     }
+    if let Some(view) = review.report() {
+        frame.render_widget(ratatui::widgets::Clear, above_status);
+        let today = review.now().date_naive();
+        crate::tui::view::reports::render(today, view, frame, above_status);
+    }
     if review.showing_help() {
-        help(frame, area);
+        help(frame, area, review.context());
     }
 }
 
@@ -147,7 +152,10 @@ fn status_line(review: &Review, frame: &mut Frame, area: Rect) {
     let line = match review.flash() {
         Some(flash) => Line::styled(format!(" {flash}"), today()),
         None => {
-            let list = if review.change().is_some() || review.focused().is_some() {
+            let context = review.context();
+            let list = if review.report().is_some() {
+                hints::REPORTS
+            } else if review.change().is_some() || review.focused().is_some() {
                 hints::REVIEW_PANEL
             } else {
                 hints::REVIEW
@@ -155,7 +163,7 @@ fn status_line(review: &Review, frame: &mut Frame, area: Rect) {
             // As many as fit, whole ones only.
             let room = usize::from(area.width).saturating_sub(1);
             let mut shown = String::new();
-            for hint in hints::texts(list, Context::Review) {
+            for hint in hints::texts(list, context) {
                 let gap = if shown.is_empty() { "" } else { "   " };
                 if crate::display_width::width(&shown)
                     + gap.len()

@@ -14,7 +14,7 @@ mod process;
 mod report_figures;
 mod report_sections;
 mod report_table;
-mod reports;
+pub(crate) mod reports;
 mod text_form;
 mod theme;
 
@@ -50,7 +50,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Detail(view) => detail::render(app, view, frame, screen_area),
         Mode::Closed(view) => closed::render(app, view, frame, screen_area),
         Mode::Process(view) => process::render(app, view, frame, screen_area),
-        Mode::Reports(view) => reports::render(app, view, frame, screen_area),
+        Mode::Reports(view) => reports::render(app.today(), view, frame, screen_area),
         _ => {
             bars::title_bar(app, layout, frame, title);
             board::render(app, layout, frame, body);

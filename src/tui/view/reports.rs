@@ -10,12 +10,13 @@ use super::report_sections::{Drawing, section_lines};
 use super::theme;
 use crate::text::reports;
 use crate::text::{fill, t};
-use crate::tui::app::{App, PeriodPreset, ReportsView};
+use crate::tui::app::{PeriodPreset, ReportsView};
 use crate::tui::report_layout::{
     COLUMN_GAP, MARGIN, header_split, nothing_happened, report_layout,
 };
 
-pub fn render(app: &App, view: &ReportsView, frame: &mut Frame, area: Rect) {
+/// The report in `area`; `today` dates its forecast.
+pub fn render(today: chrono::NaiveDate, view: &ReportsView, frame: &mut Frame, area: Rect) {
     let layout = report_layout(area.width, area.height, view);
     let scroll = view.scroll.min(layout.max_scroll());
     let below = layout.max_scroll() - scroll;
@@ -51,7 +52,7 @@ pub fn render(app: &App, view: &ReportsView, frame: &mut Frame, area: Rect) {
     };
     let drawing = |room: u16| Drawing {
         view,
-        today: app.today(),
+        today,
         room: usize::from(room),
     };
     for (i, sections) in layout.columns.iter().enumerate() {
