@@ -504,6 +504,10 @@ fn rates_are_kept_in_the_board_and_mistakes_in_them_are_refused_or_placed() {
     // The November board's lost €5,000 is $5,400.
     let s = json(&cli, &[]);
     assert_eq!(s["converted"]["lost_value"], "5400.00");
+    // The board's JSON export carries them too.
+    let export: Value = serde_json::from_str(&cli.ok(&["export", "--format", "json"])).unwrap();
+    assert_eq!(export["rates"]["currency"], "USD");
+    assert_eq!(export["rates"]["rates"], json!({"EUR": "1.08"}));
     // Another report currency starts over, and says so.
     let said = cli.ok(&["rates", "set", "USD", "0.9", "--to", "EUR"]);
     assert!(

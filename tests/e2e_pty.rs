@@ -398,6 +398,13 @@ fn a_manager_reviews_three_boards_while_a_salesperson_moves_a_deal() {
     assert!(everyone.contains("Lead · 1"), "{everyone}");
     assert!(everyone.contains("Initech scanners"), "{everyone}");
     assert!(!everyone.contains("Globex renewal"), "{everyone}");
+    // The process report over the boards presented, and back.
+    review.type_keys("s");
+    // Its hints, on the last line: the whole report is drawn.
+    let report = review.wait_for("c compare");
+    assert!(report.contains("Process report"), "{report}");
+    review.type_keys("\x1b");
+    review.wait_for("z attention");
     review.type_keys("q");
     assert_eq!(review.wait_for_exit(), 0);
 

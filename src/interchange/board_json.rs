@@ -17,6 +17,9 @@ pub struct BoardJson<'a> {
     pub stages: Vec<StageJson<'a>>,
     pub lost_reasons: &'a [String],
     pub sources: &'a [String],
+    /// The exchange rates the board keeps (`dealboard rates`); absent without.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rates: Option<super::stats_json::RatesJson>,
     pub deals: Vec<FullDealJson<'a>>,
 }
 
@@ -137,6 +140,7 @@ impl<'a> BoardJson<'a> {
                 .collect(),
             lost_reasons: &board.lost_reasons,
             sources: &board.sources,
+            rates: board.rates.as_ref().map(super::stats_json::RatesJson::of),
             deals: deals.iter().map(|d| FullDealJson::new(board, d)).collect(),
         }
     }

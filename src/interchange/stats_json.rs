@@ -77,7 +77,7 @@ pub struct RatesJson {
 }
 
 impl RatesJson {
-    fn of(rates: &Rates) -> RatesJson {
+    pub fn of(rates: &Rates) -> RatesJson {
         RatesJson {
             currency: rates.to.code().to_string(),
             set_on: rates.set_on.to_string(),

@@ -107,8 +107,10 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         vec![Line::from(period)]
     };
     if let Some(rates) = &view.stats.rates {
+        let text = crate::text::rates::converted_in(rates);
+        let room = usize::from(width.saturating_sub(1));
         lines.push(Line::styled(
-            format!(" {}", crate::text::rates::converted_in(rates)),
+            format!(" {}", crate::display_width::truncate(&text, room)),
             theme::dim(),
         ));
     }
