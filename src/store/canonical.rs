@@ -478,6 +478,14 @@ mod tests {
             })
             .unwrap();
         board.lost_reasons = vec!["Price".into(), String::new()];
+        let day = moment().date_naive();
+        let mut rates = crate::model::Rates::new(crate::model::Currency::EUR, day);
+        for (code, rate) in [("USD", "0.93"), ("RUB", "0.0098")] {
+            let from = crate::model::Currency::parse(code).unwrap();
+            let rate = crate::model::PerUnit::parse(rate).unwrap();
+            rates.set(from, rate, day).unwrap();
+        }
+        board.rates = Some(rates);
         board
     }
 
