@@ -123,6 +123,13 @@ fn review(c: &mut Criterion) {
         group.bench_function(BenchmarkId::new("draw 240x60", size), |b| {
             b.iter(|| terminal.draw(|f| render(black_box(&review), f)).map(|_| ()))
         });
+        // `s`: the process report over the boards (the last 90 days), worked out and closed.
+        group.bench_function(BenchmarkId::new("report open and close", size), |b| {
+            b.iter(|| {
+                review.update(Action::ShowReports);
+                review.update(Action::Close);
+            })
+        });
     }
     group.finish();
 }
