@@ -392,15 +392,19 @@ fn an_owner_nobody_is_called_is_refused_by_stats_and_review_alike_without_blank_
     }
 }
 
-/// The team folder above with Carla's open deals in euros (D3 €2,000 and D5 €3,000, 10%
-/// weighted: €500), and the team's rates in its team.ron: 1 EUR = 1.10 USD.
+/// The team folder above with Carla's open and won deals in euros (D3 €2,000 and D5 €3,000,
+/// 10% weighted: €500; won D1 €10,000), and the team's rates in its team.ron: 1 EUR = 1.10 USD.
 fn team_with_rates() -> (Cli, String) {
     let (cli, folder) = team_cli();
     let carla = folder.join("carla.ron");
     let (mut store, mut board) = dealboard::store::Store::open(&carla).unwrap();
     for deal in board.deals.iter_mut() {
         let deal = std::sync::Arc::make_mut(deal);
-        if deal.status == dealboard::model::Status::Open {
+        if deal.status != dealboard::model::Status::Open {
+            if let dealboard::model::Status::Won { .. } = deal.status {
+                deal.value.currency = dealboard::model::Currency::EUR;
+            }
+        } else {
             deal.value.currency = dealboard::model::Currency::EUR;
         }
     }
@@ -436,9 +440,11 @@ fn with_the_teams_rates_every_total_has_a_converted_figure_and_people_rank_by_it
     // $10,000 + €5,000 × 1.10 = $15,500; weighted $1,000 + €500 × 1.10 = $1,550.
     assert_eq!(converted["open_value"], "15500.00");
     assert_eq!(converted["weighted_value"], "1550.00");
-    // Won $30,000 as it is; lost €15,000 × 1.10 = $16,500.
-    assert_eq!(converted["won_value"], "30000.00");
+    // Won $20,000 + €10,000 × 1.10 = $31,000; lost €15,000 × 1.10 = $16,500.
+    assert_eq!(converted["won_value"], "31000.00");
     assert_eq!(converted["lost_value"], "16500.00");
+    // The average won deal: $31,000 over the 3 deals won, not the averages per currency added.
+    assert_eq!(converted["average_won"], "10333.33");
     assert!(s["stages"][0]["converted"]["entered_value"].is_string());
     assert_eq!(s["lost_reasons"][0]["converted"]["value"], "16500.00");
     // Carla's €500 weighted is $550: now first, ahead of Boris Petrov's $500.
@@ -466,7 +472,28 @@ fn with_the_teams_rates_every_total_has_a_converted_figure_and_people_rank_by_it
     cli.ok(&["rates", "clear", "EUR", "--team", &folder]);
     let s = json(&cli, &[&folder]);
     assert_eq!(s["converted"]["open_value"], Value::Null);
-    assert_eq!(s["converted"]["won_value"], "30000.00");
+    assert_eq!(s["converted"]["lost_value"], Value::Null);
+    assert_eq!(s["converted"]["average_won"], Value::Null);
+    // The table gives what can be converted, and says what it leaves out: the average of
+    // $20,000 over the 2 deals won in dollars.
+    let mut args = vec!["stats", folder.as_str()];
+    args.extend(NOVEMBER);
+    let table = cli.ok(&args);
+    let converted = dealboard::model::Converted {
+        amount: dealboard::model::Money::parse_with_currency(
+            "10000 USD",
+            dealboard::model::Currency::EUR,
+        )
+        .unwrap(),
+        missing: vec![dealboard::model::Currency::EUR],
+    };
+    let lines: Vec<&str> = table.lines().collect();
+    let average = lines
+        .iter()
+        .position(|l| l.starts_with(t().report_screen.average_won))
+        .unwrap();
+    let under = lines[average + 1].trim();
+    assert_eq!(under, dealboard::text::rates::approx(&converted), "{table}");
     let listed = cli.ok(&["rates", "list", "--team", &folder]);
     let two = t().count(&t().rates.open_deals, 2);
     assert!(

@@ -11,11 +11,13 @@ use clap::{Args, ValueEnum};
 use super::Failure;
 use super::table::{self, Column};
 use crate::interchange::{BoardFileJson, StatsJson};
-use crate::model::{Board, combine, give_owners, same_name};
+use crate::model::{Board, Totals, combine, give_owners, same_name};
 use crate::report::analytics::{Period, PersonRow, Stats, people};
 use crate::store::{Store, board_files, board_name};
-use crate::text::rates::money_and_converted;
-use crate::text::reports::{days, percent, percent_by_currency, period};
+use crate::text::rates::{
+    approx, approx_amount, converted_if_mixed, money_and_converted, without_part,
+};
+use crate::text::reports::{days, money, percent, percent_by_currency, period};
 use crate::text::{fill, t};
 
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -367,56 +369,75 @@ fn tables(stats: &Stats, before: Option<&Stats>, width: Option<usize>) -> String
     out
 }
 
-/// The figures a report opens with, each with its label.
+/// The figures a report opens with, each with its label. With rates, each money figure has a
+/// line of its own under it for its converted figure (empty when there is nothing to convert),
+/// so that the lines of two periods stay side by side.
 fn key_figures(s: &Stats) -> Vec<(&'static str, String)> {
     let r = &t().reports;
-    let money = |totals| money_and_converted(totals, s.rates.as_ref());
     let deals = |n: usize| t().count(&t().board.deal_count, n);
-    vec![
+    let rates = s.rates.as_ref();
+    let converted = |totals: &Totals| -> Option<String> {
+        rates?;
+        Some(converted_if_mixed(totals, rates).map_or_else(String::new, |c| approx(&c)))
+    };
+    let counted = |count, totals: &Totals| format!("{} · {}", deals(count), money(totals));
+    let h = &s.headline;
+    let mut rows = vec![
         (
             r.open,
-            format!(
-                "{} · {}",
-                deals(s.headline.open_count),
-                money(&s.headline.open_value)
-            ),
+            counted(h.open_count, &h.open_value),
+            converted(&h.open_value),
         ),
-        (r.weighted, money(&s.headline.weighted_value)),
+        (
+            r.weighted,
+            money(&h.weighted_value),
+            converted(&h.weighted_value),
+        ),
         (
             r.won,
-            format!(
-                "{} · {}",
-                deals(s.headline.won_count),
-                money(&s.headline.won_value)
-            ),
+            counted(h.won_count, &h.won_value),
+            converted(&h.won_value),
         ),
         (
             r.lost,
-            format!(
-                "{} · {}",
-                deals(s.headline.lost_count),
-                money(&s.headline.lost_value)
-            ),
+            counted(h.lost_count, &h.lost_value),
+            converted(&h.lost_value),
         ),
-        (r.win_rate, percent(s.win_rate)),
+        (r.win_rate, percent(s.win_rate), None),
         (
             r.win_rate_by_value,
             percent_by_currency(&s.win_rate_by_value),
+            None,
         ),
-        (t().report_screen.average_won, money(&s.average_won)),
+        (
+            t().report_screen.average_won,
+            money(&s.average_won),
+            rates.map(|_| match s.converted_average_won() {
+                Some(c) if converted_if_mixed(&s.average_won, rates).is_some() => approx(&c),
+                _ => String::new(),
+            }),
+        ),
         (
             r.cycle,
             fill(t().cli.days_median, &[("days", &days(s.cycle.median_days))]),
+            None,
         ),
-        (
-            r.velocity,
-            if s.velocity.is_empty() {
-                r.nothing.to_string()
-            } else {
-                fill(r.per_month, &[("value", &money(&s.velocity))])
-            },
-        ),
-    ]
+    ];
+    let velocity = if s.velocity.is_empty() {
+        r.nothing.to_string()
+    } else {
+        fill(r.per_month, &[("value", &money(&s.velocity))])
+    };
+    let converted_velocity = rates.map(|_| match converted_if_mixed(&s.velocity, rates) {
+        Some(c) => fill(r.per_month, &[("value", &approx_amount(&c))]) + &without_part(&c),
+        None => String::new(),
+    });
+    rows.push((r.velocity, velocity, converted_velocity));
+    rows.into_iter()
+        .flat_map(|(label, figure, converted)| {
+            std::iter::once((label, figure)).chain(converted.map(|c| ("", c)))
+        })
+        .collect()
 }
 
 fn heading(text: &str) -> String {

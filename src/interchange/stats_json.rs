@@ -289,10 +289,7 @@ impl StatsJson {
             headline: HeadlineJson::of(
                 &stats.headline,
                 rates,
-                &[
-                    ("average_won", &stats.average_won),
-                    ("velocity_per_month", &stats.velocity),
-                ],
+                &[("velocity_per_month", &stats.velocity)],
             ),
             win_rate: stats.win_rate,
             win_rate_by_value: stats
@@ -389,11 +386,14 @@ impl StatsJson {
             people: None,
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
         };
-        // Like the velocity itself: unknown until enough deals were won to judge by.
-        if let Some(converted) = &mut json.headline.converted
-            && stats.velocity.is_empty()
-        {
-            converted.insert("velocity_per_month", None);
+        if let Some(converted) = &mut json.headline.converted {
+            // Like the velocity itself: unknown until enough deals were won to judge by.
+            if stats.velocity.is_empty() {
+                converted.insert("velocity_per_month", None);
+            }
+            // All that was won converted, over the deals won: averages per currency do not add.
+            let average = stats.converted_average_won().and_then(|c| c.whole());
+            converted.insert("average_won", average.map(|m| m.decimal()));
         }
         json
     }

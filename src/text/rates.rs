@@ -72,11 +72,15 @@ pub fn converted_total(converted: &Converted, rates: &Rates) -> String {
 
 /// `≈ $2.9M` (`≈ $2.9M, without GBP: no rate`), where the currency and date are said once.
 pub fn approx(converted: &Converted) -> String {
-    let line = fill(
+    with_missing(approx_amount(converted), converted)
+}
+
+/// `≈ $2.9M`, whatever it leaves out: for big letters, with what it leaves out said beside.
+pub fn approx_amount(converted: &Converted) -> String {
+    fill(
         t().rates.approx,
         &[("amount", &super::money_compact(&converted.amount))],
-    );
-    with_missing(line, converted)
+    )
 }
 
 /// `$2,912,345.50` (`$2,912,345.50 *` when some currency had no rate): for a column whose
@@ -91,12 +95,19 @@ pub fn approx_short(converted: &Converted) -> String {
 }
 
 fn with_missing(line: String, converted: &Converted) -> String {
+    line + &without_part(converted)
+}
+
+/// `, without GBP: no rate`, or nothing when no currency was left out.
+pub fn without_part(converted: &Converted) -> String {
     if converted.missing.is_empty() {
-        return line;
+        return String::new();
     }
     let codes: Vec<&str> = converted.missing.iter().map(|c| c.code()).collect();
-    let without = fill(t().rates.without, &[("currencies", &codes.join(", "))]);
-    format!("{line}, {without}")
+    format!(
+        ", {}",
+        fill(t().rates.without, &[("currencies", &codes.join(", "))])
+    )
 }
 
 /// `Converted to USD at the rates of 2026-12-01: 1 EUR = 1.08 USD; 1 RUB = 0.011 USD`.

@@ -205,6 +205,14 @@ impl Totals {
         self.0.is_empty()
     }
 
+    /// How many amounts were added in `currency`.
+    pub fn count_in(&self, currency: Currency) -> usize {
+        self.0
+            .iter()
+            .find(|(m, _)| m.currency == currency)
+            .map_or(0, |(_, n)| *n)
+    }
+
     /// Largest total first, so that a header too narrow for all shows the one that matters most.
     pub fn largest_first(&self) -> Vec<Money> {
         let mut all: Vec<Money> = self.iter().copied().collect();

@@ -114,6 +114,22 @@ pub struct Stats {
 }
 
 impl Stats {
+    /// The average won deal in the report currency: what was won converted, divided by the
+    /// deals it was won in (the averages per currency cannot be added; a currency without a
+    /// rate is left out of both). `None` without rates.
+    pub fn converted_average_won(&self) -> Option<crate::model::Converted> {
+        let rates = self.rates.as_ref()?;
+        let won = &self.headline.won_value;
+        let mut converted = rates.convert_total(won);
+        let deals: usize = won
+            .iter()
+            .filter(|m| !converted.missing.contains(&m.currency))
+            .map(|m| won.count_in(m.currency))
+            .sum();
+        converted.amount.minor /= deals.max(1) as crate::model::Minor;
+        Some(converted)
+    }
+
     pub fn of(
         board: &Board,
         period: Period,

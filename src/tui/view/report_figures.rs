@@ -126,7 +126,10 @@ fn figures() -> [Figure; KEY_FIGURES] {
         },
         Figure {
             label: t().report_screen.average_won,
-            words: |s, room| converted(s, &s.average_won, room),
+            words: |s, room| {
+                let average = s.converted_average_won();
+                converted_as(&s.average_won, average, s.rates.as_ref(), room)
+            },
             measure: |s| Measure::Average(&s.average_won),
             higher_is_better: true,
         },
@@ -142,9 +145,14 @@ fn figures() -> [Figure; KEY_FIGURES] {
                 if s.velocity.is_empty() {
                     return t().reports.nothing.to_string();
                 }
-                let words = width(&fill(t().reports.per_month, &[("value", &"")]));
-                let value = converted(s, &s.velocity, room.saturating_sub(words));
-                fill(t().reports.per_month, &[("value", &value)])
+                // `$120k + €40k a month ≈ $163k`: the converted figure after the words.
+                let rates = s.rates.as_ref();
+                let approx = crate::text::rates::converted_if_mixed(&s.velocity, rates)
+                    .map(|c| format!(" {}", crate::text::rates::approx(&c)))
+                    .unwrap_or_default();
+                let words = width(&fill(t().reports.per_month, &[("value", &"")])) + width(&approx);
+                let value = money(&s.velocity, room.saturating_sub(words));
+                fill(t().reports.per_month, &[("value", &value)]) + &approx
             },
             measure: |s| Measure::Money(&s.velocity),
             higher_is_better: true,
@@ -174,7 +182,22 @@ fn cycle_words(s: &Stats, room: usize) -> String {
 /// `$240k + €60k ≈ $305k`: the totals in `room` cells and, with rates and more than the
 /// report currency, their converted figure (kept whole; the totals give way to it).
 fn converted(s: &Stats, totals: &Totals, room: usize) -> String {
-    let Some(converted) = crate::text::rates::converted_if_mixed(totals, s.rates.as_ref()) else {
+    let converted = s.rates.as_ref().map(|rates| rates.convert_total(totals));
+    converted_as(totals, converted, s.rates.as_ref(), room)
+}
+
+/// `totals` in `room` cells and beside them `converted`, their figure in the report currency,
+/// when they hold another currency.
+fn converted_as(
+    totals: &Totals,
+    converted: Option<crate::model::Converted>,
+    rates: Option<&crate::model::Rates>,
+    room: usize,
+) -> String {
+    let (Some(converted), Some(_)) = (
+        converted,
+        crate::text::rates::converted_if_mixed(totals, rates),
+    ) else {
         return money(totals, room);
     };
     let approx = crate::text::rates::approx(&converted);
