@@ -1207,13 +1207,22 @@ fn the_headline_leads_with_the_converted_total_when_the_team_keeps_rates() {
         big.contains(" €20k "),
         "the euros under the big dollars: {big}"
     );
-    // The team's rates, 1 EUR = 1.10 USD: €20,000 is $22,000, so ≈ $82,000 in all.
+    // The team's rates in its team.ron, 1 EUR = 1.10 USD: €20,000 is $22,000, so ≈ $82,000.
     let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let mut rates = Rates::new(Currency::parse("USD").unwrap(), day);
-    rates
-        .set(Currency::EUR, PerUnit::parse("1.10").unwrap(), day)
-        .unwrap();
-    review.use_team_rates(Some(rates));
+    let team_with_euro_at = |rate: &str| {
+        let mut rates = Rates::new(Currency::parse("USD").unwrap(), day);
+        rates
+            .set(Currency::EUR, PerUnit::parse(rate).unwrap(), day)
+            .unwrap();
+        let team = store::Team {
+            version: store::TEAM_VERSION,
+            rates: Some(rates),
+            ..Default::default()
+        };
+        store::save_team(dir.path(), &team).unwrap();
+    };
+    team_with_euro_at("1.10");
+    review.follow_team(Some(dir.path().to_path_buf()));
     let approx = text::fill(text::t().rates.approx, &[("amount", &"$82k")]);
     let small = screen(&review, &dir, (80, 24));
     assert!(small.contains(&format!("$60k + €20k {approx}")), "{small}");
@@ -1232,6 +1241,32 @@ fn the_headline_leads_with_the_converted_total_when_the_team_keeps_rates() {
     look_at_files(&mut review);
     let approx = text::fill(text::t().rates.approx, &[("amount", &"$92k")]);
     assert!(screen(&review, &dir, (80, 24)).contains(&approx));
+    // The team table shows what it ranks by: each person's weighted pipeline converted.
+    keys(&mut review, "p");
+    assert!(screen(&review, &dir, (120, 30)).contains('≈'));
+    keys(&mut review, "Esc");
+    // The team file changed while the review runs: the next look converts at the new rate,
+    // €20,000 × 1.20 = $24,000.
+    std::thread::sleep(std::time::Duration::from_millis(10));
+    team_with_euro_at("1.2");
+    review.update(Action::Tick);
+    let approx = text::fill(text::t().rates.approx, &[("amount", &"$94k")]);
+    assert!(screen(&review, &dir, (80, 24)).contains(&approx));
+    // Broken: the rates read before stay, under a warning naming the file; fixed: it goes.
+    let team_file = store::team_file(dir.path());
+    let good = std::fs::read_to_string(&team_file).unwrap();
+    std::fs::write(&team_file, good.replace("\"1.2\"", "\"abc\"")).unwrap();
+    review.update(Action::Tick);
+    let shown = screen(&review, &dir, (120, 30));
+    assert!(shown.contains(&approx), "{shown}");
+    assert!(shown.contains("team.ron"), "{shown}");
+    std::fs::write(&team_file, &good).unwrap();
+    review.update(Action::Tick);
+    assert!(!screen(&review, &dir, (120, 30)).contains("team.ron"));
+    // Removed: no rates, nothing converted.
+    std::fs::remove_file(&team_file).unwrap();
+    review.update(Action::Tick);
+    assert!(!screen(&review, &dir, (80, 24)).contains('≈'));
 }
 
 #[test]

@@ -127,23 +127,24 @@ pub fn team_folder_of(board: &Path) -> Option<PathBuf> {
         .then(|| folder.to_path_buf())
 }
 
-/// The rates of the team folder a report over `named` (board files and folders) is about: the
-/// first folder named, or holding a board named, that has a `team.ron` with rates. `None`: the
-/// boards' own rates apply.
-pub fn team_rates(named: &[PathBuf]) -> Result<Option<Rates>, Failure> {
-    for path in named {
-        let folder = if path.is_dir() {
+/// The team folder a report over `named` (board files and folders) is about: the first folder
+/// named, or holding a board named, that has a `team.ron`.
+pub fn team_folder(named: &[PathBuf]) -> Option<PathBuf> {
+    named.iter().find_map(|path| {
+        if path.is_dir() && store::team_file(path).is_file() {
             Some(path.clone())
         } else {
             team_folder_of(path)
-        };
-        if let Some(folder) = folder
-            && let Some(rates) = store::read_team(&folder)?.and_then(|team| team.rates)
-        {
-            return Ok(Some(rates));
         }
+    })
+}
+
+/// The rates of [`team_folder`]'s `team.ron`; `None`: the boards' own rates apply.
+pub fn team_rates(named: &[PathBuf]) -> Result<Option<Rates>, Failure> {
+    match team_folder(named) {
+        Some(folder) => Ok(store::read_team(&folder)?.and_then(|team| team.rates)),
+        None => Ok(None),
     }
-    Ok(None)
 }
 
 pub fn rates(board: &Path, args: &RatesArgs, today: NaiveDate) -> Result<String, Failure> {

@@ -39,8 +39,9 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Endin
     if let Some(owner) = args.owner.as_deref() {
         super::stats::no_such_owner(&combined, owner)?;
     }
-    let team_rates = super::rates::team_rates(&named)?;
-    crate::tui::review::run(named, args.owner.as_deref(), since, team_rates)
+    // Followed while the review runs: a team.ron broken now is a warning on the screen.
+    let team = super::rates::team_folder(&named);
+    crate::tui::review::run(named, args.owner.as_deref(), since, team)
         .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
 }
 

@@ -83,10 +83,10 @@ pub fn approx_amount(converted: &Converted) -> String {
     )
 }
 
-/// `$2,912,345.50` (`$2,912,345.50 *` when some currency had no rate): for a column whose
-/// heading says it is converted.
+/// `$2.9M` (`$2.9M *` when some currency had no rate): for a column whose heading says it is
+/// converted, so approximate (no cents that were never there).
 pub fn approx_short(converted: &Converted) -> String {
-    let shown = super::money(&converted.amount);
+    let shown = super::money_compact(&converted.amount);
     if converted.missing.is_empty() {
         shown
     } else {

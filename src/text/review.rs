@@ -25,6 +25,8 @@ pub struct ReviewText {
     pub no_boards: &'static str,
     /// `{file}`, `{error}`: a file that could not be read at all, so none of its deals show.
     pub left_out: &'static str,
+    /// `{file}` (the team's `team.ron`), `{error}`: its rates as last read are used.
+    pub team_unreadable: &'static str,
     /// A presented file that is no longer there.
     pub gone: &'static str,
     /// `{at}` of `{count}`.

@@ -14,7 +14,7 @@ use super::look::{big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
 use crate::model::{Currency, Rates, Totals};
-use crate::text::rates::{approx, converted_if_mixed, in_rates_of};
+use crate::text::rates::{approx, approx_amount, converted_if_mixed, in_rates_of};
 use crate::text::reports::money_compact;
 use crate::text::t;
 
@@ -120,7 +120,8 @@ fn big_money(totals: &Totals, home: Currency, rates: Option<&Rates>) -> (String,
             in_rates_of(&converted, rates),
             money_compact(totals)
         );
-        return (approx(&converted), under);
+        // What it leaves out is said under it: the big letters keep to the figure.
+        return (approx_amount(&converted), under);
     }
     let all = totals.most_counted_first(home);
     let Some(first) = all.first() else {

@@ -9,6 +9,7 @@ mod panel;
 mod people;
 mod sources;
 mod state;
+mod team_file;
 mod view;
 
 use std::io;
@@ -32,12 +33,12 @@ pub fn run(
     named: Vec<PathBuf>,
     owner: Option<&str>,
     since: DateTime<Utc>,
-    team_rates: Option<crate::model::Rates>,
+    team: Option<std::path::PathBuf>,
 ) -> io::Result<super::Ending> {
     let signals = super::signals::Signals::listen()?;
     let mut terminal = super::take_terminal()?;
     let mut review = Review::new(named, owner, since, Box::new(SystemClock));
-    review.use_team_rates(team_rates);
+    review.follow_team(team);
     let size = terminal.size()?;
     review.update(crate::tui::action::Action::Resize(size.width, size.height));
     let result = super::event_loop(&mut terminal, &mut review, &signals, TICK);

@@ -10,27 +10,33 @@ use ratatui::widgets::{Clear, Paragraph};
 use super::look::{label, news, popup_block, selected, strong, text};
 use super::state::Review;
 use crate::display_width::{pad, truncate};
+use crate::model::Rates;
 use crate::report::analytics::PersonRow;
 use crate::text::reports::{money_compact, percent};
 use crate::text::{fill, t};
 use crate::tui::view::centered;
 
-/// How a column's cell is made from a person's row.
-type Cells = fn(&PersonRow) -> String;
+/// How a column's cell is made from a person's row (and the rates the review converts with).
+type Cells = fn(&PersonRow, Option<&Rates>) -> String;
 
 fn columns() -> [(&'static str, Cells); 8] {
     let c = &t().cli;
     [
-        (c.col_open, |p| p.headline.open_count.to_string()),
-        (c.col_weighted, |p| {
-            money_compact(&p.headline.weighted_value)
+        (c.col_open, |p, _| p.headline.open_count.to_string()),
+        // With rates, the converted figure the rows are ranked by.
+        (c.col_weighted, |p, rates| {
+            let weighted = &p.headline.weighted_value;
+            match crate::text::rates::converted_if_mixed(weighted, rates) {
+                Some(converted) => crate::text::rates::approx_amount(&converted),
+                None => money_compact(weighted),
+            }
         }),
-        (c.col_won, |p| p.headline.won_count.to_string()),
-        (c.col_lost, |p| p.headline.lost_count.to_string()),
-        (c.col_win_rate, |p| percent(p.win_rate)),
-        (c.col_overdue, |p| p.overdue.to_string()),
-        (c.col_cold, |p| p.going_cold.to_string()),
-        (c.col_this_month, |p| p.closing_this_month.to_string()),
+        (c.col_won, |p, _| p.headline.won_count.to_string()),
+        (c.col_lost, |p, _| p.headline.lost_count.to_string()),
+        (c.col_win_rate, |p, _| percent(p.win_rate)),
+        (c.col_overdue, |p, _| p.overdue.to_string()),
+        (c.col_cold, |p, _| p.going_cold.to_string()),
+        (c.col_this_month, |p, _| p.closing_this_month.to_string()),
     ]
 }
 
@@ -46,7 +52,10 @@ pub fn render(review: &Review, rows: &[PersonRow], chosen: usize, frame: &mut Fr
     let columns = columns();
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|p| columns.iter().map(|(_, cell)| cell(p)).collect())
+        .map(|p| {
+            let rates = review.board().rates.as_ref();
+            columns.iter().map(|(_, cell)| cell(p, rates)).collect()
+        })
         .collect();
     let widths: Vec<usize> = columns
         .iter()

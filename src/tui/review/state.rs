@@ -158,8 +158,9 @@ pub struct Review {
     turns: Turns,
     /// The headline figures of the deals shown (whose turn it is), since `since`.
     totals: Headline,
-    /// The team folder's rates, in place of the boards' own (see `dealboard rates`).
-    team_rates: Option<crate::model::Rates>,
+    /// The team folder's `team.ron`, whose rates are used in place of the boards' own (see
+    /// `dealboard rates`), followed as the boards are.
+    team: Option<super::team_file::TeamFile>,
     /// The process report over the boards presented, when open (`s`).
     report: Option<Box<ReportsView>>,
     /// The report's period and comparison as last left, for the next time it opens.
@@ -212,7 +213,7 @@ impl Review {
             column_values: Vec::new(),
             turns: Turns::default(),
             totals: Headline::default(),
-            team_rates: None,
+            team: None,
             report: None,
             report_choice: ReportChoice::default(),
             size: (80, 24),
@@ -261,7 +262,12 @@ impl Review {
             return;
         }
         match action {
-            Action::Tick => self.watcher.look(),
+            Action::Tick => {
+                self.watcher.look();
+                if self.team.as_mut().is_some_and(|team| team.look()) {
+                    self.apply_rates();
+                }
+            }
             Action::News => self.take_news(),
             Action::StartFilter => self.typing = Some(Input::new(self.filter.text.clone())),
             Action::ShowPeople => self.people = Some((self.people_rows(), 0)),
@@ -379,7 +385,11 @@ impl Review {
             Some(id) => self.select(id),
             None => self.clamp(),
         }
-        // An open team table and report follow the boards too.
+        self.follow_open_views();
+    }
+
+    /// An open team table and report follow the boards and the rates too.
+    fn follow_open_views(&mut self) {
         if let Some((_, at)) = self.people.take() {
             let rows = self.people_rows();
             let at = at.min(rows.len().saturating_sub(1));
@@ -453,12 +463,30 @@ impl Review {
         self.report.as_deref()
     }
 
-    /// Converts with the team folder's rates rather than the boards' own.
-    pub fn use_team_rates(&mut self, rates: Option<crate::model::Rates>) {
-        if rates.is_some() {
-            self.board.rates.clone_from(&rates);
-            self.team_rates = rates;
-        }
+    /// Follows the team file of `folder`, converting with its rates rather than the boards'.
+    pub fn follow_team(&mut self, folder: Option<PathBuf>) {
+        self.team = folder.map(|f| super::team_file::TeamFile::open(&f));
+        self.apply_rates();
+    }
+
+    /// The team file's rates when it has some, else the boards' own; the open team table and
+    /// report worked out again with them.
+    fn apply_rates(&mut self) {
+        let boards = self.sources.iter().filter_map(|s| s.board.as_ref());
+        self.board.rates = self
+            .team_rates()
+            .or_else(|| crate::model::Rates::merged(boards.filter_map(|b| b.rates.as_ref())));
+        self.follow_open_views();
+    }
+
+    fn team_rates(&self) -> Option<crate::model::Rates> {
+        self.team.as_ref().and_then(|team| team.rates.clone())
+    }
+
+    /// The team file, and why it cannot be read now, when it cannot.
+    pub fn team_warning(&self) -> Option<(PathBuf, &str)> {
+        let team = self.team.as_ref()?;
+        Some((team.path(), team.warning.as_deref()?))
     }
 
     /// Builds the combined board from every file's last good state, keeping whose turn it is.
@@ -470,8 +498,8 @@ impl Review {
             .filter_map(|s| s.board.as_ref().map(|b| (s.name.as_str(), b)))
             .collect();
         let (mut board, origins) = combine(&boards).unwrap_or((Board::placeholder(), Vec::new()));
-        if self.team_rates.is_some() {
-            board.rates.clone_from(&self.team_rates);
+        if let Some(rates) = self.team_rates() {
+            board.rates = Some(rates);
         }
         // The board combined before, and everyone's turn of it, go off the screen's thread.
         let old = std::mem::replace(&mut self.board, board);

@@ -85,10 +85,14 @@ pub fn render(review: &Review, frame: &mut Frame) {
 /// left out.
 fn warnings(review: &Review) -> Vec<String> {
     let r = &t().review;
-    review
-        .sources()
-        .iter()
-        .filter_map(|s| {
+    let team = review.team_warning().map(|(file, error)| {
+        fill(
+            r.team_unreadable,
+            &[("file", &file.display()), ("error", &error)],
+        )
+    });
+    team.into_iter()
+        .chain(review.sources().iter().filter_map(|s| {
             let error = s.warning.as_ref()?;
             let text = if s.board.is_some() {
                 r.unreadable
@@ -96,7 +100,7 @@ fn warnings(review: &Review) -> Vec<String> {
                 r.left_out
             };
             Some(fill(text, &[("file", &s.path.display()), ("error", error)]))
-        })
+        }))
         .collect()
 }
 

@@ -1,0 +1,65 @@
+//! The team folder's `team.ron`, followed while the review runs as the boards are: its rates
+//! convert the review's figures, a change to them shows at the next look, and a file broken
+//! meanwhile keeps the rates read before, under a warning, until it is fixed.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::model::Rates;
+use crate::store;
+
+pub struct TeamFile {
+    folder: PathBuf,
+    /// The file's time and length when last read; `None` when there was none.
+    seen: Option<(SystemTime, u64)>,
+    /// The rates of the file as last read well.
+    pub rates: Option<Rates>,
+    /// Why the file cannot be read now.
+    pub warning: Option<String>,
+}
+
+impl TeamFile {
+    /// The team file of `folder`, read now.
+    pub fn open(folder: &Path) -> TeamFile {
+        let mut team = TeamFile {
+            folder: folder.to_path_buf(),
+            seen: None,
+            rates: None,
+            warning: None,
+        };
+        team.read();
+        team
+    }
+
+    pub fn path(&self) -> PathBuf {
+        store::team_file(&self.folder)
+    }
+
+    /// Looks at the file again (a `stat`), reading it when it changed. True when its rates or
+    /// its warning changed.
+    pub fn look(&mut self) -> bool {
+        if stamp(&self.path()) == self.seen {
+            return false;
+        }
+        let before = (self.rates.clone(), self.warning.clone());
+        self.read();
+        before != (self.rates.clone(), self.warning.clone())
+    }
+
+    fn read(&mut self) {
+        self.seen = stamp(&self.path());
+        match store::read_team(&self.folder) {
+            Ok(team) => {
+                self.rates = team.and_then(|t| t.rates);
+                self.warning = None;
+            }
+            Err(e) => self.warning = Some(crate::text::load_error_in_a_line(&e)),
+        }
+    }
+}
+
+/// The file's modification time and length, or `None` when it is not there.
+fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
