@@ -469,6 +469,7 @@ fn with_the_teams_rates_every_total_has_a_converted_figure_and_people_rank_by_it
         "{table}"
     );
     // Without a rate for euros, nothing is guessed: the figure says what it leaves out.
+    cli.ok(&["rates", "set", "GBP", "1.27", "--team", &folder]);
     cli.ok(&["rates", "clear", "EUR", "--team", &folder]);
     let s = json(&cli, &[&folder]);
     assert_eq!(s["converted"]["open_value"], Value::Null);
@@ -510,6 +511,14 @@ fn with_the_teams_rates_every_total_has_a_converted_figure_and_people_rank_by_it
         s.get("converted").is_none() && s.get("rates").is_none(),
         "{s}"
     );
+    let again = cli.ok(&["rates", "clear", "--team", &folder]);
+    assert!(again.starts_with(t().rates.nothing_to_clear), "{again}");
+    // The last rate cleared is no rates at all, not a report currency converting nothing.
+    cli.ok(&[
+        "rates", "set", "EUR", "1.1", "--to", "USD", "--team", &folder,
+    ]);
+    cli.ok(&["rates", "clear", "EUR", "--team", &folder]);
+    assert!(json(&cli, &[&folder]).get("rates").is_none());
 }
 
 #[test]
@@ -549,5 +558,7 @@ fn rates_are_kept_in_the_board_and_mistakes_in_them_are_refused_or_placed() {
     assert_eq!(run.code, Some(1));
     let line = broken.lines().position(|l| l.contains("nine")).unwrap() + 1;
     assert!(run.stderr.contains(&format!(":{line}:")), "{}", run.stderr);
+    let why = t().errors.bad_rate_in_file.split("{text}").nth(1).unwrap();
+    assert!(run.stderr.contains(why), "{}", run.stderr);
     assert_eq!(std::fs::read_to_string(cli.board()).unwrap(), broken);
 }

@@ -210,12 +210,14 @@ fn set(
 fn clear(kept: &mut Option<Rates>, only: Option<Currency>) -> Result<Vec<String>, Failure> {
     let r = &t().rates;
     match only {
-        None => {
-            *kept = None;
-            Ok(vec![r.cleared.to_string()])
-        }
+        None if kept.take().is_none() => Ok(vec![r.nothing_to_clear.to_string()]),
+        None => Ok(vec![r.cleared.to_string()]),
         Some(currency) => {
             if kept.as_mut().is_some_and(|rates| rates.remove(currency)) {
+                // No rate left: no converted figures, as before there were rates.
+                if kept.as_ref().is_some_and(|rates| rates.rates.is_empty()) {
+                    *kept = None;
+                }
                 Ok(vec![fill(r.cleared_one, &[("currency", &currency.code())])])
             } else {
                 Err(Failure(fill(

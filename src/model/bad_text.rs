@@ -17,6 +17,12 @@ pub enum BadTextKind {
     Currency,
     Date,
     Timestamp,
+    /// An exchange rate: see `PerUnit::parse`.
+    Rate,
+    /// A currency given two rates (the text is its code).
+    RateTwice,
+    /// A rate of the report currency itself (the text is its code).
+    RateOfReportCurrency,
 }
 
 impl BadText {
@@ -66,6 +72,11 @@ pub mod file_time {
 
     use super::super::limits::{date_in_range, time_in_range};
     use super::{BadText, BadTextKind, read_text};
+
+    /// A date that must be there.
+    pub fn day<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        read_text(d, parse_date)
+    }
 
     pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
         struct Day(NaiveDate);

@@ -8,6 +8,7 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use super::bad_text::{BadText, BadTextKind};
 use super::money::{Currency, Minor, Money, Totals};
 
 /// The rates a board or a team folder keeps.
@@ -123,11 +124,11 @@ impl Serialize for PerUnit {
 
 impl<'de> Deserialize<'de> for PerUnit {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        PerUnit::parse(&text).map_err(|_| {
-            serde::de::Error::custom(format!(
-                "{text:?} is not a rate: write a positive number such as \"1.08\""
-            ))
+        super::bad_text::read_text(deserializer, |text| {
+            PerUnit::parse(text).map_err(|_| BadText {
+                kind: BadTextKind::Rate,
+                text: text.to_string(),
+            })
         })
     }
 }
@@ -229,28 +230,28 @@ impl Rates {
 #[serde(deny_unknown_fields)]
 struct RatesAsWritten {
     to: Currency,
+    #[serde(deserialize_with = "super::bad_text::file_time::day")]
     set_on: NaiveDate,
     #[serde(default)]
     rates: Vec<Rate>,
 }
 
 impl TryFrom<RatesAsWritten> for Rates {
-    type Error = String;
+    type Error = BadText;
 
-    fn try_from(written: RatesAsWritten) -> Result<Rates, String> {
+    fn try_from(written: RatesAsWritten) -> Result<Rates, BadText> {
         let mut rates = Rates::new(written.to, written.set_on);
         for rate in written.rates {
+            let refused = |kind| BadText {
+                kind,
+                text: rate.from.code().to_string(),
+            };
             if rates.rate_of(rate.from).is_some() {
-                return Err(format!("{} has two rates: keep one", rate.from.code()));
+                return Err(refused(BadTextKind::RateTwice));
             }
             rates
                 .set(rate.from, rate.per_unit, written.set_on)
-                .map_err(|_| {
-                    format!(
-                        "{} is the report currency and has no rate: remove it from the rates",
-                        rate.from.code()
-                    )
-                })?;
+                .map_err(|_| refused(BadTextKind::RateOfReportCurrency))?;
         }
         Ok(rates)
     }

@@ -62,6 +62,11 @@ impl fmt::Display for BadText {
             BadTextKind::Currency => fill(e.bad_currency_in_file, &[("text", text)]),
             BadTextKind::Date => fill(e.bad_date_in_file, &[("text", text)]),
             BadTextKind::Timestamp => fill(e.bad_timestamp_in_file, &[("text", text)]),
+            BadTextKind::Rate => fill(e.bad_rate_in_file, &[("text", text)]),
+            BadTextKind::RateTwice => fill(e.rate_twice_in_file, &[("currency", &self.text)]),
+            BadTextKind::RateOfReportCurrency => {
+                fill(e.rate_of_report_currency, &[("currency", &self.text)])
+            }
         })
     }
 }

@@ -710,6 +710,12 @@ pub struct ErrorText {
     pub bad_currency_in_file: &'static str,
     pub bad_date_in_file: &'static str,
     pub bad_timestamp_in_file: &'static str,
+    /// `{text}`: a rate in a board or team file.
+    pub bad_rate_in_file: &'static str,
+    /// `{currency}`.
+    pub rate_twice_in_file: &'static str,
+    /// `{currency}`.
+    pub rate_of_report_currency: &'static str,
     pub cost_currency: &'static str,
     pub probability_over: &'static str,
     pub save_failed: &'static str,

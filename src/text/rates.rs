@@ -40,6 +40,7 @@ pub struct RatesText {
     pub missing: &'static str,
     pub open_deals: super::Plural,
     pub cleared: &'static str,
+    pub nothing_to_clear: &'static str,
     /// `{currency}`.
     pub cleared_one: &'static str,
     /// `{currency}`.
