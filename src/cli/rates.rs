@@ -78,7 +78,7 @@ impl Keeper {
                 (said, path.clone())
             }
             Keeper::Team(folder) => {
-                let mut team = store::read_team(folder)?.unwrap_or(Team {
+                let mut team = read_team(folder)?.unwrap_or(Team {
                     version: store::TEAM_VERSION,
                     ..Team::default()
                 });
@@ -107,7 +107,7 @@ impl Keeper {
                 Ok((board.rates.clone(), path.clone(), board))
             }
             Keeper::Team(folder) => {
-                let team = store::read_team(folder)?;
+                let team = read_team(folder)?;
                 let files = store::board_files(std::slice::from_ref(folder));
                 let board = match super::stats::combined(&files) {
                     Ok((board, _)) => board,
@@ -117,6 +117,18 @@ impl Keeper {
             }
         }
     }
+}
+
+/// The team file of `folder`; one that cannot be read is reported with what to do about a team
+/// file (not a board).
+fn read_team(folder: &Path) -> Result<Option<Team>, Failure> {
+    store::read_team(folder).map_err(|e| {
+        let advice = fill(t().rates.team_file_advice, &[("path", &e.path.display())]);
+        Failure(format!(
+            "{}\n{advice}",
+            crate::text::load_error_in_a_line(&e)
+        ))
+    })
 }
 
 /// The folder of the board at `board` when it is a team folder (it holds a `team.ron`).
@@ -142,7 +154,7 @@ pub fn team_folder(named: &[PathBuf]) -> Option<PathBuf> {
 /// The rates of [`team_folder`]'s `team.ron`; `None`: the boards' own rates apply.
 pub fn team_rates(named: &[PathBuf]) -> Result<Option<Rates>, Failure> {
     match team_folder(named) {
-        Some(folder) => Ok(store::read_team(&folder)?.and_then(|team| team.rates)),
+        Some(folder) => Ok(read_team(&folder)?.and_then(|team| team.rates)),
         None => Ok(None),
     }
 }

@@ -211,7 +211,7 @@ fn explain_unreadable(text: &str, error: ron::error::SpannedError) -> LoadErrorK
     }
 }
 
-fn conflict_marker_lines(text: &str) -> Vec<usize> {
+pub(super) fn conflict_marker_lines(text: &str) -> Vec<usize> {
     text.lines()
         .enumerate()
         .filter(|(_, line)| {

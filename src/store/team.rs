@@ -56,6 +56,10 @@ pub fn read_team(folder: &Path) -> Result<Option<Team>, LoadError> {
             found: team.version,
         })),
         Ok(team) => Ok(Some(team)),
+        Err(_) if !super::load::conflict_marker_lines(&text).is_empty() => {
+            let lines = super::load::conflict_marker_lines(&text);
+            Err(fail(LoadErrorKind::ConflictMarkers { lines }))
+        }
         Err(e) => Err(fail(LoadErrorKind::Syntax {
             line: e.span.start.line,
             column: e.span.start.col,

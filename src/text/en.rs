@@ -898,6 +898,7 @@ pub static EN: Text = Text {
         not_a_rate: "{rate} is not a rate: write what one {from} is worth in {to}, a positive number below a trillion with at most 9 decimals, such as 1.08.",
         same_currency: "{currency} is the report currency: it needs no rate.",
         not_a_currency: "{currency} is not a currency code: use ISO 4217 codes such as EUR, USD, RUB.",
+        team_file_advice: "The file was left as it is. Fix it in an editor, or remove {path}: then each board's own rates apply.",
         not_a_folder: "{path} is not a folder: name the team folder that holds the boards.",
     },
     import: ImportText {

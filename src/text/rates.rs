@@ -52,6 +52,8 @@ pub struct RatesText {
     pub same_currency: &'static str,
     /// `{currency}`.
     pub not_a_currency: &'static str,
+    /// `{path}`: a team file that cannot be read.
+    pub team_file_advice: &'static str,
     /// `{path}`: given as a team folder.
     pub not_a_folder: &'static str,
 }
