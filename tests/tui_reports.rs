@@ -583,3 +583,34 @@ fn deals_without_an_owner_count_as_the_boards_owners_as_in_stats_and_the_review(
     assert!(new <= chens && report(&t).stats.owners.len() == 1);
     assert_eq!(report(&t).stats.owners[0].name, "Dana Lee");
 }
+
+/// A board in a team folder converts with the team's rates (its team.ron), as `stats` does,
+/// without the rates ever being written into the board.
+#[test]
+fn the_team_folders_rates_convert_the_apps_figures_but_are_not_the_boards() {
+    use dealboard::model::{Currency, PerUnit, Rates};
+    let day = support::today();
+    let mut rates = Rates::new(Currency::parse("USD").unwrap(), day);
+    for (code, rate) in [("EUR", "1.08"), ("RUB", "0.011")] {
+        let from = Currency::parse(code).unwrap();
+        rates.set(from, PerUnit::parse(rate).unwrap(), day).unwrap();
+    }
+    let team_rates = Some(rates.clone());
+    let mut t = TestApp::made(demo_board(), 160, 40, |app| app.with_team_rates(team_rates));
+    let board = screen(&t, 160, 40);
+    let footer = line_of(&board, text::t().board.open_total);
+    assert!(footer.contains("(≈ $"), "{footer}");
+    t.keys("s");
+    assert_eq!(report(&t).stats.rates.as_ref(), Some(&rates));
+    let shown = screen(&t, 160, 40);
+    let heading = text::rates::converted_in(&rates);
+    assert!(shown.contains(&heading), "{shown}");
+    assert!(
+        line_of(&shown, text::t().reports.open).contains('≈'),
+        "{shown}"
+    );
+    assert!(
+        t.app.board().rates.is_none(),
+        "the board keeps no rates of its own"
+    );
+}

@@ -59,7 +59,7 @@ impl Keeper {
             }
             return Ok(Keeper::Team(folder.to_path_buf()));
         }
-        match team_folder_of(board) {
+        match store::team_folder_of(board) {
             Some(folder) => Ok(Keeper::Team(folder)),
             None => Ok(Keeper::Board(board.to_path_buf())),
         }
@@ -126,34 +126,14 @@ fn read_team(folder: &Path) -> Result<Option<Team>, Failure> {
         let advice = fill(t().rates.team_file_advice, &[("path", &e.path.display())]);
         Failure(format!(
             "{}\n{advice}",
-            crate::text::load_error_in_a_line(&e)
+            crate::text::rates::team_error_in_a_line(&e)
         ))
     })
 }
 
-/// The folder of the board at `board` when it is a team folder (it holds a `team.ron`).
-pub fn team_folder_of(board: &Path) -> Option<PathBuf> {
-    let folder = board.parent().filter(|f| !f.as_os_str().is_empty())?;
-    store::team_file(folder)
-        .is_file()
-        .then(|| folder.to_path_buf())
-}
-
-/// The team folder a report over `named` (board files and folders) is about: the first folder
-/// named, or holding a board named, that has a `team.ron`.
-pub fn team_folder(named: &[PathBuf]) -> Option<PathBuf> {
-    named.iter().find_map(|path| {
-        if path.is_dir() && store::team_file(path).is_file() {
-            Some(path.clone())
-        } else {
-            team_folder_of(path)
-        }
-    })
-}
-
-/// The rates of [`team_folder`]'s `team.ron`; `None`: the boards' own rates apply.
+/// The rates of [`store::team_folder`]'s team file; `None`: the boards' own rates apply.
 pub fn team_rates(named: &[PathBuf]) -> Result<Option<Rates>, Failure> {
-    match team_folder(named) {
+    match store::team_folder(named) {
         Some(folder) => Ok(read_team(&folder)?.and_then(|team| team.rates)),
         None => Ok(None),
     }

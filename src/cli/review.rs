@@ -40,7 +40,7 @@ pub fn review(path: &Path, args: &ReviewArgs, clock: &dyn Clock) -> Result<Endin
         super::stats::no_such_owner(&combined, owner)?;
     }
     // Followed while the review runs: a team.ron broken now is a warning on the screen.
-    let team = super::rates::team_folder(&named);
+    let team = crate::store::folder_to_follow(&named);
     crate::tui::review::run(named, args.owner.as_deref(), since, team)
         .map_err(|e| Failure(fill(t().errors.terminal, &[("error", &e)])))
 }

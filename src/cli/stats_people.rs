@@ -17,7 +17,8 @@ pub fn people_table(rows: &[PersonRow], rates: Option<&Rates>, width: Option<usi
         drop_order: Some(order),
         ..Column::figure(header)
     };
-    let converted_header = rates.map(|r| fill(t().rates.approx, &[("amount", &r.to.code())]));
+    let converted_header =
+        rates.map(|r| fill(t().rates.col_converted, &[("currency", &r.to.code())]));
     let mut columns = vec![
         Column::text(c.col_person),
         Column::figure(c.col_open),

@@ -35,7 +35,7 @@ pub struct Rate {
 /// a trillion, kept exactly (written in the file as text, `"1.08"`, never a float).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PerUnit {
-    units: u64,
+    units: u128,
     decimals: u32,
 }
 
@@ -64,45 +64,41 @@ impl Converted {
 
 impl PerUnit {
     pub const MAX_DECIMALS: u32 = 9;
-    const MAX_WHOLE: u64 = 999_999_999_999;
+    const MAX_WHOLE: u128 = 999_999_999_999;
 
-    /// Reads `1.08`, `1,08` or `95`; zero, negative and absurd rates are refused.
+    /// Reads `1.08`, `1,08`, `0,011` or `95`; zero, negative and absurd rates are refused,
+    /// and so is `1,080`, which reads as a thousand and eighty in English and 1.08 in Russian.
     pub fn parse(text: &str) -> Result<PerUnit, RateError> {
-        let text = text.trim().replace(',', ".");
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let text = text.trim();
+        let (whole, fraction, comma) = match text.split_once(['.', ',']) {
+            Some((whole, fraction)) => (whole, fraction, text.contains(',')),
+            None => (text, "", false),
+        };
         let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+        let grouped = comma && fraction.len() == 3 && !whole.trim_start_matches('0').is_empty();
+        let fraction = fraction.trim_end_matches('0');
         if whole.is_empty() && fraction.is_empty()
             || !digits(whole)
             || !digits(fraction)
             || fraction.len() > Self::MAX_DECIMALS as usize
+            || whole.len() > 12 + whole.len() - whole.trim_start_matches('0').len()
+            || grouped
         {
             return Err(RateError::NotARate);
         }
-        let whole: u64 = if whole.is_empty() {
-            0
-        } else {
-            whole.parse().map_err(|_| RateError::NotARate)?
-        };
-        let fraction = fraction.trim_end_matches('0');
+        let whole: u128 = whole.parse().unwrap_or(0);
         let decimals = fraction.len() as u32;
-        let units = whole
-            .checked_mul(10u64.pow(decimals))
-            .and_then(|u| u.checked_add(fraction.parse().unwrap_or(0)))
-            .ok_or(RateError::NotARate)?;
+        let units = whole * 10u128.pow(decimals) + fraction.parse::<u128>().unwrap_or(0);
         if units == 0 || whole > Self::MAX_WHOLE {
             return Err(RateError::NotARate);
         }
         Ok(PerUnit { units, decimals })
     }
-
-    fn value(self) -> f64 {
-        self.units as f64 / 10f64.powi(self.decimals as i32)
-    }
 }
 
 impl fmt::Display for PerUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let scale = 10u64.pow(self.decimals);
+        let scale = 10u128.pow(self.decimals);
         let (whole, fraction) = (self.units / scale, self.units % scale);
         if self.decimals == 0 {
             write!(f, "{whole}")
@@ -176,16 +172,37 @@ impl Rates {
             .map(|r| r.per_unit)
     }
 
-    /// `money` in the report currency, rounded to its minor unit; `None` without a rate.
+    /// `money` in the report currency, to its minor unit, a half rounded away from zero;
+    /// `None` without a rate. Worked out in whole numbers, exactly; an amount beyond them
+    /// (far beyond any board's) stops at the largest.
     pub fn convert(&self, money: Money) -> Option<Money> {
         if money.currency == self.to {
             return Some(money);
         }
         let rate = self.rate_of(money.currency)?;
         let shift = self.to.exponent() as i32 - money.currency.exponent() as i32;
-        let minor = money.minor as f64 * rate.value() * 10f64.powi(shift);
+        // minor × units × 10^shift ÷ 10^decimals, as one division at the end.
+        let up = 10 as Minor;
+        let times = up.pow(shift.max(0) as u32);
+        let divisor = up.pow(rate.decimals + (-shift).max(0) as u32);
+        let units = Minor::try_from(rate.units).unwrap_or(Minor::MAX);
+        let product = money
+            .minor
+            .checked_mul(units)
+            .and_then(|p| p.checked_mul(times))
+            .unwrap_or(if money.minor < 0 {
+                Minor::MIN
+            } else {
+                Minor::MAX
+            });
+        let (quotient, rest) = (product / divisor, product % divisor);
+        let rounded = if rest.abs() * 2 >= divisor {
+            quotient + product.signum()
+        } else {
+            quotient
+        };
         Some(Money {
-            minor: minor.round() as Minor,
+            minor: rounded,
             currency: self.to,
         })
     }
@@ -205,22 +222,26 @@ impl Rates {
         Converted { amount, missing }
     }
 
-    /// The rates several boards keep, as one: the most lately set decide the report currency
-    /// and their rates win; the others add rates to that currency they alone have.
+    /// The rates several boards keep, as one: the most lately set (the first of them on a
+    /// tie) decide the report currency and their rates win; the others to that currency add
+    /// the rates they alone have, and then the rates are as old as the oldest of those.
+    /// Boards converting to another currency are left out.
     pub fn merged<'a>(all: impl IntoIterator<Item = &'a Rates>) -> Option<Rates> {
         let mut all: Vec<&Rates> = all.into_iter().collect();
         all.sort_by_key(|r| std::cmp::Reverse(r.set_on));
         let mut merged = (*all.first()?).clone();
         let to = merged.to;
+        let mut oldest = merged.set_on;
         for other in all.iter().skip(1).filter(|r| r.to == to) {
             for rate in &other.rates {
                 if merged.rate_of(rate.from).is_none() {
-                    let set_on = merged.set_on;
                     // Cannot fail: `other` keeps no rate of the report currency either.
-                    let _ = merged.set(rate.from, rate.per_unit, set_on);
+                    let _ = merged.set(rate.from, rate.per_unit, merged.set_on);
+                    oldest = oldest.min(other.set_on);
                 }
             }
         }
+        merged.set_on = oldest;
         Some(merged)
     }
 }
@@ -271,24 +292,35 @@ mod tests {
 
     #[test]
     fn a_rate_is_read_as_typed_and_written_back_the_same() {
-        for (typed, kept) in [
+        let typed_and_kept = [
             ("1.08", "1.08"),
-            ("1,080", "1.08"),
+            ("1,08", "1.08"),
+            ("0,011", "0.011"),
+            ("1.080", "1.08"),
             ("95", "95"),
             (".5", "0.5"),
-        ] {
+            ("1.0000000000", "1"),
+            ("999999999999.999999999", "999999999999.999999999"),
+        ];
+        for (typed, kept) in typed_and_kept {
             assert_eq!(PerUnit::parse(typed).unwrap().to_string(), kept, "{typed}");
         }
-        for bad in [
+        let refused = [
             "",
+            ".",
             "0",
             "-1",
+            "+1",
             "1.2.3",
+            "1,2,3",
             "abc",
             "1e3",
+            "1 000",
             "0.0000000001",
             "1000000000000",
-        ] {
+            "1,080",
+        ];
+        for bad in refused {
             assert_eq!(PerUnit::parse(bad), Err(RateError::NotARate), "{bad:?}");
         }
     }
@@ -323,6 +355,26 @@ mod tests {
         );
         assert_eq!(converted.missing, vec![Currency::parse("JPY").unwrap()]);
         assert_eq!(converted.whole(), None);
+        // Exactly, a half away from zero: 1.00 EUR at 1.005 is 1.005 USD, so 1.01.
+        rates
+            .set(Currency::EUR, PerUnit::parse("1.005").unwrap(), day())
+            .unwrap();
+        let eur = |minor| Money {
+            minor,
+            currency: Currency::EUR,
+        };
+        assert_eq!(rates.convert(eur(100)).unwrap().minor, 101);
+        assert_eq!(rates.convert(eur(-100)).unwrap().minor, -101);
+        // Yen have no cents: 1,000 JPY at 0.0067 is 6.70 USD.
+        let jpy = Currency::parse("JPY").unwrap();
+        rates
+            .set(jpy, PerUnit::parse("0.0067").unwrap(), day())
+            .unwrap();
+        let yen = Money {
+            minor: 1_000,
+            currency: jpy,
+        };
+        assert_eq!(rates.convert(yen).unwrap().minor, 670);
         assert_eq!(
             rates.set(usd(), PerUnit::parse("1").unwrap(), day()),
             Err(RateError::SameCurrency)
@@ -343,8 +395,11 @@ mod tests {
             .set(Currency::EUR, PerUnit::parse("1.08").unwrap(), later)
             .unwrap();
         let merged = Rates::merged([&anna, &boris]).unwrap();
-        assert_eq!(merged.set_on, later);
         assert_eq!(merged.rate_of(Currency::EUR).unwrap().to_string(), "1.08");
         assert_eq!(merged.rate_of(rub).unwrap().to_string(), "0.011");
+        // Anna's rouble rate fills the gap: the rates are as old as hers.
+        assert_eq!(merged.set_on, day());
+        let boris_alone = Rates::merged([&boris]).unwrap();
+        assert_eq!(boris_alone.set_on, later);
     }
 }

@@ -78,7 +78,9 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint, u3
 /// A regular file of at most [`MAX_FILE_BYTES`], and its length. Opened without waiting (a pipe
 /// put where the board was would otherwise wait for a writer forever) and looked at once open,
 /// so what is read is what was checked.
-fn open_bounded(target: &Path) -> Result<(std::fs::File, std::fs::Metadata), LoadErrorKind> {
+pub(super) fn open_bounded(
+    target: &Path,
+) -> Result<(std::fs::File, std::fs::Metadata), LoadErrorKind> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -95,7 +97,7 @@ fn open_bounded(target: &Path) -> Result<(std::fs::File, std::fs::Metadata), Loa
 }
 
 /// Every byte of `file` (of `len` bytes when looked at), up to [`MAX_FILE_BYTES`].
-fn read_whole(file: std::fs::File, len: u64) -> Result<Vec<u8>, LoadErrorKind> {
+pub(super) fn read_whole(file: std::fs::File, len: u64) -> Result<Vec<u8>, LoadErrorKind> {
     use std::io::Read;
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)

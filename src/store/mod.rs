@@ -23,7 +23,10 @@ pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
 pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically, write_output};
-pub use team::{TEAM_FILE, TEAM_VERSION, Team, read_team, save_team, team_file};
+pub use team::{
+    TEAM_FILE, TEAM_VERSION, Team, folder_to_follow, read_team, save_team, team_file,
+    team_file_stamp, team_folder, team_folder_of,
+};
 pub use temp::{StrayFile, strays};
 pub use writer::{SaveNumber, Writer};
 
@@ -260,12 +263,15 @@ impl Store {
             return refuse(SaveErrorKind::ChangedOutside);
         }
         if let Some(version) = self.older_format {
-            let old = std::fs::read(&self.target).map_err(|e| SaveError::io(&self.path, &e))?;
-            save::write_copy(
-                &self.target,
-                &self.free_copy_path(&format!("v{version}")),
-                &old,
-            )?;
+            match std::fs::read(&self.target) {
+                Ok(old) => {
+                    let copy = self.free_copy_path(&format!("v{version}"));
+                    save::write_copy(&self.target, &copy, &old)?;
+                }
+                // Moved away meanwhile: nothing of the older format is left to keep.
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(SaveError::io(&self.path, &e)),
+            }
             self.older_format = None;
         }
         // The new file first: when space is short, the save comes before the backup. Its text
@@ -348,6 +354,8 @@ impl Store {
         self.known = Some(Fingerprint::of(meta.as_ref(), written.len, written.hash));
         self.saved_before = true;
         self.written = None;
+        // The old file, whatever its format, is kept whole above.
+        self.older_format = None;
         Ok(kept)
     }
 

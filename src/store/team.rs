@@ -31,7 +31,8 @@ pub fn team_file(folder: &Path) -> PathBuf {
     folder.join(TEAM_FILE)
 }
 
-/// The team file in `folder`; `None` when there is none.
+/// The team file in `folder`; `None` when there is none. Read as a board is: never waiting on
+/// something that is not a regular file, never more than a board's size.
 pub fn read_team(folder: &Path) -> Result<Option<Team>, LoadError> {
     let path = team_file(folder);
     let fail = |kind| LoadError {
@@ -39,33 +40,76 @@ pub fn read_team(folder: &Path) -> Result<Option<Team>, LoadError> {
         kind,
         backup: None,
     };
-    let text = match std::fs::read(&path) {
-        Ok(bytes) if bytes.len() as u64 > super::MAX_FILE_BYTES => {
-            return Err(fail(LoadErrorKind::TooLarge));
-        }
-        Ok(bytes) => String::from_utf8(bytes).map_err(|e| {
-            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
-            fail(LoadErrorKind::NotUtf8 { line })
-        })?,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(fail(LoadErrorKind::Unreadable(super::io_message(&e)))),
+    let (file, meta) = match super::load::open_bounded(&path) {
+        Ok(opened) => opened,
+        Err(LoadErrorKind::Missing) => return Ok(None),
+        Err(kind) => return Err(fail(kind)),
     };
-    match super::format::options().from_str::<Team>(&text) {
-        Ok(team) if team.version > TEAM_VERSION => Err(fail(LoadErrorKind::TooNew {
-            found: team.version,
-        })),
-        Ok(team) => Ok(Some(team)),
-        Err(_) if !super::load::conflict_marker_lines(&text).is_empty() => {
-            let lines = super::load::conflict_marker_lines(&text);
-            Err(fail(LoadErrorKind::ConflictMarkers { lines }))
-        }
-        Err(e) => Err(fail(LoadErrorKind::Syntax {
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: e.code.to_string(),
-        })),
+    let bytes = super::load::read_whole(file, meta.len()).map_err(fail)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = 1 + valid.iter().filter(|b| **b == b'\n').count();
+        fail(LoadErrorKind::NotUtf8 { line })
+    })?;
+    // The version first: a newer file may have fields this build does not know.
+    if let Some(found) = super::format::version_of(&text).filter(|v| *v > TEAM_VERSION) {
+        return Err(fail(LoadErrorKind::TooNew { found }));
     }
+    match super::format::options().from_str::<Team>(&text) {
+        Ok(team) => Ok(Some(team)),
+        Err(e) => {
+            let lines = super::load::conflict_marker_lines(&text);
+            Err(fail(if lines.is_empty() {
+                LoadErrorKind::Syntax {
+                    line: e.span.start.line,
+                    column: e.span.start.col,
+                    message: e.code.to_string(),
+                }
+            } else {
+                LoadErrorKind::ConflictMarkers { lines }
+            }))
+        }
+    }
+}
+
+/// The team folder a report over `named` (board files and folders) is about: the first folder
+/// named, or holding a board named, that has a team file.
+pub fn team_folder(named: &[PathBuf]) -> Option<PathBuf> {
+    named.iter().find_map(|path| {
+        if path.is_dir() && team_file(path).is_file() {
+            Some(path.clone())
+        } else {
+            team_folder_of(path)
+        }
+    })
+}
+
+/// The folder of the board at `board` when it is a team folder (it holds a team file).
+pub fn team_folder_of(board: &Path) -> Option<PathBuf> {
+    let folder = board.parent().filter(|f| !f.as_os_str().is_empty())?;
+    team_file(folder).is_file().then(|| folder.to_path_buf())
+}
+
+/// The folder a review over `named` follows a team file in, whether or not it has one yet:
+/// [`team_folder`], else the first folder named or holding a board named.
+pub fn folder_to_follow(named: &[PathBuf]) -> Option<PathBuf> {
+    team_folder(named).or_else(|| {
+        named.iter().find_map(|path| {
+            if path.is_dir() {
+                Some(path.clone())
+            } else {
+                path.parent()
+                    .filter(|f| !f.as_os_str().is_empty())
+                    .map(Path::to_path_buf)
+            }
+        })
+    })
+}
+
+/// The team file's time and length, to see whether it changed; `None` when it is not there.
+pub fn team_file_stamp(folder: &Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(team_file(folder)).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
 
 /// Writes `team` as `folder`'s team file, atomically.

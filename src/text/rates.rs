@@ -15,12 +15,13 @@ pub struct RatesText {
     pub arg_to: &'static str,
     pub arg_team: &'static str,
     pub arg_clear_currency: &'static str,
-    /// `{amount}` (short, with its sign), `{currency}` (code), `{date}`: a total converted.
-    pub converted: &'static str,
     /// `{amount}`: a converted figure where the currency and date are said once above.
     pub approx: &'static str,
-    /// `{currency}` (code), `{date}`: under a big converted figure, what it is in.
+    /// `{currency}` (code), `{date}`, `{amounts}`: under a big converted figure, what it is in
+    /// and what it was made of.
     pub in_rates_of: &'static str,
+    /// `{currency}` (code): the heading of a column of converted figures.
+    pub col_converted: &'static str,
     /// `{currencies}`: left out of a converted figure, having no rate.
     pub without: &'static str,
     /// `{currency}` (code), `{date}`: the heading of a report with converted figures.
@@ -52,25 +53,13 @@ pub struct RatesText {
     pub same_currency: &'static str,
     /// `{currency}`.
     pub not_a_currency: &'static str,
+    /// `{path}`, `{found}`, `{supported}`: team file formats.
+    pub team_too_new: &'static str,
     /// `{path}`: a team file that cannot be read.
     pub team_file_advice: &'static str,
     /// `{path}`: given as a team folder.
     pub not_a_folder: &'static str,
 }
-}
-
-/// `≈ $2.9M in USD, rates of 2026-12-01`, and the currencies left out for want of a rate.
-pub fn converted_total(converted: &Converted, rates: &Rates) -> String {
-    let r = &t().rates;
-    let line = fill(
-        r.converted,
-        &[
-            ("amount", &super::money_compact(&converted.amount)),
-            ("currency", &rates.to.code()),
-            ("date", &super::date_long(rates.set_on)),
-        ],
-    );
-    with_missing(line, converted)
 }
 
 /// `≈ $2.9M` (`≈ $2.9M, without GBP: no rate`), where the currency and date are said once.
@@ -160,13 +149,15 @@ pub fn converted_if_mixed(
         .then(|| rates.convert_total(totals))
 }
 
-/// `in USD, rates of Dec 1, 2026` (`…, without RUB: no rate`): what a big converted figure is.
-pub fn in_rates_of(converted: &Converted, rates: &Rates) -> String {
+/// `in USD, rates of Dec 1, 2026: ₽107M + €686k` (`…, without RUB: no rate`): what a big
+/// converted figure is, and the amounts it was made of.
+pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> String {
     let line = fill(
         t().rates.in_rates_of,
         &[
             ("currency", &rates.to.code()),
             ("date", &super::date_long(rates.set_on)),
+            ("amounts", &amounts),
         ],
     );
     with_missing(line, converted)
@@ -179,5 +170,20 @@ pub fn money_and_converted(totals: &crate::model::Totals, rates: Option<&Rates>)
     match converted_if_mixed(totals, rates) {
         Some(converted) => format!("{shown} {}", approx(&converted)),
         None => shown,
+    }
+}
+
+/// Why a team file cannot be read, in a line; its format numbered as team files are.
+pub fn team_error_in_a_line(error: &crate::store::LoadError) -> String {
+    match error.kind {
+        crate::store::LoadErrorKind::TooNew { found } => fill(
+            t().rates.team_too_new,
+            &[
+                ("path", &error.path.display()),
+                ("found", &found),
+                ("supported", &crate::store::TEAM_VERSION),
+            ],
+        ),
+        _ => super::load_error_in_a_line(error),
     }
 }

@@ -162,6 +162,9 @@ const FLASH_CHARS: usize = 400;
 
 pub struct App {
     board: Board,
+    /// The rates of the team folder the board is in (its `team.ron`), which the app's figures
+    /// convert with rather than the board's own, as `stats` does; never saved in the board.
+    team_rates: Option<crate::model::Rates>,
     /// Saves in the background; the store is reached through it.
     writer: Writer,
     /// The board file, as the user named it.
@@ -245,12 +248,12 @@ impl App {
             reports: report_counter::ReportCounter::default(),
             size,
             quit: false,
+            team_rates: None,
         };
         app.refresh(None);
         app
     }
 
-    /// The app as it starts, with `notice` in the status bar (e.g. that the board was created).
     /// Lets the app go when the process is about to end: every save written and the board's
     /// lock let go (the writer and its store end as usual), but the deals are not freed one by
     /// one. At 100,000 deals that takes a third of a second the user would wait at quit for
@@ -266,6 +269,18 @@ impl App {
         std::mem::forget(deals);
     }
 
+    /// Converts with the team folder's rates rather than the board's own.
+    pub fn with_team_rates(mut self, rates: Option<crate::model::Rates>) -> App {
+        self.team_rates = rates;
+        self
+    }
+
+    /// The rates the app's figures convert with: the team folder's, else the board's.
+    pub fn rates(&self) -> Option<&crate::model::Rates> {
+        self.team_rates.as_ref().or(self.board.rates.as_ref())
+    }
+
+    /// The app as it starts, with `notice` in the status bar (e.g. that the board was created).
     pub fn with_notice(mut self, notice: String) -> App {
         self.flash = Some(Flash {
             text: notice,

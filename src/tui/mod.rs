@@ -43,13 +43,27 @@ pub enum Ending {
 /// Runs the board until the user quits or a signal ends it. The terminal is restored however
 /// this ends, a panic included (ratatui's panic hook).
 /// `notice` is shown in the status bar until the first key.
+/// The rates of the team folder the board at `path` is in, and why its team file cannot be
+/// read when it cannot (the app then converts with the board's own).
+fn team_rates_of(path: &std::path::Path) -> (Option<crate::model::Rates>, Option<String>) {
+    let Some(folder) = crate::store::team_folder_of(path) else {
+        return (None, None);
+    };
+    match crate::store::read_team(&folder) {
+        Ok(team) => (team.and_then(|t| t.rates), None),
+        Err(e) => (None, Some(crate::text::rates::team_error_in_a_line(&e))),
+    }
+}
+
 pub fn run(store: Store, board: Board, notice: Option<String>) -> io::Result<Ending> {
     let signals = signals::Signals::listen()?;
     let mut terminal = take_terminal()?;
     let result = terminal.size().and_then(|size| {
         let clock = Box::new(SystemClock);
-        let mut app = App::new(board, store, clock, (size.width, size.height));
-        if let Some(notice) = notice {
+        let (team_rates, team_problem) = team_rates_of(store.path());
+        let mut app =
+            App::new(board, store, clock, (size.width, size.height)).with_team_rates(team_rates);
+        if let Some(notice) = notice.or(team_problem) {
             app = app.with_notice(notice);
         }
         let ending = event_loop(&mut terminal, &mut app, &signals, TICK);

@@ -169,11 +169,20 @@ pub struct TestApp {
 
 impl TestApp {
     pub fn new(board: Board, width: u16, height: u16) -> TestApp {
+        TestApp::made(board, width, height, |app| app)
+    }
+
+    /// The app as `make` makes it from the one [`TestApp::new`] opens.
+    pub fn made(board: Board, width: u16, height: u16, make: impl FnOnce(App) -> App) -> TestApp {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("board.ron");
         let store = Store::create(&path, &board).unwrap();
         let app = App::new(board, store, Box::new(FixedClock(now())), (width, height));
-        TestApp { app, path, dir }
+        TestApp {
+            app: make(app),
+            path,
+            dir,
+        }
     }
 
     /// Types keys as a person would, through the real keymap: `"j j >"`, `"n"`, `"C-r"`,

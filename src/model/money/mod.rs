@@ -220,23 +220,18 @@ impl Totals {
         all
     }
 
-    /// The `home` currency first (amounts in different currencies do not compare), then the
-    /// others largest first.
-    pub fn home_first(&self, home: Currency) -> Vec<Money> {
-        let mut all = self.largest_first();
-        all.sort_by_key(|m| m.currency != home);
-        all
-    }
-
-    /// The currency most amounts are in first (on a tie `home`, then the larger), then the
-    /// others largest first: which currency leads is a matter of how many deals, as amounts
-    /// in different currencies do not compare.
+    /// The currency most amounts are in first (on a tie `home`, then the first in currency
+    /// order), then the others largest first: which currency leads is a matter of how many
+    /// deals, as amounts in different currencies do not compare.
     pub fn most_counted_first(&self, home: Currency) -> Vec<Money> {
-        let lead = self
-            .0
-            .iter()
-            .max_by_key(|(m, n)| (*n, m.currency == home, m.minor))
-            .map(|(m, _)| m.currency);
+        let mut lead: Option<(usize, bool, Currency)> = None;
+        for (m, n) in &self.0 {
+            let key = (*n, m.currency == home);
+            if lead.is_none_or(|(count, is_home, _)| key > (count, is_home)) {
+                lead = Some((key.0, key.1, m.currency));
+            }
+        }
+        let lead = lead.map(|(_, _, currency)| currency);
         let mut all = self.largest_first();
         all.sort_by_key(|m| Some(m.currency) != lead);
         all
@@ -248,7 +243,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_home_currency_comes_first_however_small() {
+    fn the_currency_of_most_deals_comes_first_however_small() {
         let m = |minor, code: &str| Money {
             minor,
             currency: Currency::parse(code).unwrap(),
@@ -262,10 +257,6 @@ mod tests {
                 .map(|m| m.currency.code().to_string())
                 .collect::<Vec<_>>()
         };
-        assert_eq!(
-            codes(totals.home_first(Currency::parse("USD").unwrap())),
-            ["USD", "RUB", "EUR"]
-        );
         assert_eq!(codes(totals.largest_first()), ["RUB", "EUR", "USD"]);
         // Two small dollar deals lead one big rouble deal: the most deals, not the largest sum.
         totals.add(m(300, "USD"));

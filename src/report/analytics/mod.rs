@@ -116,7 +116,7 @@ pub struct Stats {
 impl Stats {
     /// The average won deal in the report currency: what was won converted, divided by the
     /// deals it was won in (the averages per currency cannot be added; a currency without a
-    /// rate is left out of both). `None` without rates.
+    /// rate is left out of both), to the nearest minor unit. `None` without rates or wins.
     pub fn converted_average_won(&self) -> Option<crate::model::Converted> {
         let rates = self.rates.as_ref()?;
         let won = &self.headline.won_value;
@@ -126,7 +126,11 @@ impl Stats {
             .filter(|m| !converted.missing.contains(&m.currency))
             .map(|m| won.count_in(m.currency))
             .sum();
-        converted.amount.minor /= deals.max(1) as crate::model::Minor;
+        let deals = crate::model::Minor::try_from(deals)
+            .ok()
+            .filter(|n| *n > 0)?;
+        let total = converted.amount.minor;
+        converted.amount.minor = (total + total.signum() * deals / 2) / deals;
         Some(converted)
     }
 

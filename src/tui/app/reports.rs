@@ -249,6 +249,7 @@ impl App {
     fn report_board(&self) -> Board {
         let mut board = self.board.clone();
         give_owners(&mut board, &board_name(&self.path));
+        board.rates = self.rates().cloned();
         board
     }
 

@@ -115,11 +115,7 @@ impl Figure {
 /// else the amount of the currency most deals are in (`29 млн ₽`), and the others under it.
 fn big_money(totals: &Totals, home: Currency, rates: Option<&Rates>) -> (String, String) {
     if let (Some(rates), Some(converted)) = (rates, converted_if_mixed(totals, rates)) {
-        let under = format!(
-            "{}: {}",
-            in_rates_of(&converted, rates),
-            money_compact(totals)
-        );
+        let under = in_rates_of(&converted, rates, &money_compact(totals));
         // What it leaves out is said under it: the big letters keep to the figure.
         return (approx_amount(&converted), under);
     }

@@ -400,6 +400,8 @@ impl Review {
 
     /// The process report over the boards presented, about whose turn it is (else everyone).
     fn open_report(&mut self) {
+        // The team table gives way: keys go to what is on top.
+        self.people = None;
         let choice = ReportChoice {
             owner: self.owner().filter(|o| !o.is_empty()).map(str::to_string),
             ..self.report_choice.clone()
@@ -439,7 +441,7 @@ impl Review {
             }
             Some(false) => {}
             None => match action {
-                Action::Close | Action::ShowReports => {
+                Action::Close => {
                     self.report_choice = ReportChoice {
                         owner: None,
                         ..view.choice.clone()

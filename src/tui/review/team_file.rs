@@ -38,7 +38,7 @@ impl TeamFile {
     /// Looks at the file again (a `stat`), reading it when it changed. True when its rates or
     /// its warning changed.
     pub fn look(&mut self) -> bool {
-        if stamp(&self.path()) == self.seen {
+        if store::team_file_stamp(&self.folder) == self.seen {
             return false;
         }
         let before = (self.rates.clone(), self.warning.clone());
@@ -47,19 +47,13 @@ impl TeamFile {
     }
 
     fn read(&mut self) {
-        self.seen = stamp(&self.path());
+        self.seen = store::team_file_stamp(&self.folder);
         match store::read_team(&self.folder) {
             Ok(team) => {
                 self.rates = team.and_then(|t| t.rates);
                 self.warning = None;
             }
-            Err(e) => self.warning = Some(crate::text::load_error_in_a_line(&e)),
+            Err(e) => self.warning = Some(crate::text::rates::team_error_in_a_line(&e)),
         }
     }
-}
-
-/// The file's modification time and length, or `None` when it is not there.
-fn stamp(path: &Path) -> Option<(SystemTime, u64)> {
-    let meta = std::fs::metadata(path).ok()?;
-    Some((meta.modified().ok()?, meta.len()))
 }

@@ -73,7 +73,7 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
 pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
-    let rates = app.board().rates.as_ref();
+    let rates = app.rates();
     let money_list_of = |totals: &Totals, most: usize| {
         let list = money_list_of(totals, most);
         match crate::text::rates::converted_if_mixed(totals, rates) {
