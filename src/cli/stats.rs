@@ -13,10 +13,9 @@ use super::table::{self, Column};
 use crate::interchange::{BoardFileJson, StatsJson};
 use crate::model::{Board, Totals, combine, give_owners, same_name};
 use crate::report::analytics::{Period, PersonRow, Stats, people};
+use crate::report::converted_if_mixed;
 use crate::store::{Store, board_files, board_name};
-use crate::text::rates::{
-    approx, approx_amount, converted_if_mixed, money_and_converted, without_part,
-};
+use crate::text::rates::{approx, approx_amount, money_and_converted, without_part};
 use crate::text::reports::{days, money, percent, percent_by_currency, period};
 use crate::text::{fill, t};
 

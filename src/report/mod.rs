@@ -4,6 +4,7 @@
 pub mod analytics;
 mod attention;
 mod changes;
+mod converted;
 mod figures;
 mod filter;
 mod order;
@@ -14,6 +15,7 @@ mod value;
 
 pub use attention::{Due, due_state, idle_days, rotting_days};
 pub use changes::{Change, ChangeKind, changes_since, previous_working_day, start_of};
+pub use converted::converted_if_mixed;
 pub use figures::{BoardTotals, ClosedTotals, ColumnSummary, Figures};
 pub use filter::{Facts, Filter};
 pub use order::visible_columns;

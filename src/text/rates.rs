@@ -136,19 +136,6 @@ pub fn one_is(rates: &Rates, rate: &crate::model::Rate) -> String {
     )
 }
 
-/// With rates, the converted figure of `totals` when they hold a currency other than the
-/// report's (a total all in the report currency needs no converting).
-pub fn converted_if_mixed(
-    totals: &crate::model::Totals,
-    rates: Option<&Rates>,
-) -> Option<Converted> {
-    let rates = rates?;
-    totals
-        .iter()
-        .any(|m| m.currency != rates.to)
-        .then(|| rates.convert_total(totals))
-}
-
 /// `in USD, rates of Dec 1, 2026: ₽107M + €686k` (`…, without RUB: no rate`): what a big
 /// converted figure is, and the amounts it was made of.
 pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> String {
@@ -167,7 +154,7 @@ pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> Strin
 /// hold a currency other than the report's.
 pub fn money_and_converted(totals: &crate::model::Totals, rates: Option<&Rates>) -> String {
     let shown = super::reports::money(totals);
-    match converted_if_mixed(totals, rates) {
+    match crate::report::converted_if_mixed(totals, rates) {
         Some(converted) => format!("{shown} {}", approx(&converted)),
         None => shown,
     }

@@ -14,7 +14,8 @@ use super::look::{big_letters, label, late, money_style, news};
 use super::state::Review;
 use crate::display_width::truncate;
 use crate::model::{Currency, Rates, Totals};
-use crate::text::rates::{approx, approx_amount, converted_if_mixed, in_rates_of};
+use crate::report::converted_if_mixed;
+use crate::text::rates::{approx, approx_amount, in_rates_of};
 use crate::text::reports::money_compact;
 use crate::text::t;
 

@@ -26,7 +26,7 @@ fn columns() -> [(&'static str, Cells); 8] {
         // With rates, the converted figure the rows are ranked by.
         (c.col_weighted, |p, rates| {
             let weighted = &p.headline.weighted_value;
-            match crate::text::rates::converted_if_mixed(weighted, rates) {
+            match crate::report::converted_if_mixed(weighted, rates) {
                 Some(converted) => crate::text::rates::approx_amount(&converted),
                 None => money_compact(weighted),
             }

@@ -76,7 +76,7 @@ pub fn footer(app: &App, frame: &mut Frame, area: Rect) {
     let rates = app.rates();
     let money_list_of = |totals: &Totals, most: usize| {
         let list = money_list_of(totals, most);
-        match crate::text::rates::converted_if_mixed(totals, rates) {
+        match crate::report::converted_if_mixed(totals, rates) {
             // In brackets: the board writes a weighted value after `≈` too.
             Some(converted) => format!("{list} ({})", crate::text::rates::approx(&converted)),
             None => list,

@@ -147,7 +147,7 @@ fn figures() -> [Figure; KEY_FIGURES] {
                 }
                 // `$120k + €40k a month ≈ $163k`: the converted figure after the words.
                 let rates = s.rates.as_ref();
-                let approx = crate::text::rates::converted_if_mixed(&s.velocity, rates)
+                let approx = crate::report::converted_if_mixed(&s.velocity, rates)
                     .map(|c| format!(" {}", crate::text::rates::approx(&c)))
                     .unwrap_or_default();
                 let words = width(&fill(t().reports.per_month, &[("value", &"")])) + width(&approx);
@@ -194,10 +194,8 @@ fn converted_as(
     rates: Option<&crate::model::Rates>,
     room: usize,
 ) -> String {
-    let (Some(converted), Some(_)) = (
-        converted,
-        crate::text::rates::converted_if_mixed(totals, rates),
-    ) else {
+    let (Some(converted), Some(_)) = (converted, crate::report::converted_if_mixed(totals, rates))
+    else {
         return money(totals, room);
     };
     let approx = crate::text::rates::approx(&converted);
