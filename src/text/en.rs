@@ -716,7 +716,7 @@ pub static EN: Text = Text {
         unreadable: "⚠ {file}: cannot be read now; showing its last good state. {error}",
         no_boards: "None of the boards could be read.",
         left_out: "⚠ {file}: cannot be read, so its deals are not shown. {error}",
-        team_unreadable: "⚠ {file}: cannot be read now; the rates read before are used. {error}",
+        team_unreadable: "⚠ {file}: cannot be read now, so the rates shown may be out of date. {error}",
         gone: "It is no longer there (moved or deleted).",
         change_heading: "Change {at} of {count}",
         created: "★ New deal",

@@ -136,8 +136,9 @@ pub fn one_is(rates: &Rates, rate: &crate::model::Rate) -> String {
     )
 }
 
-/// `in USD, rates of Dec 1, 2026: ₽107M + €686k` (`…, without RUB: no rate`): what a big
-/// converted figure is, and the amounts it was made of.
+/// `in USD, rates of Dec 1, 2026: ₽107M + €686k`: what a big converted figure is, and the
+/// amounts it was made of; first, what it leaves out (`without RUB: no rate · in USD, …`), so
+/// that a short line cuts the amounts rather than that.
 pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> String {
     let line = fill(
         t().rates.in_rates_of,
@@ -147,7 +148,10 @@ pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> Strin
             ("amounts", &amounts),
         ],
     );
-    with_missing(line, converted)
+    match without_part(converted).strip_prefix(", ") {
+        Some(without) => format!("{without} · {line}"),
+        None => line,
+    }
 }
 
 /// `$12,000 + €5,000 ≈ $17.4k`: the totals, and, with rates, their converted figure when they
@@ -172,5 +176,25 @@ pub fn team_error_in_a_line(error: &crate::store::LoadError) -> String {
             ],
         ),
         _ => super::load_error_in_a_line(error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Currency, Money};
+
+    #[test]
+    fn what_a_converted_figure_leaves_out_comes_before_its_amounts() {
+        let usd = Currency::parse("USD").unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let rates = Rates::new(usd, day);
+        let converted = Converted {
+            amount: Money::zero(usd),
+            missing: vec![Currency::parse("RUB").unwrap()],
+        };
+        let line = in_rates_of(&converted, &rates, "AMOUNTS");
+        let (rub, amounts) = (line.find("RUB"), line.find("AMOUNTS"));
+        assert!(rub.is_some() && rub < amounts, "{line}");
     }
 }

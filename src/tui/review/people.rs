@@ -27,6 +27,10 @@ fn columns() -> [(&'static str, Cells); 8] {
         (c.col_weighted, |p, rates| {
             let weighted = &p.headline.weighted_value;
             match crate::report::converted_if_mixed(weighted, rates) {
+                // Marked as in `stats --by owner`; the headline says what was left out.
+                Some(converted) if !converted.missing.is_empty() => {
+                    crate::text::rates::approx_amount(&converted) + " *"
+                }
                 Some(converted) => crate::text::rates::approx_amount(&converted),
                 None => money_compact(weighted),
             }
