@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use ratatui::text::{Line, Span};
 
-use super::report_sections::{Drawing, deals, money};
+use super::report_sections::{Drawing, converted_as, deals, money};
 use super::report_table::before_after;
 use super::theme;
 use crate::display_width::{pad, truncate, width};
@@ -179,31 +179,10 @@ fn cycle_words(s: &Stats, room: usize) -> String {
     }
 }
 
-/// `$240k + €60k ≈ $305k`: the totals in `room` cells and, with rates and more than the
-/// report currency, their converted figure (kept whole; the totals give way to it).
+/// `$240k + €60k ≈ $305k`: see [`converted_as`].
 fn converted(s: &Stats, totals: &Totals, room: usize) -> String {
     let converted = s.rates.as_ref().map(|rates| rates.convert_total(totals));
     converted_as(totals, converted, s.rates.as_ref(), room)
-}
-
-/// `totals` in `room` cells and beside them `converted`, their figure in the report currency,
-/// when they hold another currency.
-fn converted_as(
-    totals: &Totals,
-    converted: Option<crate::model::Converted>,
-    rates: Option<&crate::model::Rates>,
-    room: usize,
-) -> String {
-    let (Some(converted), Some(_)) = (converted, crate::report::converted_if_mixed(totals, rates))
-    else {
-        return money(totals, room);
-    };
-    let approx = crate::text::rates::approx(&converted);
-    let left = room.saturating_sub(width(&approx) + 1);
-    if left < 4 {
-        return truncate(&approx, room);
-    }
-    format!("{} {approx}", money(totals, left))
 }
 
 /// `12 deals · $240k + €60k`, the money fitted to what the count leaves.

@@ -47,12 +47,14 @@ pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
             &d.view.stats.sources,
             t().report_screen.source,
             t().reports.no_source,
+            d.view.stats.rates.as_ref(),
             d.room,
         ),
         Section::Owners => groups(
             &d.view.stats.owners,
             t().report_screen.owner_heading,
             t().reports.no_owner,
+            d.view.stats.rates.as_ref(),
             d.room,
         ),
         Section::Compliance => compliance(d),
@@ -79,6 +81,32 @@ fn nothing(text: &str, room: usize) -> Vec<Line<'static>> {
 /// Totals in at most `room` cells.
 pub(super) fn money(totals: &Totals, room: usize) -> String {
     money_list_fitting(totals, room)
+}
+
+/// `$240k + €60k ≈ $305k`: `totals` in `room` cells and, with `rates` and more than the report
+/// currency in them, `converted`, their figure in the report currency (kept whole: the totals
+/// give way to it).
+pub(super) fn converted_as(
+    totals: &Totals,
+    converted: Option<crate::model::Converted>,
+    rates: Option<&crate::model::Rates>,
+    room: usize,
+) -> String {
+    let (Some(converted), Some(_)) = (converted, crate::report::converted_if_mixed(totals, rates))
+    else {
+        return money(totals, room);
+    };
+    let approx = crate::text::rates::approx(&converted);
+    let left = room.saturating_sub(width(&approx) + 1);
+    if left < 4 {
+        return crate::display_width::truncate(&approx, room);
+    }
+    format!("{} {approx}", money(totals, left))
+}
+
+/// [`converted_as`] with the figure converted here.
+fn converted(totals: &Totals, rates: Option<&crate::model::Rates>, room: usize) -> String {
+    converted_as(totals, rates.map(|r| r.convert_total(totals)), rates, room)
 }
 
 pub(super) fn deals(count: usize) -> String {
@@ -411,7 +439,7 @@ fn lost_reasons(d: &Drawing) -> Vec<Line<'static>> {
             vec![
                 cell(reason),
                 cell(r.count.to_string()),
-                cell(money(&r.value, money_room)),
+                cell(converted(&r.value, d.view.stats.rates.as_ref(), money_room)),
             ]
         })
         .collect();
@@ -423,6 +451,7 @@ fn groups(
     groups: &[GroupOutcome],
     heading: &'static str,
     unnamed: &str,
+    rates: Option<&crate::model::Rates>,
     room: usize,
 ) -> Vec<Line<'static>> {
     if groups.is_empty() {
@@ -450,7 +479,7 @@ fn groups(
                 count_cell(g.won),
                 count_cell(g.lost),
                 cell(percent(g.win_rate)),
-                cell(money(&g.won_value, money_room)),
+                cell(converted(&g.won_value, rates, money_room)),
             ]
         })
         .collect();
