@@ -167,7 +167,7 @@ fn set(
 ) -> Result<Vec<String>, Failure> {
     let r = &t().rates;
     let to = to
-        .or(kept.as_ref().map(|k| k.to))
+        .or(kept.as_ref().map(|k| k.to()))
         .ok_or_else(|| Failure(r.needs_to.to_string()))?;
     let per_unit = PerUnit::parse(rate).map_err(|_| {
         Failure(fill(
@@ -181,10 +181,10 @@ fn set(
     })?;
     let mut said = Vec::new();
     let rates = match kept.take() {
-        Some(old) if old.to == to => old,
+        Some(old) if old.to() == to => old,
         Some(old) => {
-            if !old.rates.is_empty() {
-                said.push(fill(r.currency_changed, &[("old", &old.to.code())]));
+            if !old.rates().is_empty() {
+                said.push(fill(r.currency_changed, &[("old", &old.to().code())]));
             }
             Rates::new(to, today)
         }
@@ -194,7 +194,7 @@ fn set(
     rates
         .set(from, per_unit, today)
         .map_err(|_: RateError| Failure(fill(r.same_currency, &[("currency", &from.code())])))?;
-    let rate = rates.rates.iter().find(|r| r.from == from).copied();
+    let rate = rates.rates().iter().find(|r| r.from == from).copied();
     said.extend(rate.map(|rate| crate::text::rates::one_is(rates, &rate)));
     Ok(said)
 }
@@ -207,7 +207,7 @@ fn clear(kept: &mut Option<Rates>, only: Option<Currency>) -> Result<Vec<String>
         Some(currency) => {
             if kept.as_mut().is_some_and(|rates| rates.remove(currency)) {
                 // No rate left: no converted figures, as before there were rates.
-                if kept.as_ref().is_some_and(|rates| rates.rates.is_empty()) {
+                if kept.as_ref().is_some_and(|rates| rates.rates().is_empty()) {
                     *kept = None;
                 }
                 Ok(vec![fill(r.cleared_one, &[("currency", &currency.code())])])
@@ -230,24 +230,24 @@ fn list(rates: Option<&Rates>, board: &Board) -> String {
     let mut said = vec![fill(
         r.heading,
         &[
-            ("to", &rates.to.code()),
-            ("date", &crate::text::date_long(rates.set_on)),
+            ("to", &rates.to().code()),
+            ("date", &crate::text::date_long(rates.set_on())),
         ],
     )];
     said.extend(
         rates
-            .rates
+            .rates()
             .iter()
             .map(|rate| format!("  {}", crate::text::rates::one_is(rates, rate))),
     );
     for (currency, deals) in open_deals_by_currency(board) {
-        if currency != rates.to && rates.rate_of(currency).is_none() {
+        if currency != rates.to() && rates.rate_of(currency).is_none() {
             said.push(fill(
                 r.missing,
                 &[
                     ("currency", &currency.code()),
                     ("deals", &t().count(&r.open_deals, deals)),
-                    ("to", &rates.to.code()),
+                    ("to", &rates.to().code()),
                 ],
             ));
         }

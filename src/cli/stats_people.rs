@@ -18,7 +18,7 @@ pub fn people_table(rows: &[PersonRow], rates: Option<&Rates>, width: Option<usi
         ..Column::figure(header)
     };
     let converted_header =
-        rates.map(|r| fill(t().rates.col_converted, &[("currency", &r.to.code())]));
+        rates.map(|r| fill(t().rates.col_converted, &[("currency", &r.to().code())]));
     let mut columns = vec![
         Column::text(c.col_person),
         Column::figure(c.col_open),

@@ -79,10 +79,10 @@ pub struct RatesJson {
 impl RatesJson {
     pub fn of(rates: &Rates) -> RatesJson {
         RatesJson {
-            currency: rates.to.code().to_string(),
-            set_on: rates.set_on.to_string(),
+            currency: rates.to().code().to_string(),
+            set_on: rates.set_on().to_string(),
             rates: rates
-                .rates
+                .rates()
                 .iter()
                 .map(|r| (r.from.code().to_string(), r.per_unit.to_string()))
                 .collect(),

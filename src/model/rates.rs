@@ -16,11 +16,11 @@ use super::money::{Currency, Minor, Money, Totals};
 #[serde(deny_unknown_fields, try_from = "RatesAsWritten")]
 pub struct Rates {
     /// The currency converted totals are shown in.
-    pub to: Currency,
+    to: Currency,
     /// The day the rates were last set.
-    pub set_on: NaiveDate,
-    /// One per currency, sorted by currency; none is `to`.
-    pub rates: Vec<Rate>,
+    set_on: NaiveDate,
+    /// One per currency, sorted by currency; none is `to` (kept so by [`Rates::set`]).
+    rates: Vec<Rate>,
 }
 
 /// What one unit of `from` is worth in the report currency.
@@ -156,6 +156,21 @@ impl Rates {
         }
         self.set_on = today;
         Ok(())
+    }
+
+    /// The currency converted totals are shown in.
+    pub fn to(&self) -> Currency {
+        self.to
+    }
+
+    /// The day the rates were last set.
+    pub fn set_on(&self) -> NaiveDate {
+        self.set_on
+    }
+
+    /// Each rate, in currency order.
+    pub fn rates(&self) -> &[Rate] {
+        &self.rates
     }
 
     /// Forgets the rate of `from`; false when there was none.

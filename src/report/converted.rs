@@ -8,7 +8,7 @@ use crate::model::{Converted, Rates, Totals};
 /// converted (no rate for any of them: no figure, rather than "≈ $0").
 pub fn converted_if_mixed(totals: &Totals, rates: Option<&Rates>) -> Option<Converted> {
     let rates = rates?;
-    if totals.iter().all(|m| m.currency == rates.to) {
+    if totals.iter().all(|m| m.currency == rates.to()) {
         return None;
     }
     let converted = rates.convert_total(totals);

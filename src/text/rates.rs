@@ -108,11 +108,15 @@ pub fn converted_in(rates: &Rates) -> String {
     let heading = fill(
         r.converted_in,
         &[
-            ("currency", &rates.to.code()),
-            ("date", &super::date_long(rates.set_on)),
+            ("currency", &rates.to().code()),
+            ("date", &super::date_long(rates.set_on())),
         ],
     );
-    let each: Vec<String> = rates.rates.iter().map(|rate| one_is(rates, rate)).collect();
+    let each: Vec<String> = rates
+        .rates()
+        .iter()
+        .map(|rate| one_is(rates, rate))
+        .collect();
     if each.is_empty() {
         heading
     } else {
@@ -131,7 +135,7 @@ pub fn one_is(rates: &Rates, rate: &crate::model::Rate) -> String {
         &[
             ("from", &rate.from.code()),
             ("rate", &shown),
-            ("to", &rates.to.code()),
+            ("to", &rates.to().code()),
         ],
     )
 }
@@ -143,8 +147,8 @@ pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> Strin
     let line = fill(
         t().rates.in_rates_of,
         &[
-            ("currency", &rates.to.code()),
-            ("date", &super::date_long(rates.set_on)),
+            ("currency", &rates.to().code()),
+            ("date", &super::date_long(rates.set_on())),
             ("amounts", &amounts),
         ],
     );
