@@ -11,7 +11,7 @@ mod closing;
 mod cursor;
 mod keys;
 mod process;
-mod report_counter;
+pub(crate) mod report_counter;
 mod reports;
 mod saving;
 

@@ -193,7 +193,7 @@ impl Screen for review::Review {
         review::Review::has_news(self)
     }
     fn wake_on_news(&mut self, wake: Arc<dyn Fn() + Send + Sync>) {
-        review::Review::wake_on_news(self, Box::new(move || wake()));
+        review::Review::wake_on_news(self, wake);
     }
 }
 

@@ -115,7 +115,11 @@ pub struct ReportsView {
 
 impl ReportsView {
     /// The view of `choice` while its figures are worked out: figures of no deals meanwhile.
-    fn counting(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
+    pub(crate) fn counting(
+        choice: ReportChoice,
+        board: &Board,
+        now: DateTime<FixedOffset>,
+    ) -> ReportsView {
         let mut no_deals = Board::placeholder();
         no_deals.stages.clone_from(&board.stages);
         no_deals.currency = board.currency;
@@ -129,20 +133,8 @@ impl ReportsView {
         }
     }
 
-    /// The view of `choice` with its figures, worked out here and now (the review's: its
-    /// boards are read, not edited, so their figures are asked for once per key).
-    pub fn of(choice: ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> ReportsView {
-        let (stats, before) = counted(&choice, board, now);
-        ReportsView {
-            choice,
-            scroll: 0,
-            stats,
-            before,
-            counting: false,
-        }
-    }
-
-    fn take(&mut self, (stats, before): Counted) {
+    /// The figures worked out for its choice.
+    pub(crate) fn take(&mut self, (stats, before): Counted) {
         self.stats = stats;
         self.before = before;
         self.counting = false;

@@ -163,6 +163,8 @@ pub struct Review {
     team: Option<super::team_file::TeamFile>,
     /// The process report over the boards presented, when open (`s`).
     report: Option<Box<ReportsView>>,
+    /// Works the report's figures out off the screen's thread, as the app's.
+    reports: crate::tui::app::report_counter::ReportCounter,
     /// The report's period and comparison as last left, for the next time it opens.
     report_choice: ReportChoice,
     /// The terminal's, for how far the report scrolls.
@@ -215,6 +217,7 @@ impl Review {
             totals: Headline::default(),
             team: None,
             report: None,
+            reports: Default::default(),
             report_choice: ReportChoice::default(),
             size: (80, 24),
             column: 0,
@@ -268,7 +271,10 @@ impl Review {
                     self.apply_rates();
                 }
             }
-            Action::News => self.take_news(),
+            Action::News => {
+                self.take_report();
+                self.take_news();
+            }
             Action::StartFilter => self.typing = Some(Input::new(self.filter.text.clone())),
             Action::ShowPeople => self.people = Some((self.people_rows(), 0)),
             Action::ShowReports => self.open_report(),
@@ -355,12 +361,15 @@ impl Review {
 
     /// True when the watcher has news the screen has not taken in ([`Action::News`]).
     pub fn has_news(&self) -> bool {
-        self.watcher.has_news()
+        self.watcher.has_news() || self.reports.has_answer()
     }
 
-    /// Has `wake` called from the watcher's thread when it has news.
-    pub fn wake_on_news(&self, wake: Box<dyn Fn() + Send>) {
-        self.watcher.wake_on_news(wake);
+    /// Has `wake` called from the watcher's thread when it has news, and from the report's
+    /// when its figures are ready.
+    pub fn wake_on_news(&self, wake: std::sync::Arc<dyn Fn() + Send + Sync>) {
+        let files = std::sync::Arc::clone(&wake);
+        self.watcher.wake_on_news(Box::new(move || files()));
+        self.reports.wake_with(move || wake());
     }
 
     /// After a file changed: the boards combined again, keeping the presenter's place. Deals
@@ -406,20 +415,33 @@ impl Review {
             owner: self.owner().filter(|o| !o.is_empty()).map(str::to_string),
             ..self.report_choice.clone()
         };
-        self.report = Some(Box::new(ReportsView::of(
-            choice,
-            &self.board,
-            self.clock.now(),
-        )));
+        let now = self.clock.now();
+        self.report = Some(Box::new(ReportsView::counting(choice, &self.board, now)));
+        self.recount_report();
     }
 
-    /// The open report's figures worked out again (the boards or its choice changed), at the
-    /// same place.
+    /// Asks for the open report's figures again (the boards or its choice changed); they
+    /// come at once on a small board, else as news, the report saying "counting…" meanwhile.
     fn recount_report(&mut self) {
-        if let Some(view) = &mut self.report {
-            let scroll = view.scroll;
-            **view = ReportsView::of(view.choice.clone(), &self.board, self.clock.now());
-            view.scroll = scroll;
+        let Some(view) = &mut self.report else {
+            return;
+        };
+        view.counting = true;
+        let asked = self
+            .reports
+            .ask(view.choice.clone(), self.board.clone(), self.clock.now());
+        if let Some(counted) = asked {
+            view.take(counted);
+            view.keep_in_view(self.size);
+        }
+    }
+
+    /// Takes in the report's figures, if they came.
+    fn take_report(&mut self) {
+        if let Some(counted) = self.reports.take()
+            && let Some(view) = &mut self.report
+        {
+            view.take(counted);
             view.keep_in_view(self.size);
         }
     }
