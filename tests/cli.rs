@@ -50,7 +50,9 @@ fn add_creates_the_board_on_first_use_and_prints_the_new_id() {
     assert_eq!(first.code, Some(0));
     assert_eq!(first.stdout, "1\n");
     assert!(
-        first.stderr.contains("Created a new board"),
+        first
+            .stderr
+            .contains(support::opening(text::t().cli.created)),
         "{}",
         first.stderr
     );
@@ -345,7 +347,9 @@ fn check_says_ok_for_a_sound_board_and_explains_a_missing_one() {
     let missing = cli.run(&["check"]);
     assert_eq!(missing.code, Some(1));
     assert!(
-        missing.stderr.contains("There is no board file at"),
+        missing
+            .stderr
+            .contains(support::opening(text::t().errors.missing)),
         "{}",
         missing.stderr
     );
@@ -371,7 +375,8 @@ fn a_failing_command_on_a_new_board_creates_no_file() {
     let list = cli.run(&["list"]);
     assert_eq!(list.code, Some(0));
     assert!(
-        list.stderr.contains("There is no board at"),
+        list.stderr
+            .contains(support::opening(text::t().cli.no_board_yet)),
         "{}",
         list.stderr
     );

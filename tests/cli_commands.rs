@@ -148,7 +148,7 @@ fn export_writes_csv_with_every_deal_or_the_whole_board_as_json() {
     assert_eq!(over.code, Some(1));
     assert!(
         over.stderr
-            .contains("Refusing to write the export over the board file")
+            .contains(support::opening(t().cli.export_over_board))
     );
 }
 

@@ -31,7 +31,7 @@ fn a_file_with_bad_rows_imports_nothing_unless_told_to_skip_them() {
     assert!(
         refused
             .stderr
-            .contains("Nothing was imported: 2 rows with problems")
+            .contains(support::opening(t().cli.import_refused))
     );
     assert!(
         refused
@@ -207,7 +207,12 @@ fn mapping_mistakes_are_caught_before_anything_is_read() {
     assert!(malformed.stderr.contains("OLD=NEW"));
     let missing = cli.run(&["import", "no-such.csv"]);
     assert_eq!(missing.code, Some(1));
-    assert!(missing.stderr.contains("Cannot read no-such.csv"));
+    let cannot_read = fill(t().cli.import_unreadable, &[("path", &"no-such.csv")]);
+    assert!(
+        missing
+            .stderr
+            .contains(support::opening_of(&cannot_read, ":"))
+    );
 }
 
 #[test]

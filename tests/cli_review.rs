@@ -58,12 +58,16 @@ fn when_no_board_can_be_read_each_is_named_with_its_place_and_left_as_it_is() {
     assert_eq!(run.code, Some(1));
     assert!(run.stderr.contains("boris.ron:1:"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("The file was left exactly as it is"),
+        run.stderr.contains(support::opening_of(
+            dealboard::text::t().errors.left_alone,
+            ". "
+        )),
         "{}",
         run.stderr
     );
     assert!(
-        run.stderr.contains("There is no board file at"),
+        run.stderr
+            .contains(support::opening(dealboard::text::t().errors.missing)),
         "{}",
         run.stderr
     );

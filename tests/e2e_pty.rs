@@ -18,7 +18,8 @@ fn a_new_user_adds_a_deal_moves_it_and_quits_and_the_file_has_it() {
     // The status bar is drawn last, so once it shows the whole first screen is there. A first
     // run says where the new board is.
     let first = app.wait_for("✓ saved");
-    assert!(first.contains("Created a new board at"), "{first}");
+    let created = support::opening(dealboard::text::t().cli.created);
+    assert!(first.contains(created.trim_end()), "{first}");
     assert!(first.contains("Sales pipeline"), "{first}");
     assert!(first.contains("Lead · 0"), "{first}");
     app.type_keys("n");
@@ -274,7 +275,10 @@ fn a_bad_board_file_stops_the_app_before_it_takes_the_terminal() {
     let mut app = Session::start(&board, home.path(), 80, 24);
     let screen = app.wait_for("board.ron:1:");
     assert!(
-        screen.contains("The file was left exactly as it is"),
+        screen.contains(support::opening_of(
+            dealboard::text::t().errors.left_alone,
+            ". "
+        )),
         "{screen}"
     );
     assert_eq!(app.wait_for_exit(), 1);
@@ -402,7 +406,10 @@ fn a_manager_reviews_three_boards_while_a_salesperson_moves_a_deal() {
     review.type_keys("s");
     // Its hints, on the last line: the whole report is drawn.
     let report = review.wait_for("c compare");
-    assert!(report.contains("Process report"), "{report}");
+    assert!(
+        report.contains(dealboard::text::t().reports.title),
+        "{report}"
+    );
     review.type_keys("\x1b");
     review.wait_for("z attention");
     review.type_keys("q");

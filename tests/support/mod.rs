@@ -20,6 +20,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tempfile::TempDir;
 
 /// 2026-11-27 10:00 in UTC+3, the moment every test runs at.
+/// The words of a catalogue sentence before its first blank (`Created a new board at ` of
+/// `Created a new board at {path} …`), for asserting what the user is told in any language.
+pub fn opening(template: &'static str) -> &'static str {
+    template.split('{').next().unwrap_or(template)
+}
+
+/// `text` up to `end` (`Cannot read no-such.csv` of `Cannot read no-such.csv: …`).
+pub fn opening_of<'a>(text: &'a str, end: &str) -> &'a str {
+    text.split(end).next().unwrap_or(text)
+}
+
 pub fn now() -> DateTime<FixedOffset> {
     DateTime::parse_from_rfc3339("2026-11-27T10:00:00+03:00").unwrap()
 }
