@@ -395,7 +395,8 @@ fn a_change_is_refused_while_the_board_is_open_in_dealboard() {
         let run = cli.run(&args);
         assert_eq!(run.code, Some(1), "{args:?}");
         assert!(
-            run.stderr.contains("is open in dealboard right now"),
+            run.stderr
+                .contains(support::words_of(dealboard::text::t().errors.locked_by_app)),
             "{}",
             run.stderr
         );

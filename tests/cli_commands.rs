@@ -100,7 +100,10 @@ fn edit_changes_only_the_fields_given_and_an_empty_value_clears() {
     assert_eq!(cli.file(), file, "a refused edit changes nothing");
     let nothing = cli.run(&["edit", "2"]);
     assert_eq!(nothing.code, Some(2));
-    assert!(nothing.stderr.contains("say what to change"));
+    assert!(nothing.stderr.contains(support::opening_of(
+        dealboard::text::t().cli.edit_nothing,
+        ","
+    )));
     let missing = cli.run(&["edit", "9", "--value", "1"]);
     assert_eq!(missing.code, Some(1));
     assert!(
@@ -256,7 +259,10 @@ fn small_things_a_script_relies_on() {
     // A loss needs a reason.
     let no_reason = cli.run(&["lost", "2", "--reason", "  "]);
     assert_eq!(no_reason.code, Some(1));
-    assert!(no_reason.stderr.contains("say why it was lost"));
+    assert!(no_reason.stderr.contains(support::opening_of(
+        dealboard::text::t().cli.lost_needs_reason,
+        ","
+    )));
     // An empty tag clears the tags.
     cli.ok(&["edit", "2", "--tag", ""]);
     let two: Value = serde_json::from_str(&cli.ok(&["show", "2", "--format", "json"])).unwrap();
@@ -275,7 +281,10 @@ fn export_never_writes_over_a_board_and_import_says_json_is_not_csv() {
     std::fs::write(&other, cli.file()).unwrap();
     let over = cli.run(&["export", "-o", &other_text]);
     assert_eq!(over.code, Some(1));
-    assert!(over.stderr.contains("it is a dealboard board"));
+    assert!(
+        over.stderr
+            .contains(support::words_of(dealboard::text::t().cli.export_over_file))
+    );
     let json = cli.dir.path().join("board.json");
     std::fs::write(&json, cli.ok(&["export", "--format", "json"])).unwrap();
     let wrong = cli.run(&["import", json.to_str().unwrap()]);

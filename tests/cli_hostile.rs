@@ -114,7 +114,10 @@ fn huge_text_is_refused_at_the_door_and_tables_stay_narrow_when_piped() {
     let refused = cli.run(&["add", &huge]);
     assert_eq!(refused.code, Some(1));
     assert!(
-        refused.stderr.contains("at most 500 characters"),
+        refused.stderr.contains(&dealboard::text::fill(
+            dealboard::text::t().errors.input_too_long,
+            &[("most", &500)]
+        )),
         "{}",
         refused.stderr
     );

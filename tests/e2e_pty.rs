@@ -312,7 +312,7 @@ fn a_second_editing_copy_opens_read_only_and_follows_the_first() {
     let mut second = Session::start(&board, home.path(), 100, 30);
     let notice = second.wait_for("READ-ONLY");
     assert!(
-        notice.contains("another dealboard is editing this board"),
+        notice.contains(dealboard::text::t().board.opened_read_only),
         "{notice}"
     );
     first.type_keys("nFrom copy one\r");

@@ -84,7 +84,13 @@ fn a_lock_file_that_is_a_link_is_refused_not_followed() {
     symlink(&victim, cli.dir.path().join(".board.ron.lock")).unwrap();
     let refused = cli.run(&["add", "x"]);
     assert_eq!(refused.code, Some(1));
-    assert!(refused.stderr.contains("cannot lock"), "{}", refused.stderr);
+    assert!(
+        refused
+            .stderr
+            .contains(support::opening(dealboard::text::t().errors.lock_failed)),
+        "{}",
+        refused.stderr
+    );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }
 
@@ -175,16 +181,29 @@ fn a_folder_that_cannot_be_locked_is_not_reported_as_another_dealboard() {
     std::fs::create_dir(&lock).unwrap();
     let refused = cli.run(&["add", "Second"]);
     assert_eq!(refused.code, Some(1));
-    assert!(refused.stderr.contains("cannot lock"), "{}", refused.stderr);
     assert!(
-        !refused.stderr.contains("open in dealboard"),
+        refused
+            .stderr
+            .contains(support::opening(dealboard::text::t().errors.lock_failed)),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        !refused
+            .stderr
+            .contains(support::words_of(dealboard::text::t().errors.locked)),
         "{}",
         refused.stderr
     );
     let (mut store, _) = Store::open(Path::new(&cli.board())).unwrap();
     let error = store.lock().unwrap_err();
     let reason = dealboard::text::read_only_reason(&error);
-    assert!(reason.contains("cannot write in the folder"), "{reason}");
+    assert!(
+        reason.contains(support::opening(
+            dealboard::text::t().errors.cannot_write_folder
+        )),
+        "{reason}"
+    );
     assert_eq!(store.why_read_only(), Some(&error));
 }
 
@@ -210,7 +229,10 @@ fn a_command_waits_its_turn_behind_another_command_but_names_the_app() {
     assert_eq!(refused.code, Some(1));
     let pid = std::process::id().to_string();
     assert!(
-        refused.stderr.contains("open in dealboard right now") && refused.stderr.contains(&pid),
+        refused.stderr.contains(support::opening_of(
+            support::words_of(dealboard::text::t().errors.locked_by_app),
+            " ("
+        )) && refused.stderr.contains(&pid),
         "{}",
         refused.stderr
     );
@@ -281,7 +303,9 @@ fn a_board_path_that_is_a_device_or_a_pipe_is_refused_at_once() {
             let refused = support::cli::run_in(cli.dir.path(), &[], &all);
             assert_eq!(refused.code, Some(1), "{board} {args:?}");
             assert!(
-                refused.stderr.contains("is not a file"),
+                refused
+                    .stderr
+                    .contains(support::words_of(dealboard::text::t().errors.not_a_file)),
                 "{}",
                 refused.stderr
             );
@@ -336,7 +360,9 @@ fn a_lock_file_hard_linked_to_another_file_is_not_written_to() {
     let refused = cli.run(&["add", "Second"]);
     assert_eq!(refused.code, Some(1));
     assert!(
-        refused.stderr.contains("linked to another file"),
+        refused
+            .stderr
+            .contains(support::words_of(dealboard::text::t().errors.lock_unsafe)),
         "{}",
         refused.stderr
     );

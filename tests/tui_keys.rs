@@ -63,7 +63,7 @@ fn moving_past_the_first_or_last_stage_says_so_and_changes_nothing() {
             .flash()
             .unwrap()
             .text
-            .contains("already in the first stage")
+            .contains(support::words_of(dealboard::text::t().board.at_first_stage))
     );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);
     t.keys("> y > y > y > y > y > y > y > y > y");
@@ -74,7 +74,7 @@ fn moving_past_the_first_or_last_stage_says_so_and_changes_nothing() {
             .flash()
             .unwrap()
             .text
-            .contains("already in the last stage")
+            .contains(support::words_of(dealboard::text::t().board.at_last_stage))
     );
 }
 
@@ -115,7 +115,7 @@ fn reordering_within_a_column_is_saved() {
             .flash()
             .unwrap()
             .text
-            .contains("already at the bottom")
+            .contains(support::words_of(dealboard::text::t().board.at_bottom))
     );
     t.keys("S-Up");
     assert_eq!(
@@ -386,7 +386,11 @@ fn a_failed_save_keeps_everything_in_memory_retries_and_asks_before_quitting() {
     let SaveState::Failed(error) = t.app.save_state() else {
         panic!("the save should fail")
     };
-    assert!(error.to_string().contains("could not save"));
+    assert!(
+        error
+            .to_string()
+            .contains(support::opening(dealboard::text::t().errors.save_failed))
+    );
     assert_eq!(
         t.app
             .board()
@@ -519,7 +523,7 @@ fn a_won_deal_cannot_be_moved_back_before_the_sale() {
     t.keys("<");
     let flash = &t.app.flash().unwrap().text;
     assert!(
-        flash.contains("stays in the stages after the sale"),
+        flash.contains(dealboard::text::t().errors.won_stays_after_sale),
         "{flash}"
     );
     assert_eq!(std::fs::read(&t.path).unwrap(), before);

@@ -86,7 +86,10 @@ fn space_marks_the_next_action_done_and_asks_for_the_next() {
         "doing an action is a touch"
     );
     t.keys("a Tab").type_text("soon").keys("Enter");
-    assert!(t.app.flash().unwrap().text.contains("not a date"));
+    assert!(t.app.flash().unwrap().text.contains(support::opening_of(
+        dealboard::text::t().errors.bad_date,
+        " between"
+    )));
     assert!(
         matches!(t.app.mode(), Mode::TextForm(_)),
         "a bad date keeps the form open"
@@ -255,7 +258,10 @@ fn the_deal_form_offers_the_boards_lead_sources_and_takes_a_referrer() {
     t.keys("e Tab Tab Tab Tab Tab Tab Tab Tab Tab C-u")
         .type_text("#999")
         .keys("Enter");
-    assert!(t.app.flash().unwrap().text.contains("no other deal #999"));
+    assert!(t.app.flash().unwrap().text.contains(&dealboard::text::fill(
+        dealboard::text::t().errors.no_referrer,
+        &[("id", &999)]
+    )));
 }
 
 #[test]
@@ -531,13 +537,10 @@ fn a_stage_holding_deals_keeps_its_side_of_the_sale() {
     let mut t = TestApp::new(sample_board(), 80, 24);
     // Lead holds deals; making it post-sale is refused with the reason.
     t.keys("p e Tab Tab Tab C-n Enter");
-    assert!(
-        t.app
-            .flash()
-            .unwrap()
-            .text
-            .contains("holds deals, so it stays on its side of the sale")
-    );
+    assert!(t.app.flash().unwrap().text.contains(support::opening_of(
+        dealboard::text::t().errors.phase_holds_deals,
+        ";"
+    )));
 }
 
 #[test]

@@ -74,7 +74,10 @@ fn their_version(t: &TestApp, name: &str) -> String {
 fn clash(t: &mut TestApp) {
     std::fs::write(&t.path, "(version: 1, name: \"half-written").unwrap();
     t.act(Action::Tick);
-    assert!(t.app.warning().unwrap().contains("cannot be read now"));
+    assert!(t.app.warning().unwrap().contains(support::opening_of(
+        support::words_of(dealboard::text::t().board.outside_unreadable),
+        "."
+    )));
     t.keys("> y");
     let on_disk = std::fs::read_to_string(&t.path).unwrap();
     assert_eq!(

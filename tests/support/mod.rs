@@ -26,6 +26,19 @@ pub fn opening(template: &'static str) -> &'static str {
     template.split('{').next().unwrap_or(template)
 }
 
+/// The longest run of a catalogue sentence's own words between its blanks (` is open in
+/// dealboard right now. …` of `{path} is open in dealboard right now. …`), trimmed.
+pub fn words_of(template: &'static str) -> &'static str {
+    template
+        .split(['{', '}'])
+        .enumerate()
+        // Between the braces are the blanks' names: every other piece.
+        .filter(|(i, _)| i % 2 == 0)
+        .map(|(_, words)| words.trim())
+        .max_by_key(|words| words.len())
+        .unwrap_or(template)
+}
+
 /// `text` up to `end` (`Cannot read no-such.csv` of `Cannot read no-such.csv: …`).
 pub fn opening_of<'a>(text: &'a str, end: &str) -> &'a str {
     text.split(end).next().unwrap_or(text)
