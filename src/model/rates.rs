@@ -418,3 +418,36 @@ mod tests {
         assert_eq!(boris_alone.set_on, later);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Any text is read or refused without a panic, and a rate read is written back as
+        /// text that reads as the same rate.
+        #[test]
+        fn any_text_is_a_rate_or_refused_and_a_rate_reads_back(text in "\\PC{0,40}|[0-9]{0,14}[.,]?[0-9]{0,12}") {
+            if let Ok(rate) = PerUnit::parse(&text) {
+                prop_assert_eq!(PerUnit::parse(&rate.to_string()), Ok(rate));
+            }
+        }
+
+        /// Any amount converts without a panic, to the right currency, its sign kept.
+        #[test]
+        fn any_amount_converts(minor in any::<i128>(), units in 1u64..=u64::MAX, decimals in 0u32..=9) {
+            let day = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+            let usd = Currency::parse("USD").unwrap();
+            let jpy = Currency::parse("JPY").unwrap();
+            let rate = PerUnit { units: u128::from(units), decimals };
+            for from in [Currency::EUR, jpy] {
+                let mut rates = Rates::new(usd, day);
+                rates.set(from, rate, day).unwrap();
+                let converted = rates.convert(Money { minor, currency: from }).unwrap();
+                prop_assert_eq!(converted.currency, usd);
+                prop_assert!(converted.minor.signum() * minor.signum() >= 0);
+            }
+        }
+    }
+}
