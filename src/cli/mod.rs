@@ -7,6 +7,7 @@ mod deal_args;
 mod deals;
 mod exchange;
 mod list;
+mod merge;
 mod rates;
 mod review;
 mod show;
@@ -96,6 +97,17 @@ pub enum Command {
     Review(ReviewArgs),
     #[command(about = t().rates.about)]
     Rates(RatesArgs),
+    #[command(about = t().cli.merge)]
+    Merge {
+        #[arg(value_name = "BASE", help = t().cli.arg_merge_base)]
+        base: PathBuf,
+        #[arg(value_name = "OURS", help = t().cli.arg_merge_ours)]
+        ours: PathBuf,
+        #[arg(value_name = "THEIRS", help = t().cli.arg_merge_theirs)]
+        theirs: PathBuf,
+        #[arg(value_name = "PATH", help = t().cli.arg_merge_path)]
+        path: Option<PathBuf>,
+    },
     #[command(about = t().cli.export)]
     Export(ExportArgs),
     #[command(about = t().cli.import)]
@@ -327,6 +339,16 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
         Command::Path => Ok(Output::Text(format!("{}\n", path.display()))),
         Command::Check => text(board_commands::check(path)),
         Command::Rates(args) => text(rates::rates(path, &args, clock.today())),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            path,
+        } => {
+            let said = merge::merge(&base, &ours, &theirs, path.as_deref())?;
+            notice(&said);
+            Ok(Output::Text(String::new()))
+        }
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {

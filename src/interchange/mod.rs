@@ -2,6 +2,7 @@
 //! CSV export, and CSV import from other CRMs.
 
 mod board_json;
+mod board_merge;
 mod csv_export;
 pub mod import;
 mod json;
@@ -9,6 +10,7 @@ mod merge;
 mod stats_json;
 
 pub use board_json::{BoardJson, FullDealJson};
+pub use board_merge::{MergedBoards, merge_boards};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
 pub use json::{DealJson, write_deals_json};
 pub use merge::{ImportReport, Merged, merge};

@@ -903,6 +903,15 @@ pub struct CliText {
     pub init_demo: &'static str,
     pub init_backup: &'static str,
     pub export_over_board: &'static str,
+    /// `{field}`, `{value}`: appended to a deal's notes when a merge kept the other change.
+    pub merge_kept_value: &'static str,
+    pub merge: &'static str,
+    pub arg_merge_base: &'static str,
+    pub arg_merge_ours: &'static str,
+    pub arg_merge_theirs: &'static str,
+    pub arg_merge_path: &'static str,
+    /// `{path}`, `{deals}`, `{clashes}`: what the merge did.
+    pub merged: &'static str,
     pub exported: &'static str,
     pub import_unreadable: &'static str,
     pub import_refused: &'static str,
