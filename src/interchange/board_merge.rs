@@ -524,3 +524,92 @@ mod tests {
         assert_eq!(merged.stages.len(), base.stages.len() + 1);
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::test_boards::{demo, moment};
+    use proptest::prelude::*;
+
+    /// One change a person may make to a board.
+    #[derive(Clone, Debug)]
+    enum Step {
+        Title(usize, u8),
+        Move(usize, usize),
+        Delete(usize),
+        Add(u8),
+        Notes(usize, u8),
+    }
+
+    fn step() -> impl Strategy<Value = Step> {
+        prop_oneof![
+            (0..12usize, any::<u8>()).prop_map(|(d, t)| Step::Title(d, t)),
+            (0..12usize, 0..10usize).prop_map(|(d, s)| Step::Move(d, s)),
+            (0..12usize).prop_map(Step::Delete),
+            any::<u8>().prop_map(Step::Add),
+            (0..12usize, any::<u8>()).prop_map(|(d, t)| Step::Notes(d, t)),
+        ]
+    }
+
+    /// `steps` done on a copy of `base`, the `minute`s after the demo's moment.
+    fn worked(base: &Board, steps: &[Step], minute: i64) -> Board {
+        let mut board = base.clone();
+        for (i, step) in steps.iter().enumerate() {
+            let at = moment() + chrono::Duration::minutes(minute + i as i64 * 2);
+            let deal = |n: usize| board.deals.get(n % board.deals.len().max(1)).map(|d| d.id);
+            match *step {
+                Step::Title(n, t) => {
+                    if let Some(id) = deal(n) {
+                        let _ = board.edit_deal(id, at, |d| d.title = format!("Title {t}"));
+                    }
+                }
+                Step::Move(n, s) => {
+                    if let Some(id) = deal(n) {
+                        let stage = board.stages[s % board.stages.len()].id.clone();
+                        let _ = board.move_deal(id, &stage, at);
+                    }
+                }
+                Step::Delete(n) => {
+                    if let Some(id) = deal(n) {
+                        let _ = board.delete_deal(id);
+                    }
+                }
+                Step::Add(t) => {
+                    let lead = board.stages[0].id.clone();
+                    let _ = board.add_deal(&lead, at, |d| d.title = format!("New {t}"));
+                }
+                Step::Notes(n, t) => {
+                    if let Some(id) = deal(n) {
+                        let _ = board.edit_deal(id, at, |d| d.notes = format!("Note {t}"));
+                    }
+                }
+            }
+        }
+        board
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever two people do to one board, the merge is a sound board, the same whichever
+        /// is ours, that keeps every deal either of them added.
+        #[test]
+        fn any_two_peoples_work_merges_the_same_both_ways(
+            one in proptest::collection::vec(step(), 0..8),
+            other in proptest::collection::vec(step(), 0..8),
+        ) {
+            let base = demo(12);
+            let (a, b) = (worked(&base, &one, 1), worked(&base, &other, 2));
+            let ab = merge_boards(&base, &a, &b).unwrap();
+            let ba = merge_boards(&base, &b, &a).unwrap();
+            let text = crate::store::board_text(&ab.board).unwrap();
+            prop_assert_eq!(&text, &crate::store::board_text(&ba.board).unwrap());
+            prop_assert!(crate::store::parse(text.as_bytes()).is_ok());
+            // Ids are never reused: an added deal has one past the base's.
+            let added = |side: &Board| {
+                side.deals.iter().filter(|d| d.id.0 >= base.next_deal_id).count()
+            };
+            prop_assert_eq!(added(&ab.board), added(&a) + added(&b));
+        }
+    }
+}
