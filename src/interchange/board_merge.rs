@@ -34,7 +34,7 @@ pub fn merge_boards(base: &Board, ours: &Board, theirs: &Board) -> Result<Merged
     let mut clashes = 0;
     let mut board = settings(base, ours, theirs)?;
     let (by_id, renumbered) = deals(base, ours, theirs, &mut clashes)?;
-    board.deals = by_id.into_values().map(Arc::new).collect::<Vec<_>>().into();
+    board.deals = by_id.into_values().collect::<Vec<_>>().into();
     board.next_deal_id = [ours.next_deal_id, theirs.next_deal_id, renumbered]
         .into_iter()
         .max()
@@ -79,39 +79,43 @@ fn deals(
     ours: &Board,
     theirs: &Board,
     clashes: &mut usize,
-) -> Result<(BTreeMap<u64, Deal>, u64), String> {
-    let index = |b: &Board| -> BTreeMap<u64, Deal> {
-        b.deals.iter().map(|d| (d.id.0, Deal::clone(d))).collect()
+) -> Result<(BTreeMap<u64, Arc<Deal>>, u64), String> {
+    // Shared, not copied: a deal neither side changed is the same allocation on all three
+    // (and compared by its address first).
+    let index = |b: &Board| -> BTreeMap<u64, Arc<Deal>> {
+        b.deals.iter().map(|d| (d.id.0, Arc::clone(d))).collect()
     };
     let (b, o, t) = (index(base), index(ours), index(theirs));
     let ids: BTreeSet<u64> = o.keys().chain(t.keys()).copied().collect();
-    let mut merged = BTreeMap::new();
+    let mut merged: BTreeMap<u64, Arc<Deal>> = BTreeMap::new();
     // Deals one side added, by id: true for theirs. A deal both sides added alike is neither's.
     let mut added_by_theirs: BTreeMap<u64, bool> = BTreeMap::new();
     // Deals both sides added under one id: the one created later moves, with its side.
-    let mut moving: Vec<(Deal, bool)> = Vec::new();
+    let mut moving: Vec<(Arc<Deal>, bool)> = Vec::new();
     for id in ids {
         let kept = match (b.get(&id), o.get(&id), t.get(&id)) {
-            (Some(b), Some(o), Some(t)) => Some(merge_deal(b, o, t, clashes)?),
+            (Some(b), Some(o), Some(t)) if o == t || t == b => Some(Arc::clone(o)),
+            (Some(b), Some(o), Some(t)) if o == b => Some(Arc::clone(t)),
+            (Some(b), Some(o), Some(t)) => Some(Arc::new(merge_deal(b, o, t, clashes)?)),
             // Deleted on one side: gone, unless the other side changed it.
             (Some(b), Some(kept), None) | (Some(b), None, Some(kept)) => {
-                (kept != b).then(|| kept.clone())
+                (kept != b).then(|| Arc::clone(kept))
             }
             (None, Some(one), None) => {
                 added_by_theirs.insert(id, false);
-                Some(one.clone())
+                Some(Arc::clone(one))
             }
             (None, None, Some(one)) => {
                 added_by_theirs.insert(id, true);
-                Some(one.clone())
+                Some(Arc::clone(one))
             }
-            (None, Some(o), Some(t)) if o == t => Some(o.clone()),
+            (None, Some(o), Some(t)) if o == t => Some(Arc::clone(o)),
             (None, Some(o), Some(t)) => {
                 let theirs_first = (t.created, json(t)) < (o.created, json(o));
                 let (first, second) = if theirs_first { (t, o) } else { (o, t) };
                 added_by_theirs.insert(id, theirs_first);
-                moving.push((second.clone(), !theirs_first));
-                Some(first.clone())
+                moving.push((Arc::clone(second), !theirs_first));
+                Some(Arc::clone(first))
             }
             (_, None, None) => None,
         };
@@ -123,14 +127,14 @@ fn deals(
     next = next.max(ours.next_deal_id).max(theirs.next_deal_id);
     for (mut deal, by_theirs) in moving {
         let old = deal.id;
-        deal.id = DealId(next);
+        Arc::make_mut(&mut deal).id = DealId(next);
         // A deal added on the same side that names the moved one as its referrer follows it
         // (the other side's deals that name that id mean the deal that stays).
         for other in merged.values_mut() {
             if added_by_theirs.get(&other.id.0) == Some(&by_theirs)
                 && other.referred_by == Some(Referral::Deal(old))
             {
-                other.referred_by = Some(Referral::Deal(deal.id));
+                Arc::make_mut(other).referred_by = Some(Referral::Deal(DealId(next)));
             }
         }
         merged.insert(next, deal);
