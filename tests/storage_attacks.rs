@@ -83,14 +83,7 @@ fn a_lock_file_that_is_a_link_is_refused_not_followed() {
     std::fs::copy(&path, cli.dir.path().join("board.ron")).unwrap();
     symlink(&victim, cli.dir.path().join(".board.ron.lock")).unwrap();
     let refused = cli.run(&["add", "x"]);
-    assert_eq!(refused.code, Some(1));
-    assert!(
-        refused
-            .stderr
-            .contains(support::opening(dealboard::text::t().errors.lock_failed)),
-        "{}",
-        refused.stderr
-    );
+    refused_as_unlockable(&refused);
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }
 
@@ -180,14 +173,7 @@ fn a_folder_that_cannot_be_locked_is_not_reported_as_another_dealboard() {
     let (cli, lock) = board_without_its_lock_file();
     std::fs::create_dir(&lock).unwrap();
     let refused = cli.run(&["add", "Second"]);
-    assert_eq!(refused.code, Some(1));
-    assert!(
-        refused
-            .stderr
-            .contains(support::opening(dealboard::text::t().errors.lock_failed)),
-        "{}",
-        refused.stderr
-    );
+    refused_as_unlockable(&refused);
     assert!(
         !refused
             .stderr
@@ -367,4 +353,11 @@ fn a_lock_file_hard_linked_to_another_file_is_not_written_to() {
         refused.stderr
     );
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}
+
+/// The command failed, saying the board could not be locked.
+fn refused_as_unlockable(refused: &support::cli::Run) {
+    assert_eq!(refused.code, Some(1));
+    let cannot_lock = support::opening(dealboard::text::t().errors.lock_failed);
+    assert!(refused.stderr.contains(cannot_lock), "{}", refused.stderr);
 }

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::Failure;
 use super::change::Change;
-use crate::model::{Board, Currency, PerUnit, RateError, Rates, Status};
+use crate::model::{Board, Currency, PerUnit, RateError, Rates};
 use crate::store::{self, Team};
 use crate::text::{fill, t};
 
@@ -240,7 +240,9 @@ fn list(rates: Option<&Rates>, board: &Board) -> String {
             .iter()
             .map(|rate| format!("  {}", crate::text::rates::one_is(rates, rate))),
     );
-    for (currency, deals) in open_deals_by_currency(board) {
+    let open = board.open_values();
+    for currency in open.iter().map(|m| m.currency) {
+        let deals = open.count_in(currency);
         if currency != rates.to() && rates.rate_of(currency).is_none() {
             said.push(fill(
                 r.missing,
@@ -253,19 +255,6 @@ fn list(rates: Option<&Rates>, board: &Board) -> String {
         }
     }
     lines(said)
-}
-
-/// How many open deals each currency has, in currency order.
-fn open_deals_by_currency(board: &Board) -> Vec<(Currency, usize)> {
-    let mut counts: Vec<(Currency, usize)> = Vec::new();
-    for deal in board.deals.iter().filter(|d| d.status == Status::Open) {
-        match counts.iter_mut().find(|(c, _)| *c == deal.value.currency) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((deal.value.currency, 1)),
-        }
-    }
-    counts.sort();
-    counts
 }
 
 fn currency_named(text: &str) -> Result<Currency, Failure> {

@@ -228,7 +228,8 @@ fn merge_deal(
         };
         deal.notes.push_str(&crate::text::fill(
             crate::text::t().cli.merge_kept_value,
-            &[("field", &field), ("value", &crate::text::Quoted(&shown))],
+            // Whole: a quotation would cut a long value, and nothing may be dropped.
+            &[("field", &field), ("value", &shown)],
         ));
     }
     Ok(deal)
@@ -415,8 +416,10 @@ mod tests {
     fn a_field_changed_on_both_sides_goes_to_the_later_change_and_the_other_is_noted() {
         let base = demo(20);
         let a = id(&base, 0);
+        // Long, so that a note cutting it would show.
+        let earlier = format!("Earlier {}", "x".repeat(120));
         let mut anna = base.clone();
-        anna.edit_deal(a, later(5), |d| d.title = "Earlier".into())
+        anna.edit_deal(a, later(5), |d| d.title = earlier.clone())
             .unwrap();
         let mut boris = base.clone();
         boris
@@ -425,7 +428,7 @@ mod tests {
         let merged = merged_both_ways(&base, &anna, &boris);
         let deal = merged.board.deal(a).unwrap();
         assert_eq!(deal.title, "Later");
-        assert!(deal.notes.contains("Earlier"), "{}", deal.notes);
+        assert!(deal.notes.contains(&earlier), "{}", deal.notes);
         assert_eq!(merged.clashes, 1);
     }
 

@@ -4,9 +4,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::deal::{Deal, DealId};
+use super::deal::{Deal, DealId, Status};
 use super::deals::Deals;
-use super::money::Currency;
+use super::money::{Currency, Totals};
 use super::rates::Rates;
 use super::stage::{Phase, Stage, StageId};
 
@@ -138,6 +138,15 @@ impl Board {
         self.lost_reasons = s.lost_reasons;
         self.sources = s.sources;
         self.sort = s.sort;
+    }
+
+    /// Every open deal's value, per currency, each sum knowing how many deals it holds.
+    pub fn open_values(&self) -> Totals {
+        let mut open = Totals::default();
+        for deal in self.deals.iter().filter(|d| d.status == Status::Open) {
+            open.add(deal.value);
+        }
+        open
     }
 
     pub fn stage(&self, id: &StageId) -> Option<&Stage> {

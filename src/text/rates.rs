@@ -64,7 +64,16 @@ pub struct RatesText {
 
 /// `≈ $2.9M` (`≈ $2.9M, without GBP: no rate`), where the currency and date are said once.
 pub fn approx(converted: &Converted) -> String {
-    with_missing(approx_amount(converted), converted)
+    approx_amount(converted) + &without_part(converted)
+}
+
+/// `$12k + €5k ≈ $17.4k`: `list`, the totals as shown, and their converted figure when there
+/// is one (see `report::converted_if_mixed`).
+pub fn beside(list: String, converted: Option<&Converted>) -> String {
+    match converted {
+        Some(converted) => format!("{list} {}", approx(converted)),
+        None => list,
+    }
 }
 
 /// `≈ $2.9M`, whatever it leaves out: for big letters, with what it leaves out said beside.
@@ -84,10 +93,6 @@ pub fn approx_short(converted: &Converted) -> String {
     } else {
         format!("{shown} *")
     }
-}
-
-fn with_missing(line: String, converted: &Converted) -> String {
-    line + &without_part(converted)
 }
 
 /// `, without GBP: no rate`, or nothing when no currency was left out.
@@ -161,11 +166,8 @@ pub fn in_rates_of(converted: &Converted, rates: &Rates, amounts: &str) -> Strin
 /// `$12,000 + €5,000 ≈ $17.4k`: the totals, and, with rates, their converted figure when they
 /// hold a currency other than the report's.
 pub fn money_and_converted(totals: &crate::model::Totals, rates: Option<&Rates>) -> String {
-    let shown = super::reports::money(totals);
-    match crate::report::converted_if_mixed(totals, rates) {
-        Some(converted) => format!("{shown} {}", approx(&converted)),
-        None => shown,
-    }
+    let converted = crate::report::converted_if_mixed(totals, rates);
+    beside(super::reports::money(totals), converted.as_ref())
 }
 
 /// Why a team file cannot be read, in a line; its format numbered as team files are.

@@ -97,22 +97,10 @@ fn same_month(day: NaiveDate, today: NaiveDate) -> bool {
 
 /// The currency most open deals are in (the board's own on a tie or with none open).
 fn main_currency(board: &Board) -> Currency {
-    let mut counts: Vec<(Currency, usize)> = vec![(board.currency, 0)];
-    for deal in board.deals.iter().filter(|d| d.status == Status::Open) {
-        let currency = deal.value.currency;
-        match counts.iter_mut().find(|(c, _)| *c == currency) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((currency, 1)),
-        }
-    }
-    // The first of the most: the board's own currency wins a tie.
-    counts
-        .iter()
-        .fold(
-            (board.currency, 0),
-            |best, &(c, n)| if n > best.1 { (c, n) } else { best },
-        )
-        .0
+    let open = board.open_values();
+    open.most_counted_first(board.currency)
+        .first()
+        .map_or(board.currency, |m| m.currency)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use super::state::Review;
 use crate::display_width::truncate;
 use crate::model::{Currency, Rates, Totals};
 use crate::report::converted_if_mixed;
-use crate::text::rates::{approx, approx_amount, in_rates_of};
+use crate::text::rates::{approx, approx_amount, beside, in_rates_of};
 use crate::text::reports::money_compact;
 use crate::text::t;
 
@@ -61,13 +61,11 @@ fn largest_and_more(totals: &Totals, home: Currency) -> String {
 impl Figure {
     fn money(name: &'static str, totals: &Totals, home: Currency, rates: Option<&Rates>) -> Figure {
         let (big, under) = big_money(totals, home, rates);
-        let (line, short) = match converted_if_mixed(totals, rates) {
-            Some(converted) => (
-                format!("{} {}", money_compact(totals), approx(&converted)),
-                approx(&converted),
-            ),
-            None => (money_compact(totals), largest_and_more(totals, home)),
-        };
+        let converted = converted_if_mixed(totals, rates);
+        let line = beside(money_compact(totals), converted.as_ref());
+        let short = converted
+            .as_ref()
+            .map_or_else(|| largest_and_more(totals, home), approx);
         Figure {
             name,
             big,
@@ -85,10 +83,9 @@ impl Figure {
         style: Style,
     ) -> Figure {
         let converted = converted_if_mixed(value, rates);
-        let under = match (count, &converted) {
-            (0, _) => String::new(),
-            (_, Some(converted)) => format!("{} {}", money_compact(value), approx(converted)),
-            (_, None) => money_compact(value),
+        let under = match count {
+            0 => String::new(),
+            _ => beside(money_compact(value), converted.as_ref()),
         };
         let line = if count == 0 {
             "0".to_string()

@@ -496,15 +496,18 @@ impl Review {
     /// The team file's rates when it has some, else the boards' own; the open team table and
     /// report worked out again with them.
     fn apply_rates(&mut self) {
-        let boards = self.sources.iter().filter_map(|s| s.board.as_ref());
-        self.board.rates = self
-            .team_rates()
-            .or_else(|| crate::model::Rates::merged(boards.filter_map(|b| b.rates.as_ref())));
+        self.board.rates = self.rates();
         self.follow_open_views();
     }
 
-    fn team_rates(&self) -> Option<crate::model::Rates> {
-        self.team.as_ref().and_then(|team| team.rates.clone())
+    /// The rates the review converts with: the team file's when it has some, else those of
+    /// the boards read (merged as `combine` merges them).
+    fn rates(&self) -> Option<crate::model::Rates> {
+        let team = self.team.as_ref().and_then(|team| team.rates.clone());
+        team.or_else(|| {
+            let boards = self.sources.iter().filter_map(|s| s.board.as_ref());
+            crate::model::Rates::merged(boards.filter_map(|b| b.rates.as_ref()))
+        })
     }
 
     /// The team file, and why it cannot be read now, when it cannot.
@@ -522,9 +525,7 @@ impl Review {
             .filter_map(|s| s.board.as_ref().map(|b| (s.name.as_str(), b)))
             .collect();
         let (mut board, origins) = combine(&boards).unwrap_or((Board::placeholder(), Vec::new()));
-        if let Some(rates) = self.team_rates() {
-            board.rates = Some(rates);
-        }
+        board.rates = self.rates();
         // The board combined before, and everyone's turn of it, go off the screen's thread.
         let old = std::mem::replace(&mut self.board, board);
         crate::drop_later::drop_later((old, std::mem::take(&mut self.turns)));

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use ratatui::text::{Line, Span};
 
-use super::report_sections::{Drawing, converted_as, deals, money};
+use super::report_sections::{Drawing, converted, converted_as, deals, money};
 use super::report_table::before_after;
 use super::theme;
 use crate::display_width::{pad, truncate, width};
@@ -93,7 +93,7 @@ fn figures() -> [Figure; KEY_FIGURES] {
         },
         Figure {
             label: t().reports.weighted,
-            words: |s, room| converted(s, &s.headline.weighted_value, room),
+            words: |s, room| converted(&s.headline.weighted_value, s.rates.as_ref(), room),
             measure: |s| Measure::Money(&s.headline.weighted_value),
             higher_is_better: true,
         },
@@ -128,7 +128,8 @@ fn figures() -> [Figure; KEY_FIGURES] {
             label: t().report_screen.average_won,
             words: |s, room| {
                 let average = s.converted_average_won();
-                converted_as(&s.average_won, average, s.rates.as_ref(), room)
+                let mixed = crate::report::converted_if_mixed(&s.average_won, s.rates.as_ref());
+                converted_as(&s.average_won, mixed.and(average), room)
             },
             measure: |s| Measure::Average(&s.average_won),
             higher_is_better: true,
@@ -179,12 +180,6 @@ fn cycle_words(s: &Stats, room: usize) -> String {
     }
 }
 
-/// `$240k + €60k ≈ $305k`: see [`converted_as`].
-fn converted(s: &Stats, totals: &Totals, room: usize) -> String {
-    let converted = s.rates.as_ref().map(|rates| rates.convert_total(totals));
-    converted_as(totals, converted, s.rates.as_ref(), room)
-}
-
 /// `12 deals · $240k + €60k`, the money fitted to what the count leaves.
 fn count_and_value(s: &Stats, count: usize, value: &Totals, room: usize) -> String {
     let count = deals(count);
@@ -195,7 +190,7 @@ fn count_and_value(s: &Stats, count: usize, value: &Totals, room: usize) -> Stri
         t().report_screen.count_and_value,
         &[("count", &count), ("value", &"")],
     ));
-    let value = converted(s, value, room.saturating_sub(words));
+    let value = converted(value, s.rates.as_ref(), room.saturating_sub(words));
     fill(
         t().report_screen.count_and_value,
         &[("count", &count), ("value", &value)],

@@ -83,17 +83,14 @@ pub(super) fn money(totals: &Totals, room: usize) -> String {
     money_list_fitting(totals, room)
 }
 
-/// `$240k + €60k ≈ $305k`: `totals` in `room` cells and, with `rates` and more than the report
-/// currency in them, `converted`, their figure in the report currency (kept whole: the totals
-/// give way to it).
+/// `$240k + €60k ≈ $305k`: `totals` in `room` cells and `converted`, their figure in the report
+/// currency, when there is one (kept whole: the totals give way to it).
 pub(super) fn converted_as(
     totals: &Totals,
     converted: Option<crate::model::Converted>,
-    rates: Option<&crate::model::Rates>,
     room: usize,
 ) -> String {
-    let (Some(converted), Some(_)) = (converted, crate::report::converted_if_mixed(totals, rates))
-    else {
+    let Some(converted) = converted else {
         return money(totals, room);
     };
     let approx = crate::text::rates::approx(&converted);
@@ -101,12 +98,20 @@ pub(super) fn converted_as(
     if left < 4 {
         return crate::display_width::truncate(&approx, room);
     }
-    format!("{} {approx}", money(totals, left))
+    crate::text::rates::beside(money(totals, left), Some(&converted))
 }
 
-/// [`converted_as`] with the figure converted here.
-fn converted(totals: &Totals, rates: Option<&crate::model::Rates>, room: usize) -> String {
-    converted_as(totals, rates.map(|r| r.convert_total(totals)), rates, room)
+/// [`converted_as`] with `totals` converted with `rates`.
+pub(super) fn converted(
+    totals: &Totals,
+    rates: Option<&crate::model::Rates>,
+    room: usize,
+) -> String {
+    converted_as(
+        totals,
+        crate::report::converted_if_mixed(totals, rates),
+        room,
+    )
 }
 
 pub(super) fn deals(count: usize) -> String {
