@@ -9,6 +9,9 @@ use dealboard::text::{fill, t};
 fn main() -> ExitCode {
     let words: Vec<std::ffi::OsString> = std::env::args_os().collect();
     cli::choose_language(&words);
+    if let Some(folder) = dealboard::store::data_folder() {
+        dealboard::store::keep_backups_in(folder);
+    }
     let args = match cli::parse(&words) {
         Ok(args) => args,
         Err(error) => return ExitCode::from(cli::usage_error(&error)),

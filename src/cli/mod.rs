@@ -1,6 +1,7 @@
 //! The command line: every subcommand is a thin call into model, store, report and interchange.
 //! Exit codes: 0 done, 1 failed (bad file, unknown id or stage, a refused change), 2 usage.
 
+mod backups;
 mod board_commands;
 mod change;
 mod deal_args;
@@ -107,6 +108,14 @@ pub enum Command {
         theirs: PathBuf,
         #[arg(value_name = "PATH", help = t().cli.arg_merge_path)]
         path: Option<PathBuf>,
+    },
+    #[command(about = t().team.backups_about)]
+    Backups,
+    #[command(about = t().team.restore_about)]
+    Restore {
+        #[arg(value_name = "N", help = t().team.arg_backup_number,
+              value_parser = clap::value_parser!(u64).range(1..=crate::store::BACKUPS as u64))]
+        n: u64,
     },
     #[command(about = t().cli.export)]
     Export(ExportArgs),
@@ -350,6 +359,8 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             Ok(Output::Text(String::new()))
         }
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
+        Command::Backups => text(backups::list(path, clock)),
+        Command::Restore { n } => text(backups::restore(path, n as usize, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {
             let board = kept_to_the_end(change::read_board(path)?);

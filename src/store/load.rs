@@ -53,7 +53,7 @@ pub(super) fn read(path: &Path, target: &Path) -> Result<(Board, Fingerprint, u3
     let fail = |kind| LoadError {
         path: path.to_path_buf(),
         kind,
-        backup: super::save::newest_backup(target),
+        backup: super::backups::newest_backup(target),
     };
     let (file, meta) = open_bounded(target).map_err(fail)?;
     let len = meta.len();

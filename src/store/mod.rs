@@ -1,6 +1,7 @@
 //! The board file: where it is, reading it, and saving it safely. Nothing else in the program
 //! touches the board's files.
 
+mod backups;
 mod canonical;
 mod files;
 mod fingerprint;
@@ -18,11 +19,14 @@ mod writer;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub use backups::{
+    BACKUPS, backup_folder, backup_path, data_folder, keep_backups_in, newest_backup,
+};
 pub use files::{board_files, board_name};
 pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
-pub use save::{BACKUPS, SaveError, SaveErrorKind, backup_path, write_atomically, write_output};
+pub use save::{SaveError, SaveErrorKind, write_atomically, write_output};
 pub use team::{
     TEAM_FILE, TEAM_VERSION, Team, folder_to_follow, read_team, save_team, team_file,
     team_file_stamp, team_folder, team_folder_of,
@@ -49,8 +53,22 @@ const DEFAULT_BOARDS: [(&str, &str, &str); 2] = [
     ),
 ];
 
+/// Why a backup could not be brought back.
+#[derive(Debug)]
+pub enum RestoreError {
+    /// The backup is missing or cannot be read (then the board is left as it is).
+    Backup(LoadError),
+    Save(SaveError),
+}
+
+impl From<SaveError> for RestoreError {
+    fn from(error: SaveError) -> RestoreError {
+        RestoreError::Save(error)
+    }
+}
+
 /// A backup is taken when the newest one is older than this...
-const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
+pub const BACKUP_EVERY: Duration = Duration::from_secs(10 * 60);
 /// ...or, on a session's (or a command's) first save, older than this, so that what was there
 /// before a session is kept without a burst of quick commands pushing out every older backup.
 const BACKUP_SESSION_GAP: Duration = Duration::from_secs(60);
@@ -345,6 +363,28 @@ impl Store {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io(e)),
         };
+        self.put_whole(board)?;
+        Ok(kept)
+    }
+
+    /// Puts backup `n` back in the board's place, whatever the board file holds now (even a
+    /// file that cannot be read), after keeping that file as the newest backup: a restore is
+    /// undone by restoring backup 1. Returns the board brought back. Lock the store first.
+    pub fn restore(&mut self, n: usize) -> Result<Board, RestoreError> {
+        let backup = backups::backup_path(&self.target, n);
+        let (board, _, _) = load::read(&backup, &backup).map_err(|mut e| {
+            e.backup = None;
+            RestoreError::Backup(e)
+        })?;
+        self.lock_for_saving()?;
+        save::rotate_backups(&self.target)?;
+        self.last_rotation = Some(Instant::now());
+        self.put_whole(&board)?;
+        Ok(board)
+    }
+
+    /// Writes `board` in the file's place whatever it holds (its old content already kept).
+    fn put_whole(&mut self, board: &Board) -> Result<(), SaveError> {
         let (staged, written) = save::Staged::write_with(&self.target, |out| {
             format::write_board(out, board, None).map_err(std::io::Error::other)?;
             Ok(())
@@ -354,9 +394,9 @@ impl Store {
         self.known = Some(Fingerprint::of(meta.as_ref(), written.len, written.hash));
         self.saved_before = true;
         self.written = None;
-        // The old file, whatever its format, is kept whole above.
+        // The old file, whatever its format, was kept whole before this.
         self.older_format = None;
-        Ok(kept)
+        Ok(())
     }
 
     /// Looks whether someone else changed the file, and reads it if so. What it read becomes
@@ -465,7 +505,7 @@ impl Store {
         let tried_lately = self
             .last_rotation
             .is_some_and(|at| at.elapsed() < BACKUP_EVERY);
-        let old_enough = match save::newest_backup_age(&self.target) {
+        let old_enough = match backups::newest_backup_age(&self.target) {
             None => true,
             Some(age) => age >= BACKUP_EVERY || (!self.saved_before && age >= BACKUP_SESSION_GAP),
         };
@@ -507,7 +547,7 @@ fn folder_exists(target: &Path) -> bool {
 
 /// Follows symbolic links to the file they name, even one that does not exist yet, so that
 /// saving writes the file and leaves the link a link.
-fn resolve_links(path: &Path) -> PathBuf {
+pub fn resolve_links(path: &Path) -> PathBuf {
     if let Ok(real) = std::fs::canonicalize(path) {
         return real;
     }

@@ -1,17 +1,14 @@
 //! Writing a board so that no moment leaves the file truncated or half-written: write a temporary
 //! file beside it, flush it to disk, rename it over the old one, then flush the folder.
 
+use super::backups::{BACKUPS, backup_path, stand_in};
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime};
 
 /// Permissions of a board file that did not exist before, and of backups and kept copies: only
 /// its owner may read it.
 const NEW_FILE_MODE: u32 = 0o600;
-
-/// How many old versions are kept beside the board: `board.ron.bak.1` (newest) to `.bak.N`.
-pub const BACKUPS: usize = 5;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SaveError {
@@ -132,10 +129,10 @@ impl Staged {
         Ok((staged, written))
     }
 
-    /// Stages `board`'s own file, under a second name, to become `destination`; `None` when
-    /// the file system cannot give a file a second name.
-    fn link_beside(board: &Path, destination: &Path) -> Option<Staged> {
-        let temp = super::temp::link(board, board).ok()?;
+    /// Stages `board`'s own file, under a second name in `folder`, to become `destination`;
+    /// `None` when the file system cannot give a file a second name there.
+    fn link_beside(board: &Path, folder: &Path, destination: &Path) -> Option<Staged> {
+        let temp = super::temp::link(folder, board).ok()?;
         Some(Staged {
             written: fs::symlink_metadata(&temp).ok(),
             temp,
@@ -230,12 +227,17 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
         Err(e) => return Err(SaveError::io(path, &e)),
     };
     let newest = backup_path(path, 1);
-    let fresh = match Staged::link_beside(path, &newest) {
+    // Temporary files in the backup folder are named after the board, to be found as its.
+    let stand_in = stand_in(path);
+    make_private_folder(newest.parent().unwrap_or(Path::new(".")))
+        .map_err(|e| SaveError::io(path, &e))?;
+    super::temp::remove_strays(&stand_in);
+    let fresh = match Staged::link_beside(path, &stand_in, &newest) {
         Some(linked) => linked,
         None => {
             // Copied through a small buffer: a big board is not read into memory whole for it.
             let copy = |out: &mut dyn Write| std::io::copy(&mut current, out).map(|_| ());
-            Staged::write_beside(path, &newest, NEW_FILE_MODE, copy)?.0
+            Staged::write_beside(&stand_in, &newest, NEW_FILE_MODE, copy)?.0
         }
     };
     let shift = || -> std::io::Result<()> {
@@ -257,28 +259,13 @@ pub fn write_copy(board: &Path, copy: &Path, bytes: &[u8]) -> Result<(), SaveErr
     staged.put_in_place()
 }
 
-pub fn backup_path(path: &Path, n: usize) -> PathBuf {
-    let mut name = path.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".bak.{n}"));
-    path.with_file_name(name)
-}
-
-/// The newest backup that exists beside `path`.
-pub fn newest_backup(path: &Path) -> Option<PathBuf> {
-    (1..=BACKUPS)
-        .map(|n| backup_path(path, n))
-        .find(|p| p.exists())
-}
-
-/// How old the newest backup is: since the version it keeps was written (a backup is that
-/// file under a second name) or copied; `None` when there is none.
-pub fn newest_backup_age(path: &Path) -> Option<Duration> {
-    let modified = fs::metadata(backup_path(path, 1)).ok()?.modified().ok()?;
-    Some(
-        SystemTime::now()
-            .duration_since(modified)
-            .unwrap_or_default(),
-    )
+/// Makes `folder` and those above it when missing, readable by their owner only.
+fn make_private_folder(folder: &Path) -> std::io::Result<()> {
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 fn folder_of(path: &Path) -> PathBuf {

@@ -17,6 +17,7 @@ pub mod reports;
 mod review;
 mod ru;
 pub mod safe;
+pub mod team;
 
 #[cfg(test)]
 mod catalogue_tests;
@@ -257,6 +258,7 @@ pub struct Text {
     pub reports: reports::ReportText,
     pub report_screen: reports::ReportScreenText,
     pub rates: rates::RatesText,
+    pub team: team::TeamText,
     pub import: import::ImportText,
     pub clap: clap_words::ClapWords,
     pub os_errors: os_errors::OsErrors,

@@ -18,6 +18,7 @@ pub fn run_in(home: &Path, envs: &[(&str, &str)], args: &[&str]) -> Run {
         .args(args)
         .env("HOME", home)
         .env_remove("XDG_CONFIG_HOME")
+        .env_remove("XDG_DATA_HOME")
         .env_remove("DEALBOARD_BOARD")
         .env("USER", "tester")
         // Tests speak English unless they ask otherwise, whatever the machine's locale.

@@ -38,6 +38,7 @@ impl Session {
         command.args(args);
         command.env("TERM", "xterm-256color");
         command.env("HOME", home);
+        command.env_remove("XDG_DATA_HOME");
         command.env("USER", "e2e");
         command.env("DEALBOARD_LANG", "en");
         let child = pty.slave.spawn_command(command).unwrap();
