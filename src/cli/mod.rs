@@ -15,6 +15,7 @@ mod show;
 mod stats;
 mod stats_people;
 mod table;
+mod team;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -109,6 +110,10 @@ pub enum Command {
         #[arg(value_name = "PATH", help = t().cli.arg_merge_path)]
         path: Option<PathBuf>,
     },
+    #[command(about = t().team.team_about, subcommand)]
+    Team(team::TeamCommand),
+    #[command(about = t().team.sync_about)]
+    Sync(team::SyncArgs),
     #[command(about = t().team.backups_about)]
     Backups,
     #[command(about = t().team.restore_about)]
@@ -360,6 +365,8 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
         }
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
         Command::Backups => text(backups::list(path, clock)),
+        Command::Team(command) => text(team::team(&command, path)),
+        Command::Sync(args) => text(team::sync(&args, path)),
         Command::Restore { n } => text(backups::restore(path, n as usize, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),
         Command::List(args) => {

@@ -226,6 +226,9 @@ fn merge_deal(
             Value::Null => String::new(),
             other => other.to_string(),
         };
+        if !deal.notes.is_empty() {
+            deal.notes.push('\n');
+        }
         deal.notes.push_str(&crate::text::fill(
             crate::text::t().cli.merge_kept_value,
             // Whole: a quotation would cut a long value, and nothing may be dropped.

@@ -3,6 +3,7 @@
 
 mod bad_text;
 mod board;
+mod changes_between;
 mod closing;
 mod combine;
 mod deal;
@@ -25,6 +26,7 @@ mod validate;
 
 pub use bad_text::{BadText, BadTextKind};
 pub use board::{Board, ColumnSort, FORMAT_VERSION, MAX_DEAL_ID};
+pub use changes_between::{BoardChanges, DealChange, changes_between};
 pub use combine::{Origin, combine, fallback_owner, give_owners};
 pub use deal::{
     CloseChange, Deal, DealId, DealProblem, DoneAction, Referral, StageVisit, Status, Tick,

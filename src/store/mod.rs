@@ -6,6 +6,7 @@ mod canonical;
 mod files;
 mod fingerprint;
 mod format;
+pub mod git;
 mod load;
 mod lock;
 mod path;

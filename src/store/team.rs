@@ -12,7 +12,7 @@ use crate::model::Rates;
 /// The file's name in a team folder.
 pub const TEAM_FILE: &str = "team.ron";
 /// The team file format this build writes, and the newest it reads.
-pub const TEAM_VERSION: u32 = 1;
+pub const TEAM_VERSION: u32 = 2;
 
 /// What a team folder's `team.ron` holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -24,6 +24,9 @@ pub struct Team {
     /// Rates for `stats` and `review` over the folder, in place of the boards' own.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rates: Option<Rates>,
+    /// The app syncs the folder by itself every so many minutes (format 2); never when unset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sync_every_minutes: Option<u32>,
 }
 
 /// Where `folder`'s team file is (or would be).
@@ -112,9 +115,23 @@ pub fn team_file_stamp(folder: &Path) -> Option<(std::time::SystemTime, u64)> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-/// Writes `team` as `folder`'s team file, atomically.
+/// Writes `team` as `folder`'s team file, atomically, in this build's format. A file of an
+/// older format is first kept byte for byte as `team.ron.v<N>.1`.
 pub fn save_team(folder: &Path, team: &Team) -> Result<(), SaveError> {
     let path = team_file(folder);
+    if let Ok(old) = std::fs::read_to_string(&path)
+        && let Some(version) = super::format::version_of(&old).filter(|v| *v < TEAM_VERSION)
+    {
+        let copy = (1..)
+            .map(|n| folder.join(format!("{TEAM_FILE}.v{version}.{n}")))
+            .find(|p| !p.exists())
+            .unwrap_or_else(|| folder.join(format!("{TEAM_FILE}.v{version}")));
+        super::write_atomically(&copy, old.as_bytes())?;
+    }
+    let team = &Team {
+        version: TEAM_VERSION,
+        ..team.clone()
+    };
     let config = PrettyConfig::new()
         .indentor("    ")
         .struct_names(false)
@@ -123,7 +140,10 @@ pub fn save_team(folder: &Path, team: &Team) -> Result<(), SaveError> {
         path: path.clone(),
         kind: SaveErrorKind::Io(e.to_string()),
     })?;
-    let text = format!("// dealboard team settings: `dealboard rates` keeps the rates.\n{body}\n");
+    let text = format!(
+        "// dealboard team settings: `dealboard rates` keeps the rates; `sync_every_minutes: 15`\n\
+         // makes the app sync the folder through git every 15 minutes.\n{body}\n"
+    );
     super::write_atomically(&path, text.as_bytes())
 }
 
@@ -146,6 +166,7 @@ mod tests {
             version: TEAM_VERSION,
             name: "North".into(),
             rates: Some(rates),
+            sync_every_minutes: Some(15),
         };
         save_team(folder.path(), &team).unwrap();
         assert_eq!(read_team(folder.path()).unwrap(), Some(team));
@@ -156,5 +177,23 @@ mod tests {
             matches!(error.kind, LoadErrorKind::Syntax { line, .. } if line > 1),
             "{error:?}"
         );
+    }
+
+    #[test]
+    fn a_team_file_of_the_first_format_is_read_and_kept_before_it_is_written_anew() {
+        let folder = tempfile::tempdir().unwrap();
+        let old = "(version: 1, name: \"North\")\n";
+        std::fs::write(team_file(folder.path()), old).unwrap();
+        let team = read_team(folder.path()).unwrap().unwrap();
+        assert_eq!(
+            (team.name.as_str(), team.sync_every_minutes),
+            ("North", None)
+        );
+        save_team(folder.path(), &team).unwrap();
+        let kept = folder.path().join("team.ron.v1.1");
+        assert_eq!(std::fs::read_to_string(kept).unwrap(), old);
+        let now = read_team(folder.path()).unwrap().unwrap();
+        assert_eq!(now.version, TEAM_VERSION);
+        assert_eq!(now.name, "North");
     }
 }

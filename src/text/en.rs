@@ -673,7 +673,7 @@ pub static EN: Text = Text {
         init_exists: "There is already a board at {path}. `dealboard init --force` replaces it; the old board is kept beside it first.",
         init_demo: "Created a demo board with {deals} deals at {path}.",
         init_backup: "The board that was there is kept as {backup}.",
-        merge_kept_value: "\n[merge] {field} was “{value}” in the other change; the later change was kept.",
+        merge_kept_value: "[merge] {field} was “{value}” in the other change; the later change was kept.",
         merge: "Merge two versions of a board file (git's merge driver: dealboard merge %O %A %B %P)",
         arg_merge_base: "The board as both sides had it (git's %O)",
         arg_merge_ours: "Our version; the merged board is written here (git's %A)",

@@ -713,7 +713,7 @@ pub static RU: Text = Text {
         init_exists: "Доска {path} уже существует. `dealboard init --force` заменит её, предварительно сохранив старую доску рядом.",
         init_demo: "Создана демо-доска {path}; сделок: {deals}.",
         init_backup: "Прежняя доска сохранена как {backup}.",
-        merge_kept_value: "\n[слияние] {field} было «{value}» в другом изменении; оставлено более позднее.",
+        merge_kept_value: "[слияние] {field} было «{value}» в другом изменении; оставлено более позднее.",
         merge: "Слить две версии файла доски (драйвер слияния git: dealboard merge %O %A %B %P)",
         arg_merge_base: "Доска, какой её знали обе стороны (%O в git)",
         arg_merge_ours: "Наша версия; сюда записывается результат (%A в git)",

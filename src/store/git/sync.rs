@@ -1,0 +1,481 @@
+//! `dealboard sync`: commit the boards that changed (the message, in words, is the caller's),
+//! take the team's changes in with dealboard's merge, push. Whatever git cannot finish is
+//! rolled back: the folder is never left mid-rebase, with conflict markers, or with a board
+//! that does not load.
+
+use std::path::{Path, PathBuf};
+
+use super::{Git, GitError, TeamError};
+use crate::model::Board;
+use crate::store::{LoadError, Store, TEAM_FILE};
+
+/// How many times a push refused because someone pushed first is tried again.
+const PUSH_TRIES: usize = 3;
+
+/// A file of the team folder that changed since the last commit, for the commit message.
+pub struct ChangedFile {
+    /// As git names it (from the top of the repository).
+    pub path: String,
+    pub before: Option<Board>,
+    pub after: Option<Board>,
+    /// `team.ron`, `.gitattributes`, `.gitignore`: not a board.
+    pub board: bool,
+}
+
+/// A commit that came in from the team.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Incoming {
+    pub author: String,
+    pub subject: String,
+}
+
+/// What a sync did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyncReport {
+    /// The first line of the commit made, if one was.
+    pub committed: Option<String>,
+    /// The team's commits taken in, oldest first.
+    pub incoming: Vec<Incoming>,
+    /// Whether commits were sent.
+    pub pushed: bool,
+    pub url: String,
+}
+
+/// Why a sync stopped. Whatever it committed stays committed (`committed`), to be sent by the
+/// next sync.
+#[derive(Debug)]
+pub enum SyncError {
+    Team(TeamError),
+    NotARepository(PathBuf),
+    /// git is in the middle of something the user started (a merge, a rebase).
+    Busy(PathBuf),
+    /// A changed board that does not load: nothing was committed.
+    Unreadable(LoadError),
+    NoRemote {
+        committed: Option<String>,
+    },
+    Offline {
+        url: String,
+        error: String,
+        committed: Option<String>,
+    },
+    /// Taking the team's changes in failed and was undone.
+    RolledBack {
+        error: String,
+        committed: Option<String>,
+    },
+    PushRefused {
+        url: String,
+        error: String,
+        committed: Option<String>,
+    },
+}
+
+impl From<GitError> for SyncError {
+    fn from(error: GitError) -> SyncError {
+        SyncError::Team(TeamError::Git(error))
+    }
+}
+
+/// How the team's changes are taken in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pull {
+    /// Yours replayed on top of theirs: a straight history (the default).
+    Rebase,
+    /// A merge commit joining both.
+    Merge,
+}
+
+/// How far the team folder is from the shared repository, as last fetched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Behind {
+    /// Commits here not yet sent.
+    pub ahead: usize,
+    /// Commits of the team not yet taken in.
+    pub behind: usize,
+}
+
+/// Commits the changed board files of `folder` (with `message` worded from them), takes the
+/// team's changes in and sends yours.
+pub fn sync_team(
+    folder: &Path,
+    pull: Pull,
+    message: &dyn Fn(&[ChangedFile]) -> String,
+) -> Result<SyncReport, SyncError> {
+    let mut git = Git::in_folder(folder);
+    if git.top()?.is_none() {
+        return Err(SyncError::NotARepository(folder.to_path_buf()));
+    };
+    if busy(&git)? {
+        return Err(SyncError::Busy(folder.to_path_buf()));
+    }
+    git.register_driver()?;
+    git.commit_as(None)?;
+    let committed = commit_changes(&mut git, message)?;
+    let Some(url) = git.origin() else {
+        return Err(SyncError::NoRemote { committed });
+    };
+    let mut tries = 0;
+    loop {
+        tries += 1;
+        let (incoming, branch) = take_in(&git, pull, &url, &committed)?;
+        match send(&git, &branch) {
+            Ok(pushed) => {
+                return Ok(SyncReport {
+                    committed,
+                    incoming,
+                    pushed,
+                    url,
+                });
+            }
+            // Someone sent theirs in between: take it in too, and send again.
+            Err(GitError::Failed { error, .. })
+                if refused_as_behind(&error) && tries < PUSH_TRIES =>
+            {
+                continue;
+            }
+            Err(GitError::Failed { error, .. }) => {
+                return Err(if refused_as_behind(&error) || !unreachable(&error) {
+                    SyncError::PushRefused {
+                        url,
+                        error,
+                        committed,
+                    }
+                } else {
+                    SyncError::Offline {
+                        url,
+                        error,
+                        committed,
+                    }
+                });
+            }
+            Err(GitError::Missing) => return Err(GitError::Missing.into()),
+        }
+    }
+}
+
+/// Ahead and behind of the shared repository, after fetching from it when `fetch`; `None`
+/// when `folder` is not in a repository with a shared one, or it cannot be reached.
+pub fn sync_state(folder: &Path, fetch: bool) -> Option<Behind> {
+    let git = Git::in_folder(folder);
+    git.top().ok()??;
+    git.origin()?;
+    if fetch {
+        git.run(&["fetch", "-q", "origin"]).ok()?;
+    }
+    let branch = current_branch(&git).ok()?;
+    let theirs = format!("origin/{branch}");
+    if !has_ref(&git, &theirs).ok()? {
+        let ahead = git.run(&["rev-list", "--count", "HEAD"]).ok()?;
+        return Some(Behind {
+            ahead: ahead.trim().parse().unwrap_or(0),
+            behind: 0,
+        });
+    }
+    let counts = git
+        .run(&[
+            "rev-list",
+            "--left-right",
+            "--count",
+            &format!("HEAD...{theirs}"),
+        ])
+        .ok()?;
+    let mut numbers = counts.split_whitespace().map(|n| n.parse().unwrap_or(0));
+    Some(Behind {
+        ahead: numbers.next().unwrap_or(0),
+        behind: numbers.next().unwrap_or(0),
+    })
+}
+
+/// The branch of the shared repository to follow: its default one, else `main` or `master`,
+/// else any; `None` when it has none yet. Fetch first.
+pub(super) fn remote_branch(git: &Git) -> Result<Option<String>, GitError> {
+    let listed = git
+        .run(&["ls-remote", "--symref", "origin", "HEAD"])
+        .unwrap_or_default();
+    let default = listed.lines().find_map(|line| {
+        line.strip_prefix("ref: refs/heads/")
+            .and_then(|rest| rest.split('\t').next())
+            .map(str::to_string)
+    });
+    let known = git.run(&[
+        "for-each-ref",
+        "--format=%(refname:strip=3)",
+        "refs/remotes/origin",
+    ])?;
+    let known: Vec<&str> = known.lines().filter(|b| *b != "HEAD").collect();
+    Ok(default
+        .filter(|b| known.contains(&b.as_str()))
+        .or_else(|| {
+            ["main", "master"]
+                .into_iter()
+                .find(|b| known.contains(b))
+                .map(str::to_string)
+        })
+        .or_else(|| known.first().map(|b| b.to_string())))
+}
+
+/// Stages and commits every changed `.ron` file of the folder (boards and `team.ron`) and its
+/// `.gitattributes` / `.gitignore`. A changed board that does not load is not committed: it
+/// would reach every teammate.
+fn commit_changes(
+    git: &mut Git,
+    message: &dyn Fn(&[ChangedFile]) -> String,
+) -> Result<Option<String>, SyncError> {
+    let mut paths: Vec<String> = Vec::new();
+    let tracked = git.run(&[
+        "ls-files",
+        "-z",
+        "--",
+        ":(glob)*.ron",
+        ".gitattributes",
+        ".gitignore",
+    ])?;
+    paths.extend(
+        tracked
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+    );
+    let untracked = git.run(&[
+        "ls-files",
+        "-z",
+        "--others",
+        "--exclude-standard",
+        "--",
+        ":(glob)*.ron",
+        ".gitattributes",
+        ".gitignore",
+    ])?;
+    paths.extend(
+        untracked
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .map(str::to_string),
+    );
+    if paths.is_empty() {
+        return Ok(None);
+    }
+    let mut add = vec!["add", "-A", "--"];
+    add.extend(paths.iter().map(String::as_str));
+    git.run(&add)?;
+    // Only this folder's files: whatever else the user staged is theirs to commit.
+    let staged = git.run(&[
+        "diff",
+        "--cached",
+        "--no-renames",
+        "--name-status",
+        "-z",
+        "--relative",
+        "--",
+        ".",
+    ])?;
+    let mut fields = staged.split('\0').filter(|f| !f.is_empty());
+    let mut changed = Vec::new();
+    while let (Some(status), Some(path)) = (fields.next(), fields.next()) {
+        let name = Path::new(path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let board = path.ends_with(".ron") && name.as_deref() != Some(TEAM_FILE);
+        let mut file = ChangedFile {
+            path: path.to_string(),
+            before: None,
+            after: None,
+            board,
+        };
+        if board {
+            if status != "A" {
+                file.before = git
+                    .run(&["show", &format!("HEAD:./{path}")])
+                    .ok()
+                    .and_then(|text| crate::store::parse(text.as_bytes()).ok());
+            }
+            if status != "D" {
+                match Store::open(&git.folder().join(path)) {
+                    Ok((_, board)) => file.after = Some(board),
+                    Err(e) => {
+                        // Left as it was: staged nothing.
+                        let _ = git.run(&["reset", "-q"]);
+                        return Err(SyncError::Unreadable(e));
+                    }
+                }
+            }
+        }
+        changed.push(file);
+    }
+    if changed.is_empty() {
+        return Ok(None);
+    }
+    let text = message(&changed);
+    let who = changed
+        .iter()
+        .find_map(|f| f.after.as_ref().or(f.before.as_ref()))
+        .map(|b| b.owner.clone())
+        .filter(|o| !o.is_empty());
+    let paths: Vec<&str> = changed.iter().map(|f| f.path.as_str()).collect();
+    git.commit_as(who.as_deref())?;
+    git.commit(&text, &paths)?;
+    Ok(Some(text.lines().next().unwrap_or_default().to_string()))
+}
+
+/// Fetches and takes the team's commits in; rolls back whatever git could not finish. Returns
+/// what came in and the branch followed.
+fn take_in(
+    git: &Git,
+    pull: Pull,
+    url: &str,
+    committed: &Option<String>,
+) -> Result<(Vec<Incoming>, String), SyncError> {
+    if let Err(GitError::Failed { error, .. }) = git.run(&["fetch", "-q", "origin"]) {
+        return Err(SyncError::Offline {
+            url: url.to_string(),
+            error,
+            committed: committed.clone(),
+        });
+    }
+    let branch = current_branch(git)?;
+    let theirs = format!("origin/{branch}");
+    if !has_ref(git, &theirs)? {
+        return Ok((Vec::new(), branch));
+    }
+    let log = git.run(&[
+        "log",
+        "--reverse",
+        "--format=%an%x1f%s%x1e",
+        &format!("HEAD..{theirs}"),
+    ])?;
+    let incoming: Vec<Incoming> = log
+        .split('\x1e')
+        .filter_map(|entry| {
+            let (author, subject) = entry.trim_start_matches('\n').split_once('\x1f')?;
+            Some(Incoming {
+                author: author.to_string(),
+                subject: subject.to_string(),
+            })
+        })
+        .collect();
+    if incoming.is_empty() {
+        return Ok((incoming, branch));
+    }
+    let before = git
+        .run(&["rev-parse", "HEAD"])
+        .ok()
+        .map(|h| h.trim().to_string());
+    let taken = match pull {
+        Pull::Rebase => git.run(&["rebase", "-q", "--autostash", &theirs]),
+        Pull::Merge => git.run(&["merge", "-q", "--no-edit", "--autostash", &theirs]),
+    };
+    let failed = match taken {
+        Err(GitError::Failed { error, .. }) => Some(error),
+        Err(GitError::Missing) => return Err(GitError::Missing.into()),
+        Ok(_) => unloadable_board(git).map(|e| e.to_string()),
+    };
+    if let Some(error) = failed {
+        roll_back(git, pull, before.as_deref());
+        return Err(SyncError::RolledBack {
+            error,
+            committed: committed.clone(),
+        });
+    }
+    Ok((incoming, branch))
+}
+
+/// The first board of the folder that does not load after taking changes in, if any.
+fn unloadable_board(git: &Git) -> Option<LoadError> {
+    crate::store::board_files(&[git.folder().to_path_buf()])
+        .iter()
+        .find_map(|path| Store::open(path).err())
+}
+
+/// Undoes a rebase or merge that did not finish, or one that left a board that does not load.
+fn roll_back(git: &Git, pull: Pull, before: Option<&str>) {
+    let _ = match pull {
+        Pull::Rebase => git.run(&["rebase", "--abort"]),
+        Pull::Merge => git.run(&["merge", "--abort"]),
+    };
+    if let Some(before) = before {
+        let head = git.run(&["rev-parse", "HEAD"]).ok();
+        if busy(git).unwrap_or(true) || head.as_deref().map(str::trim) != Some(before) {
+            let _ = git.run(&["reset", "-q", "--merge", before]);
+            let _ = git.run(&["reset", "-q", "--hard", before]);
+        }
+    }
+}
+
+/// Sends the commits the shared repository lacks; true when there were any.
+fn send(git: &Git, branch: &str) -> Result<bool, GitError> {
+    let theirs = format!("origin/{branch}");
+    let ahead = if has_ref(git, &theirs)? {
+        git.run(&["rev-list", "--count", &format!("{theirs}..HEAD")])?
+            .trim()
+            .parse()
+            .unwrap_or(0)
+    } else {
+        1
+    };
+    if ahead == 0 {
+        return Ok(false);
+    }
+    git.run(&[
+        "push",
+        "-q",
+        "-u",
+        "origin",
+        &format!("HEAD:refs/heads/{branch}"),
+    ])?;
+    Ok(true)
+}
+
+/// A rebase, merge, cherry-pick or revert under way in the repository.
+fn busy(git: &Git) -> Result<bool, GitError> {
+    for name in [
+        "rebase-merge",
+        "rebase-apply",
+        "MERGE_HEAD",
+        "CHERRY_PICK_HEAD",
+        "REVERT_HEAD",
+    ] {
+        let path = git.run(&["rev-parse", "--git-path", name])?;
+        if git.folder().join(path.trim()).exists() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+fn current_branch(git: &Git) -> Result<String, GitError> {
+    Ok(git
+        .run(&["symbolic-ref", "--short", "HEAD"])?
+        .trim()
+        .to_string())
+}
+
+fn has_ref(git: &Git, name: &str) -> Result<bool, GitError> {
+    git.succeeds(&[
+        "rev-parse",
+        "-q",
+        "--verify",
+        &format!("refs/remotes/{name}"),
+    ])
+}
+
+/// git refused a push because the shared repository has commits this one lacks.
+fn refused_as_behind(error: &str) -> bool {
+    ["fetch first", "non-fast-forward", "rejected"]
+        .iter()
+        .any(|words| error.contains(words))
+}
+
+/// git could not reach the shared repository at all.
+fn unreachable(error: &str) -> bool {
+    [
+        "Could not read from remote",
+        "does not appear to be a git repository",
+        "unable to access",
+        "Could not resolve host",
+        "Connection refused",
+        "timed out",
+    ]
+    .iter()
+    .any(|words| error.contains(words))
+}
