@@ -490,3 +490,68 @@ fn a_week_of_two_sellers_and_a_manager_sharing_through_git_loses_nothing_and_nev
         carla.on(board, &["check"]);
     }
 }
+
+/// Waits for the app's sync or look under way, then takes what it brought.
+fn take_team_news(app: &mut dealboard::tui::app::App) {
+    for _ in 0..2000 {
+        if app.has_news() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    app.update(dealboard::tui::action::Action::News);
+}
+
+#[test]
+fn in_the_app_the_status_bar_says_what_is_not_shared_and_the_sync_key_brings_the_teams_changes() {
+    use dealboard::store::git::Behind;
+    use dealboard::tui::action::Action;
+    use dealboard::tui::app::{App, TeamState};
+    let team = Team::new();
+    let anna = team.founder("anna");
+    anna.on("north.ron", &["add", "Base deal"]);
+    anna.sync();
+    let boris = team.join("boris");
+    boris.on("north.ron", &["add", "Boris's deal"]);
+    boris.sync();
+    anna.on("north.ron", &["add", "Anna's deal"]);
+
+    let (store, board) =
+        dealboard::store::Store::open(Path::new(&anna.board("north.ron"))).unwrap();
+    let clock = Box::new(dealboard::clock::FixedClock(support::now()));
+    let mut app = App::new(board, store, clock, (120, 30));
+    // The first look fetches: one change here to share, one of Boris's to take in.
+    app.update(Action::Tick);
+    take_team_news(&mut app);
+    assert_eq!(
+        app.team_state(),
+        Some(TeamState::Standing(Behind {
+            ahead: 1,
+            behind: 1
+        }))
+    );
+    app.update(Action::Sync);
+    assert_eq!(app.team_state(), Some(TeamState::Syncing));
+    take_team_news(&mut app);
+    let said = app.flash().map(|f| f.text.clone()).unwrap_or_default();
+    assert!(said.starts_with(opening(t().team.synced)), "{said}");
+    assert!(said.contains("Boris's deal"), "{said}");
+    assert!(app.board().deals.iter().any(|d| d.title == "Boris's deal"));
+    assert_eq!(
+        app.team_state(),
+        Some(TeamState::Standing(Behind::default()))
+    );
+    app.end();
+    boris.sync();
+    boris.deal("north.ron", "Anna's deal");
+}
+
+#[test]
+fn outside_a_team_folder_the_sync_key_says_how_to_make_one() {
+    use dealboard::tui::action::Action;
+    let mut app = support::TestApp::new(support::sample_board(), 120, 30);
+    app.act(Action::Sync);
+    let said = app.app.flash().map(|f| f.text.clone()).unwrap_or_default();
+    assert_eq!(said, t().team.not_in_team);
+    assert_eq!(app.app.team_state(), None);
+}

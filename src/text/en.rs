@@ -986,6 +986,8 @@ pub static EN: Text = Text {
         synced_nothing: "Synced: nothing new from the team.",
         sync_failed: "Sync failed: {error}",
         not_in_team: "This board is not in a team folder: `dealboard team init` makes one.",
+        key_sync: "sync with the team: share your changes, take theirs in (git)",
+        hint_sync: "sync",
     },
     import: ImportText {
         empty_file: "The file is empty: there is no header line to read.",

@@ -17,6 +17,7 @@ pub mod reports;
 mod review;
 mod ru;
 pub mod safe;
+pub mod sync_words;
 pub mod team;
 
 #[cfg(test)]

@@ -1055,6 +1055,8 @@ pub static RU: Text = Text {
         synced_nothing: "Синхронизировано: от команды ничего нового.",
         sync_failed: "Синхронизация не удалась: {error}",
         not_in_team: "Эта доска не в папке команды: её создаёт `dealboard team init`.",
+        key_sync: "синхронизация с командой: отправить свои изменения, забрать чужие (git)",
+        hint_sync: "синхр.",
     },
     import: ImportText {
         empty_file: "Файл пуст: в нём нет строки заголовков.",

@@ -122,5 +122,9 @@ pub struct TeamText {
     /// `{error}`.
     pub sync_failed: &'static str,
     pub not_in_team: &'static str,
+    /// The key's line in help.
+    pub key_sync: &'static str,
+    /// The key's hint in the status bar.
+    pub hint_sync: &'static str,
 }
 }

@@ -45,6 +45,8 @@ pub enum Action {
     /// The process report: funnel, conversion, win rate, forecast, compliance.
     ShowReports,
     ShowHelp,
+    /// Share this board's changes with the team and take theirs in (git).
+    Sync,
     /// Add, edit or delete the selected item of a list screen (the process editor).
     AddItem,
     EditItem,

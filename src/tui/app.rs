@@ -14,6 +14,8 @@ mod process;
 pub(crate) mod report_counter;
 mod reports;
 mod saving;
+mod team;
+mod team_link;
 
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
@@ -30,6 +32,10 @@ use super::picker::Picker;
 use super::text_form::TextForm;
 
 pub use reports::{PeriodPreset, ReportChoice, ReportsView};
+pub use team::TeamState;
+
+/// How long quitting waits for a sync with the team under way to finish.
+const SYNC_PATIENCE_AT_END: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Undo keeps at most this many steps.
 const UNDO_LIMIT: usize = 1000;
@@ -210,6 +216,8 @@ pub struct App {
     closed_list: Option<ClosedList>,
     /// Works out the report's figures off the key path.
     reports: report_counter::ReportCounter,
+    /// The team folder the board is in, shared through git; `None` when it is in none.
+    team: Option<team_link::TeamLink>,
     size: (u16, u16),
     quit: bool,
 }
@@ -219,6 +227,7 @@ impl App {
         let stages = board.stages.len();
         let read_only = !store.can_write();
         let path = store.path().to_path_buf();
+        let team = team_link::TeamLink::of(&path);
         let writer = Writer::start(store);
         let mut app = App {
             board,
@@ -246,6 +255,7 @@ impl App {
             report_choice: ReportChoice::default(),
             closed_list: None,
             reports: report_counter::ReportCounter::default(),
+            team,
             size,
             quit: false,
             team_rates: None,
@@ -259,6 +269,10 @@ impl App {
     /// one. At 100,000 deals that takes a third of a second the user would wait at quit for
     /// nothing: the system takes the process's memory back at once when it ends.
     pub fn end(mut self) {
+        // A sync is let finish: cut off, it could leave the folder mid-rebase.
+        if let Some(team) = &self.team {
+            team.wait(SYNC_PATIENCE_AT_END);
+        }
         let deals = (
             std::mem::take(&mut self.board.deals),
             std::mem::take(&mut self.shown),
@@ -496,10 +510,14 @@ impl App {
             Action::Terminate => return self.terminate(),
             Action::News => {
                 self.take_report();
+                self.take_team_news();
                 return self.take_finished_save();
             }
             Action::Tick => {
                 self.watch_file();
+                if let Some(team) = &mut self.team {
+                    team.tick();
+                }
                 self.writer.find_pieces_once(|| self.board.clone());
                 if self.shown.figures().counted_on != Some(self.clock.today()) {
                     self.refresh(None);

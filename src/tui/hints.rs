@@ -74,6 +74,8 @@ pub const BOARD: &[Hint] = &[
     hint(&[Quit], |h| h.quit),
     // Last: a narrow screen drops it before quitting is no longer shown.
     hint(&[ShowReports], |h| h.report),
+    // Only in a team folder (see `hints_for`).
+    hint(&[Sync], |_| crate::text::t().team.hint_sync),
 ];
 
 #[rustfmt::skip]
@@ -201,4 +203,13 @@ pub const REVIEW_PANEL: &[Hint] = &[
 /// Every hint of a screen, in `context`'s keys.
 pub fn texts(hints: &[Hint], context: Context) -> Vec<String> {
     hints.iter().map(|h| h.text(context)).collect()
+}
+
+/// [`texts`] without the hints for `left_out`.
+pub fn texts_without(hints: &[Hint], context: Context, left_out: Action) -> Vec<String> {
+    hints
+        .iter()
+        .filter(|h| !h.actions.contains(&left_out))
+        .map(|h| h.text(context))
+        .collect()
 }

@@ -190,6 +190,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
     bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
     bind(Board, &[ch('s')], Action::ShowReports, |_| crate::text::t().report_screen.show_reports),
+    bind(Board, &[ch('P')], Action::Sync, |_| crate::text::t().team.key_sync),
     bind(Board, &[ch('?'), key(KeyCode::F(1))], Action::ShowHelp, |k| k.help),
     bind(Board, &[ch('q'), ctrl('c')], Action::Quit, |k| k.quit),
     bind(Detail, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.criterion_up),

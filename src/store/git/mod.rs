@@ -213,15 +213,22 @@ impl Git {
     }
 
     /// Registers dealboard's merge for board files in this repository's own settings (they are
-    /// not shared by a clone: each copy registers it). Returns the driver's command line.
+    /// not shared by a clone: each copy registers it), as this program, so that a moved or
+    /// rebuilt dealboard is found again at the next sync. Returns the driver's command line.
+    /// A program that is not dealboard itself (a test running the library) registers nothing
+    /// and is told what is registered.
     pub fn register_driver(&self) -> Result<String, GitError> {
-        let exe = std::env::current_exe().map_err(|e| GitError::Failed {
-            what: "merge.dealboard.driver".into(),
-            error: e.to_string(),
-        })?;
+        let now = self
+            .run(&["config", "--local", "--get", "merge.dealboard.driver"])
+            .map(|d| d.trim().to_string());
+        let Some(exe) = std::env::current_exe()
+            .ok()
+            .filter(|exe| exe.file_stem().is_some_and(|name| name == "dealboard"))
+        else {
+            return Ok(now.unwrap_or_default());
+        };
         let driver = format!("{} merge %O %A %B %P", shell_quoted(&exe.to_string_lossy()));
-        let now = self.run(&["config", "--local", "--get", "merge.dealboard.driver"]);
-        if now.as_deref().map(str::trim) != Ok(driver.as_str()) {
+        if now.as_ref() != Ok(&driver) {
             self.run(&[
                 "config",
                 "--local",

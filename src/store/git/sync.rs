@@ -89,7 +89,7 @@ pub enum Pull {
 /// How far the team folder is from the shared repository, as last fetched.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Behind {
-    /// Commits here not yet sent.
+    /// Commits here not yet sent, and one more when boards changed since the last commit.
     pub ahead: usize,
     /// Commits of the team not yet taken in.
     pub behind: usize,
@@ -154,36 +154,42 @@ pub fn sync_team(
     }
 }
 
-/// Ahead and behind of the shared repository, after fetching from it when `fetch`; `None`
-/// when `folder` is not in a repository with a shared one, or it cannot be reached.
+/// Ahead and behind of the shared repository, after fetching from it when `fetch` (offline:
+/// as last fetched); `None` when `folder` is not in a repository with a shared one.
 pub fn sync_state(folder: &Path, fetch: bool) -> Option<Behind> {
     let git = Git::in_folder(folder);
     git.top().ok()??;
     git.origin()?;
     if fetch {
-        git.run(&["fetch", "-q", "origin"]).ok()?;
+        // Offline: the counts as last fetched.
+        let _ = git.run(&["fetch", "-q", "origin"]);
     }
+    let changed = git
+        .run(&["status", "--porcelain", "--", ":(glob)*.ron"])
+        .ok()
+        .is_some_and(|status| !status.trim().is_empty());
     let branch = current_branch(&git).ok()?;
     let theirs = format!("origin/{branch}");
-    if !has_ref(&git, &theirs).ok()? {
-        let ahead = git.run(&["rev-list", "--count", "HEAD"]).ok()?;
-        return Some(Behind {
-            ahead: ahead.trim().parse().unwrap_or(0),
-            behind: 0,
-        });
-    }
-    let counts = git
-        .run(&[
-            "rev-list",
-            "--left-right",
-            "--count",
-            &format!("HEAD...{theirs}"),
-        ])
-        .ok()?;
-    let mut numbers = counts.split_whitespace().map(|n| n.parse().unwrap_or(0));
+    let (ahead, behind) = if has_ref(&git, &theirs).ok()? {
+        let counts = git
+            .run(&[
+                "rev-list",
+                "--left-right",
+                "--count",
+                &format!("HEAD...{theirs}"),
+            ])
+            .ok()?;
+        let mut numbers = counts.split_whitespace().map(|n| n.parse().unwrap_or(0));
+        (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0))
+    } else {
+        let all = git
+            .run(&["rev-list", "--count", "HEAD"])
+            .unwrap_or_default();
+        (all.trim().parse().unwrap_or(0), 0)
+    };
     Some(Behind {
-        ahead: numbers.next().unwrap_or(0),
-        behind: numbers.next().unwrap_or(0),
+        ahead: ahead + usize::from(changed),
+        behind,
     })
 }
 

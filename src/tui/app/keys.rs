@@ -119,6 +119,7 @@ impl App {
             ShowProcess => self.open(Mode::Process(ProcessView::default())),
             ShowReports => self.open_reports(),
             ShowHelp => self.open(Mode::Help { scroll: 0 }),
+            Sync => self.sync_with_team(),
             _ => {}
         }
     }

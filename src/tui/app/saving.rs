@@ -267,6 +267,9 @@ impl App {
     ///
     /// [`Action::News`]: crate::tui::action::Action::News
     pub fn wake_on_news(&self, wake: Arc<dyn Fn() + Send + Sync>) {
+        if let Some(team) = &self.team {
+            team.wake_with(Arc::clone(&wake));
+        }
         let saves = Arc::clone(&wake);
         self.writer.on_finished(move || saves());
         self.reports.wake_with(move || wake());
@@ -274,7 +277,9 @@ impl App {
 
     /// True when a save finished, or the report's figures came, that the app has not taken in.
     pub fn has_news(&self) -> bool {
-        self.writer.has_finished() || self.reports.has_answer()
+        self.writer.has_finished()
+            || self.reports.has_answer()
+            || self.team.as_ref().is_some_and(|team| team.has_news())
     }
 
     /// How many times the board file was written (or tried) this session.

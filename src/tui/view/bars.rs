@@ -11,7 +11,7 @@ use super::theme;
 use crate::display_width::{truncate, width, width as width_of, wrap};
 use crate::model::{ColumnSort, Totals};
 use crate::text::{describe_filter, fill, sort_name, t};
-use crate::tui::app::{App, Mode, ProcessTab, SaveState};
+use crate::tui::app::{App, Mode, ProcessTab, SaveState, TeamState};
 use crate::tui::hints;
 use crate::tui::keymap::Context;
 use crate::tui::layout::BoardLayout;
@@ -244,8 +244,9 @@ const STATUS_LINES: usize = 3;
 pub struct Status {
     lines: Vec<String>,
     style: Style,
-    /// "✓ saved" or "READ-ONLY", shown at the right unless an alert takes the whole bar.
-    state: Option<(&'static str, Style)>,
+    /// "✓ saved" or "READ-ONLY", after how the team folder stands when the board is in one
+    /// ("2↑ to share"), shown at the right unless an alert takes the whole bar.
+    state: Option<(String, Style)>,
 }
 
 impl Status {
@@ -266,14 +267,18 @@ impl Status {
                 state: None,
             };
         }
-        let state = if app.is_read_only() {
+        let (mark, style) = if app.is_read_only() {
             (b.read_only_mark, theme::error())
         } else if matches!(app.save_state(), SaveState::Saving) {
             (b.saving, theme::dim())
         } else {
             (b.saved, theme::saved())
         };
-        let room = usize::from(width).saturating_sub(width_of(state.0) + 2);
+        let state = match team_words(app) {
+            Some(team) => (format!("{team}  {mark}"), style),
+            None => (mark.to_string(), style),
+        };
+        let room = usize::from(width).saturating_sub(width_of(&state.0) + 2);
         let (lines, style) = match app.flash() {
             Some(flash) => {
                 let style = if flash.is_error {
@@ -302,7 +307,7 @@ impl Status {
             .iter()
             .map(|l| Line::from(format!(" {l}")))
             .collect();
-        let Some((state, state_style)) = self.state else {
+        let Some((state, state_style)) = &self.state else {
             frame.render_widget(Paragraph::new(text).style(self.style), area);
             return;
         };
@@ -318,9 +323,28 @@ impl Status {
             ..right
         };
         frame.render_widget(
-            Paragraph::new(Span::styled(state, state_style)).right_aligned(),
+            Paragraph::new(Span::styled(state.as_str(), *state_style)).right_aligned(),
             last_line,
         );
+    }
+}
+
+/// How the team folder stands: syncing, or what is not shared yet either way; `None` when the
+/// board is in no team folder or all is shared.
+fn team_words(app: &App) -> Option<String> {
+    let w = &t().team;
+    match app.team_state()? {
+        TeamState::Syncing => Some(w.syncing.to_string()),
+        TeamState::Standing(behind) => {
+            let mut parts = Vec::new();
+            if behind.ahead > 0 {
+                parts.push(fill(w.ahead, &[("count", &behind.ahead)]));
+            }
+            if behind.behind > 0 {
+                parts.push(fill(w.behind, &[("count", &behind.behind)]));
+            }
+            (!parts.is_empty()).then(|| parts.join(" · "))
+        }
     }
 }
 
@@ -364,6 +388,10 @@ fn hints_for(app: &App) -> Vec<String> {
             Context::Review => hints::REVIEW,
         },
     };
+    if app.team_state().is_none() {
+        // No team folder: nothing to sync.
+        return hints::texts_without(list, context, crate::tui::action::Action::Sync);
+    }
     hints::texts(list, context)
 }
 
