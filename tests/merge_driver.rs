@@ -1,5 +1,5 @@
 //! `dealboard merge` as git runs it: a real repository, two branches changing one board, and
-//! the driver registered by hand (`team init` will do it), so `git merge` merges boards.
+//! the driver registered by hand as `team init` registers it, so a plain `git merge` merges boards.
 
 mod support;
 
