@@ -110,6 +110,9 @@ fn a_side_that_cannot_be_read_fails_the_driver_and_leaves_ours_as_it_was() {
         ],
     );
     assert_eq!(run.code, Some(1));
-    assert!(run.stderr.contains("theirs"), "{}", run.stderr);
+    let said = &run.stderr;
+    let side = dealboard::text::t().team.merge_side_unreadable;
+    assert!(said.contains(support::words_of(side)), "{said}");
+    assert!(said.contains("line 1"), "{said}");
     assert_eq!(std::fs::read(&ours).unwrap(), before);
 }

@@ -555,3 +555,182 @@ fn outside_a_team_folder_the_sync_key_says_how_to_make_one() {
     assert_eq!(said, t().team.not_in_team);
     assert_eq!(app.app.team_state(), None);
 }
+
+#[test]
+fn two_syncs_at_once_take_turns_and_lose_nothing() {
+    let team = Team::new();
+    let anna = team.founder("anna");
+    anna.on("north.ron", &["add", "One"]);
+    anna.on("north.ron", &["add", "Two"]);
+    anna.sync();
+    let boris = team.join("boris");
+    for round in 0..3 {
+        boris.on(
+            "north.ron",
+            &["edit", "2", "--next", &format!("boris {round}")],
+        );
+        boris.sync();
+        anna.on(
+            "north.ron",
+            &["edit", "1", "--next", &format!("anna {round}")],
+        );
+        let folder = anna.folder.display().to_string();
+        let start = || {
+            Command::new(env!("CARGO_BIN_EXE_dealboard"))
+                .args(["sync", &folder])
+                .env("HOME", &anna.home)
+                .env("USER", "anna")
+                .env("GIT_CONFIG_NOSYSTEM", "1")
+                .env("DEALBOARD_LANG", "en")
+                .output()
+        };
+        let (first, second) = std::thread::scope(|s| {
+            let first = s.spawn(start);
+            let second = s.spawn(start);
+            (
+                first.join().unwrap().unwrap(),
+                second.join().unwrap().unwrap(),
+            )
+        });
+        for run in [&first, &second] {
+            assert!(
+                run.status.success(),
+                "{}",
+                String::from_utf8_lossy(&run.stderr)
+            );
+        }
+        anna.no_conflict_left();
+        boris.sync();
+        let want = format!("anna {round}");
+        assert_eq!(boris.deal("north.ron", "One")["next_action"], want.as_str());
+        assert_eq!(anna.deal("north.ron", "One")["next_action"], want.as_str());
+    }
+}
+
+#[test]
+fn other_files_are_the_users_own_a_staged_one_is_not_committed_and_a_changed_one_stops_the_pull() {
+    let team = Team::new();
+    let anna = team.founder("anna");
+    std::fs::write(anna.folder.join("notes.txt"), "start\n").unwrap();
+    git(&anna.folder, &["add", "notes.txt"]);
+    git(&anna.folder, &["commit", "-qm", "notes"]);
+    anna.on("north.ron", &["add", "First"]);
+    anna.sync();
+    let boris = team.join("boris");
+    std::fs::write(boris.folder.join("notes.txt"), "theirs\n").unwrap();
+    git(&boris.folder, &["commit", "-qam", "theirs"]);
+    boris.sync();
+    // Anna has her own change to notes.txt, not committed, and a file staged for later.
+    std::fs::write(anna.folder.join("notes.txt"), "mine\n").unwrap();
+    std::fs::write(anna.folder.join("staged.txt"), "not for the team\n").unwrap();
+    git(&anna.folder, &["add", "staged.txt"]);
+    anna.on("north.ron", &["edit", "1", "--title", "Renamed"]);
+    let run = anna.run(&["sync", &anna.folder.display().to_string()]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(run.stderr.contains("notes.txt"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(words_of(t().team.commit_kept)),
+        "{}",
+        run.stderr
+    );
+    // Her board change is committed alone; her files are as she left them.
+    let committed = git(&anna.folder, &["show", "--name-only", "--format=", "HEAD"]);
+    assert_eq!(committed.trim(), "north.ron");
+    assert_eq!(
+        std::fs::read_to_string(anna.folder.join("notes.txt")).unwrap(),
+        "mine\n"
+    );
+    let status = git(&anna.folder, &["status", "--porcelain"]);
+    assert!(
+        status.contains("A  staged.txt") && status.contains(" M notes.txt"),
+        "{status}"
+    );
+}
+
+#[test]
+fn a_sync_cut_off_half_way_is_rolled_back_by_the_next_keeping_what_changed_meanwhile() {
+    let team = Team::new();
+    let anna = team.founder("anna");
+    anna.on("north.ron", &["add", "First"]);
+    anna.sync();
+    let boris = team.join("boris");
+    boris.on("north.ron", &["add", "Boris's"]);
+    boris.sync();
+    anna.on("north.ron", &["add", "Anna's"]);
+    anna.run(&["sync", &anna.folder.display().to_string()]);
+    // As if the last sync had been killed mid-rebase: git stopped half-way, the note left.
+    git(&anna.folder, &["reset", "-q", "--hard", "HEAD~1"]);
+    anna.on("north.ron", &["add", "Anna's again"]);
+    git(&anna.folder, &["commit", "-qam", "anna again"]);
+    let head = git(&anna.folder, &["rev-parse", "HEAD"]);
+    git(&anna.folder, &["fetch", "-q"]);
+    let out = Command::new("git")
+        .args(["rebase", "-i", "origin/master"])
+        .current_dir(&anna.folder)
+        .env("GIT_SEQUENCE_EDITOR", "sed -i '1i break'")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", &anna.home)
+        .env("GIT_COMMITTER_NAME", "a")
+        .env("GIT_COMMITTER_EMAIL", "a@example.com")
+        .output()
+        .unwrap();
+    assert!(anna.folder.join(".git/rebase-merge").exists(), "{out:?}");
+    std::fs::write(anna.folder.join(".git/dealboard-sync-started-at"), &head).unwrap();
+    // Meanwhile, the board is changed.
+    anna.on("north.ron", &["add", "Made meanwhile"]);
+    let said = anna.sync();
+    assert!(said.contains(t().team.cut_off), "{said}");
+    assert!(said.contains("north.ron.unsaved.1"), "{said}");
+    anna.no_conflict_left();
+    let kept = std::fs::read_to_string(anna.folder.join("north.ron.unsaved.1")).unwrap();
+    assert!(kept.contains("Made meanwhile"));
+    anna.deal("north.ron", "Anna's again");
+    anna.deal("north.ron", "Boris's");
+}
+
+#[test]
+fn a_board_both_create_under_one_name_merges_and_a_teammates_gitattributes_cannot_reroute_it() {
+    let team = Team::new();
+    let anna = team.founder("anna");
+    anna.sync();
+    let boris = team.join("boris");
+    // Boris commits attributes that would merge boards line by line.
+    std::fs::write(boris.folder.join(".gitattributes"), "*.ron merge=union\n").unwrap();
+    git(&boris.folder, &["commit", "-qam", "union"]);
+    anna.on("shared.ron", &["add", "Anna's"]);
+    boris.on("shared.ron", &["add", "Boris's"]);
+    boris.sync();
+    anna.sync();
+    anna.no_conflict_left();
+    anna.deal("shared.ron", "Anna's");
+    anna.deal("shared.ron", "Boris's");
+    anna.on("shared.ron", &["edit", "1", "--title", "Anna's, renamed"]);
+    boris.sync();
+    boris.on("shared.ron", &["edit", "2", "--title", "Boris's, renamed"]);
+    anna.sync();
+    boris.sync();
+    boris.no_conflict_left();
+    boris.deal("shared.ron", "Anna's, renamed");
+    boris.deal("shared.ron", "Boris's, renamed");
+}
+
+#[test]
+fn a_team_file_that_does_not_load_is_not_taken_in() {
+    let team = Team::new();
+    let anna = team.founder("anna");
+    anna.on("north.ron", &["add", "First"]);
+    anna.sync();
+    let boris = team.join("boris");
+    std::fs::write(
+        boris.folder.join("team.ron"),
+        "(version: 2, name: \"North\"",
+    )
+    .unwrap();
+    git(&boris.folder, &["commit", "-qam", "broken team file"]);
+    git(&boris.folder, &["push", "-q"]);
+    let run = anna.run(&["sync", &anna.folder.display().to_string()]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(run.stderr.contains("team.ron"), "{}", run.stderr);
+    anna.no_conflict_left();
+    assert!(dealboard::store::read_team(&anna.folder).is_ok());
+}

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::Failure;
 use crate::interchange::merge_boards;
 use crate::store::{self, Store};
-use crate::text::{fill, t};
+use crate::text::{fill, load_error_in_a_line, t};
 
 pub fn merge(
     base: &Path,
@@ -15,8 +15,24 @@ pub fn merge(
     theirs: &Path,
     path: Option<&Path>,
 ) -> Result<String, Failure> {
-    let read = |file: &Path| Store::at(file).read().map_err(Failure::from);
-    let (base_board, our_board, their_board) = (read(base)?, read(ours)?, read(theirs)?);
+    let named = path.unwrap_or(ours);
+    // git names each side by a temporary file of its own: the message names the board.
+    let read = |file: &Path, side: &'static str| {
+        Store::at(file).read().map_err(|e| {
+            let said = load_error_in_a_line(&e)
+                .replace(&file.display().to_string(), &named.display().to_string());
+            Failure(fill(side, &[("path", &named.display()), ("error", &said)]))
+        })
+    };
+    let w = &t().team;
+    // A board both sides added (git's base is then an empty file) merges from nothing.
+    let base_board = if std::fs::metadata(base).is_ok_and(|m| m.len() == 0) {
+        crate::model::Board::placeholder()
+    } else {
+        read(base, w.merge_base_unreadable)?
+    };
+    let our_board = read(ours, w.merge_side_unreadable)?;
+    let their_board = read(theirs, w.merge_side_unreadable)?;
     let merged = merge_boards(&base_board, &our_board, &their_board).map_err(Failure)?;
     let text = store::board_text(&merged.board).map_err(Failure)?;
     store::write_atomically(ours, text.as_bytes())?;
@@ -24,7 +40,7 @@ pub fn merge(
     Ok(fill(
         t().cli.merged,
         &[
-            ("path", &path.unwrap_or(ours).display()),
+            ("path", &named.display()),
             ("deals", &deals),
             ("clashes", &merged.clashes),
         ],

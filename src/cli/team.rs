@@ -7,7 +7,9 @@ use clap::{Args, Subcommand};
 
 use super::Failure;
 use crate::store::git::{InitDone, Pull, RemoteState, SyncReport, init_team, sync_team};
-use crate::text::sync_words::{commit_message, incoming_lines, sync_failure, team_failure};
+use crate::text::sync_words::{
+    commit_message, cut_off_lines, incoming_lines, sync_failure, team_failure,
+};
 use crate::text::{fill, t};
 
 #[derive(Subcommand, Debug)]
@@ -58,10 +60,13 @@ pub fn team(command: &TeamCommand, board: &Path) -> Result<String, Failure> {
 fn init_words(done: &InitDone) -> String {
     let w = &t().team;
     let folder = done.folder.display();
-    let mut lines = vec![if done.made_repository {
-        fill(w.made_repository, &[("folder", &folder)])
-    } else {
-        fill(w.was_repository, &[("folder", &folder)])
+    let mut lines = vec![match (&done.inside, done.made_repository) {
+        (_, true) => fill(w.made_repository, &[("folder", &folder)]),
+        (Some(top), false) => fill(
+            w.inside_repository,
+            &[("folder", &folder), ("top", &top.display())],
+        ),
+        (None, false) => fill(w.was_repository, &[("folder", &folder)]),
     }];
     lines.push(
         if done.attributes_written {
@@ -119,7 +124,7 @@ pub fn sync(args: &SyncArgs, board: &Path) -> Result<String, Failure> {
 
 fn sync_words(report: &SyncReport) -> String {
     let w = &t().team;
-    let mut lines = Vec::new();
+    let mut lines = cut_off_lines(&report.cut_off);
     lines.push(match &report.committed {
         Some(message) => fill(w.committed, &[("message", message)]),
         None => w.nothing_to_commit.into(),

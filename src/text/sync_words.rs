@@ -234,6 +234,31 @@ pub fn team_failure(error: &TeamError, folder: &Path) -> String {
     }
 }
 
+/// git's words without its `hint:` lines, which suggest commands for a state the sync has
+/// already undone.
+fn without_hints(said: &str) -> String {
+    said.lines()
+        .filter(|line| !line.trim_start().starts_with("hint:"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// What the sync did first: an earlier sync cut off half-way was rolled back, and the boards
+/// changed meanwhile kept beside themselves.
+pub fn cut_off_lines(cut_off: &Option<Vec<std::path::PathBuf>>) -> Vec<String> {
+    let w = &t().team;
+    let Some(kept) = cut_off else {
+        return Vec::new();
+    };
+    let mut lines = vec![w.cut_off.to_string()];
+    if !kept.is_empty() {
+        let copies: Vec<String> = kept.iter().map(|p| p.display().to_string()).collect();
+        lines.push(fill(w.cut_off_kept, &[("copies", &copies.join(", "))]));
+    }
+    lines
+}
+
+/// Why a sync stopped, and what it kept, in words.
 pub fn sync_failure(error: &SyncError, folder: &Path) -> String {
     let w = &t().team;
     let kept = |committed: &Option<String>| match committed {
@@ -250,6 +275,12 @@ pub fn sync_failure(error: &SyncError, folder: &Path) -> String {
             fill(w.not_a_team_folder, &[("folder", &path.display())])
         }
         SyncError::Busy(path) => fill(w.git_busy, &[("folder", &path.display())]),
+        SyncError::Locked(_) => fill(w.sync_under_way, &[("folder", &folder.display())]),
+        SyncError::Uncommitted { files, committed } => format!(
+            "{}{}",
+            fill(w.uncommitted, &[("files", &listed(files, MOST_LISTED))]),
+            kept(committed)
+        ),
         SyncError::Unreadable(e) => e.to_string(),
         SyncError::NoRemote { committed } => format!("{}{}", w.no_remote, kept(committed)),
         SyncError::Offline {
@@ -266,7 +297,7 @@ pub fn sync_failure(error: &SyncError, folder: &Path) -> String {
         SyncError::RolledBack { error, committed } => {
             format!(
                 "{}{}",
-                fill(w.rolled_back, &[("error", error)]),
+                fill(w.rolled_back, &[("error", &without_hints(error))]),
                 kept(committed)
             )
         }

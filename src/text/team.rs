@@ -38,6 +38,8 @@ pub struct TeamText {
     pub made_repository: &'static str,
     /// `{folder}`.
     pub was_repository: &'static str,
+    /// `{folder}`, `{top}`: the repository above the folder that will carry its boards.
+    pub inside_repository: &'static str,
     pub attributes_written: &'static str,
     pub attributes_kept: &'static str,
     /// `{command}`.
@@ -87,6 +89,16 @@ pub struct TeamText {
     pub more_came_in: Plural,
     /// `{folder}`: a git operation under way that sync did not start.
     pub git_busy: &'static str,
+    /// `{folder}`: another sync of the repository did not end in time.
+    pub sync_under_way: &'static str,
+    /// `{files}`: tracked files other than boards with changes not committed.
+    pub uncommitted: &'static str,
+    pub cut_off: &'static str,
+    /// `{path}`, `{error}`: a side of a board the merge driver cannot read.
+    pub merge_base_unreadable: &'static str,
+    pub merge_side_unreadable: &'static str,
+    /// `{copies}`: boards changed while a sync was cut off, kept beside themselves.
+    pub cut_off_kept: &'static str,
 
     // What a commit says changed on a board, in words.
     /// `{id}`, `{title}`.

@@ -31,6 +31,9 @@ const IGNORED_HEADING: &str =
 pub struct InitDone {
     pub folder: PathBuf,
     pub made_repository: bool,
+    /// The repository the folder is in, when it starts above the folder (its boards are then
+    /// shared through it).
+    pub inside: Option<PathBuf>,
     pub attributes_written: bool,
     /// The merge driver's command line, as registered.
     pub driver: String,
@@ -69,7 +72,10 @@ pub fn init_team(
     }
     std::fs::create_dir_all(folder).map_err(|e| TeamError::io(folder, &e))?;
     let mut git = Git::in_folder(folder);
-    let made_repository = git.top()?.is_none();
+    let top = git.top()?;
+    let made_repository = top.is_none();
+    let here = std::fs::canonicalize(folder).ok();
+    let inside = top.filter(|top| std::fs::canonicalize(top).ok() != here);
     if made_repository {
         git.run(&["init", "-q"])?;
     }
@@ -83,6 +89,7 @@ pub fn init_team(
         &ATTRIBUTES,
     )?;
     let driver = git.register_driver()?;
+    route_boards(&git)?;
     let ignore_written = add_lines(&folder.join(".gitignore"), IGNORED_HEADING, &IGNORED)?;
     let (team_written, team_name) = match read_team(folder).map_err(TeamError::Load)? {
         Some(team) => (false, team.name),
@@ -111,6 +118,7 @@ pub fn init_team(
     Ok(InitDone {
         folder: folder.to_path_buf(),
         made_repository,
+        inside,
         attributes_written,
         driver,
         ignore_written,
@@ -119,6 +127,18 @@ pub fn init_team(
         remote,
         committed,
     })
+}
+
+/// Routes board files to dealboard's merge in this copy's own attributes too
+/// (`.git/info/attributes`, which come before any `.gitattributes`), so that no committed
+/// `.gitattributes` can send boards to another merge.
+pub(super) fn route_boards(git: &Git) -> Result<(), TeamError> {
+    let path = git.run(&["rev-parse", "--git-path", "info/attributes"])?;
+    let path = git.folder().join(path.trim_end_matches('\n'));
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder).map_err(|e| TeamError::io(folder, &e))?;
+    }
+    add_lines(&path, ATTRIBUTES_HEADING, &ATTRIBUTES).map(|_| ())
 }
 
 fn set_remote(git: &Git, named: Option<&str>) -> Result<RemoteState, GitError> {

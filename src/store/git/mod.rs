@@ -2,6 +2,7 @@
 //! folder, never asking anything on the terminal. `team init` sets a folder up ([`init`]),
 //! `sync` commits, takes the team's changes in with dealboard's merge and pushes ([`sync`]).
 
+mod guard;
 mod init;
 mod sync;
 

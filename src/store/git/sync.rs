@@ -5,9 +5,10 @@
 
 use std::path::{Path, PathBuf};
 
+use super::guard;
 use super::{Git, GitError, TeamError};
 use crate::model::Board;
-use crate::store::{LoadError, Store, TEAM_FILE};
+use crate::store::{LoadError, LockError, Store, TEAM_FILE};
 
 /// How many times a push refused because someone pushed first is tried again.
 const PUSH_TRIES: usize = 3;
@@ -39,6 +40,9 @@ pub struct SyncReport {
     /// Whether commits were sent.
     pub pushed: bool,
     pub url: String,
+    /// An earlier sync was cut off half-way and rolled back first; the copies kept of boards
+    /// changed meanwhile.
+    pub cut_off: Option<Vec<PathBuf>>,
 }
 
 /// Why a sync stopped. Whatever it committed stays committed (`committed`), to be sent by the
@@ -47,6 +51,14 @@ pub struct SyncReport {
 pub enum SyncError {
     Team(TeamError),
     NotARepository(PathBuf),
+    /// Another sync of the repository did not end in time.
+    Locked(LockError),
+    /// Files other than the folder's boards have changes not committed: git cannot take the
+    /// team's changes in over them, and they are the user's to commit.
+    Uncommitted {
+        files: Vec<String>,
+        committed: Option<String>,
+    },
     /// git is in the middle of something the user started (a merge, a rebase).
     Busy(PathBuf),
     /// A changed board that does not load: nothing was committed.
@@ -102,23 +114,37 @@ pub fn sync_team(
     pull: Pull,
     message: &dyn Fn(&[ChangedFile]) -> String,
 ) -> Result<SyncReport, SyncError> {
+    if !folder.is_dir() {
+        return Err(SyncError::Team(TeamError::NotAFolder(folder.to_path_buf())));
+    }
     let mut git = Git::in_folder(folder);
     if git.top()?.is_none() {
         return Err(SyncError::NotARepository(folder.to_path_buf()));
     };
+    let git_folder = guard::git_folder(&git)?;
+    let _turn = guard::one_at_a_time(&git_folder).map_err(SyncError::Locked)?;
+    let cut_off = guard::roll_back_cut_off(&git, &git_folder);
     if busy(&git)? {
         return Err(SyncError::Busy(folder.to_path_buf()));
     }
     git.register_driver()?;
+    super::init::route_boards(&git).map_err(SyncError::Team)?;
     git.commit_as(None)?;
     let committed = commit_changes(&mut git, message)?;
+    let left = uncommitted(&git)?;
+    if !left.is_empty() {
+        return Err(SyncError::Uncommitted {
+            files: left,
+            committed,
+        });
+    }
     let Some(url) = git.origin() else {
         return Err(SyncError::NoRemote { committed });
     };
     let mut tries = 0;
     loop {
         tries += 1;
-        let (incoming, branch) = take_in(&git, pull, &url, &committed)?;
+        let (incoming, branch) = take_in(&git, &git_folder, pull, &url, &committed)?;
         match send(&git, &branch) {
             Ok(pushed) => {
                 return Ok(SyncReport {
@@ -126,6 +152,7 @@ pub fn sync_team(
                     incoming,
                     pushed,
                     url,
+                    cut_off,
                 });
             }
             // Someone sent theirs in between: take it in too, and send again.
@@ -265,8 +292,8 @@ fn commit_changes(
     let mut add = vec!["add", "-A", "--"];
     add.extend(paths.iter().map(String::as_str));
     git.run(&add)?;
-    // Only this folder's files: whatever else the user staged is theirs to commit.
-    let staged = git.run(&[
+    // Only these files: whatever else the user staged is theirs to commit.
+    let mut diff = vec![
         "diff",
         "--cached",
         "--no-renames",
@@ -274,8 +301,9 @@ fn commit_changes(
         "-z",
         "--relative",
         "--",
-        ".",
-    ])?;
+    ];
+    diff.extend(paths.iter().map(String::as_str));
+    let staged = git.run(&diff)?;
     let mut fields = staged.split('\0').filter(|f| !f.is_empty());
     let mut changed = Vec::new();
     while let (Some(status), Some(path)) = (fields.next(), fields.next()) {
@@ -328,6 +356,7 @@ fn commit_changes(
 /// what came in and the branch followed.
 fn take_in(
     git: &Git,
+    git_folder: &Path,
     pull: Pull,
     url: &str,
     committed: &Option<String>,
@@ -367,17 +396,26 @@ fn take_in(
         .run(&["rev-parse", "HEAD"])
         .ok()
         .map(|h| h.trim().to_string());
+    if let Some(before) = &before {
+        guard::note_start(git_folder, before).map_err(|e| SyncError::RolledBack {
+            error: e.to_string(),
+            committed: committed.clone(),
+        })?;
+    }
     let taken = match pull {
-        Pull::Rebase => git.run(&["rebase", "-q", "--autostash", &theirs]),
-        Pull::Merge => git.run(&["merge", "-q", "--no-edit", "--autostash", &theirs]),
+        Pull::Rebase => git.run(&["rebase", "-q", &theirs]),
+        Pull::Merge => git.run(&["merge", "-q", "--no-edit", &theirs]),
     };
     let failed = match taken {
         Err(GitError::Failed { error, .. }) => Some(error),
         Err(GitError::Missing) => return Err(GitError::Missing.into()),
         Ok(_) => unloadable_board(git).map(|e| e.to_string()),
     };
-    if let Some(error) = failed {
+    if failed.is_some() {
         roll_back(git, pull, before.as_deref());
+    }
+    guard::note_end(git_folder);
+    if let Some(error) = failed {
         return Err(SyncError::RolledBack {
             error,
             committed: committed.clone(),
@@ -386,11 +424,23 @@ fn take_in(
     Ok((incoming, branch))
 }
 
-/// The first board of the folder that does not load after taking changes in, if any.
+/// The first board of the folder (or its team file) that does not load after taking changes
+/// in, if any.
 fn unloadable_board(git: &Git) -> Option<LoadError> {
     crate::store::board_files(&[git.folder().to_path_buf()])
         .iter()
         .find_map(|path| Store::open(path).err())
+        .or_else(|| crate::store::read_team(git.folder()).err())
+}
+
+/// Tracked files with changes not committed, after the boards were committed.
+fn uncommitted(git: &Git) -> Result<Vec<String>, GitError> {
+    let status = git.run(&["status", "--porcelain", "-z", "--untracked-files=no"])?;
+    Ok(status
+        .split('\0')
+        .filter(|entry| entry.len() > 3)
+        .map(|entry| entry[3..].to_string())
+        .collect())
 }
 
 /// Undoes a rebase or merge that did not finish, or one that left a board that does not load.
@@ -433,7 +483,7 @@ fn send(git: &Git, branch: &str) -> Result<bool, GitError> {
 }
 
 /// A rebase, merge, cherry-pick or revert under way in the repository.
-fn busy(git: &Git) -> Result<bool, GitError> {
+pub(super) fn busy(git: &Git) -> Result<bool, GitError> {
     for name in [
         "rebase-merge",
         "rebase-apply",

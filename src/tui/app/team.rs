@@ -3,7 +3,7 @@
 use super::App;
 use super::team_link::Outcome;
 use crate::store::git::Behind;
-use crate::text::sync_words::incoming_lines;
+use crate::text::sync_words::{cut_off_lines, incoming_lines};
 use crate::text::{fill, t};
 
 /// How the team folder stands, for the status bar.
@@ -46,7 +46,7 @@ impl App {
             return;
         };
         match synced {
-            Ok(report) if report.incoming.is_empty() => {
+            Ok(report) if report.incoming.is_empty() && report.cut_off.is_none() => {
                 if by_hand {
                     self.show_info(t().team.synced_nothing.to_string());
                 }
@@ -55,11 +55,25 @@ impl App {
                 // What came in is on screen at once, not at the next look at the file; the
                 // sync's words say what it was.
                 self.watch_file();
-                let lines = incoming_lines(&report.incoming);
-                let what = lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ");
-                self.show_info(fill(t().team.synced, &[("what", &what)]));
+                let mut lines = cut_off_lines(&report.cut_off);
+                lines.extend(incoming_lines(&report.incoming));
+                self.show_info(fill(
+                    t().team.synced,
+                    &[("what", &one_line(&lines.join("\n")))],
+                ));
             }
-            Err(words) => self.show_error(fill(t().team.sync_failed, &[("error", &words)])),
+            Err(words) => {
+                self.show_error(fill(t().team.sync_failed, &[("error", &one_line(&words))]));
+            }
         }
     }
+}
+
+/// Lines said as one, for the status bar: trimmed, the empty ones left out.
+fn one_line(text: &str) -> String {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
