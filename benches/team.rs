@@ -1,6 +1,7 @@
 //! How fast the figures and the stand-up review are at 1k, 10k and 100k deals: the process
 //! report over all time and over a month, and the review of three boards (opening it, the next
-//! person's turn, following a file that changed, drawing a projector frame).
+//! person's turn, following a file that changed, drawing a projector frame), and sharing a
+//! board through git (the merge driver's merge, a commit's words).
 //!
 //! `cargo bench --bench team`; `cargo bench --bench team -- review` runs one group.
 
@@ -12,6 +13,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dealboard::clock::FixedClock;
+use dealboard::model::Board;
 use dealboard::report::analytics::{Period, Stats};
 use dealboard::report::previous_working_day;
 use dealboard::store;
@@ -134,5 +136,51 @@ fn review(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, stats, review);
+/// Two people's day on one board: each changes ten deals and adds one (the same new id).
+fn two_days(size: usize) -> (Board, Board, Board) {
+    let base = demo(size);
+    let later = now() + chrono::Duration::hours(3);
+    let mut sides = [base.clone(), base.clone()];
+    for (side, board) in sides.iter_mut().enumerate() {
+        let ids: Vec<_> = board
+            .deals
+            .iter()
+            .map(|d| d.id)
+            .skip(side * 10)
+            .take(10)
+            .collect();
+        for id in ids {
+            board
+                .edit_deal(id, later, |d| d.title.push_str(" (edited)"))
+                .expect("a demo deal");
+        }
+        let first = board.stages[0].id.clone();
+        board
+            .add_deal(&first, later, |d| d.title = format!("New of side {side}"))
+            .expect("a new deal");
+    }
+    let [ours, theirs] = sides;
+    (base, ours, theirs)
+}
+
+fn sharing(c: &mut Criterion) {
+    let mut group = c.benchmark_group("sharing");
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(5));
+    for size in SIZES {
+        let (base, ours, theirs) = two_days(size);
+        group.bench_function(BenchmarkId::new("merge two days", size), |b| {
+            b.iter(|| {
+                dealboard::interchange::merge_boards(&base, &ours, &theirs).map(|m| m.clashes)
+            })
+        });
+        group.bench_function(BenchmarkId::new("what changed, in words", size), |b| {
+            b.iter(|| black_box(dealboard::model::changes_between(&base, &ours).deals.len()))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, stats, review, sharing);
 criterion_main!(benches);

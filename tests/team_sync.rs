@@ -314,6 +314,16 @@ fn the_commit_says_what_changed_in_words() {
     let won = dealboard::text::fill(t().team.won, &[("id", &2)]);
     assert_eq!(subject.trim(), format!("anna: {moved}; {won}"));
     assert!(said.contains(&subject.trim().to_string()), "{said}");
+    // Another's board: who made the change is said before whose board it is.
+    let boris = team.join("boris");
+    boris.on("anna.ron", &["edit", "1", "--next", "Call"]);
+    boris.sync();
+    let subject = git(&boris.folder, &["log", "-1", "--format=%s"]);
+    let on = dealboard::text::fill(t().team.on_board, &[("who", &"boris"), ("board", &"anna")]);
+    let edited = dealboard::text::fill(t().team.edited, &[("id", &1)]);
+    assert_eq!(subject.trim(), format!("{on}: {edited}"));
+    let said = anna.sync();
+    assert!(said.contains(&format!("{on}: {edited}")), "{said}");
 }
 
 #[test]

@@ -986,6 +986,7 @@ pub static EN: Text = Text {
         board_removed: "removed the board",
         team_file_changed: "changed team.ron",
         more_changes: Plural(&["and {count} more change", "and {count} more changes"]),
+        on_board: "{who} on {board}",
         ahead: "{count}↑ to share",
         behind: "{count}↓ from the team",
         syncing: "Syncing with the team…",

@@ -1049,6 +1049,7 @@ pub static RU: Text = Text {
         new_board: "новая доска",
         board_removed: "доска удалена",
         team_file_changed: "изменён team.ron",
+        on_board: "{who} в доске {board}",
         more_changes: Plural(&[
             "и ещё {count} изменение",
             "и ещё {count} изменения",

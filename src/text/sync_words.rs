@@ -70,8 +70,10 @@ fn came_in_line(author: &str, subject: &str) -> String {
 }
 
 /// The commit message: a first line of what changed, in words, and a line per file below it.
-pub fn commit_message(changed: &[ChangedFile]) -> String {
-    let lines: Vec<(String, Vec<String>)> = changed.iter().map(file_changes).collect();
+/// `by`: who commits (git's name for them), said before a board that is not theirs.
+pub fn commit_message(by: Option<&str>, changed: &[ChangedFile]) -> String {
+    let lines: Vec<(String, Vec<String>)> =
+        changed.iter().map(|file| file_changes(file, by)).collect();
     let subject = subject_of(&lines);
     if lines.len() == 1 && lines[0].1.len() <= 1 {
         return subject + "\n";
@@ -84,7 +86,7 @@ pub fn commit_message(changed: &[ChangedFile]) -> String {
 }
 
 /// Who a changed file is of, and its changes in words.
-fn file_changes(file: &ChangedFile) -> (String, Vec<String>) {
+fn file_changes(file: &ChangedFile, by: Option<&str>) -> (String, Vec<String>) {
     let w = &t().team;
     let name = Path::new(&file.path);
     if !file.board {
@@ -102,7 +104,13 @@ fn file_changes(file: &ChangedFile) -> (String, Vec<String>) {
         .map(|b| b.owner.clone())
         .filter(|o| !o.is_empty())
         .unwrap_or_else(|| board_name(name));
-    let who = excerpt(&who, TITLE_CHARS);
+    let mut who = excerpt(&who, TITLE_CHARS);
+    if let Some(by) = by.filter(|by| !same_person(by, &who)) {
+        who = fill(
+            t().team.on_board,
+            &[("who", &excerpt(by, TITLE_CHARS)), ("board", &who)],
+        );
+    }
     let phrases = match (&file.before, &file.after) {
         (_, None) => vec![w.board_removed.to_string()],
         (None, Some(after)) => vec![format!(
@@ -113,6 +121,16 @@ fn file_changes(file: &ChangedFile) -> (String, Vec<String>) {
         (Some(before), Some(after)) => board_phrases(before, after),
     };
     (who, phrases)
+}
+
+/// Whether `by` (git's name for whoever commits: `Anna Petrova`) is `owner` (a board's owner:
+/// `anna`), or is the system's user of that name.
+fn same_person(by: &str, owner: &str) -> bool {
+    let owner = owner.trim().to_lowercase();
+    let by = by.trim().to_lowercase();
+    let first = by.split_whitespace().next().unwrap_or_default();
+    let login = std::env::var("USER").unwrap_or_default().to_lowercase();
+    owner == by || owner == first || (!login.is_empty() && owner == login)
 }
 
 fn board_phrases(before: &Board, after: &Board) -> Vec<String> {

@@ -121,6 +121,8 @@ pub struct TeamText {
     pub board_removed: &'static str,
     pub team_file_changed: &'static str,
     pub more_changes: Plural,
+    /// `{who}` (who commits), `{board}` (whose board it is): changes to another's board.
+    pub on_board: &'static str,
 
     // The app.
     /// `{count}` commits not yet shared.

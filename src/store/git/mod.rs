@@ -72,16 +72,17 @@ impl Git {
 
     /// Where git does not know who is committing (no `user.name` or `user.email`: a fresh
     /// machine), commits this git makes (its own, and those a rebase or merge makes) are made
-    /// as `who` (the board's owner), else as the system's user.
+    /// as the system's user, else as `who` (the board's owner).
     pub fn commit_as(&mut self, who: Option<&str>) -> Result<(), GitError> {
         let known =
             self.succeeds(&["config", "user.name"])? && self.succeeds(&["config", "user.email"])?;
         if known {
             return Ok(());
         }
-        let name = who
-            .map(str::to_string)
-            .or_else(|| std::env::var("USER").ok())
+        let name = std::env::var("USER")
+            .ok()
+            .filter(|n| !n.trim().is_empty())
+            .or_else(|| who.map(str::to_string))
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "dealboard".into());
         let mailbox: String = name
@@ -204,6 +205,19 @@ impl Git {
             .ok()
             .map(|url| url.trim().to_string())
             .filter(|url| !url.is_empty())
+    }
+
+    /// Who commits here: git's `user.name`, else whom [`Git::commit_as`] chose.
+    pub fn committer(&self) -> Option<String> {
+        self.identity
+            .as_ref()
+            .map(|(name, _)| name.clone())
+            .or_else(|| {
+                self.run(&["config", "user.name"])
+                    .ok()
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+            })
     }
 
     /// Commits `paths` (named from the folder) with `message`.

@@ -112,7 +112,7 @@ pub struct Behind {
 pub fn sync_team(
     folder: &Path,
     pull: Pull,
-    message: &dyn Fn(&[ChangedFile]) -> String,
+    message: &dyn Fn(Option<&str>, &[ChangedFile]) -> String,
 ) -> Result<SyncReport, SyncError> {
     if !folder.is_dir() {
         return Err(SyncError::Team(TeamError::NotAFolder(folder.to_path_buf())));
@@ -253,7 +253,7 @@ pub(super) fn remote_branch(git: &Git) -> Result<Option<String>, GitError> {
 /// would reach every teammate.
 fn commit_changes(
     git: &mut Git,
-    message: &dyn Fn(&[ChangedFile]) -> String,
+    message: &dyn Fn(Option<&str>, &[ChangedFile]) -> String,
 ) -> Result<Option<String>, SyncError> {
     let mut paths: Vec<String> = Vec::new();
     let tracked = git.run(&[
@@ -340,14 +340,14 @@ fn commit_changes(
     if changed.is_empty() {
         return Ok(None);
     }
-    let text = message(&changed);
     let who = changed
         .iter()
         .find_map(|f| f.after.as_ref().or(f.before.as_ref()))
         .map(|b| b.owner.clone())
         .filter(|o| !o.is_empty());
-    let paths: Vec<&str> = changed.iter().map(|f| f.path.as_str()).collect();
     git.commit_as(who.as_deref())?;
+    let text = message(git.committer().as_deref(), &changed);
+    let paths: Vec<&str> = changed.iter().map(|f| f.path.as_str()).collect();
     git.commit(&text, &paths)?;
     Ok(Some(text.lines().next().unwrap_or_default().to_string()))
 }
