@@ -3,30 +3,12 @@
 
 mod support;
 
+use support::git;
+
 use std::path::Path;
-use std::process::Command;
 
 use dealboard::model::{Board, StageId};
 use dealboard::store;
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_NAME", "t")
-        .env("GIT_AUTHOR_EMAIL", "t@example.com")
-        .env("GIT_COMMITTER_NAME", "t")
-        .env("GIT_COMMITTER_EMAIL", "t@example.com")
-        .env("HOME", dir)
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn write(path: &Path, board: &Board) {
     std::fs::write(path, store::board_text(board).unwrap()).unwrap();

@@ -10,28 +10,7 @@ use std::process::Command;
 use dealboard::text::t;
 use serde_json::Value;
 use support::cli::{Run, run_in};
-use support::{opening, words_of};
-
-/// Runs git as the test, never as the machine's user.
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("HOME", dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_NAME", "someone")
-        .env("GIT_AUTHOR_EMAIL", "someone@example.com")
-        .env("GIT_COMMITTER_NAME", "someone")
-        .env("GIT_COMMITTER_EMAIL", "someone@example.com")
-        .output()
-        .expect("git runs");
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
+use support::{git, opening, words_of};
 
 /// A team: a shared bare repository, and the first member's folder that set it up.
 struct Team {

@@ -7,7 +7,8 @@ pub mod november;
 #[cfg(unix)]
 pub mod pty;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use dealboard::clock::FixedClock;
@@ -320,4 +321,25 @@ pub fn release(code: KeyCode) -> KeyEvent {
         kind: KeyEventKind::Release,
         ..KeyEvent::new(code, KeyModifiers::NONE)
     }
+}
+
+/// Runs git as the test, never as the machine's user.
+pub fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("HOME", dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_NAME", "someone")
+        .env("GIT_AUTHOR_EMAIL", "someone@example.com")
+        .env("GIT_COMMITTER_NAME", "someone")
+        .env("GIT_COMMITTER_EMAIL", "someone@example.com")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }

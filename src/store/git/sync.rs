@@ -255,24 +255,11 @@ fn commit_changes(
     git: &mut Git,
     message: &dyn Fn(Option<&str>, &[ChangedFile]) -> String,
 ) -> Result<Option<String>, SyncError> {
-    let mut paths: Vec<String> = Vec::new();
-    let tracked = git.run(&[
+    // The folder's boards, tracked or new (deleted ones too: git still lists them as tracked).
+    let listed = git.run(&[
         "ls-files",
         "-z",
-        "--",
-        ":(glob)*.ron",
-        ".gitattributes",
-        ".gitignore",
-    ])?;
-    paths.extend(
-        tracked
-            .split('\0')
-            .filter(|p| !p.is_empty())
-            .map(str::to_string),
-    );
-    let untracked = git.run(&[
-        "ls-files",
-        "-z",
+        "--cached",
         "--others",
         "--exclude-standard",
         "--",
@@ -280,12 +267,11 @@ fn commit_changes(
         ".gitattributes",
         ".gitignore",
     ])?;
-    paths.extend(
-        untracked
-            .split('\0')
-            .filter(|p| !p.is_empty())
-            .map(str::to_string),
-    );
+    let paths: Vec<String> = listed
+        .split('\0')
+        .filter(|p| !p.is_empty())
+        .map(str::to_string)
+        .collect();
     if paths.is_empty() {
         return Ok(None);
     }
