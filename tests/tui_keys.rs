@@ -7,6 +7,7 @@ use dealboard::model::{StageId, Status};
 use dealboard::tui::action::Action;
 use dealboard::tui::app::{Mode, Question, SaveState};
 use dealboard::tui::keymap::{self, Context};
+use dealboard::tui::picker::Entry;
 use ratatui::crossterm::event::KeyCode;
 use support::{TestApp, release, sample_board};
 
@@ -542,4 +543,172 @@ fn help_pages_and_jumps() {
     assert!(matches!(t.app.mode(), Mode::Help { scroll } if *scroll > 20));
     t.keys("Home");
     assert!(matches!(t.app.mode(), Mode::Help { scroll: 0 }));
+}
+
+#[test]
+fn a_deal_goes_from_lead_to_negotiation_in_two_keys_and_the_jump_is_asked_once_and_recorded() {
+    let mut t = TestApp::new(sample_board(), 120, 30);
+    assert_eq!(t.app.selected().unwrap().title, "Поставка оборудования");
+    t.keys("M");
+    let Mode::Picker(picker) = t.app.mode() else {
+        panic!("M opens the list of stages");
+    };
+    let _ = picker;
+    let listed = offered(&t);
+    assert_eq!(
+        listed.first().map(String::as_str),
+        Some(" 2  Qualification")
+    );
+    assert!(!listed.iter().any(|s| s.ends_with(" Lead")), "{listed:?}");
+    t.keys("5");
+    let Mode::Question(Question::SkipCriteria { items, jumped, .. }) = t.app.mode() else {
+        panic!("a jump asks first");
+    };
+    assert_eq!(
+        jumped,
+        &["Qualification", "Proposal preparation", "Proposal sent"]
+    );
+    assert!(!items.is_empty(), "Lead's criteria are not ticked");
+    let items = items.clone();
+    t.keys("y");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Negotiation");
+    let visit = t
+        .deal("Поставка оборудования")
+        .history
+        .last()
+        .cloned()
+        .unwrap();
+    let jumped: Vec<&str> = visit.jumped.iter().map(|s| s.as_str()).collect();
+    assert_eq!(
+        jumped,
+        ["qualification", "proposal-preparation", "proposal-sent"]
+    );
+    let skipped: Vec<String> = visit.skipped.iter().map(|s| s.to_string()).collect();
+    assert_eq!(skipped, items);
+}
+
+#[test]
+fn the_stage_list_narrows_as_one_types_and_going_back_asks_nothing() {
+    let mut t = TestApp::new(sample_board(), 120, 30);
+    t.keys("M n e g Enter");
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::SkipCriteria { .. })
+    ));
+    t.keys("n");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Lead");
+    // From Negotiation back to Lead: no criteria to skip, nothing asked.
+    t.keys("5 M 1");
+    assert!(matches!(t.app.mode(), Mode::Board), "{:?}", t.app.mode());
+    assert_eq!(stage_of(&t, "Warehouse scanners"), "Lead");
+    // Esc leaves the list, nothing moved.
+    t.keys("M Esc");
+    assert!(matches!(t.app.mode(), Mode::Board));
+}
+
+#[test]
+fn digits_go_to_the_column_of_that_stage() {
+    let mut t = TestApp::new(sample_board(), 120, 30);
+    t.keys("5");
+    assert_eq!(t.app.focus(), 4);
+    assert_eq!(t.app.selected().unwrap().title, "Warehouse scanners");
+    t.keys("2");
+    assert_eq!(t.app.focus(), 1);
+    // A stage the board does not have: the focus stays on the last there is.
+    t.keys("9");
+    assert_eq!(t.app.focus(), t.app.board().stages.len().min(9) - 1);
+}
+
+#[test]
+fn won_from_an_early_stage_says_which_stages_it_jumps_like_a_move() {
+    let mut t = TestApp::new(sample_board(), 120, 30);
+    t.keys("w");
+    let Mode::Question(Question::SkipCriteria {
+        jumped,
+        mark_won,
+        to,
+        ..
+    }) = t.app.mode()
+    else {
+        panic!("w from Lead asks first");
+    };
+    assert!(*mark_won);
+    assert_eq!(to.as_str(), "delivery");
+    assert!(jumped.contains(&"Negotiation".to_string()), "{jumped:?}");
+    t.keys("n");
+    assert!(t.deal("Поставка оборудования").status.is_open());
+    t.keys("w y");
+    assert!(matches!(
+        t.deal("Поставка оборудования").status,
+        Status::Won { .. }
+    ));
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Delivery");
+}
+
+/// The stages the list offers, as shown.
+fn offered(t: &TestApp) -> Vec<String> {
+    let Mode::Picker(picker) = t.app.mode() else {
+        panic!("not the list of stages: {:?}", t.app.mode());
+    };
+    picker
+        .entries()
+        .iter()
+        .map(|e| match e {
+            Entry::Option(text) | Entry::Typed(text) => text.to_string(),
+        })
+        .collect()
+}
+
+#[test]
+fn a_won_deal_is_offered_only_the_stages_after_the_sale() {
+    let mut t = TestApp::new(support::pipeline_board(), 120, 30);
+    let won = t
+        .app
+        .board()
+        .deals
+        .iter()
+        .find(|d| matches!(d.status, Status::Won { .. }))
+        .map(|d| d.title.clone())
+        .unwrap();
+    while t.app.selected().map(|d| d.title.as_str()) != Some(won.as_str()) {
+        t.keys("l");
+        if t.app.focus() + 1 >= t.app.board().stages.len() {
+            break;
+        }
+    }
+    t.keys("M");
+    let stages = offered(&t);
+    assert!(!stages.is_empty());
+    assert!(
+        stages
+            .iter()
+            .all(|s| !s.contains("Lead") && !s.contains("Negotiation")),
+        "{stages:?}"
+    );
+    let before = std::fs::read(&t.path).unwrap();
+    t.keys("Esc");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    assert_eq!(std::fs::read(&t.path).unwrap(), before);
+}
+
+#[test]
+fn g_and_shift_g_go_to_the_first_and_last_row_of_every_list() {
+    let mut t = TestApp::new(support::pipeline_board(), 120, 30);
+    t.keys("p G");
+    let Mode::Process(view) = t.app.mode() else {
+        panic!("the process editor");
+    };
+    assert_eq!(view.row, t.app.board().stages.len() - 1);
+    t.keys("g");
+    assert!(matches!(t.app.mode(), Mode::Process(view) if view.row == 0));
+    t.keys("Esc c End");
+    let Mode::Closed(view) = t.app.mode() else {
+        panic!("the closed deals");
+    };
+    assert!(view.row > 0, "more than one closed deal, the last chosen");
+    t.keys("Home");
+    assert!(matches!(t.app.mode(), Mode::Closed(view) if view.row == 0));
+    t.keys("Esc M End");
+    let last = offered(&t).len() - 1;
+    assert!(matches!(t.app.mode(), Mode::Picker(p) if p.highlighted() == last));
 }

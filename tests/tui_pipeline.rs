@@ -10,7 +10,13 @@ use support::{TestApp, pipeline_board, sample_board};
 #[test]
 fn w_wins_a_deal_which_moves_on_to_delivery_and_u_takes_it_back() {
     let mut t = TestApp::new(sample_board(), 80, 24);
+    // From Negotiation, winning jumps the stages before delivery: it asks first, as a move does.
     t.keys("l l l l w");
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::SkipCriteria { mark_won: true, .. })
+    ));
+    t.keys("y");
     assert!(
         t.app
             .flash()

@@ -265,3 +265,9 @@ fn process_editor_keeps_the_last_stage_in_sight_80x16() {
 fn deal_detail_with_a_skip_wrapped_in_its_history_80x24() {
     insta::assert_snapshot!(pipeline(80, 24, "j > y Enter PgDn"));
 }
+
+#[test]
+fn the_stage_list_and_a_jump_over_stages_asked_once_80x24() {
+    insta::assert_snapshot!("the_stage_list_80x24", at(80, 24, "M"));
+    insta::assert_snapshot!("a_jump_over_stages_asked_once_80x24", at(80, 24, "M 5"));
+}

@@ -61,6 +61,7 @@ pub static EN: Text = Text {
         },
     },
     hints: HintText {
+        pick_stage: "move to…",
         help: "help",
         open: "open",
         new: "new",
@@ -121,6 +122,12 @@ pub static EN: Text = Text {
         shift: "Shift+",
     },
     board: BoardText {
+        move_to_title: "Move “{title}” to which stage?",
+        move_past: "“{title}” goes on to {stage}, past {jumped}.",
+        win_to: "“{title}” is marked won and goes on to {stage}.",
+        win_past: "“{title}” is marked won and goes on to {stage}, past {jumped}.",
+        not_done: "Exit criteria not done: {items}.",
+        go_ahead: "Go ahead? What is skipped is recorded.",
         deal_count: Plural(&["{count} deal", "{count} deals"]),
         due_today_count: "● {count} today",
         rotting_count: "❄ {count} cold",
@@ -259,6 +266,10 @@ pub static EN: Text = Text {
         placeholder_cost: "for the margin",
     },
     keys: KeyText {
+        first_row: "to the first row",
+        last_row: "to the last row",
+        pick_stage: "move the deal to any stage: its number or name",
+        focus_column: "go to the column of stage 1 to 9",
         focus_left: "previous stage",
         show_detail: "open the deal: all fields, exit criteria, history",
         complete_action: "next action done: plan the one after",

@@ -267,6 +267,17 @@ pub struct Text {
 
 /// The board screen.
 pub struct BoardText {
+    /// `{title}`: the list of stages a deal can move to.
+    pub move_to_title: &'static str,
+    /// `{title}`, `{stage}`, `{jumped}`: a move over stages.
+    pub move_past: &'static str,
+    /// `{title}`, `{stage}`: `w`, or a move into the stages after the sale.
+    pub win_to: &'static str,
+    /// `{title}`, `{stage}`, `{jumped}`.
+    pub win_past: &'static str,
+    /// `{items}`.
+    pub not_done: &'static str,
+    pub go_ahead: &'static str,
     pub deal_count: Plural,
     pub due_today_count: &'static str,
     pub rotting_count: &'static str,
@@ -412,6 +423,10 @@ pub struct FormText {
 
 /// What each key does, for the help screen.
 pub struct KeyText {
+    pub first_row: &'static str,
+    pub last_row: &'static str,
+    pub pick_stage: &'static str,
+    pub focus_column: &'static str,
     pub focus_left: &'static str,
     pub show_detail: &'static str,
     pub complete_action: &'static str,
@@ -477,6 +492,7 @@ pub struct KeyText {
 
 /// What a key does, in the status bar's hints (`n new`): the key comes from the key registry.
 pub struct HintText {
+    pub pick_stage: &'static str,
     pub help: &'static str,
     pub open: &'static str,
     pub new: &'static str,

@@ -77,6 +77,7 @@ pub static RU: Text = Text {
         },
     },
     hints: HintText {
+        pick_stage: "на этап…",
         help: "справка",
         open: "открыть",
         new: "новая",
@@ -137,6 +138,12 @@ pub static RU: Text = Text {
         shift: "Shift+",
     },
     board: BoardText {
+        move_to_title: "На какой этап перенести «{title}»?",
+        move_past: "Сделка «{title}» переходит на этап «{stage}», минуя: {jumped}.",
+        win_to: "Сделка «{title}» отмечается выигранной и переходит на этап «{stage}».",
+        win_past: "Сделка «{title}» отмечается выигранной и переходит на этап «{stage}», минуя: {jumped}.",
+        not_done: "Не выполнены критерии выхода: {items}.",
+        go_ahead: "Продолжить? Пропуск будет записан.",
         deal_count: Plural(&[
             "{count} сделка",
             "{count} сделки",
@@ -280,6 +287,10 @@ pub static RU: Text = Text {
         placeholder_cost: "для расчёта маржи",
     },
     keys: KeyText {
+        first_row: "к первой строке",
+        last_row: "к последней строке",
+        pick_stage: "перенести сделку на любой этап: номер или название",
+        focus_column: "перейти к колонке этапа 1–9",
         focus_left: "предыдущий этап",
         show_detail: "открыть сделку: все поля, критерии выхода, история",
         complete_action: "следующий шаг сделан: запланировать новый",

@@ -47,6 +47,10 @@ pub enum Action {
     ShowHelp,
     /// Share this board's changes with the team and take theirs in (git).
     Sync,
+    /// Move the deal to any stage, chosen from a list.
+    PickStage,
+    /// Go to the column of the stage with this number (0: the first), as the digit keys do.
+    FocusColumn(u8),
     /// Add, edit or delete the selected item of a list screen (the process editor).
     AddItem,
     EditItem,

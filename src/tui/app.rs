@@ -134,6 +134,10 @@ pub enum Question {
         from: StageId,
         to: StageId,
         items: Vec<String>,
+        /// The names of the stages the move jumps over.
+        jumped: Vec<String>,
+        /// Asked by `w`: yes marks the deal won (rather than moving it).
+        mark_won: bool,
     },
     /// Remove this (empty) stage?
     RemoveStage(StageId),

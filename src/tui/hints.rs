@@ -70,6 +70,7 @@ pub const BOARD: &[Hint] = &[
     hint(&[MarkWon], |h| h.won),
     hint(&[MarkLost], |h| h.lost),
     hint(&[StartFilter], |h| h.filter),
+    hint(&[PickStage], |h| h.pick_stage),
     hint(&[Undo], |h| h.undo),
     hint(&[Quit], |h| h.quit),
     // Last: a narrow screen drops it before quitting is no longer shown.

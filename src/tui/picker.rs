@@ -13,6 +13,8 @@ pub enum PickerPurpose {
     LostReason(DealId),
     /// Where the deals of this stage go before it is removed; one of the options.
     StageTarget(StageId),
+    /// The stage this deal moves to; one of the options.
+    MoveTo(DealId),
 }
 
 #[derive(Clone, Debug)]
@@ -78,6 +80,14 @@ impl Picker {
 
     pub fn down(&mut self) {
         self.highlighted = (self.highlighted + 1).min(self.entries().len().saturating_sub(1));
+    }
+
+    pub fn first(&mut self) {
+        self.highlighted = 0;
+    }
+
+    pub fn last(&mut self) {
+        self.highlighted = self.entries().len().saturating_sub(1);
     }
 
     pub fn edit(&mut self, request: InputRequest) {

@@ -6,6 +6,7 @@ use crate::text::{fill, t};
 
 use super::{App, Mode, Question, Step, UNDO_LIMIT};
 use crate::tui::form::{DealForm, FormTarget};
+use crate::tui::picker::{Picker, PickerPurpose};
 
 impl App {
     pub(super) fn open_new_form(&mut self) {
@@ -94,17 +95,77 @@ impl App {
             };
             return self.show_info(fill(at_edge, &[("title", &deal.title)]));
         };
-        let items = self.board.unticked(deal);
-        if direction == Direction::Forward && deal.status.is_open() && !items.is_empty() {
-            let from = deal.stage.clone();
+        self.move_asking(id, to, false);
+    }
+
+    /// Moves a deal to `to`, asking first when it goes on with exit criteria not done or jumps
+    /// over stages (saying which: yes records them as skipped). `mark_won`: for `w`, which wins
+    /// the deal rather than moving it.
+    pub(super) fn move_asking(&mut self, id: DealId, to: StageId, mark_won: bool) {
+        let Some(deal) = self.board.deal(id) else {
+            return;
+        };
+        let from = deal.stage.clone();
+        let (Some(at), Some(target)) = (self.board.stage_index(&from), self.board.stage_index(&to))
+        else {
+            return;
+        };
+        let forward = target > at && deal.status.is_open();
+        let items: Vec<String> = if forward {
+            self.board
+                .unticked(deal)
+                .iter()
+                .map(|i| i.to_string())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let jumped: Vec<String> = if forward {
+            self.board.stages[at + 1..target]
+                .iter()
+                .map(|s| s.name.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !items.is_empty() || !jumped.is_empty() {
             return self.open(Mode::Question(Question::SkipCriteria {
                 id,
                 from,
                 to,
-                items: items.iter().map(|item| item.to_string()).collect(),
+                items,
+                jumped,
+                mark_won,
             }));
         }
-        self.move_deal_to(id, &to);
+        if mark_won {
+            self.win(id);
+        } else {
+            self.move_deal_to(id, &to);
+        }
+    }
+
+    /// Opens the list of stages to move a deal to: any of them in one step. A won deal stays
+    /// after the sale; a lost one does not move.
+    pub(super) fn pick_stage(&mut self, id: DealId) {
+        let Some(deal) = self.board.deal(id) else {
+            return;
+        };
+        if matches!(deal.status, crate::model::Status::Lost { .. }) {
+            return self.show_error(crate::model::EditError::LostStays.to_string());
+        }
+        let won = !deal.status.is_open();
+        let stages: Vec<String> = self
+            .board
+            .stages
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.id != deal.stage && (!won || self.board.is_post_sale(&s.id)))
+            .map(|(n, s)| stage_label(n, &s.name, self.board.stages.len()))
+            .collect();
+        let title = fill(t().board.move_to_title, &[("title", &deal.title)]);
+        let picker = Picker::new(PickerPurpose::MoveTo(id), title, stages, false);
+        self.open(Mode::Picker(Box::new(picker)));
     }
 
     /// Moves a deal to a stage; entering the stages after the sale wins it.
@@ -281,4 +342,12 @@ impl App {
         self.save_now();
         self.show_info(fill(template, &[("what", &description)]));
     }
+}
+
+/// A stage in the list of stages to move to: its number (typed, it takes the stage at once)
+/// and its name.
+/// `of`: how many stages there are, so that the numbers line up.
+pub(super) fn stage_label(index: usize, name: &str, of: usize) -> String {
+    let room = of.to_string().len();
+    format!("{:>room$}  {name}", index + 1)
 }

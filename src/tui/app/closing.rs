@@ -99,6 +99,26 @@ impl App {
         }
     }
 
+    /// `w`: marks a deal won, first asking, as a move does, when it jumps stages on its way to
+    /// delivery or leaves exit criteria not done.
+    pub(super) fn ask_win(&mut self, id: DealId) {
+        let Some(deal) = self.board.deal(id) else {
+            return;
+        };
+        let delivery = self
+            .board
+            .stages
+            .iter()
+            .find(|s| s.phase == crate::model::Phase::PostSale)
+            .map(|s| s.id.clone());
+        match delivery {
+            Some(to) if deal.status.is_open() && !self.board.is_post_sale(&deal.stage) => {
+                self.move_asking(id, to, true);
+            }
+            _ => self.win(id),
+        }
+    }
+
     /// Marks a deal won; it moves on to delivery (the cursor stays where it was).
     pub(super) fn win(&mut self, id: DealId) {
         let Some(deal) = self.board.deal(id).cloned() else {
@@ -157,6 +177,16 @@ impl App {
         }
         match purpose {
             PickerPurpose::LostReason(id) => self.lose(id, &answer),
+            PickerPurpose::MoveTo(id) => {
+                let stages = &self.board.stages;
+                let to = stages.iter().enumerate().find(|(n, s)| {
+                    super::changes::stage_label(*n, &s.name, stages.len()) == answer
+                });
+                match to.map(|(_, s)| s.id.clone()) {
+                    Some(to) => self.move_asking(id, to, false),
+                    None => self.show_error(fill(t().errors.no_stage, &[("name", &answer)])),
+                }
+            }
             PickerPurpose::StageTarget(stage) => {
                 let target = self
                     .board

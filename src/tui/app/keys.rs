@@ -1,6 +1,6 @@
 //! What each key does on each screen: the dispatch from an action to a change, per mode.
 
-use tui_input::Input;
+use tui_input::{Input, InputRequest};
 
 use super::{App, ClosedShow, ClosedView, DetailView, Mode, ProcessView, Question};
 use crate::model::Direction;
@@ -9,6 +9,7 @@ use crate::text::t;
 use crate::tui::action::Action;
 use crate::tui::form::{DealForm, FormTarget};
 use crate::tui::input_limit::edit_within;
+use crate::tui::picker::PickerPurpose;
 
 impl App {
     pub(super) fn dispatch(&mut self, action: Action) {
@@ -57,6 +58,7 @@ impl App {
                 | MarkWon
                 | MarkLost
                 | CompleteAction
+                | PickStage
                 | Undo
                 | Redo
                 | CycleSort
@@ -97,7 +99,7 @@ impl App {
             DeleteDeal => {
                 self.with_selected(|app, deal| app.open(Mode::Question(Question::Delete(deal.id))))
             }
-            MarkWon => self.with_selected(|app, deal| app.win(deal.id)),
+            MarkWon => self.with_selected(|app, deal| app.ask_win(deal.id)),
             MarkLost => self.with_selected(|app, deal| app.ask_lost_reason(deal.id)),
             CompleteAction => self.with_selected(|app, deal| app.ask_next_action(deal.id)),
             Undo => self.undo(),
@@ -120,6 +122,8 @@ impl App {
             ShowReports => self.open_reports(),
             ShowHelp => self.open(Mode::Help { scroll: 0 }),
             Sync => self.sync_with_team(),
+            PickStage => self.with_selected(|app, deal| app.pick_stage(deal.id)),
+            FocusColumn(n) => self.focus_column(usize::from(n)),
             _ => {}
         }
     }
@@ -140,6 +144,7 @@ impl App {
                 | MarkWon
                 | MarkLost
                 | Reopen
+                | PickStage
                 | Undo
                 | Redo
         );
@@ -167,6 +172,8 @@ impl App {
         match action {
             SelectUp => set(self, &|v| v.item = item.saturating_sub(1)),
             SelectDown => set(self, &|v| v.item = (item + 1).min(items.saturating_sub(1))),
+            SelectFirst => set(self, &|v| v.item = 0),
+            SelectLast => set(self, &|v| v.item = items.saturating_sub(1)),
             PageUp => set(self, &|v| v.scroll = v.scroll.saturating_sub(10)),
             PageDown => set(self, &|v| v.scroll = v.scroll.saturating_add(10).min(200)),
             ToggleTick => self.toggle_tick(&deal, item),
@@ -174,9 +181,10 @@ impl App {
             EditDeal => self.open_edit_form(deal.id),
             MoveForward => self.move_deal_towards(deal.id, Direction::Forward),
             MoveBack => self.move_deal_towards(deal.id, Direction::Back),
-            MarkWon => self.win(deal.id),
+            MarkWon => self.ask_win(deal.id),
             MarkLost => self.ask_lost_reason(deal.id),
             Reopen => self.reopen_deal(deal.id),
+            PickStage => self.pick_stage(deal.id),
             Undo => self.undo(),
             Redo => self.redo(),
             Close => self.close(),
@@ -210,6 +218,8 @@ impl App {
         match action {
             SelectUp => set(self, &|v| v.row = row.saturating_sub(1)),
             SelectDown => set(self, &|v| v.row = (row + 1).min(last)),
+            SelectFirst => set(self, &|v| v.row = 0),
+            SelectLast => set(self, &|v| v.row = last),
             NextTab => set(self, &|v| {
                 v.show = match v.show {
                     ClosedShow::All => ClosedShow::Won,
@@ -298,9 +308,29 @@ impl App {
         let Mode::Picker(picker) = &mut self.mode else {
             return;
         };
+        // The list of stages to move to: a stage's number, typed first, takes it at once.
+        if let (
+            PickerPurpose::MoveTo(id),
+            Action::Edit(InputRequest::InsertChar(digit @ '1'..='9')),
+        ) = (&picker.purpose, action)
+            && picker.typed.value().is_empty()
+        {
+            let id = *id;
+            let number = digit as usize - '1' as usize;
+            if let Some(to) = self.board.stages.get(number).map(|s| s.id.clone()) {
+                self.close();
+                let here = self.board.deal(id).is_some_and(|d| d.stage == to);
+                if !here {
+                    self.move_asking(id, to, false);
+                }
+            }
+            return;
+        }
         match action {
             Action::SelectUp => picker.up(),
             Action::SelectDown => picker.down(),
+            Action::SelectFirst => picker.first(),
+            Action::SelectLast => picker.last(),
             Action::Edit(request) => picker.edit(request),
             Action::SaveForm => self.pick(),
             Action::Close => self.close(),
@@ -360,12 +390,22 @@ impl App {
                     }
                     Question::QuitUnsaved => self.quit = true,
                     Question::Discard => self.close(),
-                    Question::SkipCriteria { id, from, to, .. } => {
+                    Question::SkipCriteria {
+                        id,
+                        from,
+                        to,
+                        mark_won,
+                        ..
+                    } => {
                         // The deal may have moved meanwhile (here or elsewhere): then the
                         // question no longer applies.
                         let still_there = self.board.deal(id).is_some_and(|d| d.stage == from);
                         if !self.catch_up_with_file() && still_there {
-                            self.move_deal_to(id, &to);
+                            if mark_won {
+                                self.win(id);
+                            } else {
+                                self.move_deal_to(id, &to);
+                            }
                         } else {
                             self.show_info(t().board.moved_meanwhile.to_string());
                         }

@@ -42,6 +42,8 @@ impl App {
         match action {
             SelectUp => set(self, &|v| v.row = row.saturating_sub(1)),
             SelectDown => set(self, &|v| v.row = (row + 1).min(rows.saturating_sub(1))),
+            SelectFirst => set(self, &|v| v.row = 0),
+            SelectLast => set(self, &|v| v.row = rows.saturating_sub(1)),
             NextTab => set(self, &|v| {
                 v.tab = match v.tab {
                     ProcessTab::Stages => ProcessTab::Sources,

@@ -24,22 +24,7 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
             fill(b.delete_question, &[("title", &title)])
         }
         Question::Discard => b.discard_question.to_string(),
-        Question::SkipCriteria { id, to, items, .. } => {
-            let title = app
-                .board()
-                .deal(*id)
-                .map(|d| d.title.as_str())
-                .unwrap_or_default();
-            let stage = app.board().stage(to).map_or("", |s| s.name.as_str());
-            fill(
-                b.skip_question,
-                &[
-                    ("title", &title),
-                    ("stage", &stage),
-                    ("items", &items.join("; ")),
-                ],
-            )
-        }
+        Question::SkipCriteria { .. } => skip_text(app, question),
         Question::RemoveStage(stage) => {
             let name = app.board().stage(stage).map_or("", |s| s.name.as_str());
             fill(t().process.remove_question, &[("name", &name)])
@@ -74,4 +59,56 @@ pub fn render(app: &App, question: &Question, frame: &mut Frame, area: Rect) {
             .block(Block::bordered().border_style(theme::error())),
         popup,
     );
+}
+
+/// What a move or a win that skips something asks: where the deal goes, the stages it jumps
+/// over, the exit criteria not done.
+fn skip_text(app: &App, question: &Question) -> String {
+    let b = &t().board;
+    let Question::SkipCriteria {
+        id,
+        from,
+        to,
+        items,
+        jumped,
+        mark_won,
+    } = question
+    else {
+        return String::new();
+    };
+    let title = app
+        .board()
+        .deal(*id)
+        .map(|d| d.title.as_str())
+        .unwrap_or_default();
+    let stage = app.board().stage(to).map_or("", |s| s.name.as_str());
+    let wins = *mark_won || (!app.board().is_post_sale(from) && app.board().is_post_sale(to));
+    if jumped.is_empty() && !wins {
+        return fill(
+            b.skip_question,
+            &[
+                ("title", &title),
+                ("stage", &stage),
+                ("items", &items.join("; ")),
+            ],
+        );
+    }
+    let jumped = jumped.join(", ");
+    let said = [
+        ("title", &title as &dyn std::fmt::Display),
+        ("stage", &stage),
+        ("jumped", &jumped),
+    ];
+    let mut text = match (wins, jumped.is_empty()) {
+        (true, true) => fill(b.win_to, &said),
+        (true, false) => fill(b.win_past, &said),
+        (false, _) => fill(b.move_past, &said),
+    };
+    if !items.is_empty() {
+        text.push(' ');
+        text.push_str(&fill(b.not_done, &[("items", &items.join("; "))]));
+    }
+    text.push(' ');
+    text.push_str(b.go_ahead);
+    text
 }
