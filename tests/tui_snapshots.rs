@@ -271,3 +271,17 @@ fn the_stage_list_and_a_jump_over_stages_asked_once_80x24() {
     insta::assert_snapshot!("the_stage_list_80x24", at(80, 24, "M"));
     insta::assert_snapshot!("a_jump_over_stages_asked_once_80x24", at(80, 24, "M 5"));
 }
+
+#[test]
+fn a_title_too_long_for_the_border_is_shown_whole_in_the_deal_80x24() {
+    let mut board = sample_board();
+    support::add(
+        &mut board,
+        "lead",
+        "A very long deal title that goes on about forty seats of CRM for the northern region, Murmansk included",
+        |_| {},
+    );
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("Enter");
+    insta::assert_snapshot!(shown(&t, 80, 24));
+}

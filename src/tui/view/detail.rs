@@ -29,20 +29,26 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     let facts = DealFacts::of(board, deal, app.now());
     let (stage, status) = (facts.stage.as_str(), facts.status.as_str());
     let room = usize::from(area.width).saturating_sub(4);
-    let title = format!(
-        " #{} · {} ",
-        deal.id,
-        truncate(
-            &deal.title,
-            room.saturating_sub(width(stage) + width(status) + 12)
-        )
-    );
+    let title_room = room.saturating_sub(width(stage) + width(status) + 12);
+    let cut = width(&deal.title) > title_room;
+    let title = format!(" #{} · {} ", deal.id, truncate(&deal.title, title_room));
     let mut block = Block::bordered()
         .title(Line::styled(title, theme::heading()))
         .title(Line::styled(format!(" {stage} · {status} "), theme::heading()).right_aligned())
         .border_style(theme::heading());
     let inner = block.inner(area);
-    let mut lines = fields(app, deal, inner.width);
+    // A title too long for the border is shown whole above the fields.
+    let mut lines: Vec<Line> = if cut {
+        let mut whole: Vec<Line> = crate::display_width::wrap(&deal.title, room)
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme::heading()))
+            .collect();
+        whole.push(Line::from(""));
+        whole
+    } else {
+        Vec::new()
+    };
+    lines.extend(fields(app, deal, inner.width));
     lines.push(Line::from(""));
     lines.extend(criteria(board, deal, view.item));
     lines.extend(referrals(board, deal));
