@@ -712,3 +712,24 @@ fn g_and_shift_g_go_to_the_first_and_last_row_of_every_list() {
     let last = offered(&t).len() - 1;
     assert!(matches!(t.app.mode(), Mode::Picker(p) if p.highlighted() == last));
 }
+
+#[test]
+fn z_folds_empty_stages_to_strips_making_room_and_the_focused_one_opens() {
+    let mut t = TestApp::new(sample_board(), 80, 24);
+    assert_eq!(t.app.columns_on_screen(80), 3);
+    t.keys("z");
+    assert_eq!(
+        t.app.flash().map(|f| f.text.as_str()),
+        Some(dealboard::text::t().board.folded)
+    );
+    // Lead and Qualification open, the two empty stages after them folded, Negotiation open.
+    assert!(!t.app.is_folded(0) && !t.app.is_folded(1));
+    assert!(t.app.is_folded(2) && t.app.is_folded(3));
+    assert_eq!(t.app.columns_on_screen(80), 5);
+    // An empty stage with the focus is open, so a deal can be added to it.
+    t.keys("3");
+    assert!(!t.app.is_folded(2));
+    t.keys("z");
+    assert!(!t.app.is_folded(3));
+    assert_eq!(t.app.columns_on_screen(80), 3);
+}

@@ -285,3 +285,9 @@ fn a_title_too_long_for_the_border_is_shown_whole_in_the_deal_80x24() {
     t.keys("Enter");
     insta::assert_snapshot!(shown(&t, 80, 24));
 }
+
+#[test]
+fn empty_stages_folded_80x24_and_200x50() {
+    insta::assert_snapshot!("empty_stages_folded_80x24", at(80, 24, "z"));
+    insta::assert_snapshot!("empty_stages_folded_200x50", at(200, 50, "z"));
+}

@@ -122,6 +122,8 @@ pub static EN: Text = Text {
         shift: "Shift+",
     },
     board: BoardText {
+        folded: "Empty stages folded: z unfolds them.",
+        unfolded: "Empty stages unfolded.",
         move_to_title: "Move “{title}” to which stage?",
         move_past: "“{title}” goes on to {stage}, past {jumped}.",
         win_to: "“{title}” is marked won and goes on to {stage}.",
@@ -266,6 +268,7 @@ pub static EN: Text = Text {
         placeholder_cost: "for the margin",
     },
     keys: KeyText {
+        toggle_fold: "fold empty stages to narrow strips (again: unfold)",
         first_row: "to the first row",
         last_row: "to the last row",
         pick_stage: "move the deal to any stage: its number or name",

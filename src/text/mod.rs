@@ -267,6 +267,8 @@ pub struct Text {
 
 /// The board screen.
 pub struct BoardText {
+    pub folded: &'static str,
+    pub unfolded: &'static str,
     /// `{title}`: the list of stages a deal can move to.
     pub move_to_title: &'static str,
     /// `{title}`, `{stage}`, `{jumped}`: a move over stages.
@@ -423,6 +425,7 @@ pub struct FormText {
 
 /// What each key does, for the help screen.
 pub struct KeyText {
+    pub toggle_fold: &'static str,
     pub first_row: &'static str,
     pub last_row: &'static str,
     pub pick_stage: &'static str,

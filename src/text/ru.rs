@@ -138,6 +138,8 @@ pub static RU: Text = Text {
         shift: "Shift+",
     },
     board: BoardText {
+        folded: "Пустые этапы свёрнуты: z развернёт их.",
+        unfolded: "Пустые этапы развёрнуты.",
         move_to_title: "На какой этап перенести «{title}»?",
         move_past: "Сделка «{title}» переходит на этап «{stage}», минуя: {jumped}.",
         win_to: "Сделка «{title}» отмечается выигранной и переходит на этап «{stage}».",
@@ -287,6 +289,7 @@ pub static RU: Text = Text {
         placeholder_cost: "для расчёта маржи",
     },
     keys: KeyText {
+        toggle_fold: "свернуть пустые этапы в узкие полосы (ещё раз: развернуть)",
         first_row: "к первой строке",
         last_row: "к последней строке",
         pick_stage: "перенести сделку на любой этап: номер или название",

@@ -49,6 +49,8 @@ pub enum Action {
     Sync,
     /// Move the deal to any stage, chosen from a list.
     PickStage,
+    /// Fold empty stages to narrow strips, or unfold them.
+    ToggleFold,
     /// Go to the column of the stage with this number (0: the first), as the digit keys do.
     FocusColumn(u8),
     /// Add, edit or delete the selected item of a list screen (the process editor).

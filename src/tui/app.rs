@@ -193,6 +193,8 @@ pub struct App {
     offsets: Vec<usize>,
     /// The first stage column on screen when not all fit.
     first_column: usize,
+    /// Empty stages are folded to narrow strips (`z`), leaving their room to the others.
+    fold_empty: bool,
     mode: Mode,
     /// The screens under the current one, bottom first.
     under: Vec<Mode>,
@@ -244,6 +246,7 @@ impl App {
             rows: vec![0; stages],
             offsets: vec![0; stages],
             first_column: 0,
+            fold_empty: false,
             mode: Mode::Board,
             under: Vec::new(),
             undo: Vec::new(),
@@ -367,6 +370,21 @@ impl App {
 
     pub fn first_column(&self) -> usize {
         self.first_column
+    }
+
+    /// Whether the stage column `index` is drawn folded: empty stages are folded and it is one,
+    /// and not the focused one (which is always open, to add a deal to).
+    pub fn is_folded(&self, index: usize) -> bool {
+        self.fold_empty
+            && index != self.focus
+            && self.shown.columns().get(index).is_some_and(Vec::is_empty)
+    }
+
+    /// How many stage columns are on a screen `width` cells wide, from the first shown.
+    pub fn columns_on_screen(&self, width: u16) -> usize {
+        let total = self.shown.columns().len();
+        crate::tui::layout::columns_fitting(width, self.first_column, total, |i| self.is_folded(i))
+            .min(total.saturating_sub(self.first_column).max(1))
     }
 
     pub fn save_state(&self) -> &SaveState {

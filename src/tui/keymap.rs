@@ -189,6 +189,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[ch('o')], Action::ToggleOverdue, |k| k.toggle_overdue),
     bind(Board, &[key(KeyCode::Esc)], Action::Close, |k| k.clear_filter),
     bind(Board, &[ch('S')], Action::CycleSort, |k| k.cycle_sort),
+    bind(Board, &[ch('z')], Action::ToggleFold, |k| k.toggle_fold),
     bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
     bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
     bind(Board, &[ch('s')], Action::ShowReports, |_| crate::text::t().report_screen.show_reports),

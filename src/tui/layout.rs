@@ -7,6 +7,9 @@ pub const MIN_HEIGHT: u16 = 10;
 /// A column narrower than this makes cards hard to read (titles and due dates get cut), so fewer
 /// columns are shown and the board scrolls sideways.
 pub const MIN_COLUMN_WIDTH: u16 = 24;
+/// A stage folded away (an empty one, when empty stages are folded): a narrow strip with its
+/// number and name down it.
+pub const FOLDED_WIDTH: u16 = 4;
 /// Rows one card takes: title, company and owner, value and next action, a blank line.
 pub const CARD_HEIGHT: u16 = 4;
 /// Rows of a column's totals above its cards: open value, then weighted value.
@@ -32,6 +35,49 @@ pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayou
     // The last card needs no blank line after it.
     let cards = usize::from((height - CHROME_HEIGHT + 1) / CARD_HEIGHT).max(1);
     Some(BoardLayout { columns, cards })
+}
+
+/// How many columns from `first` fit in `width`: a folded one takes [`FOLDED_WIDTH`], the others
+/// at least [`MIN_COLUMN_WIDTH`] (they share what is left); always at least one.
+pub fn columns_fitting(
+    width: u16,
+    first: usize,
+    total: usize,
+    folded: impl Fn(usize) -> bool,
+) -> usize {
+    let mut used: u32 = 0;
+    let mut count = 0;
+    for index in first..total {
+        let needs = u32::from(if folded(index) {
+            FOLDED_WIDTH
+        } else {
+            MIN_COLUMN_WIDTH
+        });
+        if used + needs > u32::from(width) && count > 0 {
+            break;
+        }
+        used += needs;
+        count += 1;
+    }
+    count.max(1)
+}
+
+/// The first column to show so that `focus` is on screen, moving the view as little as possible
+/// and leaving no room unused at the end; `fitting(first)` is how many columns fit from `first`.
+pub fn first_column_showing(
+    current_first: usize,
+    focus: usize,
+    total: usize,
+    fitting: impl Fn(usize) -> usize,
+) -> usize {
+    let mut first = current_first.min(focus);
+    while focus >= first + fitting(first) && first < focus {
+        first += 1;
+    }
+    while first > 0 && first - 1 + fitting(first - 1) >= total {
+        first -= 1;
+    }
+    first
 }
 
 /// The first column to show so that `focus` is on screen, moving the view as little as possible.
@@ -89,5 +135,24 @@ mod tests {
         assert_eq!(first_visible(5, 2, 3, 10), 2);
         assert_eq!(first_visible(9, 9, 3, 10), 7);
         assert_eq!(first_visible(0, 0, 3, 2), 0);
+    }
+
+    #[test]
+    fn folded_columns_make_room_for_more_and_the_focus_stays_in_view() {
+        // Ten stages, the 3rd to 5th folded: at 80 cells, two open columns and three strips fit.
+        let folded = |i: usize| (2..5).contains(&i);
+        assert_eq!(columns_fitting(80, 0, 10, folded), 5);
+        assert_eq!(columns_fitting(80, 0, 10, |_| false), 3);
+        // Focus on the last stage: the view ends there, as full as it can be.
+        let first = first_column_showing(0, 9, 10, |f| columns_fitting(80, f, 10, folded));
+        assert!(first + columns_fitting(80, first, 10, folded) >= 10);
+        assert_eq!(first, 7);
+        // Unfolded, it is the same as before.
+        for focus in 0..10 {
+            assert_eq!(
+                first_column_showing(0, focus, 10, |f| columns_fitting(80, f, 10, |_| false)),
+                first_visible(0, focus, 3, 10)
+            );
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The cursor and the view: which deal is selected, and scrolling just enough to keep it shown.
 
 use crate::model::DealId;
-use crate::tui::layout::{board_layout, first_visible};
+use crate::tui::layout::{board_layout, columns_fitting, first_column_showing, first_visible};
 
 use super::App;
 
@@ -74,12 +74,11 @@ impl App {
         else {
             return;
         };
-        self.first_column = first_visible(
-            self.first_column,
-            self.focus,
-            layout.columns,
-            self.shown.columns().len(),
-        );
+        let total = self.shown.columns().len();
+        let width = self.size.0;
+        self.first_column = first_column_showing(self.first_column, self.focus, total, |first| {
+            columns_fitting(width, first, total, |i| self.is_folded(i))
+        });
         for (c, column) in self.shown.columns().iter().enumerate() {
             self.offsets[c] =
                 first_visible(self.offsets[c], self.rows[c], layout.cards, column.len());

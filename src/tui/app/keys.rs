@@ -124,6 +124,17 @@ impl App {
             Sync => self.sync_with_team(),
             PickStage => self.with_selected(|app, deal| app.pick_stage(deal.id)),
             FocusColumn(n) => self.focus_column(usize::from(n)),
+            ToggleFold => {
+                self.fold_empty = !self.fold_empty;
+                self.keep_in_view();
+                let b = &t().board;
+                let said = if self.fold_empty {
+                    b.folded
+                } else {
+                    b.unfolded
+                };
+                self.show_info(said.to_string());
+            }
             _ => {}
         }
     }

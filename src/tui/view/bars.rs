@@ -14,12 +14,11 @@ use crate::text::{describe_filter, fill, sort_name, t};
 use crate::tui::app::{App, Mode, ProcessTab, SaveState, TeamState};
 use crate::tui::hints;
 use crate::tui::keymap::Context;
-use crate::tui::layout::BoardLayout;
 use tui_input::Input;
 
 /// The board's name and what needs attention; then the filter and order in force; then which
 /// stages are off screen.
-pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
+pub fn title_bar(app: &App, frame: &mut Frame, area: Rect) {
     let b = &t().board;
     let totals = &app.figures().totals;
     let mut counts = t().count(&b.deal_count, totals.shown);
@@ -48,7 +47,7 @@ pub fn title_bar(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) 
     } else {
         format!(" {} ", state.join("  ·  "))
     };
-    let right = off_screen(app, layout);
+    let right = off_screen(app, area.width);
     let room = usize::from(area.width).saturating_sub(width(&right) + width(&state) + 1);
     // What needs attention matters more than the board's name: the name goes first.
     let named = format!(" {} · {counts}", app.board().name);
@@ -204,10 +203,11 @@ pub fn filter_line_cursor(input: &Input, area: Rect) -> (u16, u16) {
 }
 
 /// "◀ 2 more   3 more ▶" for stages off screen, or "stage 2 of 10" when one column shows.
-fn off_screen(app: &App, layout: BoardLayout) -> String {
+fn off_screen(app: &App, width: u16) -> String {
     let total = app.columns().len();
     let b = &t().board;
-    if layout.columns == 1 && total > 1 {
+    let on_screen = app.columns_on_screen(width);
+    if on_screen == 1 && total > 1 {
         let position = fill(
             b.stage_position,
             &[("number", &(app.focus() + 1)), ("total", &total)],
@@ -221,7 +221,7 @@ fn off_screen(app: &App, layout: BoardLayout) -> String {
         return format!("{left}{position}{right}");
     }
     let hidden_left = app.first_column();
-    let hidden_right = total.saturating_sub(app.first_column() + layout.columns);
+    let hidden_right = total.saturating_sub(app.first_column() + on_screen);
     let mut parts = Vec::new();
     if hidden_left > 0 {
         parts.push(fill(b.more_left, &[("count", &hidden_left)]));

@@ -12,15 +12,50 @@ use crate::display_width::{truncate, width};
 use crate::report::ColumnSummary;
 use crate::text::{fill, t};
 use crate::tui::app::App;
-use crate::tui::layout::{BoardLayout, CARD_HEIGHT, COLUMN_TOTALS_HEIGHT};
+use crate::tui::layout::{BoardLayout, CARD_HEIGHT, COLUMN_TOTALS_HEIGHT, FOLDED_WIDTH};
 
 pub fn render(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
     let first = app.first_column();
-    let last = (first + layout.columns).min(app.columns().len());
-    let areas = Layout::horizontal(vec![Constraint::Fill(1); last - first]).split(area);
+    let last = (first + app.columns_on_screen(area.width)).min(app.columns().len());
+    let widths: Vec<Constraint> = (first..last)
+        .map(|index| {
+            if app.is_folded(index) {
+                Constraint::Length(FOLDED_WIDTH)
+            } else {
+                Constraint::Fill(1)
+            }
+        })
+        .collect();
+    let areas = Layout::horizontal(widths).split(area);
     for (index, column_area) in (first..last).zip(areas.iter()) {
-        column(app, index, layout, frame, *column_area);
+        if app.is_folded(index) {
+            folded(app, index, frame, *column_area);
+        } else {
+            column(app, index, layout, frame, *column_area);
+        }
     }
+}
+
+/// An empty stage folded to a strip: its number, then its name down it.
+fn folded(app: &App, index: usize, frame: &mut Frame, area: Rect) {
+    let Some(stage) = app.board().stages.get(index) else {
+        return;
+    };
+    let block = Block::bordered().border_style(theme::column_border(false));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let number = (index + 1).to_string();
+    let lines: Vec<Line> = std::iter::once(Line::styled(number, theme::column_title(false)))
+        .chain(
+            stage
+                .name
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(|c| Line::styled(c.to_string(), theme::dim())),
+        )
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area: Rect) {

@@ -52,7 +52,7 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Process(view) => process::render(app, view, frame, screen_area),
         Mode::Reports(view) => reports::render(app.today(), view, frame, screen_area),
         _ => {
-            bars::title_bar(app, layout, frame, title);
+            bars::title_bar(app, frame, title);
             board::render(app, layout, frame, body);
             bars::footer(app, frame, footer);
         }
