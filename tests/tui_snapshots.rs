@@ -291,3 +291,19 @@ fn empty_stages_folded_80x24_and_200x50() {
     insta::assert_snapshot!("empty_stages_folded_80x24", at(80, 24, "z"));
     insta::assert_snapshot!("empty_stages_folded_200x50", at(200, 50, "z"));
 }
+
+#[test]
+fn a_card_shows_contact_probability_and_tags_when_tall_and_the_contact_when_wide() {
+    let mut board = sample_board();
+    support::add(&mut board, "lead", "Fleet tablets", |d| {
+        d.company = "Nordwind AB".into();
+        d.contact = "Sara Lind".into();
+        d.tags = vec!["vip".into(), "renewal".into()];
+        d.probability = Some(35);
+    });
+    let tall = TestApp::new(board.clone(), 100, 44);
+    insta::assert_snapshot!("a_tall_card_100x44", shown(&tall, 100, 44));
+    let mut wide = TestApp::new(board, 200, 24);
+    wide.keys("z");
+    insta::assert_snapshot!("a_wide_card_200x24", shown(&wide, 200, 24));
+}

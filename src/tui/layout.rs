@@ -12,6 +12,10 @@ pub const MIN_COLUMN_WIDTH: u16 = 24;
 pub const FOLDED_WIDTH: u16 = 4;
 /// Rows one card takes: title, company and owner, value and next action, a blank line.
 pub const CARD_HEIGHT: u16 = 4;
+/// On a tall screen a card takes a row more: contact, probability and tags.
+pub const TALL_CARD_HEIGHT: u16 = 5;
+/// Cards are tall when this many of them still fit in a column.
+const TALL_CARDS_FROM: u16 = 7;
 /// Rows of a column's totals above its cards: open value, then weighted value.
 pub const COLUMN_TOTALS_HEIGHT: u16 = 2;
 /// Rows above and below the cards: title bar, column top border, column totals, bottom border,
@@ -24,6 +28,8 @@ pub struct BoardLayout {
     pub columns: usize,
     /// How many cards fit in one column.
     pub cards: usize,
+    /// Rows one card takes: [`CARD_HEIGHT`], or [`TALL_CARD_HEIGHT`] on a tall screen.
+    pub card_height: u16,
 }
 
 /// `None` when the terminal is too small for the board.
@@ -33,8 +39,18 @@ pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayou
     }
     let columns = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, stages.max(1));
     // The last card needs no blank line after it.
-    let cards = usize::from((height - CHROME_HEIGHT + 1) / CARD_HEIGHT).max(1);
-    Some(BoardLayout { columns, cards })
+    let room = height - CHROME_HEIGHT + 1;
+    let card_height = if room / TALL_CARD_HEIGHT >= TALL_CARDS_FROM {
+        TALL_CARD_HEIGHT
+    } else {
+        CARD_HEIGHT
+    };
+    let cards = usize::from(room / card_height).max(1);
+    Some(BoardLayout {
+        columns,
+        cards,
+        card_height,
+    })
 }
 
 /// How many columns from `first` fit in `width`: a folded one takes [`FOLDED_WIDTH`], the others
@@ -103,14 +119,16 @@ mod tests {
             board_layout(80, 24, 10),
             Some(BoardLayout {
                 columns: 3,
-                cards: 4
+                cards: 4,
+                card_height: CARD_HEIGHT
             })
         );
         assert_eq!(
             board_layout(200, 50, 10),
             Some(BoardLayout {
                 columns: 8,
-                cards: 11
+                cards: 8,
+                card_height: TALL_CARD_HEIGHT
             })
         );
         assert_eq!(board_layout(240, 50, 10).map(|l| l.columns), Some(10));
@@ -121,7 +139,8 @@ mod tests {
             board_layout(40, 12, 10),
             Some(BoardLayout {
                 columns: 1,
-                cards: 1
+                cards: 1,
+                card_height: CARD_HEIGHT
             })
         );
         assert_eq!(board_layout(23, 24, 10), None);

@@ -12,7 +12,7 @@ use crate::display_width::{truncate, width};
 use crate::report::ColumnSummary;
 use crate::text::{fill, t};
 use crate::tui::app::App;
-use crate::tui::layout::{BoardLayout, CARD_HEIGHT, COLUMN_TOTALS_HEIGHT, FOLDED_WIDTH};
+use crate::tui::layout::{BoardLayout, COLUMN_TOTALS_HEIGHT, FOLDED_WIDTH, TALL_CARD_HEIGHT};
 
 pub fn render(app: &App, layout: BoardLayout, frame: &mut Frame, area: Rect) {
     let first = app.first_column();
@@ -149,15 +149,16 @@ fn column(app: &App, index: usize, layout: BoardLayout, frame: &mut Frame, area:
     }
     let card_width = usize::from(cards_area.width);
     for (slot, deal) in deals.iter().skip(offset).take(shown).enumerate() {
-        let y = cards_area.y + slot as u16 * CARD_HEIGHT;
-        let height = (CARD_HEIGHT - 1).min(cards_area.bottom().saturating_sub(y));
+        let y = cards_area.y + slot as u16 * layout.card_height;
+        let height = (layout.card_height - 1).min(cards_area.bottom().saturating_sub(y));
         if height == 0 {
             break;
         }
         let selected = focused && offset + slot == app.row(index);
         #[cfg(test)]
         tests::CARDS_BUILT.with(|built| built.set(built.get() + 1));
-        let lines = card::lines(deal, board, app.now(), card_width, selected);
+        let tall = layout.card_height == TALL_CARD_HEIGHT;
+        let lines = card::lines(deal, board, app.now(), card_width, selected, tall);
         let card_area = Rect {
             x: cards_area.x,
             y,

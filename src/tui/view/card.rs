@@ -1,5 +1,6 @@
 //! One deal's card: title (and how long it has gone cold); company and owner (and the stage's
-//! exit criteria done); value and when the next action is due.
+//! exit criteria done); on a tall screen, contact, probability and tags; value and when the next
+//! action is due. A wide card names the contact beside the company.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use ratatui::style::Style;
@@ -17,6 +18,7 @@ pub fn lines(
     now: DateTime<FixedOffset>,
     cells: usize,
     selected: bool,
+    tall: bool,
 ) -> Vec<Line<'static>> {
     let marker = if selected { "▌" } else { " " };
     let room = cells.saturating_sub(2);
@@ -24,7 +26,14 @@ pub fn lines(
     let rotting = rotting_days(deal, board, now)
         .map(|days| fill(b.rotting_days, &[("days", &days)]))
         .unwrap_or_default();
-    let who = [deal.company.as_str(), deal.owner.as_str()]
+    // The contact beside the company on a wide card, else on a tall card's own line.
+    let contact_beside = cells >= WIDE_CARD && !tall;
+    let contact = if contact_beside {
+        deal.contact.as_str()
+    } else {
+        ""
+    };
+    let who = [deal.company.as_str(), contact, deal.owner.as_str()]
         .into_iter()
         .filter(|s| !s.is_empty())
         .collect::<Vec<_>>()
@@ -50,13 +59,30 @@ pub fn lines(
             (&progress, theme::dim()),
             room,
         ),
-        side_by_side(
-            marker,
-            (&value, Style::new()),
-            (&status, status_style),
-            room,
-        ),
     ];
+    if tall {
+        let (contact, tags) = (deal.contact.as_str(), tags_of(deal));
+        lines.push(side_by_side(
+            marker,
+            (
+                &[contact, &tags]
+                    .iter()
+                    .filter(|s| !s.is_empty())
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+                theme::dim(),
+            ),
+            (&probability_of(deal, board), theme::dim()),
+            room,
+        ));
+    }
+    lines.push(side_by_side(
+        marker,
+        (&value, Style::new()),
+        (&status, status_style),
+        room,
+    ));
     if selected {
         lines = lines
             .into_iter()
@@ -64,6 +90,25 @@ pub fn lines(
             .collect();
     }
     lines
+}
+
+/// A card this wide names the contact beside the company.
+const WIDE_CARD: usize = 40;
+
+/// `#vip #renewal`.
+fn tags_of(deal: &Deal) -> String {
+    deal.tags
+        .iter()
+        .map(|tag| format!("#{tag}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The deal's chance of winning: its own, else its stage's.
+fn probability_of(deal: &Deal, board: &Board) -> String {
+    let stage = board.stage(&deal.stage).map_or(0, |s| s.probability);
+    let percent = deal.probability.unwrap_or(stage);
+    crate::text::locale::percent(f64::from(percent) / 100.0)
 }
 
 /// `left` and `right` on one line of `room` cells; `right` goes first if they do not both fit.
