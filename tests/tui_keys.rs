@@ -598,7 +598,7 @@ fn the_stage_list_narrows_as_one_types_and_going_back_asks_nothing() {
     t.keys("n");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "Lead");
     // From Negotiation back to Lead: no criteria to skip, nothing asked.
-    t.keys("5 M 1");
+    t.keys("5 M 1 Enter");
     assert!(matches!(t.app.mode(), Mode::Board), "{:?}", t.app.mode());
     assert_eq!(stage_of(&t, "Warehouse scanners"), "Lead");
     // Esc leaves the list, nothing moved.
@@ -732,4 +732,32 @@ fn z_folds_empty_stages_to_strips_making_room_and_the_focused_one_opens() {
     t.keys("z");
     assert!(!t.app.is_folded(3));
     assert_eq!(t.app.columns_on_screen(80), 3);
+}
+
+#[test]
+fn on_a_board_of_ten_stages_1_waits_for_a_0_and_the_stage_a_deal_is_in_says_so() {
+    let mut t = TestApp::new(sample_board(), 120, 30);
+    assert_eq!(t.app.board().stages.len(), 10);
+    // Stage 10 by its number: the `1` alone does not take Lead.
+    t.keys("M 1");
+    assert!(matches!(t.app.mode(), Mode::Picker(_)));
+    t.keys("0");
+    let Mode::Question(Question::SkipCriteria { to, .. }) = t.app.mode() else {
+        panic!("10 takes stage ten, past the others: {:?}", t.app.mode());
+    };
+    assert_eq!(to, &t.app.board().stages[9].id);
+    t.keys("n");
+    // `1` then Enter: the first stage listed with a 1 in it; Lead, where the deal is, is not.
+    t.keys("M 1 Enter");
+    assert!(matches!(t.app.mode(), Mode::Question(Question::SkipCriteria { .. })));
+    t.keys("n");
+    assert_eq!(stage_of(&t, "Поставка оборудования"), "Lead");
+    // From Qualification, `2` on a deal in stage 2 says where it is.
+    t.keys("2 M 2");
+    assert!(matches!(t.app.mode(), Mode::Board));
+    let said = t.app.flash().map(|f| f.text.clone()).unwrap_or_default();
+    assert!(
+        said.contains(support::words_of(dealboard::text::t().board.already_in)),
+        "{said}"
+    );
 }

@@ -122,6 +122,7 @@ pub static EN: Text = Text {
         shift: "Shift+",
     },
     board: BoardText {
+        already_in: "“{title}” is in {stage} already.",
         folded: "Empty stages folded: z unfolds them.",
         unfolded: "Empty stages unfolded.",
         move_to_title: "Move “{title}” to which stage?",
@@ -276,7 +277,7 @@ pub static EN: Text = Text {
         focus_left: "previous stage",
         show_detail: "open the deal: all fields, exit criteria, history",
         complete_action: "next action done: plan the one after",
-        mark_won: "mark won (it moves on to delivery)",
+        mark_won: "mark won: on to delivery (asks first if it jumps stages)",
         mark_lost: "mark lost, with the reason",
         start_filter: "filter: words, @owner, #tag",
         toggle_mine: "only my deals (again: all)",

@@ -267,6 +267,8 @@ pub struct Text {
 
 /// The board screen.
 pub struct BoardText {
+    /// `{title}`, `{stage}`.
+    pub already_in: &'static str,
     pub folded: &'static str,
     pub unfolded: &'static str,
     /// `{title}`: the list of stages a deal can move to.

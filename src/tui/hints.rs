@@ -110,6 +110,7 @@ pub const DETAIL: &[Hint] = &[
     hint(&[MarkWon], |h| h.won),
     hint(&[MarkLost], |h| h.lost),
     hint(&[Close], |h| h.back),
+    hint(&[PickStage], |h| h.pick_stage),
 ];
 
 #[rustfmt::skip]

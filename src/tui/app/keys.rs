@@ -5,7 +5,7 @@ use tui_input::{Input, InputRequest};
 use super::{App, ClosedShow, ClosedView, DetailView, Mode, ProcessView, Question};
 use crate::model::Direction;
 use crate::model::limits::LINE_CHARS;
-use crate::text::t;
+use crate::text::{fill, t};
 use crate::tui::action::Action;
 use crate::tui::form::{DealForm, FormTarget};
 use crate::tui::input_limit::edit_within;
@@ -319,23 +319,32 @@ impl App {
         let Mode::Picker(picker) = &mut self.mode else {
             return;
         };
-        // The list of stages to move to: a stage's number, typed first, takes it at once.
-        if let (
-            PickerPurpose::MoveTo(id),
-            Action::Edit(InputRequest::InsertChar(digit @ '1'..='9')),
-        ) = (&picker.purpose, action)
-            && picker.typed.value().is_empty()
+        // The list of stages to move to: a stage's number, typed first, takes it as soon as no
+        // longer number starts with it (`1` waits for a `0` on a board of ten stages).
+        if let (PickerPurpose::MoveTo(id), Action::Edit(InputRequest::InsertChar(digit))) =
+            (&picker.purpose, action)
+            && digit.is_ascii_digit()
+            && picker.typed.value().chars().all(|c| c.is_ascii_digit())
         {
             let id = *id;
-            let number = digit as usize - '1' as usize;
-            if let Some(to) = self.board.stages.get(number).map(|s| s.id.clone()) {
-                self.close();
-                let here = self.board.deal(id).is_some_and(|d| d.stage == to);
-                if !here {
-                    self.move_asking(id, to, false);
-                }
+            let typed = format!("{}{digit}", picker.typed.value());
+            let number: usize = typed.parse().unwrap_or(0);
+            let stages = self.board.stages.len();
+            if number == 0 || number > stages || number * 10 <= stages {
+                return picker.edit(InputRequest::InsertChar(digit));
             }
-            return;
+            let to = self.board.stages[number - 1].id.clone();
+            self.close();
+            return match self.board.deal(id) {
+                Some(deal) if deal.stage == to => {
+                    let said = fill(
+                        t().board.already_in,
+                        &[("title", &deal.title), ("stage", &self.stage_name(&to))],
+                    );
+                    self.show_info(said);
+                }
+                _ => self.move_asking(id, to, false),
+            };
         }
         match action {
             Action::SelectUp => picker.up(),

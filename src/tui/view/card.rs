@@ -104,10 +104,9 @@ fn tags_of(deal: &Deal) -> String {
         .join(" ")
 }
 
-/// The deal's chance of winning: its own, else its stage's.
+/// The deal's chance of winning, as the weighted figures count it (a won deal: 100%).
 fn probability_of(deal: &Deal, board: &Board) -> String {
-    let stage = board.stage(&deal.stage).map_or(0, |s| s.probability);
-    let percent = deal.probability.unwrap_or(stage);
+    let percent = crate::report::probability(deal, board);
     crate::text::locale::percent(f64::from(percent) / 100.0)
 }
 
