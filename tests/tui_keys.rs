@@ -749,7 +749,10 @@ fn on_a_board_of_ten_stages_1_waits_for_a_0_and_the_stage_a_deal_is_in_says_so()
     t.keys("n");
     // `1` then Enter: the first stage listed with a 1 in it; Lead, where the deal is, is not.
     t.keys("M 1 Enter");
-    assert!(matches!(t.app.mode(), Mode::Question(Question::SkipCriteria { .. })));
+    assert!(matches!(
+        t.app.mode(),
+        Mode::Question(Question::SkipCriteria { .. })
+    ));
     t.keys("n");
     assert_eq!(stage_of(&t, "Поставка оборудования"), "Lead");
     // From Qualification, `2` on a deal in stage 2 says where it is.
