@@ -38,12 +38,9 @@ pub struct SyncArgs {
 
 /// The folder a team command is about: the one named, else the board's.
 fn folder(named: Option<&Path>, board: &Path) -> PathBuf {
-    named.map(Path::to_path_buf).unwrap_or_else(|| {
-        board
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
-    })
+    named
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| crate::store::folder_of(board))
 }
 
 pub fn team(command: &TeamCommand, board: &Path) -> Result<String, Failure> {

@@ -159,9 +159,7 @@ impl Board {
             return Err(EditError::LostStays);
         }
         let visit = self.visit_for_move(deal, to, now);
-        // Entering the stages after the sale from before it is the sale: the deal is won.
-        let wins =
-            deal.status.is_open() && !self.is_post_sale(&deal.stage) && self.is_post_sale(to);
+        let wins = self.move_wins(deal, to);
         let rank = self.top_rank(to);
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
@@ -174,6 +172,12 @@ impl Board {
                 }
             }
         }))
+    }
+
+    /// Whether moving `deal` to `to` wins it: entering the stages after the sale from before
+    /// them is the sale.
+    pub fn move_wins(&self, deal: &Deal, to: &StageId) -> bool {
+        deal.status.is_open() && !self.is_post_sale(&deal.stage) && self.is_post_sale(to)
     }
 
     /// The history entry for moving `deal` to `to`: going forward, the exit criteria of the stage

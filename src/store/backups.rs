@@ -31,10 +31,7 @@ pub fn keep_backups_in(root: PathBuf) {
 pub fn backup_folder(board: &Path) -> PathBuf {
     match ROOT.get() {
         Some(root) => root.join(folder_name(board)),
-        None => match board.parent() {
-            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-            _ => PathBuf::from("."),
-        },
+        None => super::folder_of(board),
     }
 }
 

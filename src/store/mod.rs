@@ -27,7 +27,7 @@ pub use files::{board_files, board_name};
 pub use load::{LoadError, LoadErrorKind, MAX_FILE_BYTES, parse};
 pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
-pub use save::{SaveError, SaveErrorKind, write_atomically, write_output};
+pub use save::{SaveError, SaveErrorKind, folder_of, keep_beside, write_atomically, write_output};
 pub use team::{
     TEAM_FILE, TEAM_VERSION, Team, folder_to_follow, read_team, save_team, team_file,
     team_file_stamp, team_folder, team_folder_of,
@@ -284,8 +284,7 @@ impl Store {
         if let Some(version) = self.older_format {
             match std::fs::read(&self.target) {
                 Ok(old) => {
-                    let copy = self.free_copy_path(&format!("v{version}"));
-                    save::write_copy(&self.target, &copy, &old)?;
+                    save::keep_beside(&self.target, &format!("v{version}"), &old)?;
                 }
                 // Moved away meanwhile: nothing of the older format is left to keep.
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -356,11 +355,7 @@ impl Store {
             kind: SaveErrorKind::Io(e.to_string()),
         };
         let kept = match std::fs::read(&self.target) {
-            Ok(old) => {
-                let copy = self.free_copy_path(label);
-                save::write_copy(&self.target, &copy, &old)?;
-                Some(copy)
-            }
+            Ok(old) => Some(save::keep_beside(&self.target, label, &old)?),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
             Err(e) => return Err(io(e)),
         };
@@ -419,22 +414,7 @@ impl Store {
             path: self.path.clone(),
             kind: SaveErrorKind::Io(e.to_string()),
         })?;
-        let copy = self.free_copy_path(label);
-        save::write_copy(&self.target, &copy, text.as_bytes())?;
-        Ok(copy)
-    }
-
-    /// `board.ron.<label>.N` beside the file, with the first N not taken.
-    fn free_copy_path(&self, label: &str) -> PathBuf {
-        let name = self
-            .target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        (1..)
-            .map(|n| self.target.with_file_name(format!("{name}.{label}.{n}")))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| self.target.with_file_name(format!("{name}.{label}")))
+        save::keep_beside(&self.target, label, text.as_bytes())
     }
 
     /// True when the file differs from what this store last read or wrote. A file that is gone

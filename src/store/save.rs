@@ -253,10 +253,20 @@ pub fn rotate_backups(path: &Path) -> Result<(), SaveError> {
     fresh.put_in_place()
 }
 
-/// Writes `bytes` as `copy`, a file kept beside `board` (a replaced or unsaved version).
-pub fn write_copy(board: &Path, copy: &Path, bytes: &[u8]) -> Result<(), SaveError> {
-    let (staged, _) = Staged::write_beside(board, copy, NEW_FILE_MODE, |out| out.write_all(bytes))?;
-    staged.put_in_place()
+/// Keeps `bytes` beside `file` as `<file>.<label>.N`, the first N free (a replaced, unsaved or
+/// older-format version, which backups never rotate away). Returns the copy's path.
+pub fn keep_beside(file: &Path, label: &str, bytes: &[u8]) -> Result<PathBuf, SaveError> {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let copy = (1..)
+        .map(|n| file.with_file_name(format!("{name}.{label}.{n}")))
+        .find(|p| !p.exists())
+        .unwrap_or_else(|| file.with_file_name(format!("{name}.{label}")));
+    let (staged, _) = Staged::write_beside(file, &copy, NEW_FILE_MODE, |out| out.write_all(bytes))?;
+    staged.put_in_place()?;
+    Ok(copy)
 }
 
 /// Makes `folder` and those above it when missing, readable by their owner only.
@@ -268,7 +278,8 @@ fn make_private_folder(folder: &Path) -> std::io::Result<()> {
     builder.create(folder)
 }
 
-fn folder_of(path: &Path) -> PathBuf {
+/// The folder `path` is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> PathBuf {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),

@@ -122,11 +122,7 @@ pub fn save_team(folder: &Path, team: &Team) -> Result<(), SaveError> {
     if let Ok(old) = std::fs::read_to_string(&path)
         && let Some(version) = super::format::version_of(&old).filter(|v| *v < TEAM_VERSION)
     {
-        let copy = (1..)
-            .map(|n| folder.join(format!("{TEAM_FILE}.v{version}.{n}")))
-            .find(|p| !p.exists())
-            .unwrap_or_else(|| folder.join(format!("{TEAM_FILE}.v{version}")));
-        super::write_atomically(&copy, old.as_bytes())?;
+        super::keep_beside(&path, &format!("v{version}"), old.as_bytes())?;
     }
     let team = &Team {
         version: TEAM_VERSION,

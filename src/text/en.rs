@@ -997,7 +997,7 @@ pub static EN: Text = Text {
         deleted: "deleted #{id}",
         process_changed: "changed the process",
         settings_changed: "changed the board's settings",
-        new_board: "new board",
+        new_board: "new board ({deals})",
         board_removed: "removed the board",
         team_file_changed: "changed team.ron",
         more_changes: Plural(&["and {count} more change", "and {count} more changes"]),

@@ -1061,7 +1061,7 @@ pub static RU: Text = Text {
         deleted: "удалена #{id}",
         process_changed: "изменён процесс",
         settings_changed: "изменены настройки доски",
-        new_board: "новая доска",
+        new_board: "новая доска ({deals})",
         board_removed: "доска удалена",
         team_file_changed: "изменён team.ron",
         on_board: "{who} в доске {board}",

@@ -52,14 +52,11 @@ pub fn incoming_lines(incoming: &[Incoming]) -> Vec<String> {
     lines
 }
 
-/// A commit that came in: dealboard's own say who already (`anna: won #7`); others get their
-/// author in front.
+/// A commit that came in: a subject that says who already (dealboard's own: `anna: won #7`)
+/// as it is; others with their author in front.
 fn came_in_line(author: &str, subject: &str) -> String {
     let subject = excerpt(subject, SUBJECT_CHARS + 20);
-    if subject
-        .split_once(": ")
-        .is_some_and(|(who, _)| !who.contains(' ') || who.chars().count() < 30)
-    {
+    if subject.contains(": ") {
         subject
     } else {
         fill(
@@ -98,12 +95,8 @@ fn file_changes(file: &ChangedFile, by: Option<&str>) -> (String, Vec<String>) {
         return ("team".into(), vec![what]);
     }
     let who = file
-        .after
-        .as_ref()
-        .or(file.before.as_ref())
-        .map(|b| b.owner.clone())
-        .filter(|o| !o.is_empty())
-        .unwrap_or_else(|| board_name(name));
+        .owner()
+        .map_or_else(|| board_name(name), str::to_string);
     let mut who = excerpt(&who, TITLE_CHARS);
     if let Some(by) = by.filter(|by| !same_person(by, &who)) {
         who = fill(
@@ -113,10 +106,12 @@ fn file_changes(file: &ChangedFile, by: Option<&str>) -> (String, Vec<String>) {
     }
     let phrases = match (&file.before, &file.after) {
         (_, None) => vec![w.board_removed.to_string()],
-        (None, Some(after)) => vec![format!(
-            "{} ({})",
+        (None, Some(after)) => vec![fill(
             w.new_board,
-            t().count(&t().board.deal_count, after.deals.len())
+            &[(
+                "deals",
+                &t().count(&t().board.deal_count, after.deals.len()),
+            )],
         )],
         (Some(before), Some(after)) => board_phrases(before, after),
     };

@@ -117,6 +117,7 @@ pub struct TeamText {
     pub deleted: &'static str,
     pub process_changed: &'static str,
     pub settings_changed: &'static str,
+    /// `{deals}` (counted).
     pub new_board: &'static str,
     pub board_removed: &'static str,
     pub team_file_changed: &'static str,

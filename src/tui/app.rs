@@ -570,7 +570,7 @@ impl App {
 
     fn show_info(&mut self, text: String) {
         self.flash = Some(Flash {
-            text: crate::text::excerpt(&text, FLASH_CHARS),
+            text: flash_text(&text),
             is_error: false,
         });
     }
@@ -578,7 +578,7 @@ impl App {
     fn show_error(&mut self, text: String) {
         let text = crate::text::os_errors::localize(&text);
         self.flash = Some(Flash {
-            text: crate::text::excerpt(&text, FLASH_CHARS),
+            text: flash_text(&text),
             is_error: true,
         });
     }
@@ -595,6 +595,18 @@ impl App {
             .map(|d| self.stage_name(&d.stage))
             .unwrap_or_default()
     }
+}
+
+/// A message for the status bar, which wraps it as one paragraph: its lines joined (a message
+/// of several lines, such as a sync's, would otherwise show its line breaks escaped), at most
+/// [`FLASH_CHARS`].
+fn flash_text(text: &str) -> String {
+    let joined: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    crate::text::excerpt(&joined.join(" "), FLASH_CHARS)
 }
 
 /// When a closed deal was closed.

@@ -24,8 +24,6 @@ const CHROME_HEIGHT: u16 = 5 + COLUMN_TOTALS_HEIGHT;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BoardLayout {
-    /// How many stage columns are on screen at once.
-    pub columns: usize,
     /// How many cards fit in one column.
     pub cards: usize,
     /// Rows one card takes: [`CARD_HEIGHT`], or [`TALL_CARD_HEIGHT`] on a tall screen.
@@ -33,11 +31,11 @@ pub struct BoardLayout {
 }
 
 /// `None` when the terminal is too small for the board.
-pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayout> {
+/// (How many stage columns fit across is [`columns_fitting`]'s, as some may be folded.)
+pub fn board_layout(width: u16, height: u16) -> Option<BoardLayout> {
     if width < MIN_WIDTH || height < MIN_HEIGHT {
         return None;
     }
-    let columns = usize::from(width / MIN_COLUMN_WIDTH).clamp(1, stages.max(1));
     // The last card needs no blank line after it.
     let room = height - CHROME_HEIGHT + 1;
     let card_height = if room / TALL_CARD_HEIGHT >= TALL_CARDS_FROM {
@@ -46,11 +44,7 @@ pub fn board_layout(width: u16, height: u16, stages: usize) -> Option<BoardLayou
         CARD_HEIGHT
     };
     let cards = usize::from(room / card_height).max(1);
-    Some(BoardLayout {
-        columns,
-        cards,
-        card_height,
-    })
+    Some(BoardLayout { cards, card_height })
 }
 
 /// How many columns from `first` fit in `width`: a folded one takes [`FOLDED_WIDTH`], the others
@@ -115,36 +109,37 @@ mod tests {
 
     #[test]
     fn columns_and_cards_follow_the_size() {
+        let across = |width, stages| columns_fitting(width, 0, stages, |_| false);
         assert_eq!(
-            board_layout(80, 24, 10),
+            board_layout(80, 24),
             Some(BoardLayout {
-                columns: 3,
                 cards: 4,
                 card_height: CARD_HEIGHT
             })
         );
+        assert_eq!(across(80, 10), 3);
         assert_eq!(
-            board_layout(200, 50, 10),
+            board_layout(200, 50),
             Some(BoardLayout {
-                columns: 8,
                 cards: 8,
                 card_height: TALL_CARD_HEIGHT
             })
         );
-        assert_eq!(board_layout(240, 50, 10).map(|l| l.columns), Some(10));
-        assert_eq!(board_layout(160, 48, 10).map(|l| l.columns), Some(6));
-        assert_eq!(board_layout(80, 24, 3).map(|l| l.columns), Some(3));
-        assert_eq!(board_layout(300, 50, 10).map(|l| l.columns), Some(10));
+        assert_eq!(across(200, 10), 8);
+        assert_eq!(across(240, 10), 10);
+        assert_eq!(across(160, 10), 6);
+        assert_eq!(across(80, 3), 3);
+        assert_eq!(across(300, 10), 10);
         assert_eq!(
-            board_layout(40, 12, 10),
+            board_layout(40, 12),
             Some(BoardLayout {
-                columns: 1,
                 cards: 1,
                 card_height: CARD_HEIGHT
             })
         );
-        assert_eq!(board_layout(23, 24, 10), None);
-        assert_eq!(board_layout(80, 9, 10), None);
+        assert_eq!(across(40, 10), 1);
+        assert_eq!(board_layout(23, 24), None);
+        assert_eq!(board_layout(80, 9), None);
     }
 
     #[test]

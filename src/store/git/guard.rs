@@ -48,25 +48,25 @@ pub(super) fn note_end(git_folder: &Path) {
 /// such sync.
 pub(super) fn roll_back_cut_off(git: &Git, git_folder: &Path) -> Option<Vec<PathBuf>> {
     let started = std::fs::read_to_string(note_path(git_folder)).ok()?;
-    let started = started.trim().to_string();
-    if !super::sync::busy(git).unwrap_or(false) {
+    if !git.busy().unwrap_or(false) {
         note_end(git_folder);
         return None;
     }
     let kept = keep_changed_boards(git);
-    let _ = git.run(&["rebase", "--abort"]);
-    let _ = git.run(&["merge", "--abort"]);
-    if super::sync::busy(git).unwrap_or(true) || head(git).as_deref() != Some(started.as_str()) {
-        let _ = git.run(&["reset", "-q", "--hard", &started]);
-    }
+    roll_back_to(git, started.trim());
     note_end(git_folder);
     Some(kept)
 }
 
-fn head(git: &Git) -> Option<String> {
-    git.run(&["rev-parse", "HEAD"])
-        .ok()
-        .map(|h| h.trim().to_string())
+/// Undoes a rebase or merge under way (or finished but with a board that does not load): back
+/// to `started`, git left in the middle of nothing.
+pub(super) fn roll_back_to(git: &Git, started: &str) {
+    // Only the one under way succeeds; the other has nothing to abort.
+    let _ = git.run(&["rebase", "--abort"]);
+    let _ = git.run(&["merge", "--abort"]);
+    if git.busy().unwrap_or(true) || git.head().as_deref() != Some(started) {
+        let _ = git.run(&["reset", "-q", "--hard", started]);
+    }
 }
 
 /// Copies of the folder's boards that differ from what git has for them.
@@ -88,12 +88,7 @@ fn keep_changed_boards(git: &Git) -> Vec<PathBuf> {
         .filter_map(|path| {
             let board = git.folder().join(path);
             let bytes = std::fs::read(&board).ok()?;
-            let name = board.file_name()?.to_string_lossy().into_owned();
-            let copy = (1..)
-                .map(|n| board.with_file_name(format!("{name}.unsaved.{n}")))
-                .find(|p| !p.exists())?;
-            crate::store::write_atomically(&copy, &bytes).ok()?;
-            Some(copy)
+            crate::store::keep_beside(&board, "unsaved", &bytes).ok()
         })
         .collect()
 }

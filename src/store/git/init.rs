@@ -88,8 +88,7 @@ pub fn init_team(
         ATTRIBUTES_HEADING,
         &ATTRIBUTES,
     )?;
-    let driver = git.register_driver()?;
-    route_boards(&git)?;
+    let driver = route_boards(&git)?;
     let ignore_written = add_lines(&folder.join(".gitignore"), IGNORED_HEADING, &IGNORED)?;
     let (team_written, team_name) = match read_team(folder).map_err(TeamError::Load)? {
         Some(team) => (false, team.name),
@@ -129,16 +128,17 @@ pub fn init_team(
     })
 }
 
-/// Routes board files to dealboard's merge in this copy's own attributes too
-/// (`.git/info/attributes`, which come before any `.gitattributes`), so that no committed
-/// `.gitattributes` can send boards to another merge.
-pub(super) fn route_boards(git: &Git) -> Result<(), TeamError> {
-    let path = git.run(&["rev-parse", "--git-path", "info/attributes"])?;
-    let path = git.folder().join(path.trim_end_matches('\n'));
+/// Registers dealboard's merge in this copy and routes board files to it in the copy's own
+/// attributes too (`.git/info/attributes`, which come before any `.gitattributes`), so that no
+/// committed `.gitattributes` can send boards to another merge. Returns the driver's command.
+pub(super) fn route_boards(git: &Git) -> Result<String, TeamError> {
+    let driver = git.register_driver()?;
+    let path = git.git_path("info/attributes")?;
     if let Some(folder) = path.parent() {
         std::fs::create_dir_all(folder).map_err(|e| TeamError::io(folder, &e))?;
     }
-    add_lines(&path, ATTRIBUTES_HEADING, &ATTRIBUTES).map(|_| ())
+    add_lines(&path, ATTRIBUTES_HEADING, &ATTRIBUTES)?;
+    Ok(driver)
 }
 
 fn set_remote(git: &Git, named: Option<&str>) -> Result<RemoteState, GitError> {
@@ -164,7 +164,7 @@ fn take_the_teams_history(git: &Git) -> Result<(), GitError> {
     if git.run(&["fetch", "-q", "origin"]).is_err() {
         return Ok(());
     }
-    let Some(branch) = super::sync::remote_branch(git)? else {
+    let Some(branch) = git.remote_branch()? else {
         return Ok(());
     };
     git.run(&[

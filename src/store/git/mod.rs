@@ -4,13 +4,15 @@
 
 mod guard;
 mod init;
+mod state;
 mod sync;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 pub use init::{InitDone, RemoteState, init_team};
-pub use sync::{Behind, ChangedFile, Incoming, Pull, SyncError, SyncReport, sync_state, sync_team};
+pub use state::{Behind, sync_state};
+pub use sync::{ChangedFile, Incoming, Pull, SyncError, SyncReport, sync_team};
 
 use crate::store::{LoadError, SaveError};
 

@@ -23,6 +23,17 @@ pub struct ChangedFile {
     pub board: bool,
 }
 
+impl ChangedFile {
+    /// Whose board it is, as the board says (after the change, else before it).
+    pub fn owner(&self) -> Option<&str> {
+        self.after
+            .as_ref()
+            .or(self.before.as_ref())
+            .map(|b| b.owner.as_str())
+            .filter(|o| !o.is_empty())
+    }
+}
+
 /// A commit that came in from the team.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Incoming {
@@ -98,15 +109,6 @@ pub enum Pull {
     Merge,
 }
 
-/// How far the team folder is from the shared repository, as last fetched.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Behind {
-    /// Commits here not yet sent, and one more when boards changed since the last commit.
-    pub ahead: usize,
-    /// Commits of the team not yet taken in.
-    pub behind: usize,
-}
-
 /// Commits the changed board files of `folder` (with `message` worded from them), takes the
 /// team's changes in and sends yours.
 pub fn sync_team(
@@ -124,10 +126,9 @@ pub fn sync_team(
     let git_folder = guard::git_folder(&git)?;
     let _turn = guard::one_at_a_time(&git_folder).map_err(SyncError::Locked)?;
     let cut_off = guard::roll_back_cut_off(&git, &git_folder);
-    if busy(&git)? {
+    if git.busy()? {
         return Err(SyncError::Busy(folder.to_path_buf()));
     }
-    git.register_driver()?;
     super::init::route_boards(&git).map_err(SyncError::Team)?;
     git.commit_as(None)?;
     let committed = commit_changes(&mut git, message)?;
@@ -144,8 +145,8 @@ pub fn sync_team(
     let mut tries = 0;
     loop {
         tries += 1;
-        let (incoming, branch) = take_in(&git, &git_folder, pull, &url, &committed)?;
-        match send(&git, &branch) {
+        let incoming = take_in(&git, &git_folder, pull, &url, &committed)?;
+        match send(&git) {
             Ok(pushed) => {
                 return Ok(SyncReport {
                     committed,
@@ -179,73 +180,6 @@ pub fn sync_team(
             Err(GitError::Missing) => return Err(GitError::Missing.into()),
         }
     }
-}
-
-/// Ahead and behind of the shared repository, after fetching from it when `fetch` (offline:
-/// as last fetched); `None` when `folder` is not in a repository with a shared one.
-pub fn sync_state(folder: &Path, fetch: bool) -> Option<Behind> {
-    let git = Git::in_folder(folder);
-    git.top().ok()??;
-    git.origin()?;
-    if fetch {
-        // Offline: the counts as last fetched.
-        let _ = git.run(&["fetch", "-q", "origin"]);
-    }
-    let changed = git
-        .run(&["status", "--porcelain", "--", ":(glob)*.ron"])
-        .ok()
-        .is_some_and(|status| !status.trim().is_empty());
-    let branch = current_branch(&git).ok()?;
-    let theirs = format!("origin/{branch}");
-    let (ahead, behind) = if has_ref(&git, &theirs).ok()? {
-        let counts = git
-            .run(&[
-                "rev-list",
-                "--left-right",
-                "--count",
-                &format!("HEAD...{theirs}"),
-            ])
-            .ok()?;
-        let mut numbers = counts.split_whitespace().map(|n| n.parse().unwrap_or(0));
-        (numbers.next().unwrap_or(0), numbers.next().unwrap_or(0))
-    } else {
-        let all = git
-            .run(&["rev-list", "--count", "HEAD"])
-            .unwrap_or_default();
-        (all.trim().parse().unwrap_or(0), 0)
-    };
-    Some(Behind {
-        ahead: ahead + usize::from(changed),
-        behind,
-    })
-}
-
-/// The branch of the shared repository to follow: its default one, else `main` or `master`,
-/// else any; `None` when it has none yet. Fetch first.
-pub(super) fn remote_branch(git: &Git) -> Result<Option<String>, GitError> {
-    let listed = git
-        .run(&["ls-remote", "--symref", "origin", "HEAD"])
-        .unwrap_or_default();
-    let default = listed.lines().find_map(|line| {
-        line.strip_prefix("ref: refs/heads/")
-            .and_then(|rest| rest.split('\t').next())
-            .map(str::to_string)
-    });
-    let known = git.run(&[
-        "for-each-ref",
-        "--format=%(refname:strip=3)",
-        "refs/remotes/origin",
-    ])?;
-    let known: Vec<&str> = known.lines().filter(|b| *b != "HEAD").collect();
-    Ok(default
-        .filter(|b| known.contains(&b.as_str()))
-        .or_else(|| {
-            ["main", "master"]
-                .into_iter()
-                .find(|b| known.contains(b))
-                .map(str::to_string)
-        })
-        .or_else(|| known.first().map(|b| b.to_string())))
 }
 
 /// Stages and commits every changed `.ron` file of the folder (boards and `team.ron`) and its
@@ -326,12 +260,7 @@ fn commit_changes(
     if changed.is_empty() {
         return Ok(None);
     }
-    let who = changed
-        .iter()
-        .find_map(|f| f.after.as_ref().or(f.before.as_ref()))
-        .map(|b| b.owner.clone())
-        .filter(|o| !o.is_empty());
-    git.commit_as(who.as_deref())?;
+    git.commit_as(changed.iter().find_map(ChangedFile::owner))?;
     let text = message(git.committer().as_deref(), &changed);
     let paths: Vec<&str> = changed.iter().map(|f| f.path.as_str()).collect();
     git.commit(&text, &paths)?;
@@ -339,14 +268,14 @@ fn commit_changes(
 }
 
 /// Fetches and takes the team's commits in; rolls back whatever git could not finish. Returns
-/// what came in and the branch followed.
+/// what came in.
 fn take_in(
     git: &Git,
     git_folder: &Path,
     pull: Pull,
     url: &str,
     committed: &Option<String>,
-) -> Result<(Vec<Incoming>, String), SyncError> {
+) -> Result<Vec<Incoming>, SyncError> {
     if let Err(GitError::Failed { error, .. }) = git.run(&["fetch", "-q", "origin"]) {
         return Err(SyncError::Offline {
             url: url.to_string(),
@@ -354,10 +283,9 @@ fn take_in(
             committed: committed.clone(),
         });
     }
-    let branch = current_branch(git)?;
-    let theirs = format!("origin/{branch}");
-    if !has_ref(git, &theirs)? {
-        return Ok((Vec::new(), branch));
+    let theirs = git.followed_branch()?;
+    if !git.has_remote_branch(&theirs)? {
+        return Ok(Vec::new());
     }
     let log = git.run(&[
         "log",
@@ -376,12 +304,9 @@ fn take_in(
         })
         .collect();
     if incoming.is_empty() {
-        return Ok((incoming, branch));
+        return Ok(incoming);
     }
-    let before = git
-        .run(&["rev-parse", "HEAD"])
-        .ok()
-        .map(|h| h.trim().to_string());
+    let before = git.head();
     if let Some(before) = &before {
         guard::note_start(git_folder, before).map_err(|e| SyncError::RolledBack {
             error: e.to_string(),
@@ -397,8 +322,8 @@ fn take_in(
         Err(GitError::Missing) => return Err(GitError::Missing.into()),
         Ok(_) => unloadable_board(git).map(|e| e.to_string()),
     };
-    if failed.is_some() {
-        roll_back(git, pull, before.as_deref());
+    if let (Some(_), Some(before)) = (&failed, &before) {
+        guard::roll_back_to(git, before);
     }
     guard::note_end(git_folder);
     if let Some(error) = failed {
@@ -407,7 +332,7 @@ fn take_in(
             committed: committed.clone(),
         });
     }
-    Ok((incoming, branch))
+    Ok(incoming)
 }
 
 /// The first board of the folder (or its team file) that does not load after taking changes
@@ -429,25 +354,11 @@ fn uncommitted(git: &Git) -> Result<Vec<String>, GitError> {
         .collect())
 }
 
-/// Undoes a rebase or merge that did not finish, or one that left a board that does not load.
-fn roll_back(git: &Git, pull: Pull, before: Option<&str>) {
-    let _ = match pull {
-        Pull::Rebase => git.run(&["rebase", "--abort"]),
-        Pull::Merge => git.run(&["merge", "--abort"]),
-    };
-    if let Some(before) = before {
-        let head = git.run(&["rev-parse", "HEAD"]).ok();
-        if busy(git).unwrap_or(true) || head.as_deref().map(str::trim) != Some(before) {
-            let _ = git.run(&["reset", "-q", "--merge", before]);
-            let _ = git.run(&["reset", "-q", "--hard", before]);
-        }
-    }
-}
-
 /// Sends the commits the shared repository lacks; true when there were any.
-fn send(git: &Git, branch: &str) -> Result<bool, GitError> {
-    let theirs = format!("origin/{branch}");
-    let ahead = if has_ref(git, &theirs)? {
+fn send(git: &Git) -> Result<bool, GitError> {
+    let branch = git.current_branch()?;
+    let theirs = git.followed_branch()?;
+    let ahead = if git.has_remote_branch(&theirs)? {
         git.run(&["rev-list", "--count", &format!("{theirs}..HEAD")])?
             .trim()
             .parse()
@@ -466,39 +377,6 @@ fn send(git: &Git, branch: &str) -> Result<bool, GitError> {
         &format!("HEAD:refs/heads/{branch}"),
     ])?;
     Ok(true)
-}
-
-/// A rebase, merge, cherry-pick or revert under way in the repository.
-pub(super) fn busy(git: &Git) -> Result<bool, GitError> {
-    for name in [
-        "rebase-merge",
-        "rebase-apply",
-        "MERGE_HEAD",
-        "CHERRY_PICK_HEAD",
-        "REVERT_HEAD",
-    ] {
-        let path = git.run(&["rev-parse", "--git-path", name])?;
-        if git.folder().join(path.trim()).exists() {
-            return Ok(true);
-        }
-    }
-    Ok(false)
-}
-
-fn current_branch(git: &Git) -> Result<String, GitError> {
-    Ok(git
-        .run(&["symbolic-ref", "--short", "HEAD"])?
-        .trim()
-        .to_string())
-}
-
-fn has_ref(git: &Git, name: &str) -> Result<bool, GitError> {
-    git.succeeds(&[
-        "rev-parse",
-        "-q",
-        "--verify",
-        &format!("refs/remotes/{name}"),
-    ])
 }
 
 /// git refused a push because the shared repository has commits this one lacks.

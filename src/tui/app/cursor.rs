@@ -61,7 +61,7 @@ impl App {
     }
 
     pub(super) fn page(&self) -> usize {
-        board_layout(self.size.0, self.size.1, self.shown.columns().len()).map_or(1, |l| l.cards)
+        board_layout(self.size.0, self.size.1).map_or(1, |l| l.cards)
     }
 
     /// Scrolls sideways and within each column just enough to keep the cursor on screen.
@@ -70,8 +70,7 @@ impl App {
         for (offset, column) in self.offsets.iter_mut().zip(self.shown.columns()) {
             *offset = (*offset).min(column.len().saturating_sub(1));
         }
-        let Some(layout) = board_layout(self.size.0, self.size.1, self.shown.columns().len())
-        else {
+        let Some(layout) = board_layout(self.size.0, self.size.1) else {
             return;
         };
         let total = self.shown.columns().len();

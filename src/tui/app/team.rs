@@ -41,8 +41,10 @@ impl App {
         let Some(team) = &mut self.team else {
             return;
         };
-        let by_hand = team.by_hand();
-        let Some(Outcome::Synced(synced, _)) = team.take() else {
+        let Some(Outcome::Synced {
+            synced, by_hand, ..
+        }) = team.take()
+        else {
             return;
         };
         match synced {
@@ -57,23 +59,11 @@ impl App {
                 self.watch_file();
                 let mut lines = cut_off_lines(&report.cut_off);
                 lines.extend(incoming_lines(&report.incoming));
-                self.show_info(fill(
-                    t().team.synced,
-                    &[("what", &one_line(&lines.join("\n")))],
-                ));
+                self.show_info(fill(t().team.synced, &[("what", &lines.join("\n"))]));
             }
             Err(words) => {
-                self.show_error(fill(t().team.sync_failed, &[("error", &one_line(&words))]));
+                self.show_error(fill(t().team.sync_failed, &[("error", &words)]));
             }
         }
     }
-}
-
-/// Lines said as one, for the status bar: trimmed, the empty ones left out.
-fn one_line(text: &str) -> String {
-    text.lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -19,8 +19,13 @@ const FETCH_EVERY: Duration = Duration::from_secs(180);
 /// What a finished job brings.
 pub enum Outcome {
     Looked(Option<Behind>),
-    /// The sync's report or why it stopped (in words), and the state after it.
-    Synced(Result<SyncReport, String>, Option<Behind>),
+    /// The sync's report or why it stopped (in words), whether the user asked for it, and the
+    /// state after it.
+    Synced {
+        synced: Result<SyncReport, String>,
+        by_hand: bool,
+        state: Option<Behind>,
+    },
 }
 
 #[derive(Default)]
@@ -37,8 +42,6 @@ pub struct TeamLink {
     /// As last looked at; `None` until then, or when the folder has no shared repository.
     pub state: Option<Behind>,
     syncing: bool,
-    /// The sync under way (or last) was asked for by the user.
-    by_hand: bool,
     /// A sync asked for while a look was running, started when it ends (`true`: by hand).
     wanted: Option<bool>,
     last_look: Option<Instant>,
@@ -56,7 +59,6 @@ impl TeamLink {
             folder,
             state: None,
             syncing: false,
-            by_hand: false,
             wanted: None,
             last_look: None,
             last_fetch: None,
@@ -84,20 +86,13 @@ impl TeamLink {
         self.syncing
     }
 
-    pub fn by_hand(&self) -> bool {
-        self.by_hand
-    }
-
     pub fn has_news(&self) -> bool {
         lock(&self.desk).outcome.is_some()
     }
 
     /// On each tick: a look when one is due, a sync when it is time for one.
     pub fn tick(&mut self) {
-        if lock(&self.desk).running {
-            return;
-        }
-        if self.syncing {
+        if self.syncing || lock(&self.desk).running {
             return;
         }
         if self
@@ -127,22 +122,25 @@ impl TeamLink {
             return false;
         }
         self.syncing = true;
-        self.by_hand = by_hand;
         if lock(&self.desk).running {
             self.wanted = Some(by_hand);
             return true;
         }
-        self.start_sync();
+        self.start_sync(by_hand);
         true
     }
 
-    fn start_sync(&mut self) {
+    fn start_sync(&mut self, by_hand: bool) {
         self.last_sync = Instant::now();
         let folder = self.folder.clone();
         self.start(move || {
             let synced = sync_team(&folder, Pull::Rebase, &commit_message)
                 .map_err(|e| sync_failure(&e, &folder));
-            Outcome::Synced(synced, sync_state(&folder, false))
+            Outcome::Synced {
+                synced,
+                by_hand,
+                state: sync_state(&folder, false),
+            }
         });
     }
 
@@ -152,11 +150,11 @@ impl TeamLink {
         match &outcome {
             Outcome::Looked(state) => {
                 self.state = *state;
-                if self.wanted.take().is_some() {
-                    self.start_sync();
+                if let Some(by_hand) = self.wanted.take() {
+                    self.start_sync(by_hand);
                 }
             }
-            Outcome::Synced(_, state) => {
+            Outcome::Synced { state, .. } => {
                 self.state = *state;
                 self.syncing = false;
                 self.last_look = Some(Instant::now());

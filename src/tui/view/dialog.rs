@@ -67,11 +67,11 @@ fn skip_text(app: &App, question: &Question) -> String {
     let b = &t().board;
     let Question::SkipCriteria {
         id,
-        from,
         to,
         items,
         jumped,
         mark_won,
+        ..
     } = question
     else {
         return String::new();
@@ -82,7 +82,11 @@ fn skip_text(app: &App, question: &Question) -> String {
         .map(|d| d.title.as_str())
         .unwrap_or_default();
     let stage = app.board().stage(to).map_or("", |s| s.name.as_str());
-    let wins = *mark_won || (!app.board().is_post_sale(from) && app.board().is_post_sale(to));
+    let wins = *mark_won
+        || app
+            .board()
+            .deal(*id)
+            .is_some_and(|deal| app.board().move_wins(deal, to));
     if jumped.is_empty() && !wins {
         return fill(
             b.skip_question,

@@ -31,7 +31,7 @@ pub use bars::filter_line_cursor;
 
 pub fn render(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let Some(layout) = board_layout(area.width, area.height, app.board().stages.len()) else {
+    let Some(layout) = board_layout(area.width, area.height) else {
         return too_small(frame, area);
     };
     let status = bars::Status::of(app, area.width);
