@@ -19,6 +19,9 @@ use crate::store::{LoadError, SaveError};
 /// The most of git's own words a message quotes: its last lines, where the reason is.
 const MOST_ERROR_CHARS: usize = 600;
 
+/// Whom commits are made as when neither git, the system nor the board names anybody.
+const NOBODY: &str = "dealboard";
+
 /// What went wrong running git.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GitError {
@@ -86,7 +89,7 @@ impl Git {
             .filter(|n| !n.trim().is_empty())
             .or_else(|| who.map(str::to_string))
             .filter(|n| !n.trim().is_empty())
-            .unwrap_or_else(|| "dealboard".into());
+            .unwrap_or_else(|| NOBODY.into());
         let mailbox: String = name
             .chars()
             .filter(|c| c.is_ascii_alphanumeric() || ".-_".contains(*c))
@@ -209,11 +212,13 @@ impl Git {
             .filter(|url| !url.is_empty())
     }
 
-    /// Who commits here: git's `user.name`, else whom [`Git::commit_as`] chose.
+    /// Who commits here: git's `user.name`, else whom [`Git::commit_as`] chose; `None` when
+    /// nobody is known.
     pub fn committer(&self) -> Option<String> {
         self.identity
             .as_ref()
             .map(|(name, _)| name.clone())
+            .filter(|name| name != NOBODY)
             .or_else(|| {
                 self.run(&["config", "user.name"])
                     .ok()
