@@ -2,11 +2,11 @@
 //! the months before `now`, with some deals going cold, some overdue, some won and some lost.
 //! The same size and moment always give the same board, so benchmarks and screenshots repeat.
 
-use chrono::{DateTime, Days, Duration, Utc};
+use chrono::{DateTime, Days, Duration, NaiveTime, Utc};
 
 use crate::model::{
-    Board, Currency, Deal, DealId, DoneAction, Minor, Money, Phase, Referral, StageVisit, Status,
-    Tick,
+    Activity, ActivityKind, Board, Currency, Deal, DealEvent, DealId, DoneAction, EventKind,
+    Feedback, Minor, Money, Phase, Referral, StageVisit, Status, Tick,
 };
 
 const COMPANIES: &[&str] = &[
@@ -62,8 +62,26 @@ const CONTACTS: &[&str] = &[
 struct Words {
     /// The referral source is third.
     sources: [&'static str; 6],
+    /// Of the kinds in [`NEXT_ACTION_KINDS`].
     next_actions: [&'static str; 6],
     lost_reasons: [&'static str; 4],
+    /// What customers said after the sale, best first.
+    feedback: [&'static str; 3],
+}
+
+const NEXT_ACTION_KINDS: [ActivityKind; 6] = [
+    ActivityKind::Call,
+    ActivityKind::Email,
+    ActivityKind::Meeting,
+    ActivityKind::Email,
+    ActivityKind::Meeting,
+    ActivityKind::Email,
+];
+
+/// The kind of a demo next action.
+fn kind_of(text: &str) -> ActivityKind {
+    let at = words().next_actions.iter().position(|t| *t == text);
+    at.map_or(ActivityKind::Task, |i| NEXT_ACTION_KINDS[i])
 }
 
 const ENGLISH: Words = Words {
@@ -89,6 +107,11 @@ const ENGLISH: Words = Words {
         "No budget",
         "No decision made",
     ],
+    feedback: [
+        "Smooth rollout, the team uses it daily",
+        "Works well; training ran a week late",
+        "Setup took longer than promised",
+    ],
 };
 
 const RUSSIAN: Words = Words {
@@ -113,6 +136,11 @@ const RUSSIAN: Words = Words {
         "Выбрали конкурента",
         "Нет бюджета",
         "Решение не принято",
+    ],
+    feedback: [
+        "Внедрили гладко, команда пользуется каждый день",
+        "Работает хорошо; обучение задержали на неделю",
+        "Настройка заняла больше обещанного",
     ],
 };
 
@@ -198,7 +226,51 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
             keep_most_warm(board, &mut deal, &mut dice, now);
         }
         deal.rank = dice.below(1 << 20) as i64;
+        note_what_happened(&mut deal);
         board.deals.push(std::sync::Arc::new(deal));
+    }
+    board.make_records_from_deals();
+    give_contact_details(board);
+}
+
+/// The events a deal's status implies, and feedback from one won customer in three (taken
+/// from the deal's id, so the dice and every other figure stay as they were).
+fn note_what_happened(deal: &mut Deal) {
+    let what = match &deal.status {
+        Status::Open => return,
+        Status::Won { at } => (*at, EventKind::Won),
+        Status::Lost { at, reason } => (
+            *at,
+            EventKind::Lost {
+                reason: reason.clone(),
+            },
+        ),
+    };
+    deal.events.push(DealEvent {
+        at: what.0,
+        what: what.1,
+    });
+    if matches!(deal.status, Status::Won { .. }) && deal.id.0.is_multiple_of(3) {
+        let said = (deal.id.0 / 3 % 3) as usize;
+        deal.feedback.push(Feedback {
+            at: deal.updated,
+            rating: 5 - said as u8,
+            text: words().feedback[said].to_string(),
+        });
+    }
+}
+
+/// Phones and e-mails for the demo's companies and people, made up from their place in the list.
+fn give_contact_details(board: &mut Board) {
+    for (i, company) in board.companies.iter_mut().enumerate() {
+        company.phone = format!("+1 555 01{:02}", i % 100);
+    }
+    for (i, person) in board.people.iter_mut().enumerate() {
+        person.phone = format!("+1 555 02{:02}", i % 100);
+        let first = person.name.split_whitespace().next().unwrap_or("info");
+        if first.is_ascii() {
+            person.email = format!("{}@example.com", first.to_lowercase());
+        }
     }
 }
 
@@ -242,9 +314,12 @@ fn walk_stages(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime<Ut
             deal.status = Status::Won { at };
         }
         if dice.chance(50) {
+            let text = dice.pick(&words().next_actions);
             deal.done_actions.push(DoneAction {
-                text: dice.pick(&words().next_actions).to_string(),
+                kind: kind_of(text),
+                text: text.to_string(),
                 due: Some(at.date_naive()),
+                time: None,
                 done: at,
             });
         }
@@ -301,15 +376,25 @@ fn keep_most_warm(board: &Board, deal: &mut Deal, dice: &mut Dice, now: DateTime
 fn plan_next_action(deal: &mut Deal, dice: &mut Dice, now: DateTime<Utc>) {
     let today = now.date_naive();
     if dice.chance(80) {
-        deal.next_action = dice.pick(&words().next_actions).to_string();
+        let text = dice.pick(&words().next_actions);
         let offset = dice.below(30);
-        deal.next_action_due = if dice.chance(20) {
+        let due = if dice.chance(20) {
             today.checked_sub_days(Days::new(offset / 3 + 1))
         } else if dice.chance(10) {
             Some(today)
         } else {
             today.checked_add_days(Days::new(offset + 1))
         };
+        let kind = kind_of(text);
+        let time = (kind == ActivityKind::Meeting)
+            .then(|| NaiveTime::from_hms_opt(9 + (deal.id.0 % 8) as u32, 0, 0))
+            .flatten();
+        deal.plan(Activity {
+            kind,
+            text: text.to_string(),
+            due,
+            time,
+        });
     }
     if dice.chance(70) && deal.status.is_open() {
         deal.expected_close = today.checked_add_days(Days::new(dice.below(120) + 7));

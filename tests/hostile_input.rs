@@ -112,7 +112,7 @@ fn awkward_board() -> Board {
         d.company = "مرحبا \u{202e}override\u{202c} עברית".into();
         d.owner = "e\u{301}\u{301}\u{301}\u{301} Zalgo".into();
         d.notes = "株式会社 🚀".repeat(limits::NOTES_CHARS / 8);
-        d.next_action = "👩‍👩‍👧 call".into();
+        d.set_next_action("👩‍👩‍👧 call");
     });
     board
 }

@@ -115,8 +115,8 @@ fn moves_record_skipped_criteria_jumped_stages_and_going_back() {
 fn ticking_and_doing_the_next_action_touch_the_deal() {
     let mut board = empty_board();
     let id = add(&mut board, "qualification", "Deal", |d| {
-        d.next_action = "Call".into();
-        d.next_action_due = Some(support::today());
+        d.set_next_action("Call");
+        d.set_next_due(Some(support::today()));
     });
     board.toggle_tick(id, "Budget confirmed", at(2)).unwrap();
     assert_eq!(board.deal(id).unwrap().updated, at(2));
@@ -131,14 +131,18 @@ fn ticking_and_doing_the_next_action_touch_the_deal() {
         Err(EditError::NoSuchItem("Not on the list".into()))
     );
     board
-        .complete_next_action(id, "Send proposal", None, at(0))
+        .complete_next_action(
+            id,
+            dealboard::model::Activity::task("Send proposal", None),
+            at(0),
+        )
         .unwrap();
     let deal = board.deal(id).unwrap();
     assert_eq!(deal.done_actions.len(), 1);
     assert_eq!(deal.done_actions[0].text, "Call");
     assert_eq!(deal.done_actions[0].done, at(0));
     assert_eq!(
-        (deal.next_action.as_str(), deal.next_action_due),
+        (deal.next_action(), deal.next_due()),
         ("Send proposal", None)
     );
     assert_eq!(deal.updated, at(0));

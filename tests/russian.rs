@@ -207,9 +207,9 @@ fn amounts_and_date_words_typed_in_russian_are_read() {
             .keys("Enter");
         let deal = t.deal("Внедрение CRM");
         assert_eq!(deal.value.minor, 1_200_050);
-        assert_eq!(deal.next_action, "Позвонить");
+        assert_eq!(deal.next_action(), "Позвонить");
         assert_eq!(
-            deal.next_action_due,
+            deal.next_due(),
             NaiveDate::from_ymd_opt(2026, 11, 28),
             "завтра"
         );

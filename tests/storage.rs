@@ -88,7 +88,7 @@ fn bad_cases() -> Vec<BadCase> {
         ),
         case(
             "bad date",
-            good.replacen("next_action_due: \"2026-11-20\"", "next_action_due: \"2026-13-45\"", 1)
+            good.replacen("due: \"2026-11-20\"", "due: \"2026-13-45\"", 1)
                 .into_bytes(),
             "“2026-13-45” is not a date; write dates as 2026-12-31",
         ),
@@ -581,4 +581,54 @@ fn edits_to_different_deals_merge_in_git_without_conflicts() {
     let merged = store::parse(&merged.stdout).unwrap();
     assert_eq!(merged.deal(first).unwrap().title, "Renamed by Anna");
     assert_eq!(merged.deal(last).unwrap().notes, "Boris was here");
+}
+
+/// Format 3 (and 4) kept one next action per deal and companies and contacts as text: the next
+/// action becomes the deal's first activity, and every company and contact named becomes a
+/// record (one per name, whatever its case), the file kept as it was before the first save.
+#[test]
+fn a_version_3_file_gets_activities_and_customer_records() {
+    let v3 = include_str!("fixtures/version-3.ron");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("board.ron");
+    std::fs::write(&path, v3).unwrap();
+    let (mut store, board) = Store::open(&path).unwrap();
+    let first = board.deal(dealboard::model::DealId(1)).unwrap();
+    assert_eq!(
+        first.activities,
+        vec![dealboard::model::Activity::task(
+            "Call about the pilot",
+            chrono::NaiveDate::from_ymd_opt(2026, 12, 1)
+        )]
+    );
+    assert_eq!(first.done_actions[0].text, "Intro call");
+    let second = board.deal(dealboard::model::DealId(2)).unwrap();
+    assert_eq!(
+        second.next_due(),
+        chrono::NaiveDate::from_ymd_opt(2026, 12, 5)
+    );
+    assert_eq!(second.next_action(), "");
+    let companies: Vec<&str> = board.companies.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(companies, ["Acme Ltd", "ООО «Ромашка»"]);
+    let people: Vec<(&str, &str)> = board
+        .people
+        .iter()
+        .map(|p| (p.name.as_str(), p.company.as_str()))
+        .collect();
+    assert_eq!(
+        people,
+        [("Ivan", "ООО «Ромашка»"), ("Olga Petrova", "Acme Ltd")]
+    );
+    assert_eq!(board.deals_of("ACME LTD").count(), 2);
+
+    store.lock().unwrap();
+    store.save(&board).unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("board.ron.v3.1")).unwrap(),
+        v3
+    );
+    let written = std::fs::read_to_string(&path).unwrap();
+    assert!(!written.contains("next_action"), "{written}");
+    let again = store::parse(written.as_bytes()).unwrap();
+    assert_eq!(again, board);
 }

@@ -158,8 +158,8 @@ fn a_new_deal_from_the_form_lands_in_the_focused_stage() {
     assert_eq!(deal.probability, Some(35));
     assert_eq!(deal.owner, "anna", "the board's owner is the default");
     assert_eq!(deal.expected_close.unwrap().to_string(), "2026-12-01");
-    assert_eq!(deal.next_action, "Send the proposal");
-    assert_eq!(deal.next_action_due.unwrap().to_string(), "2026-11-28");
+    assert_eq!(deal.next_action(), "Send the proposal");
+    assert_eq!(deal.next_due().unwrap().to_string(), "2026-11-28");
     assert_eq!(deal.tags, ["pilot", "q4"]);
     assert_eq!(deal.status, Status::Open);
     assert_eq!(deal.created, support::now().to_utc());

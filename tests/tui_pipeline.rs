@@ -83,8 +83,8 @@ fn space_marks_the_next_action_done_and_asks_for_the_next() {
         .type_text("+2d")
         .keys("Enter");
     let deal = t.deal("CRM rollout, 40 seats");
-    assert_eq!(deal.next_action, "Send the proposal");
-    assert_eq!(deal.next_action_due.unwrap().to_string(), "2026-11-29");
+    assert_eq!(deal.next_action(), "Send the proposal");
+    assert_eq!(deal.next_due().unwrap().to_string(), "2026-11-29");
     assert_eq!(deal.done_actions[0].text, "Intro call");
     assert_eq!(
         deal.updated,
@@ -462,7 +462,7 @@ fn a_with_nothing_planned_plans_the_next_action_without_a_done_one() {
             .starts_with("Planned the next action for “Support renewal 🚀”.")
     );
     let deal = t.deal("Support renewal 🚀");
-    assert_eq!(deal.next_action, "Call Globex");
+    assert_eq!(deal.next_action(), "Call Globex");
     assert!(deal.done_actions.is_empty(), "nothing was done yet");
 }
 
@@ -560,7 +560,7 @@ fn a_won_deal_being_delivered_shows_and_counts_its_next_action() {
         .keys("Tab")
         .type_text("today");
     t.keys("Enter");
-    assert_eq!(t.deal("Delivered and won").next_action, "Kick-off call");
+    assert_eq!(t.deal("Delivered and won").next_action(), "Kick-off call");
     assert_eq!(
         t.app.figures().totals.due_today,
         due_today + 1,

@@ -57,8 +57,8 @@ fn deal(
     fill: impl FnOnce(&mut dealboard::model::Deal),
 ) -> DealId {
     support::add(board, stage_id, title, |d| {
-        d.next_action = "Call".into();
-        d.next_action_due = date(12, 10);
+        d.set_next_action("Call");
+        d.set_next_due(date(12, 10));
         d.value =
             dealboard::model::Money::parse_with_currency("10000 USD", d.value.currency).unwrap();
         fill(d);
@@ -76,7 +76,7 @@ fn anna() -> Board {
     board.mark_won(won, yesterday()).unwrap();
     let cold = deal(&mut board, "proposal-sent", "Quiet Umbrella deal", |_| {});
     board
-        .edit_deal(cold, days_ago(30), |d| d.next_action_due = date(12, 20))
+        .edit_deal(cold, days_ago(30), |d| d.set_next_due(date(12, 20)))
         .unwrap();
     board
         .deals
@@ -86,7 +86,7 @@ fn anna() -> Board {
     board
         .add_deal(&stage("lead"), yesterday(), |d| {
             d.title = "Globex renewal".into();
-            d.next_action_due = date(12, 1);
+            d.set_next_due(date(12, 1));
             d.value = dealboard::model::Money::parse_with_currency("10000 USD", d.value.currency)
                 .unwrap();
         })
@@ -132,7 +132,7 @@ fn carla() -> Board {
     let mut board = board_of("");
     deal(&mut board, "lead", "Soylent catering", |_| {});
     deal(&mut board, "qualification", "Tyrell lighting", |d| {
-        d.next_action_due = Some(support::today());
+        d.set_next_due(Some(support::today()));
     });
     board
 }

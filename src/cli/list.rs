@@ -118,9 +118,11 @@ fn table_of(board: &Board, deals: &[&Deal], width: Option<usize>, today: NaiveDa
 /// `⚠ 2026-11-20 Call back` when overdue, `● 2026-11-27 ...` when due today, plain otherwise:
 /// the same marks as on the board.
 fn next_action(deal: &Deal, today: NaiveDate) -> String {
-    let text = match deal.next_action_due {
-        Some(due) => format!("{due} {}", deal.next_action).trim_end().to_string(),
-        None => deal.next_action.clone(),
+    let text = match deal.next_due() {
+        Some(due) => format!("{due} {}", deal.next_action())
+            .trim_end()
+            .to_string(),
+        None => deal.next_action().to_string(),
     };
     let b = &t().board;
     let mark = match due_state(deal, today) {

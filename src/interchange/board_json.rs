@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::json::DealJson;
+use super::life_json::{ActivityJson, CompanyJson, ContactJson, EventJson, FeedbackJson, NoteJson};
 use super::utc;
 use crate::model::{Board, Deal, DealField, Phase, StageId};
 
@@ -20,6 +21,9 @@ pub struct BoardJson<'a> {
     /// The exchange rates the board keeps (`dealboard rates`); absent without.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rates: Option<super::stats_json::RatesJson>,
+    /// The customers: companies, and their people (the deals' contacts).
+    pub companies: Vec<CompanyJson<'a>>,
+    pub contacts: Vec<ContactJson<'a>>,
     pub deals: Vec<FullDealJson<'a>>,
 }
 
@@ -45,6 +49,10 @@ pub struct FullDealJson<'a> {
     pub history: Vec<VisitJson<'a>>,
     pub ticked: Vec<TickJson<'a>>,
     pub done_actions: Vec<DoneJson<'a>>,
+    pub dated_notes: Vec<NoteJson<'a>>,
+    pub feedback: Vec<FeedbackJson<'a>>,
+    /// Won, lost, reopened, value and owner changes, oldest first.
+    pub events: Vec<EventJson<'a>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -68,8 +76,8 @@ pub struct TickJson<'a> {
 
 #[derive(Serialize, Debug)]
 pub struct DoneJson<'a> {
-    pub text: &'a str,
-    pub due: Option<String>,
+    #[serde(flatten)]
+    pub activity: ActivityJson<'a>,
     pub done: String,
 }
 
@@ -105,11 +113,18 @@ impl<'a> FullDealJson<'a> {
                 .done_actions
                 .iter()
                 .map(|d| DoneJson {
-                    text: &d.text,
-                    due: d.due.map(|d| d.to_string()),
+                    activity: ActivityJson {
+                        kind: d.kind.key(),
+                        text: &d.text,
+                        due: d.due.map(|d| d.to_string()),
+                        time: d.time.map(|t| t.format("%H:%M").to_string()),
+                    },
                     done: utc(&d.done),
                 })
                 .collect(),
+            dated_notes: deal.dated_notes.iter().map(NoteJson::of).collect(),
+            feedback: deal.feedback.iter().map(FeedbackJson::of).collect(),
+            events: deal.events.iter().map(EventJson::of).collect(),
         }
     }
 }
@@ -141,6 +156,8 @@ impl<'a> BoardJson<'a> {
             lost_reasons: &board.lost_reasons,
             sources: &board.sources,
             rates: board.rates.as_ref().map(super::stats_json::RatesJson::of),
+            companies: board.companies.iter().map(CompanyJson::of).collect(),
+            contacts: board.people.iter().map(ContactJson::of).collect(),
             deals: deals.iter().map(|d| FullDealJson::new(board, d)).collect(),
         }
     }

@@ -1,7 +1,8 @@
 //! A three-way merge of boards, for git's merge driver (`dealboard merge BASE OURS THEIRS`):
 //! deals matched by id and merged field by field, so that two people's work on one board file
 //! is all kept. Lists that grow with time (stage history, ticked criteria, done actions, close
-//! date changes) are united in time order; a field changed differently on both sides goes to
+//! date changes, dated notes, feedback, events) are united in time order, planned activities
+//! and tags as sets, companies and people by name; a field changed differently on both sides goes to
 //! the later change (by the deal's change time), and the losing value is written into the
 //! deal's notes, so that nothing is silently dropped. Where the inputs allow it, the result is
 //! the same whichever side is "ours".
@@ -14,11 +15,14 @@ use serde_json::{Map, Value};
 use crate::model::{Board, Deal, DealId, Referral};
 
 /// Lists of a deal that only grow, each entry with its time under this key.
-const TIMED_LISTS: [(&str, &str); 4] = [
+const TIMED_LISTS: [(&str, &str); 7] = [
     ("history", "at"),
     ("ticked", "at"),
     ("done_actions", "done"),
     ("close_changes", "at"),
+    ("dated_notes", "at"),
+    ("feedback", "at"),
+    ("events", "at"),
 ];
 
 /// What the merge made: the board, and how many fields both sides changed differently.
@@ -62,7 +66,18 @@ fn settings(base: &Board, ours: &Board, theirs: &Board) -> Result<Board, String>
     let mut merged = Map::new();
     for key in keys(&b, &o, &t) {
         let value = match key.as_str() {
-            "stages" => Some(Value::Array(united_by_id(&b[&key], &o[&key], &t[&key]))),
+            "stages" => Some(Value::Array(united_by(
+                &["id"],
+                &b[&key],
+                &o[&key],
+                &t[&key],
+            ))),
+            "companies" | "people" => Some(Value::Array(united_by(
+                &["name", "company"],
+                b.get(&key).unwrap_or(&Value::Null),
+                o.get(&key).unwrap_or(&Value::Null),
+                t.get(&key).unwrap_or(&Value::Null),
+            ))),
             "lost_reasons" | "sources" => united_set(b.get(&key), o.get(&key), t.get(&key)),
             _ => three_way(b.get(&key), o.get(&key), t.get(&key)).map(|(v, _)| v),
         };
@@ -170,7 +185,8 @@ fn merge_deal(
     for key in keys(&b, &o, &t) {
         let value = if let Some((_, time)) = TIMED_LISTS.iter().find(|(list, _)| *list == key) {
             Some(Value::Array(united_in_time(o.get(&key), t.get(&key), time)))
-        } else if key == "tags" {
+        } else if key == "tags" || key == "activities" {
+            // An activity done or moved on one side and another planned on the other: both.
             united_set(b.get(&key), o.get(&key), t.get(&key))
         } else if key == "updated" {
             [o.get(&key), t.get(&key)]
@@ -298,11 +314,17 @@ fn united_in_time(ours: Option<&Value>, theirs: Option<&Value>, time: &str) -> V
     united
 }
 
-/// Stages by id: each stage three-way field by field; ours' order, a stage only theirs has
-/// after the stage it follows there; one removed on one side and unchanged on the other goes.
-fn united_by_id(base: &Value, ours: &Value, theirs: &Value) -> Vec<Value> {
+/// Stages by id (companies by name, people by name and company): each three-way field by field; ours' order, one
+/// only theirs has after the one it follows there; one removed on one side and unchanged on
+/// the other goes.
+fn united_by(key: &[&str], base: &Value, ours: &Value, theirs: &Value) -> Vec<Value> {
     let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
-    let id = |v: &Value| v.get("id").map(Value::to_string).unwrap_or_default();
+    let id = |v: &Value| {
+        let parts = key
+            .iter()
+            .map(|k| v.get(k).map(Value::to_string).unwrap_or_default());
+        parts.collect::<Vec<_>>().join("\n")
+    };
     let (b, o, t) = (list(base), list(ours), list(theirs));
     let find = |l: &[Value], wanted: &str| l.iter().find(|s| id(s) == wanted).cloned();
     let mut order: Vec<String> = o.iter().map(id).collect();
@@ -400,7 +422,7 @@ mod tests {
         let mut anna = base.clone();
         anna.edit_deal(a, later(1), |d| d.title = "Anna's title".into())
             .unwrap();
-        anna.edit_deal(b, later(1), |d| d.next_action = "Call Anna".into())
+        anna.edit_deal(b, later(1), |d| d.set_next_action("Call Anna"))
             .unwrap();
         let mut boris = base.clone();
         boris
@@ -410,7 +432,7 @@ mod tests {
         assert_eq!(merged.deal(a).unwrap().title, "Anna's title");
         let both = merged.deal(b).unwrap();
         assert_eq!(
-            (both.next_action.as_str(), both.company.as_str()),
+            (both.next_action(), both.company.as_str()),
             ("Call Anna", "Boris Ltd")
         );
     }

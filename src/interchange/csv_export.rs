@@ -76,7 +76,7 @@ fn row(board: &Board, deal: &Deal) -> [String; 23] {
         text(&lost_reason),
         closed,
         field(DealField::ExpectedClose),
-        text(&deal.next_action),
+        text(deal.next_action()),
         field(DealField::NextActionDue),
         text(&field(DealField::Tags)),
         text(&deal.notes),

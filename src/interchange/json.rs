@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use super::life_json::ActivityJson;
 use super::utc;
 
 use crate::model::{Board, Deal, Status};
@@ -29,8 +30,11 @@ pub struct DealJson<'a> {
     pub lost_reason: Option<&'a str>,
     pub closed: Option<String>,
     pub expected_close: Option<String>,
+    /// The next activity's text and day (see `activities`).
     pub next_action: &'a str,
     pub next_action_due: Option<String>,
+    /// Everything planned, soonest first.
+    pub activities: Vec<ActivityJson<'a>>,
     pub tags: &'a [String],
     pub notes: &'a str,
     /// RFC 3339 timestamps in UTC.
@@ -63,14 +67,22 @@ impl<'a> DealJson<'a> {
             lost_reason,
             closed,
             expected_close: deal.expected_close.map(|d| d.to_string()),
-            next_action: &deal.next_action,
-            next_action_due: deal.next_action_due.map(|d| d.to_string()),
+            next_action: deal.next_action(),
+            next_action_due: deal.next_due().map(|d| d.to_string()),
+            activities: planned(deal).map(ActivityJson::of).collect(),
             tags: &deal.tags,
             notes: &deal.notes,
             created: utc(&deal.created),
             updated: utc(&deal.updated),
         }
     }
+}
+
+/// The deal's planned activities, soonest first (as the agenda lists them).
+fn planned(deal: &Deal) -> impl Iterator<Item = &crate::model::Activity> {
+    let mut planned: Vec<_> = deal.activities.iter().collect();
+    planned.sort_by_key(|a| (a.due.is_none(), a.due, a.time));
+    planned.into_iter()
 }
 
 /// The given deals as a pretty-printed JSON array (and a line end), written to `out` as it is

@@ -6,6 +6,7 @@ mod board_merge;
 mod csv_export;
 pub mod import;
 mod json;
+mod life_json;
 mod merge;
 mod stats_json;
 
@@ -13,6 +14,7 @@ pub use board_json::{BoardJson, FullDealJson};
 pub use board_merge::{MergedBoards, merge_boards};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
 pub use json::{DealJson, write_deals_json};
+pub use life_json::{ActivityJson, CompanyJson, ContactJson, EventJson, FeedbackJson, NoteJson};
 pub use merge::{ImportReport, Merged, merge};
 pub use stats_json::{BoardFileJson, PersonJson, StatsJson, people_json};
 

@@ -16,6 +16,8 @@ pub enum BadTextKind {
     Money(Option<AmountError>),
     Currency,
     Date,
+    /// A time of day (`14:30`).
+    ClockTime,
     Timestamp,
     /// An exchange rate: see `PerUnit::parse`.
     Rate,
@@ -90,6 +92,35 @@ pub mod file_time {
 
     pub fn timestamp<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         read_text(d, parse_timestamp)
+    }
+
+    /// A time of day that may be missing, written `14:30`.
+    pub fn clock<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>, D::Error> {
+        struct Clock(NaiveTime);
+        impl<'de> Deserialize<'de> for Clock {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                read_text(d, |text| {
+                    NaiveTime::parse_from_str(text, "%H:%M")
+                        .map_err(|_| BadText {
+                            kind: BadTextKind::ClockTime,
+                            text: text.to_string(),
+                        })
+                        .map(Clock)
+                })
+            }
+        }
+        Ok(Option::<Clock>::deserialize(d)?.map(|clock| clock.0))
+    }
+
+    /// Writes a time of day as [`clock`] reads it.
+    pub fn write_clock<S: serde::Serializer>(
+        time: &Option<NaiveTime>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        match time {
+            Some(t) => s.serialize_some(&t.format("%H:%M").to_string()),
+            None => s.serialize_none(),
+        }
     }
 
     fn parse_date(text: &str) -> Result<NaiveDate, BadText> {

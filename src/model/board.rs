@@ -8,12 +8,14 @@ use super::deal::{Deal, DealId, Status};
 use super::deals::Deals;
 use super::money::{Currency, Totals};
 use super::rates::Rates;
+use super::records::{Company, Person};
 use super::stage::{Phase, Stage, StageId};
 
 /// The file format this build writes, and the newest it can read. Version 1 files (before lost
 /// reasons, lead sources, sorting and the richer stage history) read as they are, and so do
-/// versions 2 and 3 (before exchange rates).
-pub const FORMAT_VERSION: u32 = 4;
+/// versions 2 and 3 (before exchange rates); version 4 and older kept one next action per deal
+/// and companies and contacts only as text on each deal (see `store::load::migrate`).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
 pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;
@@ -43,6 +45,12 @@ pub struct Board {
     /// Exchange rates for converted totals (`dealboard rates`); none: no converted figures.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rates: Option<Rates>,
+    /// The customers: companies the deals are with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub companies: Vec<Company>,
+    /// Their people: the deals' contacts.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Person>,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
     /// Shared (see [`Deals`]): a copy of the board (a save in the background, a review's
     /// snapshot) costs a pointer, and a change copies only the deal it changes.
@@ -97,6 +105,8 @@ pub(super) struct Settings {
     lost_reasons: Vec<String>,
     sources: Vec<String>,
     sort: ColumnSort,
+    companies: Vec<Company>,
+    people: Vec<Person>,
 }
 
 impl Board {
@@ -113,6 +123,8 @@ impl Board {
             sources: Vec::new(),
             sort: ColumnSort::Manual,
             rates: None,
+            companies: Vec::new(),
+            people: Vec::new(),
             deals: Deals::default(),
         }
     }
@@ -126,6 +138,8 @@ impl Board {
             lost_reasons: self.lost_reasons.clone(),
             sources: self.sources.clone(),
             sort: self.sort,
+            companies: self.companies.clone(),
+            people: self.people.clone(),
         }
     }
 
@@ -138,6 +152,8 @@ impl Board {
         self.lost_reasons = s.lost_reasons;
         self.sources = s.sources;
         self.sort = s.sort;
+        self.companies = s.companies;
+        self.people = s.people;
     }
 
     /// Every open deal's value, per currency, each sum knowing how many deals it holds.

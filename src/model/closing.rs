@@ -31,6 +31,7 @@ impl Board {
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
                 deal.status = Status::Won { at: now };
+                deal.note_status(now);
                 deal.updated = now;
                 if let (Some(visit), Some(rank)) = (visit, rank) {
                     deal.stage = visit.stage.clone();
@@ -56,6 +57,7 @@ impl Board {
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
                 deal.status = Status::Lost { at: now, reason };
+                deal.note_status(now);
                 deal.updated = now;
             }
         }))
@@ -89,6 +91,7 @@ impl Board {
         Ok(self.record(&[id], |board| {
             if let Some(deal) = board.deal_mut(id) {
                 deal.status = Status::Open;
+                deal.note_status(now);
                 deal.updated = now;
                 if let (Some(stage), Some(rank)) = (back_to, rank) {
                     let mut visit = StageVisit::new(stage.clone(), now);

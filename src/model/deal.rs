@@ -3,10 +3,12 @@
 use std::fmt;
 use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::activity::{Activity, ActivityKind};
 use super::bad_text::file_time;
+use super::deal_log::{DatedNote, DealEvent, EventKind, Feedback};
 use super::limits::{self, TextProblem};
 use super::money::Money;
 use super::stage::StageId;
@@ -115,10 +117,12 @@ pub struct CloseChange {
     pub to: Option<NaiveDate>,
 }
 
-/// A next action that was done, and when.
+/// An activity that was done, and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DoneAction {
+    #[serde(default, skip_serializing_if = "ActivityKind::is_task")]
+    pub kind: ActivityKind,
     pub text: String,
     #[serde(
         default,
@@ -126,6 +130,13 @@ pub struct DoneAction {
         deserialize_with = "file_time::date"
     )]
     pub due: Option<NaiveDate>,
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "file_time::clock",
+        serialize_with = "file_time::write_clock"
+    )]
+    pub time: Option<NaiveTime>,
     #[serde(deserialize_with = "file_time::timestamp")]
     pub done: DateTime<Utc>,
 }
@@ -176,18 +187,34 @@ pub struct Deal {
         deserialize_with = "file_time::date"
     )]
     pub expected_close: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub next_action: String,
+    /// What is planned: calls, meetings, e-mails, tasks (see [`Deal::next_activity`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<Activity>,
+    /// The one next action of files before format 5: read, then moved into `activities` as
+    /// the board is read; never written.
+    #[serde(default, rename = "next_action", skip_serializing)]
+    pub(crate) old_next_action: String,
     #[serde(
         default,
-        skip_serializing_if = "Option::is_none",
+        rename = "next_action_due",
+        skip_serializing,
         deserialize_with = "file_time::date"
     )]
-    pub next_action_due: Option<NaiveDate>,
+    pub(crate) old_next_action_due: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// Free notes, several lines, edited as a whole.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub notes: String,
+    /// Dated notes, oldest first: the deal's timeline.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dated_notes: Vec<DatedNote>,
+    /// The customer's feedback after the sale, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feedback: Vec<Feedback>,
+    /// Won, lost, reopened, value and owner changes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub events: Vec<DealEvent>,
     /// The deal's id in the system it was imported from (`pipedrive:123`, `hubspot:456`), so
     /// importing the same export again updates it instead of adding it twice.
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -226,6 +253,8 @@ pub enum DealProblem {
         cost: String,
     },
     Probability(u8),
+    /// A feedback rating outside 1 to 5.
+    Rating(u8),
     /// A text field (named as in the file) holds a control character or is too long.
     Text {
         field: &'static str,
@@ -243,6 +272,10 @@ impl Deal {
         self.tags.shrink_to_fit();
         self.ticked.shrink_to_fit();
         self.done_actions.shrink_to_fit();
+        self.activities.shrink_to_fit();
+        self.dated_notes.shrink_to_fit();
+        self.feedback.shrink_to_fit();
+        self.events.shrink_to_fit();
         self.close_changes.shrink_to_fit();
         self.history.shrink_to_fit();
         for visit in &mut self.history {
@@ -277,10 +310,14 @@ impl Deal {
             source: String::new(),
             referred_by: None,
             expected_close: None,
-            next_action: String::new(),
-            next_action_due: None,
+            activities: Vec::new(),
+            old_next_action: String::new(),
+            old_next_action_due: None,
             tags: Vec::new(),
             notes: String::new(),
+            dated_notes: Vec::new(),
+            feedback: Vec::new(),
+            events: Vec::new(),
             external_id: String::new(),
             status: Status::Open,
             history: vec![StageVisit::new(stage.clone(), now)],
@@ -337,11 +374,23 @@ impl Deal {
             ("owner", &self.owner),
             ("source", &self.source),
             ("referred_by", referrer),
-            ("next_action", &self.next_action),
             ("external_id", &self.external_id),
             ("reason", reason),
         ]
         .into_iter()
+        .chain(
+            self.activities
+                .iter()
+                .map(|a| ("activities", a.text.as_str())),
+        )
+        .chain(self.feedback.iter().map(|f| ("feedback", f.text.as_str())))
+        .chain(self.events.iter().flat_map(|e| match &e.what {
+            EventKind::Lost { reason } => vec![("events", reason.as_str())],
+            EventKind::Owner { from, to } => {
+                vec![("events", from.as_str()), ("events", to.as_str())]
+            }
+            _ => Vec::new(),
+        }))
         .chain(self.tags.iter().map(|t| ("tags", t.as_str())))
         .chain(self.ticked.iter().map(|t| ("ticked", &*t.item)))
         .chain(
@@ -358,22 +407,30 @@ impl Deal {
         for (field, line) in lines {
             limits::check_line(line).map_err(|p| text(field, p))?;
         }
+        if let Some(f) = self
+            .feedback
+            .iter()
+            .find(|f| !super::deal_log::RATINGS.contains(&f.rating))
+        {
+            return Err(DealProblem::Rating(f.rating));
+        }
+        for note in &self.dated_notes {
+            limits::check_notes(&note.text).map_err(|p| text("dated_notes", p))?;
+        }
         limits::check_notes(&self.notes).map_err(|p| text("notes", p))
     }
 
     /// Every date and time the deal holds is within the years of [`limits`].
     fn check_dates(&self) -> Result<(), DealProblem> {
-        let days = [
-            ("expected_close", self.expected_close),
-            ("next_action_due", self.next_action_due),
-        ]
-        .into_iter()
-        .chain(self.done_actions.iter().map(|a| ("done_actions", a.due)))
-        .chain(
-            self.close_changes
-                .iter()
-                .flat_map(|c| [("close_changes", c.from), ("close_changes", c.to)]),
-        );
+        let days = [("expected_close", self.expected_close)]
+            .into_iter()
+            .chain(self.activities.iter().map(|a| ("activities", a.due)))
+            .chain(self.done_actions.iter().map(|a| ("done_actions", a.due)))
+            .chain(
+                self.close_changes
+                    .iter()
+                    .flat_map(|c| [("close_changes", c.from), ("close_changes", c.to)]),
+            );
         let closed = match &self.status {
             Status::Won { at } | Status::Lost { at, .. } => Some(*at),
             Status::Open => None,
@@ -386,6 +443,9 @@ impl Deal {
         .into_iter()
         .chain(self.history.iter().map(|v| ("history", Some(v.at))))
         .chain(self.ticked.iter().map(|t| ("ticked", Some(t.at))))
+        .chain(self.dated_notes.iter().map(|n| ("dated_notes", Some(n.at))))
+        .chain(self.feedback.iter().map(|f| ("feedback", Some(f.at))))
+        .chain(self.events.iter().map(|e| ("events", Some(e.at))))
         .chain(
             self.done_actions
                 .iter()

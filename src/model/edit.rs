@@ -52,6 +52,22 @@ pub enum EditError {
     PhaseMismatch,
     /// The deal named as the referrer is not on the board (or is the deal itself).
     NoReferrer(DealId),
+    /// A note with nothing in it.
+    EmptyNote,
+    /// Feedback is the customer's word on a sale: the deal must be won.
+    FeedbackBeforeSale,
+    /// A rating outside 1 to 5.
+    Rating(u8),
+    /// The deal has no such planned activity (it was done or removed meanwhile).
+    NoActivity,
+    NoCompany(String),
+    NoPerson(String),
+    /// Another company already has that name.
+    CompanyExists(String),
+    /// A company or person needs a name.
+    EmptyName,
+    /// A record's text holds a control character or is too long.
+    RecordText(super::limits::TextProblem),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -102,6 +118,7 @@ impl Board {
         deal.check().map_err(EditError::Invalid)?;
         self.check_referral(&deal)?;
         let patch = self.record(&[id], |board| {
+            board.keep_records_of(&deal);
             board.put_deal(id, Some(deal));
             board.next_deal_id += 1;
         });
@@ -132,10 +149,12 @@ impl Board {
             self.check_referral(&new)?;
         }
         new.note_close_change(old.expected_close, now);
+        new.note_events_since(old, now);
         new.updated = now;
-        Ok(Some(
-            self.record(&[id], |board| board.put_deal(id, Some(new))),
-        ))
+        Ok(Some(self.record(&[id], |board| {
+            board.keep_records_of(&new);
+            board.put_deal(id, Some(new));
+        })))
     }
 
     /// Moves a deal to another stage, at the top of its column, and records the move.

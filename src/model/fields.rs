@@ -68,8 +68,8 @@ impl DealField {
                 None => String::new(),
             },
             DealField::ExpectedClose => date(deal.expected_close).unwrap_or_default(),
-            DealField::NextAction => deal.next_action.clone(),
-            DealField::NextActionDue => date(deal.next_action_due).unwrap_or_default(),
+            DealField::NextAction => deal.next_action().to_string(),
+            DealField::NextActionDue => date(deal.next_due()).unwrap_or_default(),
             DealField::Tags => deal.tags.join(", "),
             DealField::Notes => deal.notes.clone(),
         }
@@ -107,8 +107,8 @@ impl DealField {
             DealField::Source => deal.source = trimmed,
             DealField::ReferredBy => deal.referred_by = parse_referral(&trimmed),
             DealField::ExpectedClose => deal.expected_close = dates.read(text)?,
-            DealField::NextAction => deal.next_action = trimmed,
-            DealField::NextActionDue => deal.next_action_due = dates.read(text)?,
+            DealField::NextAction => deal.set_next_action(&trimmed),
+            DealField::NextActionDue => deal.set_next_due(dates.read(text)?),
             DealField::Tags => deal.tags = input::parse_tags(&trimmed),
             DealField::Notes => deal.notes = trimmed,
         }
@@ -136,8 +136,8 @@ pub fn copy_fields(deal: &mut Deal, from: &Deal, fields: &[DealField]) -> Result
             DealField::Source => deal.source = from.source.clone(),
             DealField::ReferredBy => deal.referred_by = from.referred_by.clone(),
             DealField::ExpectedClose => deal.expected_close = from.expected_close,
-            DealField::NextAction => deal.next_action = from.next_action.clone(),
-            DealField::NextActionDue => deal.next_action_due = from.next_action_due,
+            DealField::NextAction => deal.set_next_action(from.next_action()),
+            DealField::NextActionDue => deal.set_next_due(from.next_due()),
             DealField::Tags => deal.tags = from.tags.clone(),
             DealField::Notes => deal.notes = from.notes.clone(),
         }

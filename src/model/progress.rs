@@ -1,10 +1,10 @@
 //! Working a deal: ticking its stage's exit criteria and doing its next action. Both count as
 //! touching the deal, so it is no longer going cold.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 
 use super::board::Board;
-use super::deal::{DealId, DoneAction, Tick};
+use super::deal::{DealId, Tick};
 use super::edit::EditError;
 use super::patch::Patch;
 
@@ -40,32 +40,6 @@ impl Board {
                         at: now,
                     }),
                 }
-                deal.updated = now;
-            }
-        }))
-    }
-
-    /// Records the deal's next action as done and sets the one that follows (which may be empty:
-    /// nothing planned).
-    pub fn complete_next_action(
-        &mut self,
-        id: DealId,
-        following: &str,
-        following_due: Option<NaiveDate>,
-        now: DateTime<Utc>,
-    ) -> Result<Patch, EditError> {
-        self.deal(id).ok_or(EditError::NoDeal(id))?;
-        Ok(self.record(&[id], |board| {
-            if let Some(deal) = board.deal_mut(id) {
-                if !deal.next_action.is_empty() || deal.next_action_due.is_some() {
-                    deal.done_actions.push(DoneAction {
-                        text: deal.next_action.clone(),
-                        due: deal.next_action_due,
-                        done: now,
-                    });
-                }
-                deal.next_action = following.trim().to_string();
-                deal.next_action_due = following_due;
                 deal.updated = now;
             }
         }))

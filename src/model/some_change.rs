@@ -44,7 +44,7 @@ pub fn make(board: &mut Board, pick: usize, what: u8, at: DateTime<Utc>) {
         _ => board
             .edit_deal(id, at, |d| {
                 d.value.minor += 100;
-                d.next_action_due = Some(at.date_naive());
+                d.set_next_due(Some(at.date_naive()));
             })
             .map(|_| ()),
     };

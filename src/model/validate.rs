@@ -257,6 +257,7 @@ impl Board {
     /// by id, and an id counter past every id in use. Changes nothing a person would see.
     pub fn normalize(&mut self) {
         self.deals.sort_by_key(|d| d.id);
+        self.sort_records();
         let past_last = self.deals.last().map_or(1, |d| d.id.0.saturating_add(1));
         self.next_deal_id = self.next_deal_id.max(past_last);
     }

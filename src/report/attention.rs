@@ -15,7 +15,7 @@ pub enum Due {
 }
 
 pub fn due_state(deal: &Deal, today: NaiveDate) -> Due {
-    match deal.next_action_due {
+    match deal.next_due() {
         None => Due::Unplanned,
         Some(date) if date < today => Due::Overdue((today - date).num_days()),
         Some(date) if date == today => Due::Today,
@@ -74,12 +74,12 @@ mod tests {
         let today = now().date_naive();
         let mut deal = deal_touched(0, "lead");
         assert_eq!(due_state(&deal, today), Due::Unplanned);
-        deal.next_action_due = NaiveDate::from_ymd_opt(2026, 11, 24);
+        deal.set_next_due(NaiveDate::from_ymd_opt(2026, 11, 24));
         assert_eq!(due_state(&deal, today), Due::Overdue(3));
-        deal.next_action_due = Some(today);
+        deal.set_next_due(Some(today));
         assert_eq!(due_state(&deal, today), Due::Today);
         let later = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        deal.next_action_due = Some(later);
+        deal.set_next_due(Some(later));
         assert_eq!(due_state(&deal, today), Due::Later(later));
     }
 

@@ -216,7 +216,7 @@ mod tests {
         };
         add("lead", "1000 EUR", 1, &|_| {}); // 10%: 100
         add("lead", "500 USD", 20, &|d| {
-            d.next_action_due = Some(now().date_naive() - Duration::days(2))
+            d.set_next_due(Some(now().date_naive() - Duration::days(2)))
         }); // rotting, overdue
         add("negotiation", "2000 EUR", 1, &|d| d.probability = Some(50)); // 1000
         let won = add("negotiation", "300 EUR", 1, &|_| {});

@@ -268,11 +268,11 @@ mod tests {
         };
         assert!(mine.matches(&acme, &board, now()) && !mine.matches(&other, &board, now()));
         let mut late = deal("Late", "anna");
-        late.next_action_due = Some(now().date_naive() - Duration::days(1));
+        late.set_next_due(Some(now().date_naive() - Duration::days(1)));
         let mut today = deal("Today", "anna");
-        today.next_action_due = Some(now().date_naive());
+        today.set_next_due(Some(now().date_naive()));
         let mut tomorrow = deal("Tomorrow", "anna");
-        tomorrow.next_action_due = Some(now().date_naive() + Duration::days(1));
+        tomorrow.set_next_due(Some(now().date_naive() + Duration::days(1)));
         let due_now = Filter {
             only_due_now: true,
             ..Filter::default()

@@ -78,7 +78,7 @@ impl Placing {
     pub(super) fn of(deal: &Deal, now: DateTime<FixedOffset>) -> Placing {
         let minor = deal.value.minor;
         Placing {
-            next_action_due: deal.next_action_due,
+            next_action_due: deal.next_due(),
             expected_close: deal.expected_close,
             currency: deal.value.currency,
             minor: i64::try_from(minor).unwrap_or(if minor > 0 { i64::MAX } else { i64::MIN }),
@@ -151,7 +151,7 @@ mod tests {
                 .add_deal(&lead, at, |d| {
                     d.title = title.into();
                     d.value = Money::parse_with_currency(value, Currency::EUR).unwrap();
-                    d.next_action_due = due.and_then(|day| NaiveDate::from_ymd_opt(2026, 11, day));
+                    d.set_next_due(due.and_then(|day| NaiveDate::from_ymd_opt(2026, 11, day)));
                     d.expected_close = due.and_then(|day| NaiveDate::from_ymd_opt(2026, 12, day));
                 })
                 .unwrap();

@@ -230,6 +230,8 @@ fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
         sources: board.sources.clone(),
         sort: board.sort,
         rates: board.rates.clone(),
+        companies: board.companies.clone(),
+        people: board.people.clone(),
         deals: deals.into(),
     }
 }

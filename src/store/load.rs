@@ -186,12 +186,22 @@ fn parse_as_written(bytes: &[u8]) -> Result<(Board, u32), LoadErrorKind> {
     Err(LoadErrorKind::Invalid(located))
 }
 
-/// Brings a board from an older file format up to this one. Version 1 lacked lost reasons, lead
-/// sources, sorting, referrals, done actions and the richer stage history; version 2 the ids of
-/// imported deals and the changes of expected close dates; version 3 exchange rates. All of them
-/// default to empty, so only the number changes (it is written as the new version on the next
-/// save, after the store kept the older file: see `Store::save`).
+/// Brings a board from an older file format up to this one (it is written as the new version
+/// on the next save, after the store kept the older file: see `Store::save`). Version 1 lacked
+/// lost reasons, lead sources, sorting, referrals, done actions and the richer stage history;
+/// version 2 the ids of imported deals and the changes of expected close dates; version 3
+/// exchange rates: all of them default to empty. Up to version 4 a deal had one next action,
+/// which becomes its first activity, and companies and contacts were text on each deal, which
+/// become records.
 fn migrate(mut board: Board) -> Board {
+    for deal in board.deals.iter_mut() {
+        if !deal.old_next_action.is_empty() || deal.old_next_action_due.is_some() {
+            std::sync::Arc::make_mut(deal).take_old_next_action();
+        }
+    }
+    if board.version < 5 {
+        board.make_records_from_deals();
+    }
     board.version = FORMAT_VERSION;
     board
 }

@@ -120,12 +120,12 @@ fn cost(deal: &Deal) -> String {
 /// `Call back · due 2026-11-20 (⚠ 7d overdue)`.
 fn next_action(deal: &Deal, today: NaiveDate) -> String {
     let d = &t().detail;
-    let text = match (deal.next_action.is_empty(), deal.next_action_due) {
-        (false, _) => deal.next_action.clone(),
+    let text = match (deal.next_action().is_empty(), deal.next_due()) {
+        (false, _) => deal.next_action().to_string(),
         (true, Some(_)) => d.undescribed.to_string(),
         (true, None) => t().board.no_next_action[0].to_string(),
     };
-    let due = deal.next_action_due.map(super::date_long);
+    let due = deal.next_due().map(super::date_long);
     match (due, due_state(deal, today)) {
         (Some(due), Due::Overdue(days)) => fill(
             d.next_overdue,

@@ -24,6 +24,7 @@ impl fmt::Display for DealProblem {
                 fill(e.cost_currency, &[("value", value), ("cost", cost)])
             }
             DealProblem::Probability(p) => fill(e.probability_over, &[("probability", p)]),
+            DealProblem::Rating(rating) => fill(e.rating_range, &[("rating", rating)]),
             DealProblem::Text { field, problem } => text_problem(field, problem),
             DealProblem::DateOutOfRange { field } => fill(
                 e.date_out_of_range,
@@ -61,6 +62,7 @@ impl fmt::Display for BadText {
             BadTextKind::Money(None) => fill(e.bad_money, &[("text", text)]),
             BadTextKind::Currency => fill(e.bad_currency_in_file, &[("text", text)]),
             BadTextKind::Date => fill(e.bad_date_in_file, &[("text", text)]),
+            BadTextKind::ClockTime => fill(e.bad_clock_in_file, &[("text", text)]),
             BadTextKind::Timestamp => fill(e.bad_timestamp_in_file, &[("text", text)]),
             BadTextKind::Rate => fill(e.bad_rate_in_file, &[("text", text)]),
             BadTextKind::RateTwice => fill(e.rate_twice_in_file, &[("currency", &self.text)]),
@@ -283,6 +285,15 @@ impl fmt::Display for EditError {
             EditError::PhaseOrder => e.phase_order.to_string(),
             EditError::PhaseHoldsDeals => e.phase_holds_deals.to_string(),
             EditError::PhaseMismatch => e.phase_mismatch.to_string(),
+            EditError::EmptyNote => e.empty_note.to_string(),
+            EditError::FeedbackBeforeSale => e.feedback_before_sale.to_string(),
+            EditError::Rating(rating) => fill(e.rating_range, &[("rating", rating)]),
+            EditError::NoActivity => e.no_activity.to_string(),
+            EditError::NoCompany(name) => fill(e.no_company, &[("name", &Quoted(name))]),
+            EditError::NoPerson(name) => fill(e.no_person, &[("name", &Quoted(name))]),
+            EditError::CompanyExists(name) => fill(e.company_exists, &[("name", &Quoted(name))]),
+            EditError::EmptyName => e.empty_name.to_string(),
+            EditError::RecordText(problem) => text_problem("name", problem),
         })
     }
 }

@@ -85,8 +85,8 @@ pub fn sample_board() -> Board {
     add(&mut board, "lead", "CRM rollout, 40 seats", |d| {
         d.company = "Acme Ltd".into();
         usd(d, "12000 USD");
-        d.next_action = "Intro call".into();
-        d.next_action_due = date(11, 24);
+        d.set_next_action("Intro call");
+        d.set_next_due(date(11, 24));
     });
     add(
         &mut board,
@@ -96,7 +96,7 @@ pub fn sample_board() -> Board {
             d.company = "ООО «Ромашка»".into();
             d.owner = "Иван".into();
             usd(d, "1500000 RUB");
-            d.next_action_due = Some(today());
+            d.set_next_due(Some(today()));
         },
     );
     add(
@@ -106,7 +106,7 @@ pub fn sample_board() -> Board {
         |d| {
             d.company = "株式会社テスト".into();
             usd(d, "5000000 JPY");
-            d.next_action_due = date(12, 3);
+            d.set_next_due(date(12, 3));
         },
     );
     add(&mut board, "qualification", "Support renewal 🚀", |d| {
@@ -116,8 +116,8 @@ pub fn sample_board() -> Board {
     add(&mut board, "negotiation", "Warehouse scanners", |d| {
         d.company = "Initech GmbH".into();
         usd(d, "48000 EUR");
-        d.next_action = "Send revised price".into();
-        d.next_action_due = date(11, 20);
+        d.set_next_action("Send revised price");
+        d.set_next_due(date(11, 20));
     });
     board
 }
@@ -145,8 +145,8 @@ pub fn pipeline_board() -> Board {
         d.company = "Umbrella Corp".into();
         d.value =
             dealboard::model::Money::parse_with_currency("9000 USD", d.value.currency).unwrap();
-        d.next_action = "Chase the CFO".into();
-        d.next_action_due = Some(today() + chrono::Duration::days(3));
+        d.set_next_action("Chase the CFO");
+        d.set_next_due(Some(today() + chrono::Duration::days(3)));
     });
     let lost = add(&mut board, "negotiation", "Printers for Globex", |d| {
         d.company = "Globex".into();
@@ -166,8 +166,7 @@ pub fn pipeline_board() -> Board {
     board
         .complete_next_action(
             acme,
-            "Intro call",
-            NaiveDate::from_ymd_opt(2026, 11, 24),
+            dealboard::model::Activity::task("Intro call", NaiveDate::from_ymd_opt(2026, 11, 24)),
             days_ago(6),
         )
         .unwrap();

@@ -104,7 +104,7 @@ fn pipedrive_deals() -> Vec<IncomingDeal> {
     crm.tags = tags(&["Hot", "Enterprise"]);
     crm.updated = at("2026-11-20T13:40:00Z");
     entered(&mut crm, "2026-11-02T08:00:00Z");
-    crm.next_action_due = Some(day(2026, 12, 1));
+    crm.set_next_due(Some(day(2026, 12, 1)));
     crm.expected_close = Some(day(2026, 12, 15));
     crm.source = "Web forms".into();
 
@@ -122,7 +122,7 @@ fn pipedrive_deals() -> Vec<IncomingDeal> {
     // No update time: the last stage change is the latest thing known.
     scanners.updated = at("2026-11-10T11:30:00Z");
     entered(&mut scanners, "2026-11-10T11:30:00Z");
-    scanners.next_action_due = Some(day(2026, 11, 25));
+    scanners.set_next_due(Some(day(2026, 11, 25)));
     scanners.source = "Referral".into();
 
     let mut renewal = deal(

@@ -90,8 +90,8 @@ pub(super) fn read_row(
     deal.source = row.source();
     deal.referred_by = referral(&row.line_text(Column::ReferredBy));
     deal.expected_close = expected_close;
-    deal.next_action = row.line_text(Column::NextAction);
-    deal.next_action_due = next_action_due;
+    deal.set_next_action(&row.line_text(Column::NextAction));
+    deal.set_next_due(next_action_due);
     deal.tags = row.tags();
     deal.notes = match row.cx.layout.format {
         SourceFormat::Dealboard => limits::strip_controls(&unguarded(row.raw(Column::Notes))),

@@ -41,8 +41,8 @@ fn exported_board() -> Board {
             deal.source = "Referral".into();
             deal.referred_by = Some(Referral::Deal(DealId(1)));
             deal.expected_close = Some(day(2026, 12, 15));
-            deal.next_action = "Call about the pilot; bring, the contract".into();
-            deal.next_action_due = Some(day(2026, 12, 1));
+            deal.set_next_action("Call about the pilot; bring, the contract");
+            deal.set_next_due(Some(day(2026, 12, 1)));
             deal.tags = vec!["pilot".into(), "enterprise".into(), "Москва".into()];
             deal.notes = "Wants training in January.\nTwo sites, \"north\" and south.".into();
             deal.external_id = "pipedrive:77".into();
@@ -92,6 +92,7 @@ fn our_own_export_reads_back_the_same() {
         expected.rank = 0;
         expected.ticked = Vec::new();
         expected.done_actions = Vec::new();
+        expected.events = Vec::new();
         expected.history = vec![StageVisit::new(original.stage.clone(), original.created)];
         assert_eq!(read.deal, expected);
     }

@@ -57,9 +57,7 @@ fn moves<'a>(deal: &'a Deal, window: &'a Window) -> impl Iterator<Item = Move<'a
 
 /// On the board (its stage after the sale or not) with no next action planned.
 fn unplanned(deal: &Deal, post_sale: bool) -> bool {
-    deal.is_on_board(post_sale)
-        && deal.next_action.trim().is_empty()
-        && deal.next_action_due.is_none()
+    deal.is_on_board(post_sale) && deal.next_action().trim().is_empty() && deal.next_due().is_none()
 }
 
 pub(super) fn by_stage(board: &Board, deals: &[&Deal], window: &Window) -> Vec<StageCompliance> {

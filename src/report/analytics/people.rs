@@ -136,7 +136,7 @@ mod tests {
         // anna (spelled two ways): $1,000 overdue and closing this month, €500 closing in
         // December; both touched yesterday.
         let mut overdue = deal(1, "anna", usd(1000), 1);
-        overdue.next_action_due = day(11, 26);
+        overdue.set_next_due(day(11, 26));
         overdue.expected_close = day(11, 30);
         let mut later = deal(
             2,

@@ -1,7 +1,7 @@
 //! A deal's progress and outcome: ticking exit criteria, doing the next action, winning,
 //! losing and reopening; and the order of the columns.
 
-use crate::model::{Deal, DealId};
+use crate::model::{Activity, Deal, DealId};
 use crate::text::{fill, t};
 use crate::tui::picker::{Picker, PickerPurpose};
 use crate::tui::text_form::{Purpose, Row, TextForm};
@@ -42,10 +42,10 @@ impl App {
         };
         let f = &t().form;
         let title = if has_next_action(deal) {
-            let done = if deal.next_action.is_empty() {
+            let done = if deal.next_action().is_empty() {
                 f.nothing_planned
             } else {
-                deal.next_action.as_str()
+                deal.next_action()
             };
             fill(
                 f.next_action_title,
@@ -77,10 +77,11 @@ impl App {
             self.close();
             return self.show_info(t().board.no_changes.to_string());
         }
-        match self
-            .board
-            .complete_next_action(id, form.value(0), due, self.clock.now_utc())
-        {
+        match self.board.complete_next_action(
+            id,
+            Activity::task(form.value(0), due),
+            self.clock.now_utc(),
+        ) {
             Ok(patch) => {
                 self.close();
                 let title = self
@@ -283,7 +284,7 @@ impl App {
 
 /// Whether the deal has a next action to be done (a text, a due date, or both).
 fn has_next_action(deal: &crate::model::Deal) -> bool {
-    !deal.next_action.trim().is_empty() || deal.next_action_due.is_some()
+    !deal.next_action().trim().is_empty() || deal.next_due().is_some()
 }
 
 /// "It is in the closed deals (c)": where a closed deal went, and the key that shows it.

@@ -342,7 +342,7 @@ impl Card<'_> {
             }
         }
         alert.push(due);
-        let next = Some(deal.next_action.trim().to_string()).filter(|n| !n.is_empty());
+        let next = Some(deal.next_action().trim().to_string()).filter(|n| !n.is_empty());
         (alert.join(" · "), next, style)
     }
 }

@@ -155,7 +155,7 @@ fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Styl
     let due = due_state(deal, today);
     // A won deal being delivered shows its next action once one is planned.
     let won = matches!(deal.status, Status::Won { .. }) && board.is_post_sale(&deal.stage);
-    if won && due == Due::Unplanned && deal.next_action.trim().is_empty() {
+    if won && due == Due::Unplanned && deal.next_action().trim().is_empty() {
         return (forms(b.won, "", &""), theme::won());
     }
     match due {
@@ -165,7 +165,7 @@ fn status_of(deal: &Deal, board: &Board, today: NaiveDate) -> (Vec<String>, Styl
             let shown = crate::text::date_short(date);
             (forms(b.due_on, "date", &shown), theme::dim())
         }
-        Due::Unplanned if deal.next_action.trim().is_empty() => {
+        Due::Unplanned if deal.next_action().trim().is_empty() => {
             (forms(b.no_next_action, "", &""), theme::dim())
         }
         Due::Unplanned => (forms(b.no_due_date, "", &""), theme::dim()),

@@ -1,0 +1,244 @@
+//! Customers as records: companies and the people who work there, with their phone, e-mail and
+//! notes. A deal names its company and contact; the names are the link (a name no record has
+//! yet makes one), so renaming a record renames it in its deals too.
+
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::board::Board;
+use super::deal::Deal;
+use super::edit::EditError;
+use super::names::same_name;
+use super::patch::Patch;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Company {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+/// A contact person; `company` names the company they work at (empty: none known).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub company: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl Board {
+    /// The company record of that name (in any case).
+    pub fn company(&self, name: &str) -> Option<&Company> {
+        self.companies.iter().find(|c| same_name(&c.name, name))
+    }
+
+    /// The person of that name at that company (a person with no company matches any).
+    pub fn person(&self, name: &str, company: &str) -> Option<&Person> {
+        let at = |p: &&Person| p.company.is_empty() || same_name(&p.company, company);
+        let named = |p: &&Person| same_name(&p.name, name);
+        self.people
+            .iter()
+            .filter(named)
+            .find(|p| same_name(&p.company, company))
+            .or_else(|| self.people.iter().filter(named).find(at))
+    }
+
+    /// The people who work at `company`.
+    pub fn people_at<'a>(&'a self, company: &'a str) -> impl Iterator<Item = &'a Person> + 'a {
+        self.people
+            .iter()
+            .filter(move |p| !company.is_empty() && same_name(&p.company, company))
+    }
+
+    /// Every deal of `company`, open and closed.
+    pub fn deals_of<'a>(&'a self, company: &'a str) -> impl Iterator<Item = &'a Deal> + 'a {
+        self.deals
+            .iter()
+            .map(AsRef::as_ref)
+            .filter(move |d| !company.is_empty() && same_name(&d.company, company))
+    }
+
+    /// Puts the records in the order the file keeps them: by name (and company), so that two
+    /// people's boards list them alike.
+    pub(super) fn sort_records(&mut self) {
+        let name = |s: &str| (s.to_lowercase(), s.to_string());
+        self.companies.sort_by_cached_key(|c| name(&c.name));
+        self.people
+            .sort_by_cached_key(|p| (name(&p.name), name(&p.company)));
+    }
+
+    /// Makes the records a deal names that the board lacks: its company, and its contact (at
+    /// that company).
+    pub(super) fn keep_records_of(&mut self, deal: &Deal) {
+        if !deal.company.is_empty() && self.company(&deal.company).is_none() {
+            self.companies.push(Company {
+                name: deal.company.clone(),
+                ..Company::default()
+            });
+        }
+        if !deal.contact.is_empty() && self.person(&deal.contact, &deal.company).is_none() {
+            self.people.push(Person {
+                name: deal.contact.clone(),
+                company: deal.company.clone(),
+                ..Person::default()
+            });
+        }
+        self.sort_records();
+    }
+
+    /// Records for every company and contact the deals name: what a board from before format 5
+    /// (when they were only text on each deal) gets once read.
+    pub(crate) fn make_records_from_deals(&mut self) {
+        let mut companies: HashSet<String> = self
+            .companies
+            .iter()
+            .map(|c| c.name.to_lowercase())
+            .collect();
+        let mut people: HashSet<(String, String)> = self
+            .people
+            .iter()
+            .map(|p| (p.name.to_lowercase(), p.company.to_lowercase()))
+            .collect();
+        for deal in self.deals.iter() {
+            if !deal.company.is_empty() && companies.insert(deal.company.to_lowercase()) {
+                self.companies.push(Company {
+                    name: deal.company.clone(),
+                    ..Company::default()
+                });
+            }
+            let key = (deal.contact.to_lowercase(), deal.company.to_lowercase());
+            if !deal.contact.is_empty() && people.insert(key) {
+                self.people.push(Person {
+                    name: deal.contact.clone(),
+                    company: deal.company.clone(),
+                    ..Person::default()
+                });
+            }
+        }
+        self.sort_records();
+    }
+
+    /// Changes company `name`'s record through `edit`; a new name is given to its deals and
+    /// people too. `Ok(None)` when nothing changed.
+    pub fn edit_company(
+        &mut self,
+        name: &str,
+        now: DateTime<Utc>,
+        edit: impl FnOnce(&mut Company),
+    ) -> Result<Option<Patch>, EditError> {
+        let at = self
+            .companies
+            .iter()
+            .position(|c| same_name(&c.name, name))
+            .ok_or_else(|| EditError::NoCompany(name.to_string()))?;
+        let old = self.companies[at].clone();
+        let mut new = old.clone();
+        edit(&mut new);
+        new.name = new.name.trim().to_string();
+        if new == old {
+            return Ok(None);
+        }
+        check_record(&[&new.name, &new.phone, &new.email], &new.notes)?;
+        let renamed = new.name != old.name;
+        if !same_name(&new.name, &old.name) && self.company(&new.name).is_some() {
+            return Err(EditError::CompanyExists(new.name));
+        }
+        let ids: Vec<_> = if renamed {
+            self.deals_of(&old.name).map(|d| d.id).collect()
+        } else {
+            Vec::new()
+        };
+        Ok(Some(self.record(&ids, |board| {
+            for id in &ids {
+                if let Some(deal) = board.deal_mut(*id) {
+                    deal.company = new.name.clone();
+                    deal.updated = now;
+                }
+            }
+            for person in &mut board.people {
+                if renamed && same_name(&person.company, &old.name) {
+                    person.company = new.name.clone();
+                }
+            }
+            board.companies[at] = new;
+            board.sort_records();
+        })))
+    }
+
+    /// Changes the record of `name` at `company` through `edit`, as [`Board::edit_company`]
+    /// does: a new name goes to the deals naming them as contact there (a new company does
+    /// not: those deals were with the company they were with).
+    pub fn edit_person(
+        &mut self,
+        name: &str,
+        company: &str,
+        now: DateTime<Utc>,
+        edit: impl FnOnce(&mut Person),
+    ) -> Result<Option<Patch>, EditError> {
+        let found = self.person(name, company).cloned();
+        let old = found.ok_or_else(|| EditError::NoPerson(name.to_string()))?;
+        let at = self
+            .people
+            .iter()
+            .position(|p| *p == old)
+            .unwrap_or_default();
+        let mut new = old.clone();
+        edit(&mut new);
+        new.name = new.name.trim().to_string();
+        new.company = new.company.trim().to_string();
+        if new == old {
+            return Ok(None);
+        }
+        check_record(
+            &[&new.name, &new.company, &new.phone, &new.email],
+            &new.notes,
+        )?;
+        let ids: Vec<_> = self
+            .deals
+            .iter()
+            .filter(|d| same_name(&d.contact, &old.name) && same_name(&d.company, &old.company))
+            .map(|d| d.id)
+            .collect();
+        Ok(Some(self.record(&ids, |board| {
+            for id in &ids {
+                if let Some(deal) = board.deal_mut(*id) {
+                    deal.contact = new.name.clone();
+                    deal.updated = now;
+                }
+            }
+            board.people[at] = new.clone();
+            if !new.company.is_empty() && board.company(&new.company).is_none() {
+                board.companies.push(Company {
+                    name: new.company.clone(),
+                    ..Company::default()
+                });
+            }
+            board.sort_records();
+        })))
+    }
+}
+
+/// A record's one-line texts and its notes keep the rules every text on the board keeps.
+fn check_record(lines: &[&str], notes: &str) -> Result<(), EditError> {
+    if lines.first().is_none_or(|name| name.is_empty()) {
+        return Err(EditError::EmptyName);
+    }
+    for line in lines {
+        super::limits::check_line(line).map_err(EditError::RecordText)?;
+    }
+    super::limits::check_notes(notes).map_err(EditError::RecordText)
+}
