@@ -1,9 +1,11 @@
 //! The command line: every subcommand is a thin call into model, store, report and interchange.
 //! Exit codes: 0 done, 1 failed (bad file, unknown id or stage, a refused change), 2 usage.
 
+mod agenda;
 mod backups;
 mod board_commands;
 mod change;
+mod customers;
 mod deal_args;
 mod deals;
 mod exchange;
@@ -93,6 +95,43 @@ pub enum Command {
         #[arg(help = t().cli.arg_id, value_parser = deal_id)]
         id: u64,
     },
+    #[command(about = t().day.agenda_about)]
+    Agenda(agenda::AgendaArgs),
+    #[command(about = t().day.note_about)]
+    Note {
+        #[arg(help = t().cli.arg_id, value_parser = deal_id)]
+        id: u64,
+        #[arg(value_name = "TEXT", help = t().day.arg_note_text)]
+        text: String,
+    },
+    #[command(about = t().day.companies_about)]
+    Companies {
+        #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+        format: Format,
+    },
+    #[command(about = t().day.company_about)]
+    Company {
+        #[arg(value_name = "NAME", help = t().day.arg_company_name)]
+        name: String,
+        #[command(flatten)]
+        change: customers::RecordArgs,
+    },
+    #[command(about = t().day.contacts_about)]
+    Contacts {
+        #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
+        format: Format,
+    },
+    #[command(about = t().day.contact_about)]
+    Contact {
+        #[arg(value_name = "NAME", help = t().day.arg_contact_name)]
+        name: String,
+        #[arg(long, value_name = "NAME", help = t().day.arg_contact_company)]
+        company: Option<String>,
+        #[command(flatten)]
+        change: customers::RecordArgs,
+    },
+    #[command(about = t().day.feedback_about)]
+    Feedback(customers::FeedbackArgs),
     #[command(about = t().cli.stats)]
     Stats(StatsArgs),
     #[command(about = t().cli.review)]
@@ -377,6 +416,26 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             let board = kept_to_the_end(change::read_board(path)?);
             show::show(board, DealId(id), format, clock.now())
         }
+        Command::Agenda(args) => {
+            let board = kept_to_the_end(change::read_board(path)?);
+            agenda::agenda(board, &args, terminal_width(), clock.today())
+        }
+        Command::Note { id, text: note } => text(customers::note(path, id, &note, clock)),
+        Command::Companies { format } => {
+            let board = kept_to_the_end(change::read_board(path)?);
+            customers::companies(board, format, terminal_width())
+        }
+        Command::Company { name, change } => customers::company(path, &name, &change, clock),
+        Command::Contacts { format } => {
+            let board = kept_to_the_end(change::read_board(path)?);
+            customers::contacts(board, format, terminal_width())
+        }
+        Command::Contact {
+            name,
+            company,
+            change,
+        } => customers::contact(path, &name, company.as_deref(), &change, clock),
+        Command::Feedback(args) => text(customers::feedback(path, &args, clock)),
         Command::Add(args) => text(deals::add(path, &args, clock)),
         Command::Edit(args) => text(deals::edit(path, &args, clock)),
         Command::Delete { id } => text(deals::delete(path, DealId(id))),

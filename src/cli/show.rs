@@ -88,6 +88,22 @@ fn block(board: &Board, id: DealId, now: DateTime<FixedOffset>) -> String {
             out.push_str(&format!("  {mark} {item}\n"));
         }
     }
+    for section in crate::text::deal_life::life_of(deal, now) {
+        out.push_str(&format!("{}\n", section.heading));
+        for entry in section.entries {
+            let mut lines = entry.text.lines();
+            let first = lines.next().unwrap_or_default();
+            let lead = match entry.when.as_str() {
+                "" => "  ".to_string(),
+                when => format!("  {when}  "),
+            };
+            out.push_str(&format!("{lead}{first}\n"));
+            let under = " ".repeat(crate::display_width::width(&lead));
+            for more in lines {
+                out.push_str(&format!("{under}{more}\n"));
+            }
+        }
+    }
     out.push_str(&format!("{}\n", d.history));
     for stay in timeline(deal, board, now) {
         let stay = StayWords::of(&stay, now);

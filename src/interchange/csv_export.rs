@@ -91,7 +91,7 @@ const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A text cell that a spreadsheet shows as text: one starting like a formula (`=HYPERLINK(…)`
 /// from a deal's notes, say) gets a `'` in front, which the import takes off again.
-fn text(value: &str) -> String {
+pub(super) fn text(value: &str) -> String {
     if needs_guard(value) {
         format!("'{value}")
     } else {

@@ -4,6 +4,7 @@
 mod board_json;
 mod board_merge;
 mod csv_export;
+mod customer_exports;
 pub mod import;
 mod json;
 mod life_json;
@@ -13,6 +14,10 @@ mod stats_json;
 pub use board_json::{BoardJson, FullDealJson};
 pub use board_merge::{MergedBoards, merge_boards};
 pub use csv_export::{CSV_COLUMNS, deals_csv, needs_guard};
+pub use customer_exports::{
+    AgendaJson, COMPANY_COLUMNS, CONTACT_COLUMNS, CustomerJson, companies_csv, contacts_csv,
+    contacts_json,
+};
 pub use json::{DealJson, write_deals_json};
 pub use life_json::{ActivityJson, CompanyJson, ContactJson, EventJson, FeedbackJson, NoteJson};
 pub use merge::{ImportReport, Merged, merge};

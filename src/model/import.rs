@@ -112,6 +112,7 @@ impl Board {
         };
         self.check_referral(&deal)?;
         self.next_deal_id = id.0 + 1;
+        self.keep_records_of(&deal);
         self.put_deal(id, Some(deal));
         Ok(Imported::Added(id))
     }
@@ -127,6 +128,10 @@ impl Board {
             close_changes: old.close_changes.clone(),
             done_actions: old.done_actions.clone(),
             history: old.history.clone(),
+            activities: old.activities.clone(),
+            dated_notes: old.dated_notes.clone(),
+            feedback: old.feedback.clone(),
+            events: old.events.clone(),
             // Imported once from elsewhere, it keeps that id even when updated from our export.
             external_id: if incoming.external_id.is_empty() {
                 old.external_id.clone()
@@ -135,6 +140,9 @@ impl Board {
             },
             ..incoming.clone()
         };
+        // The file's next action is the deal's next activity; the rest of its plan stays.
+        new.set_next_action(incoming.next_action());
+        new.set_next_due(incoming.next_due());
         if new == old {
             return Ok(Imported::Unchanged(id));
         }
@@ -148,7 +156,12 @@ impl Board {
         }
         new.updated = old.updated.max(incoming.updated);
         new.note_close_change(old.expected_close, new.updated);
+        new.note_events_since(&old, new.updated);
+        if new.status.key() != old.status.key() {
+            new.note_status(new.updated);
+        }
         self.check_referral(&new)?;
+        self.keep_records_of(&new);
         self.put_deal(id, Some(new));
         Ok(Imported::Updated(id))
     }

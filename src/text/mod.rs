@@ -6,7 +6,9 @@
 #[macro_use]
 mod entries;
 pub mod clap_words;
+pub mod day;
 mod deal_facts;
+pub mod deal_life;
 mod describe;
 mod en;
 pub mod import;
@@ -260,6 +262,7 @@ pub struct Text {
     pub report_screen: reports::ReportScreenText,
     pub rates: rates::RatesText,
     pub team: team::TeamText,
+    pub day: day::DayText,
     pub import: import::ImportText,
     pub clap: clap_words::ClapWords,
     pub os_errors: os_errors::OsErrors,
@@ -689,6 +692,7 @@ pub struct DetailText {
     pub jumped: &'static str,
     pub skipped: &'static str,
     pub done_actions: &'static str,
+    pub events: &'static str,
     pub days: Plural,
 }
 

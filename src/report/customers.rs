@@ -1,0 +1,140 @@
+//! The customers: each company with what it is worth to the seller: its open pipeline, what it
+//! bought and how often (repeat customers), when it was last contacted, the deals it brought by
+//! referral, and its latest feedback. The customers screen and `dealboard companies` show the
+//! same figures.
+
+use chrono::{DateTime, Utc};
+
+use crate::model::{Board, Company, Deal, Feedback, Referral, Status, Totals, same_name};
+
+#[derive(Debug)]
+pub struct Customer<'a> {
+    pub company: &'a Company,
+    pub open: Totals,
+    pub won: Totals,
+    /// Deals won: two or more make a repeat customer.
+    pub won_deals: usize,
+    pub open_deals: usize,
+    pub lost_deals: usize,
+    /// The last time anyone did something with it: an activity done, or a deal changed.
+    pub last_contact: Option<DateTime<Utc>>,
+    /// Deals that came by its referral (a deal of this company named as the referrer, or the
+    /// company itself named).
+    pub referrals: usize,
+    pub feedback: Option<&'a Feedback>,
+}
+
+impl Customer<'_> {
+    pub fn is_repeat(&self) -> bool {
+        self.won_deals >= 2
+    }
+}
+
+/// Every company on the board, by name.
+pub fn customers(board: &Board) -> Vec<Customer<'_>> {
+    let mut rows: Vec<Customer> = board
+        .companies
+        .iter()
+        .map(|company| customer(board, company))
+        .collect();
+    rows.sort_by_cached_key(|c| c.company.name.to_lowercase());
+    rows
+}
+
+/// One company's figures.
+pub fn customer<'a>(board: &'a Board, company: &'a Company) -> Customer<'a> {
+    let mut row = Customer {
+        company,
+        open: Totals::default(),
+        won: Totals::default(),
+        won_deals: 0,
+        open_deals: 0,
+        lost_deals: 0,
+        last_contact: None,
+        referrals: 0,
+        feedback: None,
+    };
+    let theirs: Vec<&Deal> = board.deals_of(&company.name).collect();
+    for deal in &theirs {
+        match deal.status {
+            Status::Open => {
+                row.open.add(deal.value);
+                row.open_deals += 1;
+            }
+            Status::Won { .. } => {
+                row.won.add(deal.value);
+                row.won_deals += 1;
+            }
+            Status::Lost { .. } => row.lost_deals += 1,
+        }
+        let done = deal.done_actions.iter().map(|a| a.done);
+        row.last_contact = row.last_contact.max(done.chain([deal.updated]).max());
+        if let Some(f) = deal.latest_feedback()
+            && row.feedback.is_none_or(|seen| seen.at < f.at)
+        {
+            row.feedback = Some(f);
+        }
+    }
+    row.referrals = board
+        .deals
+        .iter()
+        .filter(|d| match &d.referred_by {
+            Some(Referral::Deal(id)) => theirs.iter().any(|t| t.id == *id),
+            Some(Referral::Person(name)) => same_name(name, &company.name),
+            None => false,
+        })
+        .count();
+    row
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{DealId, StageId};
+    use crate::test_boards::moment;
+
+    #[test]
+    fn a_company_sums_its_deals_and_counts_what_it_brought() {
+        let mut board = crate::store::default_board().unwrap();
+        let lead = StageId("lead".into());
+        let add = |board: &mut Board, title: &str, company: &str| {
+            board
+                .add_deal(&lead, moment(), |d| {
+                    d.title = title.into();
+                    d.company = company.into();
+                    d.value.minor = 10_000;
+                })
+                .unwrap()
+                .0
+        };
+        let first = add(&mut board, "First", "Acme");
+        let second = add(&mut board, "Second", "acme");
+        add(&mut board, "Third", "ACME");
+        add(&mut board, "Other", "Globex");
+        board.mark_won(first, moment()).unwrap();
+        board.mark_won(second, moment()).unwrap();
+        let later = moment() + chrono::Duration::days(2);
+        board.add_feedback(second, 4, "Good", later).unwrap();
+        board
+            .add_deal(&lead, moment(), |d| {
+                d.title = "Referred".into();
+                d.company = "Globex".into();
+                d.referred_by = Some(Referral::Deal(first));
+            })
+            .unwrap();
+        let rows = customers(&board);
+        let names: Vec<&str> = rows.iter().map(|r| r.company.name.as_str()).collect();
+        assert_eq!(
+            names,
+            ["Acme", "Globex"],
+            "one record per name, whatever its case"
+        );
+        let acme = &rows[0];
+        assert_eq!((acme.won_deals, acme.open_deals, acme.referrals), (2, 1, 1));
+        assert!(acme.is_repeat());
+        assert_eq!(acme.feedback.map(|f| f.rating), Some(4));
+        assert_eq!(acme.last_contact, Some(later));
+        assert_eq!(rows[1].won_deals, 0);
+        assert!(board.deal(DealId(3)).is_some());
+    }
+}
