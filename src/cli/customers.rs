@@ -90,6 +90,7 @@ fn companies_table(rows: &[Customer], width: Option<usize>) -> String {
                     .unwrap_or_default(),
                 c.referrals.to_string(),
                 c.feedback
+                    .as_ref()
                     .map(|f| format!("{} {}", stars(f.rating), f.text))
                     .unwrap_or_default(),
             ]
@@ -180,7 +181,7 @@ pub fn company_block(board: &Board, name: &str, now: DateTime<FixedOffset>) -> S
     if figures.referrals > 0 {
         out += &format!("  {}\n", t().count(&d.brought, figures.referrals));
     }
-    if let Some(f) = figures.feedback {
+    if let Some(f) = &figures.feedback {
         out += &line(
             d.h_feedback,
             &format!(

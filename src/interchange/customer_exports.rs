@@ -42,9 +42,9 @@ fn amounts(totals: &Totals) -> Vec<AmountJson> {
 }
 
 impl<'a> CustomerJson<'a> {
-    pub fn of(c: &Customer<'a>) -> CustomerJson<'a> {
+    pub fn of(c: &'a Customer) -> CustomerJson<'a> {
         CustomerJson {
-            company: CompanyJson::of(c.company),
+            company: CompanyJson::of(&c.company),
             open: amounts(&c.open),
             won: amounts(&c.won),
             open_deals: c.open_deals,
@@ -52,7 +52,7 @@ impl<'a> CustomerJson<'a> {
             lost_deals: c.lost_deals,
             last_contact: c.last_contact.as_ref().map(utc),
             referrals: c.referrals,
-            feedback: c.feedback.map(FeedbackJson::of),
+            feedback: c.feedback.as_ref().map(FeedbackJson::of),
         }
     }
 }
@@ -91,8 +91,14 @@ pub fn companies_csv(customers: &[Customer]) -> Result<Vec<u8>, csv::Error> {
             c.won_deals.to_string(),
             c.last_contact.as_ref().map(utc).unwrap_or_default(),
             c.referrals.to_string(),
-            c.feedback.map(|f| f.rating.to_string()).unwrap_or_default(),
-            c.feedback.map(|f| text(&f.text)).unwrap_or_default(),
+            c.feedback
+                .as_ref()
+                .map(|f| f.rating.to_string())
+                .unwrap_or_default(),
+            c.feedback
+                .as_ref()
+                .map(|f| text(&f.text))
+                .unwrap_or_default(),
         ])?;
     }
     writer.into_inner().map_err(|e| e.into_error().into())

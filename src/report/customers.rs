@@ -3,13 +3,15 @@
 //! referral, and its latest feedback. The customers screen and `dealboard companies` show the
 //! same figures.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 
-use crate::model::{Board, Company, Deal, Feedback, Referral, Status, Totals, same_name};
+use crate::model::{Board, Company, Deal, DealId, Feedback, Referral, Status, Totals, same_name};
 
-#[derive(Debug)]
-pub struct Customer<'a> {
-    pub company: &'a Company,
+#[derive(Clone, Debug)]
+pub struct Customer {
+    pub company: Company,
     pub open: Totals,
     pub won: Totals,
     /// Deals won: two or more make a repeat customer.
@@ -21,59 +23,87 @@ pub struct Customer<'a> {
     /// Deals that came by its referral (a deal of this company named as the referrer, or the
     /// company itself named).
     pub referrals: usize,
-    pub feedback: Option<&'a Feedback>,
+    pub feedback: Option<Feedback>,
 }
 
-impl Customer<'_> {
+impl Customer {
     pub fn is_repeat(&self) -> bool {
         self.won_deals >= 2
     }
+
+    fn of(company: &Company) -> Customer {
+        Customer {
+            company: company.clone(),
+            open: Totals::default(),
+            won: Totals::default(),
+            won_deals: 0,
+            open_deals: 0,
+            lost_deals: 0,
+            last_contact: None,
+            referrals: 0,
+            feedback: None,
+        }
+    }
+
+    fn count(&mut self, deal: &Deal) {
+        match deal.status {
+            Status::Open => {
+                self.open.add(deal.value);
+                self.open_deals += 1;
+            }
+            Status::Won { .. } => {
+                self.won.add(deal.value);
+                self.won_deals += 1;
+            }
+            Status::Lost { .. } => self.lost_deals += 1,
+        }
+        let done = deal.done_actions.iter().map(|a| a.done);
+        self.last_contact = self.last_contact.max(done.chain([deal.updated]).max());
+        if let Some(f) = deal.latest_feedback()
+            && self.feedback.as_ref().is_none_or(|seen| seen.at < f.at)
+        {
+            self.feedback = Some(f.clone());
+        }
+    }
 }
 
-/// Every company on the board, by name.
-pub fn customers(board: &Board) -> Vec<Customer<'_>> {
-    let mut rows: Vec<Customer> = board
-        .companies
+/// Every company on the board, by name, its deals counted in one pass over the board (so a
+/// big board with many customers stays quick).
+pub fn customers(board: &Board) -> Vec<Customer> {
+    let key = |name: &str| name.to_lowercase();
+    let mut rows: Vec<Customer> = board.companies.iter().map(Customer::of).collect();
+    rows.sort_by_cached_key(|c| key(&c.company.name));
+    let at: HashMap<String, usize> = rows
         .iter()
-        .map(|company| customer(board, company))
+        .enumerate()
+        .map(|(i, c)| (key(&c.company.name), i))
         .collect();
-    rows.sort_by_cached_key(|c| c.company.name.to_lowercase());
+    let mut company_of: HashMap<DealId, usize> = HashMap::new();
+    for deal in board.deals.iter().filter(|d| !d.company.is_empty()) {
+        if let Some(&i) = at.get(&key(&deal.company)) {
+            rows[i].count(deal);
+            company_of.insert(deal.id, i);
+        }
+    }
+    for deal in board.deals.iter() {
+        let brought_by = match &deal.referred_by {
+            Some(Referral::Deal(id)) => company_of.get(id).copied(),
+            Some(Referral::Person(name)) => at.get(&key(name)).copied(),
+            None => None,
+        };
+        if let Some(i) = brought_by {
+            rows[i].referrals += 1;
+        }
+    }
     rows
 }
 
 /// One company's figures.
-pub fn customer<'a>(board: &'a Board, company: &'a Company) -> Customer<'a> {
-    let mut row = Customer {
-        company,
-        open: Totals::default(),
-        won: Totals::default(),
-        won_deals: 0,
-        open_deals: 0,
-        lost_deals: 0,
-        last_contact: None,
-        referrals: 0,
-        feedback: None,
-    };
+pub fn customer(board: &Board, company: &Company) -> Customer {
+    let mut row = Customer::of(company);
     let theirs: Vec<&Deal> = board.deals_of(&company.name).collect();
     for deal in &theirs {
-        match deal.status {
-            Status::Open => {
-                row.open.add(deal.value);
-                row.open_deals += 1;
-            }
-            Status::Won { .. } => {
-                row.won.add(deal.value);
-                row.won_deals += 1;
-            }
-            Status::Lost { .. } => row.lost_deals += 1,
-        }
-        let done = deal.done_actions.iter().map(|a| a.done);
-        row.last_contact = row.last_contact.max(done.chain([deal.updated]).max());
-        if let Some(f) = deal.latest_feedback()
-            && row.feedback.is_none_or(|seen| seen.at < f.at)
-        {
-            row.feedback = Some(f);
-        }
+        row.count(deal);
     }
     row.referrals = board
         .deals
@@ -90,7 +120,7 @@ pub fn customer<'a>(board: &'a Board, company: &'a Company) -> Customer<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DealId, StageId};
+    use crate::model::StageId;
     use crate::test_boards::moment;
 
     #[test]
@@ -132,7 +162,8 @@ mod tests {
         let acme = &rows[0];
         assert_eq!((acme.won_deals, acme.open_deals, acme.referrals), (2, 1, 1));
         assert!(acme.is_repeat());
-        assert_eq!(acme.feedback.map(|f| f.rating), Some(4));
+        assert_eq!(acme.feedback.as_ref().map(|f| f.rating), Some(4));
+        assert_eq!(customer(&board, &acme.company).referrals, 1);
         assert_eq!(acme.last_contact, Some(later));
         assert_eq!(rows[1].won_deals, 0);
         assert!(board.deal(DealId(3)).is_some());

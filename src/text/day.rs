@@ -78,6 +78,54 @@ pub struct DayText {
     /// `{from}`, `{to}`.
     pub event_owner: &'static str,
     pub nobody: &'static str,
+
+    pub key_agenda: &'static str,
+    pub key_customers: &'static str,
+    pub key_note: &'static str,
+    pub key_edit_notes: &'static str,
+    pub key_feedback: &'static str,
+    pub key_done: &'static str,
+    pub key_postpone: &'static str,
+    pub key_reschedule: &'static str,
+    pub key_open_company: &'static str,
+    pub key_edit_company: &'static str,
+    pub hint_agenda: &'static str,
+    pub hint_customers: &'static str,
+    pub hint_note: &'static str,
+    pub hint_feedback: &'static str,
+    pub hint_done: &'static str,
+    pub hint_postpone: &'static str,
+    pub hint_reschedule: &'static str,
+    pub agenda_title: &'static str,
+    pub customers_title: &'static str,
+    pub company_heading: &'static str,
+    /// `{days}`: how far the agenda looks.
+    pub agenda_nothing: &'static str,
+    /// `{text}`.
+    pub customers_filtered: &'static str,
+    /// `{title}`.
+    pub reschedule_title: &'static str,
+    pub not_a_day: &'static str,
+    /// `{title}`, `{date}`.
+    pub moved_to: &'static str,
+    /// `{name}`.
+    pub edit_company_title: &'static str,
+    /// `{title}`.
+    pub feedback_title: &'static str,
+    pub rating: &'static str,
+    pub said: &'static str,
+    /// `{title}`.
+    pub note_title: &'static str,
+    /// `{title}`.
+    pub notes_title: &'static str,
+    /// `{line}`: a row of the built-in notes field.
+    pub line: &'static str,
+    pub no_editor: &'static str,
+    /// `{editor}`, `{error}`.
+    pub editor_failed: &'static str,
+    /// `{title}`.
+    pub notes_saved: &'static str,
+    pub nothing_planned_today: &'static str,
 }
 }
 

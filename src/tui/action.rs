@@ -51,6 +51,20 @@ pub enum Action {
     PickStage,
     /// Fold empty stages to narrow strips, or unfold them.
     ToggleFold,
+    /// The agenda: every planned activity, overdue first, then day by day.
+    ShowAgenda,
+    /// The customers: companies, their people and deals.
+    ShowCustomers,
+    /// Move the selected activity on by a day.
+    Postpone,
+    /// Move the selected activity to a day typed.
+    Reschedule,
+    /// Record the customer's feedback on the deal.
+    AddFeedback,
+    /// Add a dated note to the deal (in the user's editor).
+    AddNote,
+    /// Edit the deal's notes (in the user's editor).
+    EditNotes,
     /// Go to the column of the stage with this number (0: the first), as the digit keys do.
     FocusColumn(u8),
     /// Add, edit or delete the selected item of a list screen (the process editor).

@@ -9,7 +9,9 @@ mod board_details;
 mod changes;
 mod closing;
 mod cursor;
+mod day;
 mod keys;
+mod notes;
 mod process;
 pub(crate) mod report_counter;
 mod reports;
@@ -20,6 +22,9 @@ mod team_link;
 use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 use tui_input::Input;
+
+pub use day::{AGENDA_DAYS, AgendaItem, AgendaView, CompanyView, CustomersView};
+pub use notes::{EditPurpose, Edited, EditorRequest};
 
 use crate::clock::Clock;
 use crate::model::{Board, Deal, DealId, Patch, StageId};
@@ -51,6 +56,12 @@ pub enum Mode {
     Process(ProcessView),
     /// The process report: is the sales process working?
     Reports(Box<ReportsView>),
+    /// What is planned across all deals: overdue, then day by day.
+    Agenda(AgendaView),
+    /// The customers: companies with their figures.
+    Customers(CustomersView),
+    /// One company: its record, people and every deal.
+    Company(CompanyView),
     Help {
         scroll: u16,
     },
@@ -67,7 +78,14 @@ impl Mode {
     pub fn is_screen(&self) -> bool {
         matches!(
             self,
-            Mode::Board | Mode::Detail(_) | Mode::Closed(_) | Mode::Process(_) | Mode::Reports(_)
+            Mode::Board
+                | Mode::Detail(_)
+                | Mode::Closed(_)
+                | Mode::Process(_)
+                | Mode::Reports(_)
+                | Mode::Agenda(_)
+                | Mode::Customers(_)
+                | Mode::Company(_)
         )
     }
 }
@@ -220,6 +238,12 @@ pub struct App {
     report_choice: ReportChoice,
     /// What the closed screen lists, while it is open.
     closed_list: Option<ClosedList>,
+    /// What the agenda and customers screens list, while one is open.
+    day_lists: day::DayLists,
+    /// Text for the user's editor, until the event loop takes it.
+    editor_request: Option<notes::EditorRequest>,
+    /// What the editor gave back, until the next `News` takes it in.
+    edited: Option<(notes::EditPurpose, notes::Edited)>,
     /// Works out the report's figures off the key path.
     reports: report_counter::ReportCounter,
     /// The team folder the board is in, shared through git; `None` when it is in none.
@@ -261,6 +285,9 @@ impl App {
             flash: None,
             report_choice: ReportChoice::default(),
             closed_list: None,
+            day_lists: day::DayLists::default(),
+            editor_request: None,
+            edited: None,
             reports: report_counter::ReportCounter::default(),
             team,
             size,
@@ -427,6 +454,9 @@ impl App {
             Mode::Closed(_) => Context::Closed,
             Mode::Process(_) => Context::Process,
             Mode::Reports(_) => Context::Reports,
+            Mode::Agenda(_) => Context::Agenda,
+            Mode::Customers(_) => Context::Customers,
+            Mode::Company(_) => Context::Company,
             Mode::Help { .. } => Context::Help,
             Mode::Form(_) | Mode::TextForm(_) => Context::Form,
             Mode::Picker(_) => Context::Picker,
@@ -518,6 +548,7 @@ impl App {
     pub fn update(&mut self, action: super::action::Action) {
         self.apply(action);
         self.keep_closed_list();
+        self.keep_day_lists();
     }
 
     fn apply(&mut self, action: super::action::Action) {
@@ -531,6 +562,7 @@ impl App {
             }
             Action::Terminate => return self.terminate(),
             Action::News => {
+                self.take_edited();
                 self.take_report();
                 self.take_team_news();
                 return self.take_finished_save();

@@ -71,6 +71,8 @@ pub const BOARD: &[Hint] = &[
     hint(&[MarkLost], |h| h.lost),
     hint(&[StartFilter], |h| h.filter),
     hint(&[PickStage], |h| h.pick_stage),
+    hint(&[ShowAgenda], |_| t().day.hint_agenda),
+    hint(&[ShowCustomers], |_| t().day.hint_customers),
     hint(&[Undo], |h| h.undo),
     hint(&[Quit], |h| h.quit),
     // Last: a narrow screen drops it before quitting is no longer shown.
@@ -111,6 +113,7 @@ pub const DETAIL: &[Hint] = &[
     hint(&[MarkLost], |h| h.lost),
     hint(&[Close], |h| h.back),
     hint(&[PickStage], |h| h.pick_stage),
+    hint(&[AddNote], |_| t().day.hint_note),
 ];
 
 #[rustfmt::skip]
@@ -118,7 +121,33 @@ pub const DETAIL_CLOSED: &[Hint] = &[
     hint(&[ToggleTick], |h| h.tick),
     hint(&[CompleteAction], |h| h.action_done),
     hint(&[EditDeal], |h| h.edit),
+    hint(&[AddFeedback], |_| t().day.hint_feedback),
     hint(&[Reopen], |h| h.reopen),
+    hint(&[Close], |h| h.back),
+    hint(&[AddNote], |_| t().day.hint_note),
+];
+
+#[rustfmt::skip]
+pub const AGENDA: &[Hint] = &[
+    hint(&[CompleteAction], |_| t().day.hint_done),
+    hint(&[Postpone], |_| t().day.hint_postpone),
+    hint(&[Reschedule], |_| t().day.hint_reschedule),
+    hint(&[ShowDetail], |h| h.open),
+    hint(&[Undo], |h| h.undo),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const CUSTOMERS: &[Hint] = &[
+    hint(&[ShowDetail], |h| h.open),
+    hint(&[StartFilter], |h| h.filter),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
+pub const COMPANY: &[Hint] = &[
+    hint(&[ShowDetail], |h| h.open),
+    hint(&[EditItem], |h| h.edit),
     hint(&[Close], |h| h.back),
 ];
 

@@ -24,13 +24,22 @@ pub enum Context {
     Help,
     /// `dealboard review`: the stand-up presentation (its own program, so not in [`Context::ALL`]).
     Review,
+    /// The agenda of planned activities.
+    Agenda,
+    /// The customers list.
+    Customers,
+    /// One company.
+    Company,
 }
 
 impl Context {
     /// Every context, in the order the help screen lists them.
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 13] = [
         Context::Board,
         Context::Detail,
+        Context::Agenda,
+        Context::Customers,
+        Context::Company,
         Context::Closed,
         Context::Process,
         Context::Reports,
@@ -155,7 +164,8 @@ const fn bind(
 }
 
 use Context::{
-    Board, Closed, Detail, Filter, Form, Help, Picker, Process, Question, Reports, Review,
+    Agenda, Board, Closed, Company, Customers, Detail, Filter, Form, Help, Picker, Process,
+    Question, Reports, Review,
 };
 
 #[rustfmt::skip] // a table reads best with one binding a line
@@ -190,6 +200,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Board, &[key(KeyCode::Esc)], Action::Close, |k| k.clear_filter),
     bind(Board, &[ch('S')], Action::CycleSort, |k| k.cycle_sort),
     bind(Board, &[ch('z')], Action::ToggleFold, |k| k.toggle_fold),
+    bind(Board, &[ch('A')], Action::ShowAgenda, |_| crate::text::t().day.key_agenda),
+    bind(Board, &[ch('C')], Action::ShowCustomers, |_| crate::text::t().day.key_customers),
     bind(Board, &[ch('c')], Action::ShowClosed, |k| k.show_closed),
     bind(Board, &[ch('p')], Action::ShowProcess, |k| k.show_process),
     bind(Board, &[ch('s')], Action::ShowReports, |_| crate::text::t().report_screen.show_reports),
@@ -203,6 +215,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch(' ')], Action::ToggleTick, |k| k.toggle_tick),
     bind(Detail, &[ch('a')], Action::CompleteAction, |k| k.complete_action),
     bind(Detail, &[ch('e')], Action::EditDeal, |k| k.edit_deal),
+    bind(Detail, &[ch('n')], Action::AddNote, |_| crate::text::t().day.key_note),
+    bind(Detail, &[ch('N')], Action::EditNotes, |_| crate::text::t().day.key_edit_notes),
+    bind(Detail, &[ch('f')], Action::AddFeedback, |_| crate::text::t().day.key_feedback),
     bind(Detail, &[ch('>'), ch('L'), shift(KeyCode::Right)], Action::MoveForward, |k| k.move_forward),
     bind(Detail, &[ch('<'), ch('H'), shift(KeyCode::Left)], Action::MoveBack, |k| k.move_back),
     bind(Detail, &[ch('M')], Action::PickStage, |k| k.pick_stage),
@@ -215,6 +230,40 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.scroll_down),
     bind(Detail, &[key(KeyCode::Esc), key(KeyCode::Enter), ch('q')], Action::Close, |k| k.back),
     bind(Detail, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Agenda, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.one_above_row),
+    bind(Agenda, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.one_below_row),
+    bind(Agenda, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.first_row),
+    bind(Agenda, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.last_row),
+    bind(Agenda, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
+    bind(Agenda, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.page_down),
+    bind(Agenda, &[key(KeyCode::Enter)], Action::ShowDetail, |k| k.show_detail),
+    bind(Agenda, &[ch(' '), ch('a')], Action::CompleteAction, |_| crate::text::t().day.key_done),
+    bind(Agenda, &[ch('+')], Action::Postpone, |_| crate::text::t().day.key_postpone),
+    bind(Agenda, &[ch('r')], Action::Reschedule, |_| crate::text::t().day.key_reschedule),
+    bind(Agenda, &[ch('u')], Action::Undo, |k| k.undo),
+    bind(Agenda, &[ctrl('r')], Action::Redo, |k| k.redo),
+    bind(Agenda, &[key(KeyCode::Esc), ch('A'), ch('q')], Action::Close, |k| k.back),
+    bind(Agenda, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Customers, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.one_above_row),
+    bind(Customers, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.one_below_row),
+    bind(Customers, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.first_row),
+    bind(Customers, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.last_row),
+    bind(Customers, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
+    bind(Customers, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.page_down),
+    bind(Customers, &[ch('/')], Action::StartFilter, |k| k.start_filter),
+    bind(Customers, &[key(KeyCode::Enter)], Action::ShowDetail, |_| crate::text::t().day.key_open_company),
+    bind(Customers, &[key(KeyCode::Esc), ch('C'), ch('q')], Action::Close, |k| k.back),
+    bind(Customers, &[ctrl('c')], Action::Quit, |k| k.quit),
+    bind(Company, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.one_above_row),
+    bind(Company, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.one_below_row),
+    bind(Company, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.first_row),
+    bind(Company, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.last_row),
+    bind(Company, &[key(KeyCode::Enter)], Action::ShowDetail, |k| k.show_detail),
+    bind(Company, &[ch('e')], Action::EditItem, |_| crate::text::t().day.key_edit_company),
+    bind(Company, &[ch('u')], Action::Undo, |k| k.undo),
+    bind(Company, &[ctrl('r')], Action::Redo, |k| k.redo),
+    bind(Company, &[key(KeyCode::Esc), ch('q')], Action::Close, |k| k.back),
+    bind(Company, &[ctrl('c')], Action::Quit, |k| k.quit),
     bind(Closed, &[key(KeyCode::Up), ch('k')], Action::SelectUp, |k| k.select_up),
     bind(Closed, &[key(KeyCode::Down), ch('j')], Action::SelectDown, |k| k.select_down),
     bind(Closed, &[key(KeyCode::Home), ch('g')], Action::SelectFirst, |k| k.first_row),

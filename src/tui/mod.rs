@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod app;
+mod editor;
 pub mod form;
 pub mod hints;
 pub mod input_limit;
@@ -153,6 +154,12 @@ trait Screen {
     }
     /// Gives the screen something to call from a background thread when it has news.
     fn wake_on_news(&mut self, _wake: Arc<dyn Fn() + Send + Sync>) {}
+    /// Text the screen wants edited in the user's editor.
+    fn take_editor_request(&mut self) -> Option<app::EditorRequest> {
+        None
+    }
+    /// What the editor gave back for a request.
+    fn give_edited(&mut self, _purpose: app::EditPurpose, _edited: app::Edited) {}
 }
 
 impl Screen for App {
@@ -173,6 +180,12 @@ impl Screen for App {
     }
     fn wake_on_news(&mut self, wake: Arc<dyn Fn() + Send + Sync>) {
         App::wake_on_news(self, wake);
+    }
+    fn take_editor_request(&mut self) -> Option<app::EditorRequest> {
+        App::take_editor_request(self)
+    }
+    fn give_edited(&mut self, purpose: app::EditPurpose, edited: app::Edited) {
+        App::give_edited(self, purpose, edited);
     }
 }
 
@@ -269,7 +282,14 @@ fn serve(
                 wakeups::Wake::Terminal(event) => match event? {
                     Event::Key(key) => match keymap::action_for(screen.context(), &key) {
                         Some(Action::Suspend) => signals::suspend(terminal)?,
-                        Some(action) => screen.apply(action),
+                        Some(action) => {
+                            screen.apply(action);
+                            if let Some(request) = screen.take_editor_request() {
+                                let edited = in_editor(terminal, &wakeups, &request.text)?;
+                                screen.give_edited(request.purpose, edited);
+                                break;
+                            }
+                        }
                         None => {}
                     },
                     Event::Paste(text) => paste(screen, &text),
@@ -286,6 +306,19 @@ fn serve(
         }
     }
     Ok(Ending::Quit)
+}
+
+/// Edits `text` in the user's editor, the key reader paused meanwhile; or says there is none.
+fn in_editor(
+    terminal: &mut AppTerminal,
+    wakeups: &wakeups::Wakeups,
+    text: &str,
+) -> io::Result<app::Edited> {
+    let Some(editor) = editor::chosen(|name| std::env::var(name).ok()) else {
+        return Ok(app::Edited::NoEditor);
+    };
+    let _paused = wakeups.pause_keys();
+    editor::edit(terminal, &editor, text)
 }
 
 /// The most events taken before a frame is drawn anyway.

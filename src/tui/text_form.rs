@@ -23,6 +23,18 @@ pub enum Purpose {
     List(BoardList),
     /// The board's name, owner and currency.
     BoardDetails,
+    /// An activity of the agenda (the deal's, at this place in its list) is done.
+    FinishActivity(DealId, usize),
+    /// An activity of the agenda moves to another day.
+    Reschedule(DealId, usize),
+    /// The record of the company of this name.
+    EditCompany(String),
+    /// The customer's feedback on this deal.
+    Feedback(DealId),
+    /// A dated note for this deal (the built-in field, a row a line).
+    Note(DealId),
+    /// The deal's notes, whole (the built-in field).
+    Notes(DealId),
 }
 
 #[derive(Clone, Debug)]

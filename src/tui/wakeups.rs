@@ -3,6 +3,8 @@
 //! (or its next tick) instead of waking every few milliseconds to look.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::Duration;
 
@@ -19,16 +21,41 @@ pub enum Wake {
 pub struct Wakeups {
     sender: Sender<Wake>,
     receiver: Receiver<Wake>,
+    keys: Arc<KeyReader>,
 }
+
+/// Lets the loop stop the key reader while another program (the user's editor) has the
+/// terminal: otherwise the reader would take that program's keys.
+#[derive(Default)]
+struct KeyReader {
+    paused: AtomicBool,
+    /// The reader saw the pause and reads nothing until it ends.
+    resting: AtomicBool,
+}
+
+/// Keeps the key reader paused until dropped.
+pub struct Paused<'a>(&'a KeyReader);
+
+impl Drop for Paused<'_> {
+    fn drop(&mut self) {
+        self.0.paused.store(false, Ordering::SeqCst);
+    }
+}
+
+/// How long the key reader waits for a key before it looks whether it is paused: the most an
+/// editor waits to start.
+const LOOK_EVERY: Duration = Duration::from_millis(100);
 
 impl Wakeups {
     /// Starts the threads that read the terminal and hear signals.
     pub fn start() -> io::Result<Wakeups> {
         let (sender, receiver) = channel();
         let terminal = sender.clone();
+        let keys = Arc::new(KeyReader::default());
+        let reader = Arc::clone(&keys);
         std::thread::Builder::new()
             .name("dealboard-keys".into())
-            .spawn(move || read_terminal(&terminal))?;
+            .spawn(move || read_terminal(&terminal, &reader))?;
         #[cfg(unix)]
         {
             use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -46,7 +73,21 @@ impl Wakeups {
                     }
                 })?;
         }
-        Ok(Wakeups { sender, receiver })
+        Ok(Wakeups {
+            sender,
+            receiver,
+            keys,
+        })
+    }
+
+    /// Stops reading keys until the guard is dropped; returns once the reader rests.
+    pub fn pause_keys(&self) -> Paused<'_> {
+        self.keys.resting.store(false, Ordering::SeqCst);
+        self.keys.paused.store(true, Ordering::SeqCst);
+        while !self.keys.resting.load(Ordering::SeqCst) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        Paused(&self.keys)
     }
 
     /// Something to call from another thread to wake the loop with [`Wake::News`].
@@ -68,9 +109,23 @@ impl Wakeups {
     }
 }
 
-/// Reads terminal events until the terminal fails (it hung up) or the loop is gone.
-fn read_terminal(sender: &Sender<Wake>) {
+/// Reads terminal events until the terminal fails (it hung up) or the loop is gone; rests
+/// while paused.
+fn read_terminal(sender: &Sender<Wake>, keys: &KeyReader) {
     loop {
+        if keys.paused.load(Ordering::SeqCst) {
+            keys.resting.store(true, Ordering::SeqCst);
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        }
+        match event::poll(LOOK_EVERY) {
+            Ok(false) => continue,
+            Ok(true) => {}
+            Err(e) => {
+                let _ = sender.send(Wake::Terminal(Err(e)));
+                break;
+            }
+        }
         let read = event::read();
         let failed = read.is_err();
         if sender.send(Wake::Terminal(read)).is_err() || failed {

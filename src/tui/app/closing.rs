@@ -261,6 +261,12 @@ impl App {
             Purpose::EditStage(stage) => self.save_stage(Some(stage), 0, &form),
             Purpose::List(list) => self.save_list(list, &form),
             Purpose::BoardDetails => self.save_board_details(&form),
+            Purpose::FinishActivity(id, index) => self.save_finish(id, index, &form),
+            Purpose::Reschedule(id, index) => self.save_reschedule(id, index, &form),
+            Purpose::EditCompany(name) => self.save_company(&name, &form),
+            Purpose::Feedback(id) => self.save_feedback(id, &form),
+            Purpose::Note(id) => self.save_lines(super::notes::EditPurpose::Note(id), &form),
+            Purpose::Notes(id) => self.save_lines(super::notes::EditPurpose::Notes(id), &form),
         }
     }
 

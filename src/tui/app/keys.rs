@@ -19,6 +19,9 @@ impl App {
             Mode::Closed(_) => self.on_closed(action),
             Mode::Process(_) => self.on_process(action),
             Mode::Reports(_) => self.on_reports(action),
+            Mode::Agenda(_) => self.on_agenda(action),
+            Mode::Customers(_) => self.on_customers(action),
+            Mode::Company(_) => self.on_company(action),
             Mode::Help { .. } => self.on_help(action),
             Mode::Form(_) => self.on_deal_form(action),
             Mode::TextForm(_) => self.on_text_form(action),
@@ -118,6 +121,8 @@ impl App {
             }
             CycleSort => self.cycle_sort(),
             ShowClosed => self.open(Mode::Closed(ClosedView::default())),
+            ShowAgenda => self.open(Mode::Agenda(Default::default())),
+            ShowCustomers => self.open(Mode::Customers(Default::default())),
             ShowProcess => self.open(Mode::Process(ProcessView::default())),
             ShowReports => self.open_reports(),
             ShowHelp => self.open(Mode::Help { scroll: 0 }),
@@ -156,6 +161,9 @@ impl App {
                 | MarkLost
                 | Reopen
                 | PickStage
+                | AddNote
+                | EditNotes
+                | AddFeedback
                 | Undo
                 | Redo
         );
@@ -196,6 +204,9 @@ impl App {
             MarkLost => self.ask_lost_reason(deal.id),
             Reopen => self.reopen_deal(deal.id),
             PickStage => self.pick_stage(deal.id),
+            AddNote => self.ask_note(deal.id),
+            EditNotes => self.ask_notes(deal.id),
+            AddFeedback => self.ask_feedback(deal.id),
             Undo => self.undo(),
             Redo => self.redo(),
             Close => self.close(),
@@ -382,6 +393,10 @@ impl App {
         };
         match below {
             Some(Mode::Closed(view)) => {
+                view.text = text;
+                view.row = 0;
+            }
+            Some(Mode::Customers(view)) => {
                 view.text = text;
                 view.row = 0;
             }

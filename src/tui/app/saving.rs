@@ -278,6 +278,7 @@ impl App {
     /// True when a save finished, or the report's figures came, that the app has not taken in.
     pub fn has_news(&self) -> bool {
         self.writer.has_finished()
+            || self.edited.is_some()
             || self.reports.has_answer()
             || self.team.as_ref().is_some_and(|team| team.has_news())
     }

@@ -55,9 +55,11 @@ pub fn render(app: &App, view: &DetailView, frame: &mut Frame, area: Rect) {
     if !deal.notes.is_empty() {
         lines.push(Line::from(""));
         lines.push(Line::styled(format!(" {}", d.notes), theme::heading()));
+        // Line by line: the notes' own line breaks are kept.
         lines.extend(
-            crate::display_width::wrap(&deal.notes, room)
-                .into_iter()
+            deal.notes
+                .lines()
+                .flat_map(|line| crate::display_width::wrap(line, room))
                 .map(|l| Line::from(format!("   {l}"))),
         );
     }
@@ -211,15 +213,49 @@ fn referrals(board: &Board, deal: &Deal) -> Vec<Line<'static>> {
     ]
 }
 
+/// What is planned, the customer's feedback, dated notes, events and activities done: each a
+/// heading and its entries, a date and the text wrapped under itself.
+fn life(
+    deal: &Deal,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    room: usize,
+) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for section in crate::text::deal_life::life_of(deal, now) {
+        lines.push(Line::from(""));
+        lines.push(Line::styled(
+            format!(" {}", section.heading),
+            theme::heading(),
+        ));
+        for entry in section.entries {
+            let lead = 3 + width(&entry.when) + 2;
+            let text_room = room.saturating_sub(lead + 1).max(16);
+            let mut parts = entry
+                .text
+                .lines()
+                .flat_map(|line| crate::display_width::wrap(line, text_room))
+                .collect::<Vec<_>>()
+                .into_iter();
+            lines.push(Line::from(vec![
+                Span::styled(format!("   {}  ", entry.when), theme::dim()),
+                Span::raw(parts.next().unwrap_or_default()),
+            ]));
+            lines.extend(parts.map(|more| Line::raw(format!("{}{more}", " ".repeat(lead)))));
+        }
+    }
+    lines
+}
+
 /// Every stage the deal entered, how long it stayed and what was skipped (wrapped under its
 /// own column, so nothing is cut off); then the actions done.
 fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
     let d = &t().detail;
     let now = app.now();
-    let mut lines = vec![
+    let mut lines = life(deal, now, room);
+    lines.extend([
         Line::from(""),
         Line::styled(format!(" {}", d.history), theme::heading()),
-    ];
+    ]);
     let stays: Vec<StayWords> = timeline(deal, app.board(), now)
         .iter()
         .map(|stay| StayWords::of(stay, now))
@@ -249,24 +285,6 @@ fn history(app: &App, deal: &Deal, room: usize) -> Vec<Line<'static>> {
         lines.extend(
             notes.map(|more| Line::styled(format!("{}{more}", " ".repeat(notes_at)), style)),
         );
-    }
-    if !deal.done_actions.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::styled(
-            format!(" {}", d.done_actions),
-            theme::heading(),
-        ));
-        for done in deal.done_actions.iter().rev() {
-            let date = done
-                .done
-                .with_timezone(now.offset())
-                .format("%Y-%m-%d")
-                .to_string();
-            lines.push(Line::from(vec![
-                Span::styled(format!("   {date}  "), theme::dim()),
-                Span::raw(done.text.clone()),
-            ]));
-        }
     }
     lines
 }

@@ -1,9 +1,11 @@
 //! Drawing: renders `&App` into a frame, computing the layout from the frame's size every time.
 
+mod agenda;
 pub(crate) mod bars;
 mod board;
 mod card;
 mod closed;
+mod customers;
 mod detail;
 mod dialog;
 mod fields;
@@ -51,6 +53,9 @@ pub fn render(app: &App, frame: &mut Frame) {
         Mode::Closed(view) => closed::render(app, view, frame, screen_area),
         Mode::Process(view) => process::render(app, view, frame, screen_area),
         Mode::Reports(view) => reports::render(app.today(), view, frame, screen_area),
+        Mode::Agenda(view) => agenda::render(app, view, frame, screen_area),
+        Mode::Customers(view) => customers::render_list(app, view, frame, screen_area),
+        Mode::Company(view) => customers::render_company(app, view, frame, screen_area),
         _ => {
             bars::title_bar(app, frame, title);
             board::render(app, layout, frame, body);

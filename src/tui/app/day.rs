@@ -1,0 +1,407 @@
+//! The screens of a salesperson's day: the agenda (every planned activity, overdue first, then
+//! day by day: done, moved, or opened), the customers (companies with their figures) and one
+//! company (its record, people and deals). What they list is worked out in `update`, not for
+//! every frame.
+
+use chrono::{Days, NaiveDate};
+
+use super::{App, DetailView, Mode};
+use crate::model::DealId;
+use crate::report::{Agenda, Customer, customers};
+use crate::text::{fill, t};
+use crate::tui::action::Action;
+use crate::tui::text_form::{Purpose, Row, TextForm};
+
+/// The agenda looks this many days ahead, today included.
+pub const AGENDA_DAYS: u32 = 7;
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AgendaView {
+    pub row: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CustomersView {
+    pub row: usize,
+    /// Words to look for in a company's name, phone, e-mail or people.
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CompanyView {
+    pub name: String,
+    /// The selected deal.
+    pub row: usize,
+}
+
+/// One planned activity as the agenda lists it: where it is kept, and its day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub id: DealId,
+    pub index: usize,
+    pub due: NaiveDate,
+}
+
+#[derive(Default)]
+pub struct DayLists {
+    agenda: Option<Vec<AgendaItem>>,
+    customers: Option<(String, Vec<Customer>)>,
+}
+
+impl App {
+    /// The agenda's items in the order shown (overdue first).
+    pub fn agenda_items(&self) -> &[AgendaItem] {
+        self.day_lists.agenda.as_deref().unwrap_or(&[])
+    }
+
+    /// The customers the customers screen lists (those matching its words).
+    pub fn customer_rows(&self) -> &[Customer] {
+        self.day_lists
+            .customers
+            .as_ref()
+            .map_or(&[], |(_, rows)| rows.as_slice())
+    }
+
+    /// The deals of the company shown, open first, then the latest closed.
+    pub fn company_deals<'a>(&'a self, name: &'a str) -> Vec<&'a crate::model::Deal> {
+        let mut deals: Vec<_> = self.board.deals_of(name).collect();
+        deals.sort_by_key(|d| (!d.status.is_open(), std::cmp::Reverse(d.updated), d.id));
+        deals
+    }
+
+    /// Keeps the lists of the day's screens up to date while one of them is open.
+    pub(super) fn keep_day_lists(&mut self) {
+        let open = |wanted: fn(&Mode) -> bool| {
+            std::iter::once(&self.mode)
+                .chain(self.under.iter())
+                .any(wanted)
+        };
+        self.day_lists.agenda = open(|m| matches!(m, Mode::Agenda(_))).then(|| {
+            let agenda = Agenda::of(&self.board, self.clock.today(), AGENDA_DAYS);
+            agenda
+                .items()
+                .map(|p| AgendaItem {
+                    id: p.deal.id,
+                    index: p.index,
+                    due: p.due(),
+                })
+                .collect()
+        });
+        let text = std::iter::once(&self.mode)
+            .chain(self.under.iter())
+            .find_map(|m| match m {
+                Mode::Customers(view) => Some(view.text.to_lowercase()),
+                _ => None,
+            });
+        let wanted = text.or_else(|| open(|m| matches!(m, Mode::Company(_))).then(String::new));
+        self.day_lists.customers = wanted.map(|text| {
+            let mut rows = customers(&self.board);
+            if !text.is_empty() {
+                rows.retain(|c| self.customer_matches(c, &text));
+            }
+            (text, rows)
+        });
+    }
+
+    fn customer_matches(&self, customer: &Customer, text: &str) -> bool {
+        let c = &customer.company;
+        let has = |s: &str| s.to_lowercase().contains(text);
+        has(&c.name)
+            || has(&c.phone)
+            || has(&c.email)
+            || self
+                .board
+                .people_at(&c.name)
+                .any(|p| has(&p.name) || has(&p.phone) || has(&p.email))
+    }
+
+    pub(super) fn on_agenda(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Agenda(view) = &self.mode else {
+            return;
+        };
+        let view = view.clone();
+        let changes = matches!(action, CompleteAction | Postpone | Reschedule | Undo | Redo);
+        if changes && !self.may_change(matches!(action, Postpone | Undo | Redo)) {
+            return;
+        }
+        let items = self.agenda_items().to_vec();
+        let last = items.len().saturating_sub(1);
+        let row = view.row.min(last);
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        let selected = items.get(row).copied();
+        let set = |app: &mut App, row: usize| {
+            if let Mode::Agenda(view) = &mut app.mode {
+                view.row = row;
+            }
+        };
+        match action {
+            SelectUp => set(self, row.saturating_sub(1)),
+            SelectDown => set(self, (row + 1).min(last)),
+            SelectFirst => set(self, 0),
+            SelectLast => set(self, last),
+            PageUp => set(self, row.saturating_sub(page)),
+            PageDown => set(self, (row + page).min(last)),
+            ShowDetail | CompleteAction | Postpone | Reschedule => {
+                let Some(item) = selected else {
+                    return self.show_info(t().day.agenda_nothing.to_string());
+                };
+                match action {
+                    ShowDetail => self.open(Mode::Detail(DetailView {
+                        id: item.id,
+                        item: 0,
+                        scroll: 0,
+                    })),
+                    CompleteAction => self.ask_finish(item),
+                    Postpone => {
+                        let day = item.due.max(self.today());
+                        if let Some(next) = day.checked_add_days(Days::new(1)) {
+                            self.move_activity(item, next);
+                        }
+                    }
+                    _ => self.ask_reschedule(item),
+                }
+            }
+            Undo => self.undo(),
+            Redo => self.redo(),
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    /// The activity is done: the form asks what follows, as `a` does for the next action.
+    fn ask_finish(&mut self, item: AgendaItem) {
+        let Some(deal) = self.board.deal(item.id) else {
+            return;
+        };
+        let Some(activity) = deal.activities.get(item.index) else {
+            return;
+        };
+        let f = &t().form;
+        let title = fill(
+            f.next_action_title,
+            &[("done", &activity.text), ("title", &deal.title)],
+        );
+        let rows = vec![
+            Row::new(f.next_action, "").hint(f.placeholder_next_action),
+            Row::new(f.next_action_due, "").hint(f.placeholder_date),
+        ];
+        self.open(Mode::TextForm(Box::new(TextForm::new(
+            Purpose::FinishActivity(item.id, item.index),
+            title,
+            rows,
+        ))));
+    }
+
+    /// Saves the form of [`App::ask_finish`].
+    pub(super) fn save_finish(&mut self, id: DealId, index: usize, form: &TextForm) {
+        let due = match crate::text::parse_date(form.value(1), self.clock.today()) {
+            Ok(due) => due,
+            Err(e) => return self.refuse_text_form(1, e.to_string()),
+        };
+        let following = crate::model::Activity::task(form.value(0), due);
+        match self
+            .board
+            .finish_activity(id, index, following, self.clock.now_utc())
+        {
+            Ok(patch) => {
+                self.close();
+                let title = self.deal_title(id);
+                let said = fill(t().board.action_done, &[("title", &title)]);
+                self.commit(said, patch, Some(id));
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    fn ask_reschedule(&mut self, item: AgendaItem) {
+        let f = &t().form;
+        let d = &t().day;
+        let rows = vec![Row::new(f.next_action_due, "").hint(f.placeholder_date)];
+        self.open(Mode::TextForm(Box::new(TextForm::new(
+            Purpose::Reschedule(item.id, item.index),
+            fill(d.reschedule_title, &[("title", &self.deal_title(item.id))]),
+            rows,
+        ))));
+    }
+
+    /// Saves the form of [`App::ask_reschedule`]: a date as every date field takes it
+    /// (`2026-12-24`, `tomorrow`, `+3d`).
+    pub(super) fn save_reschedule(&mut self, id: DealId, index: usize, form: &TextForm) {
+        let day = match crate::text::parse_date(form.value(0), self.today()) {
+            Ok(Some(day)) => day,
+            Ok(None) => return self.refuse_text_form(0, t().day.not_a_day.to_string()),
+            Err(e) => return self.refuse_text_form(0, e.to_string()),
+        };
+        self.close();
+        self.move_activity(
+            AgendaItem {
+                id,
+                index,
+                due: day,
+            },
+            day,
+        );
+    }
+
+    fn move_activity(&mut self, item: AgendaItem, to: NaiveDate) {
+        let time = self
+            .board
+            .deal(item.id)
+            .and_then(|d| d.activities.get(item.index))
+            .and_then(|a| a.time);
+        match self
+            .board
+            .reschedule(item.id, item.index, to, time, self.clock.now_utc())
+        {
+            Ok(patch) => {
+                let said = fill(
+                    t().day.moved_to,
+                    &[
+                        ("title", &self.deal_title(item.id)),
+                        ("date", &crate::text::date_with_weekday(to)),
+                    ],
+                );
+                self.commit(said, patch, Some(item.id));
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    fn deal_title(&self, id: DealId) -> String {
+        self.board
+            .deal(id)
+            .map(|d| d.title.clone())
+            .unwrap_or_default()
+    }
+
+    pub(super) fn on_customers(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Customers(view) = &self.mode else {
+            return;
+        };
+        let text = view.text.clone();
+        let last = self.customer_rows().len().saturating_sub(1);
+        let row = view.row.min(last);
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        let selected = self
+            .customer_rows()
+            .get(row)
+            .map(|c| c.company.name.clone());
+        let set = |app: &mut App, row: usize| {
+            if let Mode::Customers(view) = &mut app.mode {
+                view.row = row;
+            }
+        };
+        match action {
+            SelectUp => set(self, row.saturating_sub(1)),
+            SelectDown => set(self, (row + 1).min(last)),
+            SelectFirst => set(self, 0),
+            SelectLast => set(self, last),
+            PageUp => set(self, row.saturating_sub(page)),
+            PageDown => set(self, (row + page).min(last)),
+            StartFilter => self.open(Mode::Filter(tui_input::Input::new(text))),
+            ShowDetail => match selected {
+                Some(name) => self.open(Mode::Company(CompanyView { name, row: 0 })),
+                None => self.show_info(t().day.no_companies.to_string()),
+            },
+            Close if !text.is_empty() => {
+                if let Mode::Customers(view) = &mut self.mode {
+                    view.text.clear();
+                    view.row = 0;
+                }
+            }
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    pub(super) fn on_company(&mut self, action: Action) {
+        use Action::*;
+        let Mode::Company(view) = &self.mode else {
+            return;
+        };
+        let view = view.clone();
+        if matches!(action, EditItem | Undo | Redo) && !self.may_change(false) {
+            return;
+        }
+        let deals: Vec<DealId> = self
+            .company_deals(&view.name)
+            .iter()
+            .map(|d| d.id)
+            .collect();
+        let last = deals.len().saturating_sub(1);
+        let row = view.row.min(last);
+        let set = |app: &mut App, row: usize| {
+            if let Mode::Company(view) = &mut app.mode {
+                view.row = row;
+            }
+        };
+        match action {
+            SelectUp => set(self, row.saturating_sub(1)),
+            SelectDown => set(self, (row + 1).min(last)),
+            SelectFirst => set(self, 0),
+            SelectLast => set(self, last),
+            ShowDetail => {
+                if let Some(id) = deals.get(row) {
+                    self.open(Mode::Detail(DetailView {
+                        id: *id,
+                        item: 0,
+                        scroll: 0,
+                    }));
+                }
+            }
+            EditItem => self.ask_company(&view.name),
+            Undo => self.undo(),
+            Redo => self.redo(),
+            Close => self.close(),
+            _ => {}
+        }
+    }
+
+    fn ask_company(&mut self, name: &str) {
+        let Some(company) = self.board.company(name) else {
+            return;
+        };
+        let d = &t().day;
+        let rows = vec![
+            Row::new(d.h_company, &company.name),
+            Row::new(d.h_phone, &company.phone),
+            Row::new(d.h_email, &company.email),
+            Row::new(d.notes, &company.notes.replace('\n', " / ")),
+        ];
+        self.open(Mode::TextForm(Box::new(TextForm::new(
+            Purpose::EditCompany(company.name.clone()),
+            fill(d.edit_company_title, &[("name", &company.name)]),
+            rows,
+        ))));
+    }
+
+    /// Saves the form of [`App::ask_company`]; the company view follows a new name.
+    pub(super) fn save_company(&mut self, name: &str, form: &TextForm) {
+        let value = |i: usize| form.value(i).trim().to_string();
+        let notes = value(3).replace(" / ", "\n");
+        let result = self.board.edit_company(name, self.clock.now_utc(), |c| {
+            c.name = value(0);
+            c.phone = value(1);
+            c.email = value(2);
+            c.notes = notes;
+        });
+        match result {
+            Ok(Some(patch)) => {
+                self.close();
+                let new_name = value(0);
+                if let Mode::Company(view) = &mut self.mode {
+                    view.name = new_name.clone();
+                }
+                let said = fill(t().day.company_saved, &[("name", &new_name)]);
+                self.commit(said, patch, None);
+            }
+            Ok(None) => {
+                self.close();
+                self.show_info(t().board.no_changes.to_string());
+            }
+            Err(e) => self.refuse_text_form(0, e.to_string()),
+        }
+    }
+}

@@ -1,0 +1,260 @@
+//! The customers screen (a row per company: phone, open pipeline, won value, deals won, last
+//! contact, referrals, latest feedback) and one company (its record, people, every deal).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::bars::money_list_fitting;
+use super::theme;
+use crate::display_width::{pad, truncate, wrap};
+use crate::model::Status;
+use crate::report::customer;
+use crate::text::day::stars;
+use crate::text::{date_short, fill, money, t};
+use crate::tui::app::{App, CompanyView, CustomersView};
+
+pub fn render_list(app: &App, view: &CustomersView, frame: &mut Frame, area: Rect) {
+    let d = &t().day;
+    let mut title = vec![Span::styled(
+        format!(" {} ", d.customers_title),
+        theme::heading(),
+    )];
+    if !view.text.is_empty() {
+        title.push(Span::styled(
+            format!(" {} ", fill(d.customers_filtered, &[("text", &view.text)])),
+            theme::filter_state(),
+        ));
+    }
+    let block = Block::bordered()
+        .title(Line::from(title))
+        .border_style(theme::heading());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let rows = app.customer_rows();
+    if rows.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Line::styled(format!(" {}", d.no_companies), theme::dim())),
+            inner,
+        );
+        return;
+    }
+    let room = usize::from(inner.width);
+    // Fixed: phone, open, won, and the counts as wide as their headings; the name and the
+    // feedback share the rest.
+    let w = crate::display_width::width;
+    let (won_deals, last, referrals) = (
+        w(d.h_won_deals).max(3),
+        w(d.h_last_contact).max(8),
+        w(d.h_referrals).max(3),
+    );
+    let flexible = room.saturating_sub(2 + 16 + 16 + 14 + won_deals + last + referrals + 7);
+    let name_width = (flexible / 2).clamp(8, 32);
+    let feedback_width = flexible.saturating_sub(name_width);
+    let selected = view.row.min(rows.len() - 1);
+    let height = usize::from(inner.height.saturating_sub(1)).max(1);
+    let first = (selected + 1).saturating_sub(height);
+    let header = Line::styled(
+        format!(
+            "  {} {} {} {} {} {} {} {}",
+            pad(d.h_company, name_width, false),
+            pad(d.h_phone, 16, false),
+            pad(d.h_open, 16, true),
+            pad(d.h_won, 14, true),
+            pad(d.h_won_deals, won_deals, true),
+            pad(d.h_last_contact, last, false),
+            pad(d.h_referrals, referrals, true),
+            truncate(d.h_feedback, feedback_width)
+        ),
+        theme::dim(),
+    );
+    let lines = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, c)| {
+            let pointer = if i == selected { "▸ " } else { "  " };
+            let name_style = if c.is_repeat() {
+                theme::won()
+            } else {
+                ratatui::style::Style::new()
+            };
+            let feedback = c
+                .feedback
+                .as_ref()
+                .map(|f| format!("{} {}", stars(f.rating), f.text))
+                .unwrap_or_default();
+            let line = Line::from(vec![
+                Span::raw(pointer),
+                Span::styled(pad(&c.company.name, name_width, false), name_style),
+                Span::raw(" "),
+                Span::raw(pad(&c.company.phone, 16, false)),
+                Span::raw(" "),
+                Span::raw(pad(&money_list_fitting(&c.open, 16), 16, true)),
+                Span::raw(" "),
+                Span::styled(pad(&money_list_fitting(&c.won, 14), 14, true), theme::won()),
+                Span::raw(" "),
+                Span::raw(pad(&c.won_deals.to_string(), won_deals, true)),
+                Span::raw(" "),
+                Span::styled(
+                    pad(
+                        &c.last_contact
+                            .map(|at| date_short(at.date_naive()))
+                            .unwrap_or_default(),
+                        last,
+                        false,
+                    ),
+                    theme::dim(),
+                ),
+                Span::raw(" "),
+                Span::raw(pad(&c.referrals.to_string(), referrals, true)),
+                Span::raw(" "),
+                Span::raw(truncate(&feedback, feedback_width)),
+            ]);
+            if i == selected {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            }
+        });
+    let all: Vec<Line> = std::iter::once(header).chain(lines).collect();
+    frame.render_widget(Paragraph::new(all), inner);
+}
+
+pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Rect) {
+    let d = &t().day;
+    let board = app.board();
+    let Some(company) = board.company(&view.name) else {
+        return;
+    };
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(" {} ", company.name),
+            theme::heading(),
+        ))
+        .border_style(theme::heading());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let room = usize::from(inner.width).saturating_sub(2).max(8);
+    let figures = customer(board, company);
+    let mut top: Vec<Line> = Vec::new();
+    let field = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!(" {} ", pad(label, 14, false)), theme::dim()),
+            Span::raw(truncate(&value, room.saturating_sub(16))),
+        ])
+    };
+    for (label, value) in [(d.h_phone, &company.phone), (d.h_email, &company.email)] {
+        if !value.is_empty() {
+            top.push(field(label, value.clone()));
+        }
+    }
+    if figures.open_deals > 0 {
+        top.push(field(d.h_open, crate::text::reports::money(&figures.open)));
+    }
+    if figures.won_deals > 0 {
+        top.push(field(d.h_won, crate::text::reports::money(&figures.won)));
+    }
+    if figures.is_repeat() {
+        top.push(Line::styled(
+            format!(" {}", t().count(&d.repeat, figures.won_deals)),
+            theme::won(),
+        ));
+    }
+    if figures.referrals > 0 {
+        top.push(Line::raw(format!(
+            " {}",
+            t().count(&d.brought, figures.referrals)
+        )));
+    }
+    if let Some(f) = &figures.feedback {
+        let said = format!(
+            "{} {} ({})",
+            stars(f.rating),
+            f.text,
+            date_short(f.at.date_naive())
+        );
+        for (i, part) in wrap(&said, room.saturating_sub(16)).into_iter().enumerate() {
+            let label = if i == 0 { d.h_feedback } else { "" };
+            top.push(field(label, part));
+        }
+    }
+    for line in company.notes.lines() {
+        for part in wrap(line, room) {
+            top.push(Line::raw(format!(" {part}")));
+        }
+    }
+    let people: Vec<_> = board.people_at(&company.name).collect();
+    if !people.is_empty() {
+        top.push(Line::from(""));
+        top.push(Line::styled(format!(" {}", d.people), theme::heading()));
+        let name_width = (room / 3).clamp(8, 28);
+        for p in &people {
+            top.push(Line::from(vec![
+                Span::raw(format!("   {} ", pad(&p.name, name_width, false))),
+                Span::raw(pad(&p.phone, 18, false)),
+                Span::styled(
+                    truncate(&p.email, room.saturating_sub(name_width + 22)),
+                    theme::dim(),
+                ),
+            ]));
+        }
+    }
+    top.push(Line::from(""));
+    top.push(Line::styled(format!(" {}", d.deals), theme::heading()));
+    let deals = app.company_deals(&view.name);
+    // The record keeps at most half the screen; the deals list has the rest.
+    let top_height = (top.len() as u16).min(inner.height / 2).max(1);
+    let [head, list] =
+        Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(inner);
+    frame.render_widget(Paragraph::new(top), head);
+    if deals.is_empty() {
+        return;
+    }
+    let selected = view.row.min(deals.len() - 1);
+    let height = usize::from(list.height).max(1);
+    let first = (selected + 1).saturating_sub(height);
+    let title_width = (room * 45 / 100).min(40);
+    let now = app.now();
+    let lines: Vec<Line> = deals
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(height)
+        .map(|(i, deal)| {
+            let facts = crate::text::DealFacts::of(board, deal, now);
+            let stage = board
+                .stage(&deal.stage)
+                .map_or_else(|| deal.stage.to_string(), |s| s.name.clone());
+            let (state, style) = match deal.status {
+                Status::Open => (stage, ratatui::style::Style::new()),
+                Status::Won { .. } => (format!("{stage} · {}", facts.status), theme::won()),
+                Status::Lost { .. } => (format!("{stage} · {}", facts.status), theme::overdue()),
+            };
+            let pointer = if i == selected { "▸" } else { " " };
+            let line = Line::from(vec![
+                Span::raw(format!("{pointer}  ")),
+                Span::raw(pad(
+                    &format!("#{} {}", deal.id, deal.title),
+                    title_width,
+                    false,
+                )),
+                Span::raw(" "),
+                Span::raw(pad(&money(&deal.value), 14, true)),
+                Span::raw("  "),
+                Span::styled(
+                    truncate(&state, room.saturating_sub(title_width + 19)),
+                    style,
+                ),
+            ]);
+            if i == selected {
+                line.patch_style(theme::selected())
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), list);
+}
