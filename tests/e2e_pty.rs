@@ -421,3 +421,50 @@ fn a_manager_reviews_three_boards_while_a_salesperson_moves_a_deal() {
         .collect();
     assert_eq!(now, untouched, "the review wrote nothing");
 }
+
+/// `n` in a deal runs the user's $EDITOR with the terminal given back, and what it writes
+/// becomes a dated note; the keys typed after it reach the app again.
+#[test]
+fn a_note_written_in_the_users_editor_is_kept_on_the_deal() {
+    let home = tempfile::tempdir().unwrap();
+    let board = home.path().join("board.ron");
+    let board_arg = board.display().to_string();
+    dealboard(&["--board", &board_arg, "add", "CRM rollout"], home.path());
+    let editor = home.path().join("fake-editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Met the CFO\\nBudget approved for Q1\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    let editor_arg = editor.display().to_string();
+    let mut app = Session::run_with(
+        &["--board", &board_arg],
+        home.path(),
+        100,
+        30,
+        &[("EDITOR", &editor_arg)],
+    );
+    app.wait_for("✓ saved");
+    app.type_keys("\r");
+    app.wait_for("CRM rollout");
+    app.type_keys("n");
+    let said = dealboard::text::fill(
+        dealboard::text::t().day.note_saved,
+        &[("id", &1), ("title", &"CRM rollout")],
+    );
+    let shown = app.wait_for(&said);
+    assert!(shown.contains("Budget approved for Q1"), "{shown}");
+    // The key reader is back: Esc and q reach the app.
+    app.type_keys("\x1b");
+    app.wait_for("Lead · 1");
+    app.type_keys("q");
+    assert_eq!(app.wait_for_exit(), 0);
+    let saved = dealboard::store::parse(&std::fs::read(&board).unwrap()).unwrap();
+    let deal = &saved.deals[0];
+    assert_eq!(deal.dated_notes.len(), 1);
+    assert_eq!(
+        deal.dated_notes[0].text,
+        "Met the CFO\nBudget approved for Q1"
+    );
+}

@@ -240,8 +240,30 @@ impl Board {
             .chain(lists)
             .chain(self.sources.iter().map(|s| ("sources", s.as_str())))
             .map(|(field, text)| (field, None, text));
+        let records = self
+            .companies
+            .iter()
+            .flat_map(|c| [&c.name, &c.phone, &c.email].map(|t| ("companies", t.as_str())))
+            .chain(self.people.iter().flat_map(|p| {
+                [&p.name, &p.company, &p.phone, &p.email].map(|t| ("people", t.as_str()))
+            }))
+            .map(|(field, text)| (field, None, text));
+        let record_notes = self
+            .companies
+            .iter()
+            .map(|c| ("companies", c.notes.as_str()))
+            .chain(self.people.iter().map(|p| ("people", p.notes.as_str())))
+            .filter_map(|(field, notes)| {
+                let problem = limits::check_notes(notes).err()?;
+                Some(Problem::BoardText {
+                    field,
+                    stage: None,
+                    problem,
+                })
+            });
         board_texts
             .chain(stage_texts)
+            .chain(records)
             .filter_map(|(field, stage, text)| {
                 let problem = limits::check_line(text).err()?;
                 Some(Problem::BoardText {
@@ -250,6 +272,7 @@ impl Board {
                     problem,
                 })
             })
+            .chain(record_notes)
             .collect()
     }
 

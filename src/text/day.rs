@@ -126,6 +126,8 @@ pub struct DayText {
     /// `{title}`.
     pub notes_saved: &'static str,
     pub nothing_planned_today: &'static str,
+    /// `{key}`.
+    pub placeholder_customer: &'static str,
 }
 }
 

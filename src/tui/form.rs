@@ -24,13 +24,16 @@ pub struct DealForm {
     inputs: Vec<Input>,
     errors: Vec<Option<InputError>>,
     focus: usize,
+    /// What was typed in the focused field before Ctrl+N / Ctrl+P began to step through the
+    /// names that match it (a company or contact on the board).
+    typed: Option<String>,
 }
 
 impl DealForm {
     pub fn new(target: FormTarget, original: Deal) -> DealForm {
         let inputs = DealField::ALL
             .iter()
-            .map(|f| Input::new(f.get(&original)))
+            .map(|f| Input::new(shown(*f, &f.get(&original))))
             .collect();
         DealForm {
             target,
@@ -38,6 +41,7 @@ impl DealForm {
             inputs,
             errors: vec![None; DealField::ALL.len()],
             focus: 0,
+            typed: None,
         }
     }
 
@@ -62,7 +66,7 @@ impl DealForm {
         DealField::ALL
             .iter()
             .zip(&self.inputs)
-            .any(|(f, input)| f.get(&self.original) != input.value())
+            .any(|(f, input)| shown(*f, &f.get(&self.original)) != input.value())
     }
 
     /// The first field that was refused, with why.
@@ -71,10 +75,42 @@ impl DealForm {
         Some((DealField::ALL[index], self.errors[index].as_ref()?))
     }
 
-    /// Steps the focused field through `choices` (the board's lead sources, for the source).
+    /// The field that has the focus.
+    pub fn focused(&self) -> Option<DealField> {
+        DealField::ALL.get(self.focus).copied()
+    }
+
+    /// What the focused field held before stepping through choices began (else what it holds).
+    pub fn typed(&self) -> String {
+        self.typed.clone().unwrap_or_else(|| {
+            self.inputs
+                .get(self.focus)
+                .map(|i| i.value().to_string())
+                .unwrap_or_default()
+        })
+    }
+
+    /// The value typed in `field` now.
+    pub fn value_of(&self, field: DealField) -> &str {
+        DealField::ALL
+            .iter()
+            .position(|f| *f == field)
+            .and_then(|i| self.inputs.get(i))
+            .map_or("", |i| i.value())
+    }
+
+    /// Steps the focused field through `choices`: the board's lead sources for the source, the
+    /// companies and contacts that match what was typed for those.
     pub fn choose(&mut self, choices: &[String], back: bool) {
-        if DealField::ALL.get(self.focus) != Some(&DealField::Source) || choices.is_empty() {
+        let choosing = matches!(
+            self.focused(),
+            Some(DealField::Source | DealField::Company | DealField::Contact)
+        );
+        if !choosing || choices.is_empty() {
             return;
+        }
+        if self.typed.is_none() {
+            self.typed = Some(self.typed());
         }
         let Some(input) = self.inputs.get_mut(self.focus) else {
             return;
@@ -94,16 +130,19 @@ impl DealForm {
     }
 
     pub fn next_field(&mut self) {
+        self.typed = None;
         self.focus = (self.focus + 1) % self.inputs.len();
     }
 
     pub fn previous_field(&mut self) {
+        self.typed = None;
         self.focus = (self.focus + self.inputs.len() - 1) % self.inputs.len();
     }
 
     /// Edits the focused field; its old error goes, since it may no longer apply. A letter typed
     /// after a whole currency code starts a new code (`USD`, then `E` gives `E`, not `USDE`).
     pub fn edit(&mut self, request: InputRequest) {
+        self.typed = None;
         let currency_field = DealField::ALL.get(self.focus) == Some(&DealField::Currency);
         if let Some(input) = self.inputs.get_mut(self.focus) {
             let whole_code = input.value().chars().count() == 3
@@ -130,12 +169,13 @@ impl DealForm {
     pub fn result(&mut self, today: NaiveDate, current: Option<&Deal>) -> Option<Deal> {
         let mut deal = current.unwrap_or(&self.original).clone();
         let new = matches!(self.target, FormTarget::New(_));
-        let typed: Vec<(DealField, &str)> = DealField::ALL
+        let typed: Vec<(DealField, String)> = DealField::ALL
             .iter()
             .zip(&self.inputs)
-            .filter(|(f, input)| new || f.get(&self.original) != input.value())
-            .map(|(f, input)| (*f, input.value()))
+            .filter(|(f, input)| new || shown(**f, &f.get(&self.original)) != input.value())
+            .map(|(f, input)| (*f, kept(*f, input.value())))
             .collect();
+        let typed: Vec<(DealField, &str)> = typed.iter().map(|(f, v)| (*f, v.as_str())).collect();
         let refused = set_fields(&mut deal, &typed, crate::text::dates(today));
         for (i, field) in DealField::ALL.iter().enumerate() {
             self.errors[i] = refused
@@ -150,5 +190,25 @@ impl DealForm {
             }
             None => Some(deal),
         }
+    }
+}
+
+/// Between the lines of the notes in their one-line field (the detail view's `N` edits them
+/// on several lines).
+const LINE_BREAK: &str = " ⏎ ";
+
+/// A field's value as its one-line input shows it.
+fn shown(field: DealField, value: &str) -> String {
+    match field {
+        DealField::Notes => value.replace('\n', LINE_BREAK),
+        _ => value.to_string(),
+    }
+}
+
+/// What a one-line input's text means for the field: [`shown`] undone.
+fn kept(field: DealField, text: &str) -> String {
+    match field {
+        DealField::Notes => text.replace(LINE_BREAK, "\n").replace('⏎', "\n"),
+        _ => text.to_string(),
     }
 }

@@ -42,9 +42,8 @@ impl Drop for Paused<'_> {
     }
 }
 
-/// How long the key reader waits for a key before it looks whether it is paused: the most an
-/// editor waits to start.
-const LOOK_EVERY: Duration = Duration::from_millis(100);
+/// The longest the loop waits for the key reader to rest (it is woken at once on Unix).
+const REST_PATIENCE: Duration = Duration::from_secs(2);
 
 impl Wakeups {
     /// Starts the threads that read the terminal and hear signals.
@@ -80,12 +79,17 @@ impl Wakeups {
         })
     }
 
-    /// Stops reading keys until the guard is dropped; returns once the reader rests.
+    /// Stops reading keys until the guard is dropped; returns once the reader rests. The
+    /// reader waits in a blocking read, which a window-size signal ends (crossterm listens for
+    /// it): raising one wakes it at once, and the resize it reads is harmless.
     pub fn pause_keys(&self) -> Paused<'_> {
         self.keys.resting.store(false, Ordering::SeqCst);
         self.keys.paused.store(true, Ordering::SeqCst);
-        while !self.keys.resting.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(5));
+        #[cfg(unix)]
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+        let deadline = std::time::Instant::now() + REST_PATIENCE;
+        while !self.keys.resting.load(Ordering::SeqCst) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(2));
         }
         Paused(&self.keys)
     }
@@ -117,14 +121,6 @@ fn read_terminal(sender: &Sender<Wake>, keys: &KeyReader) {
             keys.resting.store(true, Ordering::SeqCst);
             std::thread::sleep(Duration::from_millis(10));
             continue;
-        }
-        match event::poll(LOOK_EVERY) {
-            Ok(false) => continue,
-            Ok(true) => {}
-            Err(e) => {
-                let _ = sender.send(Wake::Terminal(Err(e)));
-                break;
-            }
         }
         let read = event::read();
         let failed = read.is_err();

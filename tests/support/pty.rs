@@ -26,6 +26,17 @@ impl Session {
 
     /// The binary with `args`, in a terminal `cols` × `rows`, with `home` as its home.
     pub fn run(args: &[&str], home: &Path, cols: u16, rows: u16) -> Session {
+        Session::run_with(args, home, cols, rows, &[])
+    }
+
+    /// As [`Session::run`], with these environment variables too.
+    pub fn run_with(
+        args: &[&str],
+        home: &Path,
+        cols: u16,
+        rows: u16,
+        vars: &[(&str, &str)],
+    ) -> Session {
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -41,6 +52,11 @@ impl Session {
         command.env_remove("XDG_DATA_HOME");
         command.env("USER", "e2e");
         command.env("DEALBOARD_LANG", "en");
+        command.env_remove("VISUAL");
+        command.env_remove("EDITOR");
+        for (name, value) in vars {
+            command.env(name, value);
+        }
         let child = pty.slave.spawn_command(command).unwrap();
         drop(pty.slave);
         let mut reader = pty.master.try_clone_reader().unwrap();

@@ -275,6 +275,43 @@ impl App {
             .unwrap_or_default()
     }
 
+    /// What Ctrl+N / Ctrl+P step through in the deal form's focused field: the lead sources;
+    /// the companies whose name holds what was typed; the people likewise, those of the
+    /// company typed first.
+    pub(super) fn choices_for(&self, form: &crate::tui::form::DealForm) -> Vec<String> {
+        use crate::model::DealField;
+        let typed = form.typed().trim().to_lowercase();
+        let holds = |name: &str| name.to_lowercase().contains(&typed);
+        match form.focused() {
+            Some(DealField::Source) => self.board.sources.clone(),
+            Some(DealField::Company) => self
+                .board
+                .companies
+                .iter()
+                .filter(|c| holds(&c.name))
+                .map(|c| c.name.clone())
+                .collect(),
+            Some(DealField::Contact) => {
+                let company = form.value_of(DealField::Company);
+                let mut people: Vec<_> = self
+                    .board
+                    .people
+                    .iter()
+                    .filter(|p| holds(&p.name))
+                    .collect();
+                people.sort_by_key(|p| !crate::model::same_name(&p.company, company));
+                let mut names: Vec<String> = Vec::new();
+                for p in people {
+                    if !names.iter().any(|n| crate::model::same_name(n, &p.name)) {
+                        names.push(p.name.clone());
+                    }
+                }
+                names
+            }
+            _ => Vec::new(),
+        }
+    }
+
     pub(super) fn on_customers(&mut self, action: Action) {
         use Action::*;
         let Mode::Customers(view) = &self.mode else {

@@ -292,15 +292,20 @@ impl App {
     }
 
     fn on_deal_form(&mut self, action: Action) {
-        let sources = self.board.sources.clone();
+        let choices = match &self.mode {
+            Mode::Form(form) if matches!(action, Action::NextChoice | Action::PreviousChoice) => {
+                self.choices_for(form)
+            }
+            _ => Vec::new(),
+        };
         let Mode::Form(form) = &mut self.mode else {
             return;
         };
         match action {
             Action::NextField => form.next_field(),
             Action::PreviousField => form.previous_field(),
-            Action::NextChoice => form.choose(&sources, false),
-            Action::PreviousChoice => form.choose(&sources, true),
+            Action::NextChoice => form.choose(&choices, false),
+            Action::PreviousChoice => form.choose(&choices, true),
             Action::Edit(request) => form.edit(request),
             Action::Close if form.is_changed() => self.open(Mode::Question(Question::Discard)),
             Action::Close => self.close(),

@@ -3,6 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
@@ -10,7 +11,7 @@ use super::bars::money_list_fitting;
 use super::theme;
 use crate::display_width::{pad, truncate, wrap};
 use crate::model::Status;
-use crate::report::customer;
+use crate::report::{Customer, customer};
 use crate::text::day::stars;
 use crate::text::{date_short, fill, money, t};
 use crate::tui::app::{App, CompanyView, CustomersView};
@@ -40,35 +41,23 @@ pub fn render_list(app: &App, view: &CustomersView, frame: &mut Frame, area: Rec
         );
         return;
     }
-    let room = usize::from(inner.width);
-    // Fixed: phone, open, won, and the counts as wide as their headings; the name and the
-    // feedback share the rest.
-    let w = crate::display_width::width;
-    let (won_deals, last, referrals) = (
-        w(d.h_won_deals).max(3),
-        w(d.h_last_contact).max(8),
-        w(d.h_referrals).max(3),
-    );
-    let flexible = room.saturating_sub(2 + 16 + 16 + 14 + won_deals + last + referrals + 7);
-    let name_width = (flexible / 2).clamp(8, 32);
-    let feedback_width = flexible.saturating_sub(name_width);
+    let room = usize::from(inner.width).saturating_sub(2);
+    let columns = columns_fitting(room);
+    let name_width = room.saturating_sub(columns.iter().map(|c| c.width + 1).sum::<usize>());
     let selected = view.row.min(rows.len() - 1);
     let height = usize::from(inner.height.saturating_sub(1)).max(1);
     let first = (selected + 1).saturating_sub(height);
-    let header = Line::styled(
-        format!(
-            "  {} {} {} {} {} {} {} {}",
-            pad(d.h_company, name_width, false),
-            pad(d.h_phone, 16, false),
-            pad(d.h_open, 16, true),
-            pad(d.h_won, 14, true),
-            pad(d.h_won_deals, won_deals, true),
-            pad(d.h_last_contact, last, false),
-            pad(d.h_referrals, referrals, true),
-            truncate(d.h_feedback, feedback_width)
-        ),
-        theme::dim(),
-    );
+    let mut header = vec![Span::raw(format!(
+        "  {}",
+        pad(d.h_company, name_width, false)
+    ))];
+    for column in &columns {
+        header.push(Span::raw(format!(
+            " {}",
+            pad(column.header, column.width, column.right)
+        )));
+    }
+    let header = Line::from(header).style(theme::dim());
     let lines = rows
         .iter()
         .enumerate()
@@ -79,40 +68,23 @@ pub fn render_list(app: &App, view: &CustomersView, frame: &mut Frame, area: Rec
             let name_style = if c.is_repeat() {
                 theme::won()
             } else {
-                ratatui::style::Style::new()
+                Style::new()
             };
-            let feedback = c
-                .feedback
-                .as_ref()
-                .map(|f| format!("{} {}", stars(f.rating), f.text))
-                .unwrap_or_default();
-            let line = Line::from(vec![
+            let mut spans = vec![
                 Span::raw(pointer),
                 Span::styled(pad(&c.company.name, name_width, false), name_style),
-                Span::raw(" "),
-                Span::raw(pad(&c.company.phone, 16, false)),
-                Span::raw(" "),
-                Span::raw(pad(&money_list_fitting(&c.open, 16), 16, true)),
-                Span::raw(" "),
-                Span::styled(pad(&money_list_fitting(&c.won, 14), 14, true), theme::won()),
-                Span::raw(" "),
-                Span::raw(pad(&c.won_deals.to_string(), won_deals, true)),
-                Span::raw(" "),
-                Span::styled(
-                    pad(
-                        &c.last_contact
-                            .map(|at| date_short(at.date_naive()))
-                            .unwrap_or_default(),
-                        last,
-                        false,
-                    ),
-                    theme::dim(),
-                ),
-                Span::raw(" "),
-                Span::raw(pad(&c.referrals.to_string(), referrals, true)),
-                Span::raw(" "),
-                Span::raw(truncate(&feedback, feedback_width)),
-            ]);
+            ];
+            for column in &columns {
+                let text = (column.cell)(c, column.width);
+                let text = if column.right {
+                    pad(&text, column.width, true)
+                } else {
+                    pad(&truncate(&text, column.width), column.width, false)
+                };
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(text, (column.style)()));
+            }
+            let line = Line::from(spans);
             if i == selected {
                 line.patch_style(theme::selected())
             } else {
@@ -121,6 +93,135 @@ pub fn render_list(app: &App, view: &CustomersView, frame: &mut Frame, area: Rec
         });
     let all: Vec<Line> = std::iter::once(header).chain(lines).collect();
     frame.render_widget(Paragraph::new(all), inner);
+}
+
+/// A column of the customers list besides the name.
+struct Column {
+    header: &'static str,
+    width: usize,
+    right: bool,
+    cell: fn(&Customer, usize) -> String,
+    style: fn() -> Style,
+}
+
+/// The columns that fit in `room` with a name of at least 14 cells: the least needed go first
+/// on a narrow screen (referrals, last contact, deals won, e-mail...); the feedback takes
+/// what is left over on a wide one.
+fn columns_fitting(room: usize) -> Vec<Column> {
+    let d = &t().day;
+    let w = |text: &str| crate::display_width::width(text);
+    // In the order shown, each with its priority (kept longest: lowest).
+    let all: Vec<(u8, Column)> = vec![
+        (
+            0,
+            Column {
+                header: d.h_phone,
+                width: 16,
+                right: false,
+                cell: |c, _| c.company.phone.clone(),
+                style: Style::new,
+            },
+        ),
+        (
+            5,
+            Column {
+                header: d.h_email,
+                width: 22,
+                right: false,
+                cell: |c, _| c.company.email.clone(),
+                style: theme::dim,
+            },
+        ),
+        (
+            1,
+            Column {
+                header: d.h_open,
+                width: 14,
+                right: true,
+                cell: |c, w| money_list_fitting(&c.open, w),
+                style: Style::new,
+            },
+        ),
+        (
+            2,
+            Column {
+                header: d.h_won,
+                width: 14,
+                right: true,
+                cell: |c, w| money_list_fitting(&c.won, w),
+                style: theme::won,
+            },
+        ),
+        (
+            4,
+            Column {
+                header: d.h_won_deals,
+                width: w(d.h_won_deals).max(3),
+                right: true,
+                cell: |c, _| c.won_deals.to_string(),
+                style: Style::new,
+            },
+        ),
+        (
+            6,
+            Column {
+                header: d.h_last_contact,
+                width: w(d.h_last_contact).max(8),
+                right: false,
+                cell: |c, _| {
+                    c.last_contact
+                        .map(|at| date_short(at.date_naive()))
+                        .unwrap_or_default()
+                },
+                style: theme::dim,
+            },
+        ),
+        (
+            7,
+            Column {
+                header: d.h_referrals,
+                width: w(d.h_referrals).max(3),
+                right: true,
+                cell: |c, _| c.referrals.to_string(),
+                style: Style::new,
+            },
+        ),
+        (
+            3,
+            Column {
+                header: d.h_feedback,
+                width: 24,
+                right: false,
+                cell: |c, _| {
+                    c.feedback
+                        .as_ref()
+                        .map(|f| format!("{} {}", stars(f.rating), f.text))
+                        .unwrap_or_default()
+                },
+                style: Style::new,
+            },
+        ),
+    ];
+    let need = |kept: &[&(u8, Column)]| 14 + kept.iter().map(|(_, c)| c.width + 1).sum::<usize>();
+    let mut most = 7u8;
+    loop {
+        let kept: Vec<&(u8, Column)> = all.iter().filter(|(p, _)| *p <= most).collect();
+        if need(&kept) <= room || most == 0 {
+            break;
+        }
+        most -= 1;
+    }
+    let mut kept: Vec<Column> = all
+        .into_iter()
+        .filter(|(p, _)| *p <= most)
+        .map(|(_, c)| c)
+        .collect();
+    // What the name does not need (past 32 cells) goes to the feedback.
+    let used = 32 + kept.iter().map(|c| c.width + 1).sum::<usize>();
+    if let Some(feedback) = kept.iter_mut().find(|c| c.header == d.h_feedback) {
+        feedback.width += room.saturating_sub(used);
+    }
+    kept
 }
 
 pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Rect) {
@@ -203,16 +304,24 @@ pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Re
         }
     }
     top.push(Line::from(""));
-    top.push(Line::styled(format!(" {}", d.deals), theme::heading()));
     let deals = app.company_deals(&view.name);
-    // The record keeps at most half the screen; the deals list has the rest.
-    let top_height = (top.len() as u16).min(inner.height / 2).max(1);
+    // The record gives way to the deals: a few of them, and their heading, always show.
+    let least_deals = deals.len().clamp(1, 5) as u16 + 1;
+    let top_height = (top.len() as u16)
+        .min(inner.height.saturating_sub(least_deals))
+        .max(1);
     let [head, list] =
         Layout::vertical([Constraint::Length(top_height), Constraint::Fill(1)]).areas(inner);
     frame.render_widget(Paragraph::new(top), head);
     if deals.is_empty() {
         return;
     }
+    let [heading, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(list);
+    frame.render_widget(
+        Paragraph::new(Line::styled(format!(" {}", d.deals), theme::heading())),
+        heading,
+    );
     let selected = view.row.min(deals.len() - 1);
     let height = usize::from(list.height).max(1);
     let first = (selected + 1).saturating_sub(height);
@@ -229,7 +338,7 @@ pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Re
                 .stage(&deal.stage)
                 .map_or_else(|| deal.stage.to_string(), |s| s.name.clone());
             let (state, style) = match deal.status {
-                Status::Open => (stage, ratatui::style::Style::new()),
+                Status::Open => (stage, Style::new()),
                 Status::Won { .. } => (format!("{stage} · {}", facts.status), theme::won()),
                 Status::Lost { .. } => (format!("{stage} · {}", facts.status), theme::overdue()),
             };

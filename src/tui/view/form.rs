@@ -48,6 +48,13 @@ fn placeholder(field: DealField, deal: &Deal, app: &App) -> String {
             fill(f.placeholder_source, &[("key", &key)])
         }
         DealField::ReferredBy => f.placeholder_referred_by.to_string(),
+        DealField::Company | DealField::Contact if !app.board().companies.is_empty() => {
+            let key = crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::Form,
+                crate::tui::action::Action::NextChoice,
+            );
+            fill(t().day.placeholder_customer, &[("key", &key)])
+        }
         DealField::Probability => {
             let percent = app.board().stage(&deal.stage).map_or(0, |s| s.probability);
             fill(f.placeholder_probability, &[("percent", &percent)])
