@@ -185,9 +185,25 @@ fn merge_deal(
     for key in keys(&b, &o, &t) {
         let value = if let Some((_, time)) = TIMED_LISTS.iter().find(|(list, _)| *list == key) {
             Some(Value::Array(united_in_time(o.get(&key), t.get(&key), time)))
-        } else if key == "tags" || key == "activities" {
-            // An activity done or moved on one side and another planned on the other: both.
+        } else if key == "tags" {
             united_set(b.get(&key), o.get(&key), t.get(&key))
+        } else if key == "activities" {
+            // An activity done or moved on one side and another planned on the other: both,
+            // soonest first whichever side is ours.
+            united_set(b.get(&key), o.get(&key), t.get(&key)).map(|mut united| {
+                if let Value::Array(items) = &mut united {
+                    items.sort_by_cached_key(|a| {
+                        let field = |name: &str| a.get(name).map(Value::to_string);
+                        (
+                            field("due").is_none(),
+                            field("due"),
+                            field("time"),
+                            a.to_string(),
+                        )
+                    });
+                }
+                united
+            })
         } else if key == "updated" {
             [o.get(&key), t.get(&key)]
                 .into_iter()
@@ -413,6 +429,54 @@ mod tests {
 
     fn id(board: &Board, n: usize) -> DealId {
         board.deals[n].id
+    }
+
+    /// Anna does the deal's next activity and writes a note; Boris plans another activity,
+    /// records feedback elsewhere and gives the company a phone: all of it is kept, and no
+    /// clash is noted.
+    #[test]
+    fn activities_notes_feedback_and_records_of_both_sides_are_all_kept() {
+        let base = demo(20);
+        let deal = base
+            .deals
+            .iter()
+            .find(|d| d.status.is_open() && !d.activities.is_empty())
+            .map(|d| d.id)
+            .unwrap();
+        let won = base
+            .deals
+            .iter()
+            .find(|d| matches!(d.status, crate::model::Status::Won { .. }))
+            .map(|d| d.id)
+            .unwrap();
+        let company = base.deal(deal).unwrap().company.clone();
+        let done = base.deal(deal).unwrap().next_action().to_string();
+        let mut anna = base.clone();
+        let follow = crate::model::Activity::task("Send the offer", None);
+        anna.complete_next_action(deal, follow, later(1)).unwrap();
+        anna.add_note(deal, "Met the CFO", later(2)).unwrap();
+        let mut boris = base.clone();
+        let demo_call = crate::model::Activity::task("Book the demo", None);
+        boris.plan_activity(deal, demo_call, later(3)).unwrap();
+        boris.add_feedback(won, 5, "Great", later(3)).unwrap();
+        boris
+            .edit_company(&company, later(4), |c| c.phone = "+1 555 0199".into())
+            .unwrap();
+        let merged = merged_both_ways(&base, &anna, &boris);
+        assert_eq!(merged.clashes, 0);
+        let board = merged.board;
+        let both = board.deal(deal).unwrap();
+        let planned: Vec<&str> = both.activities.iter().map(|a| a.text.as_str()).collect();
+        assert!(planned.contains(&"Send the offer") && planned.contains(&"Book the demo"));
+        assert!(
+            !both.activities.iter().any(|a| a.text == done),
+            "{planned:?}"
+        );
+        assert_eq!(both.done_actions.last().unwrap().text, done);
+        assert_eq!(both.dated_notes[0].text, "Met the CFO");
+        assert_eq!(board.deal(won).unwrap().feedback[0].rating, 5);
+        assert_eq!(board.company(&company).unwrap().phone, "+1 555 0199");
+        assert_eq!(board.companies.len(), base.companies.len());
     }
 
     #[test]

@@ -46,9 +46,12 @@ impl Board {
         self.companies.iter().find(|c| same_name(&c.name, name))
     }
 
-    /// The person of that name at that company (a person with no company matches any).
+    /// The person of that name at that company (a person with no company matches any; no
+    /// company given: the first person of that name).
     pub fn person(&self, name: &str, company: &str) -> Option<&Person> {
-        let at = |p: &&Person| p.company.is_empty() || same_name(&p.company, company);
+        let at = |p: &&Person| {
+            company.is_empty() || p.company.is_empty() || same_name(&p.company, company)
+        };
         let named = |p: &&Person| same_name(&p.name, name);
         self.people
             .iter()
