@@ -88,6 +88,7 @@ pub struct DayText {
     pub key_postpone: &'static str,
     pub key_reschedule: &'static str,
     pub key_open_company: &'static str,
+    pub key_find_customer: &'static str,
     pub key_edit_company: &'static str,
     pub hint_agenda: &'static str,
     pub hint_customers: &'static str,

@@ -1008,6 +1008,7 @@ pub static EN: Text = Text {
         key_postpone: "move it on by a day",
         key_reschedule: "move it to another day",
         key_open_company: "open the company: its people and every deal",
+        key_find_customer: "find a customer: by name, phone, e-mail or one of its people",
         key_edit_company: "edit the company's phone, e-mail and notes",
         hint_agenda: "agenda",
         hint_customers: "customers",

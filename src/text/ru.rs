@@ -1070,6 +1070,7 @@ pub static RU: Text = Text {
         key_postpone: "перенести на день",
         key_reschedule: "перенести на другой день",
         key_open_company: "открыть компанию: её люди и все сделки",
+        key_find_customer: "найти клиента: по названию, телефону, почте или человеку",
         key_edit_company: "править телефон, почту и заметки компании",
         hint_agenda: "план дел",
         hint_customers: "клиенты",

@@ -250,7 +250,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Customers, &[key(KeyCode::End), ch('G')], Action::SelectLast, |k| k.last_row),
     bind(Customers, &[key(KeyCode::PageUp)], Action::PageUp, |k| k.page_up),
     bind(Customers, &[key(KeyCode::PageDown)], Action::PageDown, |k| k.page_down),
-    bind(Customers, &[ch('/')], Action::StartFilter, |k| k.start_filter),
+    bind(Customers, &[ch('/')], Action::StartFilter, |_| crate::text::t().day.key_find_customer),
     bind(Customers, &[key(KeyCode::Enter)], Action::ShowDetail, |_| crate::text::t().day.key_open_company),
     bind(Customers, &[key(KeyCode::Esc), ch('C'), ch('q')], Action::Close, |k| k.back),
     bind(Customers, &[ctrl('c')], Action::Quit, |k| k.quit),
