@@ -211,6 +211,21 @@ fn key_to_frame(c: &mut Criterion) {
                 })
             },
         );
+        // The agenda and the customers: each key while one is open works its list out again
+        // from the whole board (every deal's activities; every deal's company), then draws.
+        for (name, screen) in [
+            ("agenda, next row", Action::ShowAgenda),
+            ("customers, next row", Action::ShowCustomers),
+        ] {
+            app.update(screen);
+            group.bench_function(BenchmarkId::new(name, size), |b| {
+                b.iter(|| {
+                    app.update(Action::SelectDown);
+                    terminal.draw(|f| view::render(&app, f)).map(|_| ())
+                })
+            });
+            app.update(Action::Close);
+        }
     }
     group.finish();
 }

@@ -426,3 +426,40 @@ fn a_won_deal_with_feedback_and_events_80x24() {
     t.keys("c j Enter");
     insta::assert_snapshot!(shown(&t, 80, 24));
 }
+
+/// A long agenda draws only what is near the selection, headings included: at the end,
+/// today's "nothing planned" and tomorrow's call; at the top, the overdue heading.
+#[test]
+fn a_long_agenda_keeps_the_selection_and_its_day_in_sight() {
+    let mut board = empty_board();
+    add(&mut board, "lead", "Many calls", |d| {
+        for n in 0..60 {
+            plan(
+                d,
+                ActivityKind::Call,
+                &format!("Late call {n}"),
+                day(-3),
+                None,
+            );
+        }
+        plan(d, ActivityKind::Call, "Tomorrow's call", day(1), Some(9));
+    });
+    let mut t = TestApp::new(board, 80, 24);
+    t.keys("A G");
+    let end = shown(&t, 80, 24);
+    for text in [
+        text().day.nothing_planned_today,
+        "Tomorrow's call",
+        "Late call 59",
+    ] {
+        assert!(end.contains(text), "{text}: {end}");
+    }
+    assert!(!end.contains("Late call 40 "), "{end}");
+    t.keys("g");
+    let top = shown(&t, 80, 24);
+    assert!(
+        top.contains("Overdue") && top.contains("Late call 0"),
+        "{top}"
+    );
+    assert!(!top.contains(text().day.nothing_planned_today), "{top}");
+}

@@ -11,8 +11,10 @@ impl App {
         // One moment for both: the columns' order (idle days) and finding the deal in them.
         let now = self.clock.now();
         self.shown.update(&self.board, &self.filter, now);
-        // The board changed: the closed screen's list is made again (in `update`).
+        // The board changed: the closed screen's list, the agenda and the customers are made
+        // again (in `update`, for those open).
         self.closed_list = None;
+        self.day_lists = Default::default();
         let stages = self.shown.columns().len();
         self.rows.resize(stages, 0);
         self.offsets.resize(stages, 0);

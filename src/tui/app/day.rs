@@ -45,6 +45,9 @@ pub struct AgendaItem {
 #[derive(Default)]
 pub struct DayLists {
     agenda: Option<Vec<AgendaItem>>,
+    /// Every customer, worked out once for the board as it is.
+    all_customers: Option<Vec<Customer>>,
+    /// Those matching the words typed (lowercase).
     customers: Option<(String, Vec<Customer>)>,
 }
 
@@ -69,24 +72,19 @@ impl App {
         deals
     }
 
-    /// Keeps the lists of the day's screens up to date while one of them is open.
+    /// Keeps the lists of the day's screens up to date while one of them is open: made when it
+    /// opens and again after the board changed (see `refresh`), not at every key.
     pub(super) fn keep_day_lists(&mut self) {
         let open = |wanted: fn(&Mode) -> bool| {
             std::iter::once(&self.mode)
                 .chain(self.under.iter())
                 .any(wanted)
         };
-        self.day_lists.agenda = open(|m| matches!(m, Mode::Agenda(_))).then(|| {
-            let agenda = Agenda::of(&self.board, self.clock.today(), AGENDA_DAYS);
-            agenda
-                .items()
-                .map(|p| AgendaItem {
-                    id: p.deal.id,
-                    index: p.index,
-                    due: p.due(),
-                })
-                .collect()
-        });
+        if !open(|m| matches!(m, Mode::Agenda(_))) {
+            self.day_lists.agenda = None;
+        } else if self.day_lists.agenda.is_none() {
+            self.day_lists.agenda = Some(self.agenda_now());
+        }
         let text = std::iter::once(&self.mode)
             .chain(self.under.iter())
             .find_map(|m| match m {
@@ -94,13 +92,37 @@ impl App {
                 _ => None,
             });
         let wanted = text.or_else(|| open(|m| matches!(m, Mode::Company(_))).then(String::new));
-        self.day_lists.customers = wanted.map(|text| {
-            let mut rows = customers(&self.board);
-            if !text.is_empty() {
-                rows.retain(|c| self.customer_matches(c, &text));
-            }
-            (text, rows)
-        });
+        let made_for = self.day_lists.customers.as_ref().map(|(text, _)| text);
+        if wanted.is_none() {
+            self.day_lists.all_customers = None;
+            self.day_lists.customers = None;
+        } else if wanted.as_ref() != made_for {
+            let all = match self.day_lists.all_customers.take() {
+                Some(all) => all,
+                None => customers(&self.board),
+            };
+            self.day_lists.customers = wanted.map(|text| {
+                let rows = all
+                    .iter()
+                    .filter(|c| text.is_empty() || self.customer_matches(c, &text))
+                    .cloned()
+                    .collect();
+                (text, rows)
+            });
+            self.day_lists.all_customers = Some(all);
+        }
+    }
+
+    fn agenda_now(&self) -> Vec<AgendaItem> {
+        let agenda = Agenda::of(&self.board, self.clock.today(), AGENDA_DAYS);
+        agenda
+            .items()
+            .map(|p| AgendaItem {
+                id: p.deal.id,
+                index: p.index,
+                due: p.due(),
+            })
+            .collect()
     }
 
     fn customer_matches(&self, customer: &Customer, text: &str) -> bool {

@@ -11,6 +11,8 @@ use super::theme;
 use crate::display_width::{pad, truncate};
 use crate::text::day::{agenda_day, kind_name};
 use crate::text::{fill, t};
+use chrono::NaiveDate;
+
 use crate::tui::app::{AgendaItem, AgendaView, App};
 
 pub fn render(app: &App, view: &AgendaView, frame: &mut Frame, area: Rect) {
@@ -46,13 +48,23 @@ pub fn render(app: &App, view: &AgendaView, frame: &mut Frame, area: Rect) {
         return;
     }
     let selected = view.row.min(items.len() - 1);
-    let lines = lines_of(app, items, selected, usize::from(inner.width));
+    let height = usize::from(inner.height).max(1);
+    // Only the items near the selected one are drawn (a big board may have thousands overdue):
+    // a screen's worth above it, with the headings of their days.
+    let from = selected.saturating_sub(height);
+    let until = (selected + height).min(items.len());
+    let window = Window {
+        items: &items[from..until],
+        before: from.checked_sub(1).map(|i| items[i].due),
+        at_end: until == items.len(),
+        nothing_today: !items.iter().any(|i| i.due == app.today()),
+    };
+    let lines = lines_of(app, &window, selected - from, usize::from(inner.width));
     // The selected item's line, so that it stays in sight.
     let at = lines
         .iter()
-        .position(|(item, _)| *item == Some(selected))
+        .position(|(item, _)| *item == Some(selected - from))
         .unwrap_or(0);
-    let height = usize::from(inner.height).max(1);
     let first = (at + 1).saturating_sub(height);
     let shown: Vec<Line> = lines
         .into_iter()
@@ -63,13 +75,25 @@ pub fn render(app: &App, view: &AgendaView, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(shown), inner);
 }
 
-/// Every line of the agenda: day headings (no item) and activities (their item's index).
+/// The items drawn, and what the lines need to know of the others.
+struct Window<'a> {
+    items: &'a [AgendaItem],
+    /// The day of the item just above the window.
+    before: Option<NaiveDate>,
+    /// The window holds the last item.
+    at_end: bool,
+    /// No item is due today (the agenda then says so under today's heading).
+    nothing_today: bool,
+}
+
+/// The window's lines: day headings (no item) and activities (their index in the window).
 fn lines_of(
     app: &App,
-    items: &[AgendaItem],
+    window: &Window,
     selected: usize,
     room: usize,
 ) -> Vec<(Option<usize>, Line<'static>)> {
+    let items = window.items;
     let today = app.today();
     let board = app.board();
     // Time, kind, deal, company share the row; the activity's text takes the rest.
@@ -87,8 +111,9 @@ fn lines_of(
     let text_width = flexible.saturating_sub(deal_width + company_width + 2);
     let mut lines = Vec::new();
     let mut heading: Option<String> = None;
-    let nothing_today = !items.iter().any(|i| i.due == today);
-    let mut today_said = false;
+    let nothing_today = window.nothing_today;
+    // Said already above the window when an item there is after today.
+    let mut today_said = window.before.is_some_and(|day| day > today);
     let say_today = |lines: &mut Vec<(Option<usize>, Line<'static>)>, before_any: bool| {
         if !before_any {
             lines.push((None, Line::from("")));
@@ -167,7 +192,7 @@ fn lines_of(
         };
         lines.push((Some(i), line));
     }
-    if nothing_today && !today_said {
+    if nothing_today && !today_said && window.at_end {
         say_today(&mut lines, heading.is_none());
     }
     lines
