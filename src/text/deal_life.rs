@@ -37,7 +37,7 @@ pub fn life_of(deal: &Deal, now: DateTime<FixedOffset>) -> Vec<Section> {
                 (Some(day), None) => day.to_string(),
                 (None, _) => String::new(),
             },
-            text: format!("{} · {}", kind_name(a.kind), a.text),
+            text: kind_and_text(a.kind, &a.text),
         })
         .collect();
     let notes = deal
@@ -75,7 +75,7 @@ pub fn life_of(deal: &Deal, now: DateTime<FixedOffset>) -> Vec<Section> {
         .rev()
         .map(|a| Entry {
             when: when(&a.done),
-            text: format!("{} · {}", kind_name(a.kind), a.text),
+            text: kind_and_text(a.kind, &a.text),
         })
         .collect();
     [
@@ -89,4 +89,12 @@ pub fn life_of(deal: &Deal, now: DateTime<FixedOffset>) -> Vec<Section> {
     .filter(|(_, entries): &(_, Vec<Entry>)| !entries.is_empty())
     .map(|(heading, entries)| Section { heading, entries })
     .collect()
+}
+
+/// `call · Call Jane`; the kind alone when nothing was written.
+fn kind_and_text(kind: crate::model::ActivityKind, text: &str) -> String {
+    match text {
+        "" => kind_name(kind).to_string(),
+        text => format!("{} · {text}", kind_name(kind)),
+    }
 }

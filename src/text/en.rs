@@ -1036,7 +1036,7 @@ pub static EN: Text = Text {
         editor_failed: "The editor {editor} did not finish ({error}): nothing was changed.",
         notes_saved: "Notes of “{title}” saved.",
         nothing_planned_today: "nothing planned",
-        placeholder_customer: "type part of a name, {key} completes it from the customers",
+        placeholder_customer: "{key} completes a name from the customers",
     },
     team: TeamText {
         backups_about: "List the board's backups, newest first, and where they are kept",

@@ -1098,7 +1098,7 @@ pub static RU: Text = Text {
         editor_failed: "Редактор {editor} не завершился как надо ({error}): ничего не изменено.",
         notes_saved: "Заметки сделки «{title}» сохранены.",
         nothing_planned_today: "ничего не запланировано",
-        placeholder_customer: "начните имя, {key} дополнит его из клиентов",
+        placeholder_customer: "{key} — дополнить имя из клиентов",
     },
     team: TeamText {
         backups_about: "Показать резервные копии доски, начиная с новой, и где они хранятся",

@@ -71,10 +71,10 @@ pub const BOARD: &[Hint] = &[
     hint(&[MarkLost], |h| h.lost),
     hint(&[StartFilter], |h| h.filter),
     hint(&[PickStage], |h| h.pick_stage),
-    hint(&[ShowAgenda], |_| t().day.hint_agenda),
-    hint(&[ShowCustomers], |_| t().day.hint_customers),
     hint(&[Undo], |h| h.undo),
     hint(&[Quit], |h| h.quit),
+    hint(&[ShowAgenda], |_| t().day.hint_agenda),
+    hint(&[ShowCustomers], |_| t().day.hint_customers),
     // Last: a narrow screen drops it before quitting is no longer shown.
     hint(&[ShowReports], |h| h.report),
     // Only in a team folder (see `hints_for`).
