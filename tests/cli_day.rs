@@ -281,3 +281,42 @@ fn an_import_makes_records_of_pipedrive_organisations_and_people() {
     let block = hubspot.ok(&["company", "Initech"]);
     assert!(block.contains("Bill Lumbergh"), "{block}");
 }
+
+#[test]
+fn plan_adds_an_activity_with_its_kind_day_and_time() {
+    let cli = day_cli();
+    let today = in_days(0);
+    let said = cli.ok(&[
+        "plan",
+        "1",
+        "Demo at Acme",
+        "--kind",
+        "meeting",
+        "--due",
+        "today",
+        "--time",
+        "10:30",
+    ]);
+    assert_eq!(
+        said.trim_end(),
+        dealboard::text::day::planned_words(dealboard::model::ActivityKind::Meeting, "CRM rollout")
+    );
+    let json: Value = serde_json::from_str(&cli.ok(&["agenda", "--format", "json"])).unwrap();
+    let day = json["days"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["date"] == today.as_str())
+        .unwrap();
+    assert_eq!(day["items"][0]["kind"], "meeting");
+    assert_eq!(day["items"][0]["time"], "10:30");
+    assert_eq!(
+        cli.run(&["plan", "1", "Lunch", "--kind", "lunch"]).code,
+        Some(2)
+    );
+    assert_eq!(
+        cli.run(&["plan", "1", "Late", "--time", "25:00"]).code,
+        Some(2)
+    );
+    assert_eq!(cli.run(&["plan", "99", "Nobody"]).code, Some(1));
+}

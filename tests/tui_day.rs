@@ -463,3 +463,45 @@ fn a_long_agenda_keeps_the_selection_and_its_day_in_sight() {
     );
     assert!(!top.contains(text().day.nothing_planned_today), "{top}");
 }
+
+/// `p` in a deal plans one more activity, with its kind (Ctrl+N steps through them) and time;
+/// the agenda shows it at that time. A kind or time that is not one stays in the form.
+#[test]
+fn p_plans_a_meeting_at_a_time_beside_what_is_planned() {
+    let mut t = TestApp::new(day_board(), 100, 30);
+    t.keys("2 Enter p");
+    t.type_text("Site visit");
+    t.keys("Tab");
+    t.type_text("+1d");
+    t.keys("Tab C-n C-n Tab");
+    t.type_text("11:30");
+    t.keys("Enter");
+    let deal = t.deal("Training");
+    let visit = deal
+        .activities
+        .iter()
+        .find(|a| a.text == "Site visit")
+        .unwrap();
+    assert_eq!((visit.kind, visit.due), (ActivityKind::Meeting, day(1)));
+    assert_eq!(visit.time, NaiveTime::from_hms_opt(11, 30, 0));
+    assert_eq!(deal.activities.len(), 2, "the budget call is still planned");
+    t.keys("Esc A");
+    let screen = shown(&t, 100, 30);
+    assert!(screen.contains("11:30  meeting  #3 Training"), "{screen}");
+
+    t.keys("Esc Enter p");
+    t.type_text("Lunch");
+    t.keys("Tab Tab");
+    t.type_text("lunch");
+    t.keys("Enter");
+    let kinds = "call, meeting, e-mail, task";
+    assert!(
+        flash(&t).contains(&fill(text().day.not_a_kind, &[("kinds", &kinds)])),
+        "{}",
+        flash(&t)
+    );
+    t.keys("C-u Tab");
+    t.type_text("25:00");
+    t.keys("Enter");
+    assert!(flash(&t).contains(text().day.not_a_time), "{}", flash(&t));
+}

@@ -11,6 +11,7 @@ mod deals;
 mod exchange;
 mod list;
 mod merge;
+mod plan;
 mod rates;
 mod review;
 mod show;
@@ -97,6 +98,8 @@ pub enum Command {
     },
     #[command(about = t().day.agenda_about)]
     Agenda(agenda::AgendaArgs),
+    #[command(about = t().day.plan_about)]
+    Plan(plan::PlanArgs),
     #[command(about = t().day.note_about)]
     Note {
         #[arg(help = t().cli.arg_id, value_parser = deal_id)]
@@ -421,6 +424,7 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
             agenda::agenda(board, &args, terminal_width(), clock.today())
         }
         Command::Note { id, text: note } => text(customers::note(path, id, &note, clock)),
+        Command::Plan(args) => text(plan::plan(path, &args, clock)),
         Command::Companies { format } => {
             let board = kept_to_the_end(change::read_board(path)?);
             customers::companies(board, format, terminal_width())

@@ -77,6 +77,19 @@ impl DateInput {
     }
 }
 
+/// A time of day as typed: `14:30`, `9.05`, `9`; empty: none. `Err` when it is not one.
+pub fn parse_time_of_day(text: &str) -> Result<Option<chrono::NaiveTime>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let (hour, minute) = text.split_once([':', '.']).unwrap_or((text, "0"));
+    let number = |s: &str| s.trim().parse::<u32>().map_err(|_| ());
+    chrono::NaiveTime::from_hms_opt(number(hour)?, number(minute)?, 0)
+        .map(Some)
+        .ok_or(())
+}
+
 /// A probability in percent: `40` or `40%`; empty means "the stage's default".
 pub fn parse_probability(text: &str) -> Result<Option<u8>, InputError> {
     let text = text.trim().trim_end_matches('%').trim();

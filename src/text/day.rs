@@ -84,6 +84,23 @@ pub struct DayText {
     pub key_note: &'static str,
     pub key_edit_notes: &'static str,
     pub key_feedback: &'static str,
+    pub key_plan: &'static str,
+    pub kind_label: &'static str,
+    pub time_label: &'static str,
+    /// `{key}`.
+    pub placeholder_kind: &'static str,
+    pub placeholder_time: &'static str,
+    /// `{kinds}`.
+    pub not_a_kind: &'static str,
+    pub not_a_time: &'static str,
+    /// `{title}`.
+    pub plan_title: &'static str,
+    /// `{kind}`, `{title}`.
+    pub activity_planned: &'static str,
+    pub arg_activity_text: &'static str,
+    pub arg_kind: &'static str,
+    pub arg_time: &'static str,
+    pub plan_about: &'static str,
     pub key_done: &'static str,
     pub key_postpone: &'static str,
     pub key_reschedule: &'static str,
@@ -93,6 +110,7 @@ pub struct DayText {
     pub hint_agenda: &'static str,
     pub hint_customers: &'static str,
     pub hint_note: &'static str,
+    pub hint_plan: &'static str,
     pub hint_feedback: &'static str,
     pub hint_done: &'static str,
     pub hint_postpone: &'static str,
@@ -185,4 +203,12 @@ pub fn agenda_day(date: chrono::NaiveDate, today: chrono::NaiveDate) -> String {
         _ => return day,
     };
     format!("{word} · {day}")
+}
+
+/// "Planned a call for “CRM rollout”."
+pub fn planned_words(kind: ActivityKind, title: &str) -> String {
+    super::fill(
+        super::t().day.activity_planned,
+        &[("kind", &kind_name(kind)), ("title", &title)],
+    )
 }

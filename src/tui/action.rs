@@ -61,6 +61,8 @@ pub enum Action {
     Reschedule,
     /// Record the customer's feedback on the deal.
     AddFeedback,
+    /// Plan one more activity for the deal.
+    PlanActivity,
     /// Add a dated note to the deal (in the user's editor).
     AddNote,
     /// Edit the deal's notes (in the user's editor).

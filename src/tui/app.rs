@@ -5,6 +5,7 @@
 //! process report are full screens; forms, pickers, questions, help and the filter line open over
 //! them and close back to what was below.
 
+mod activity_form;
 mod board_details;
 mod changes;
 mod closing;

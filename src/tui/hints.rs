@@ -113,6 +113,7 @@ pub const DETAIL: &[Hint] = &[
     hint(&[MarkLost], |h| h.lost),
     hint(&[Close], |h| h.back),
     hint(&[PickStage], |h| h.pick_stage),
+    hint(&[PlanActivity], |_| t().day.hint_plan),
     hint(&[AddNote], |_| t().day.hint_note),
 ];
 

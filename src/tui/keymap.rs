@@ -218,6 +218,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Detail, &[ch('n')], Action::AddNote, |_| crate::text::t().day.key_note),
     bind(Detail, &[ch('N')], Action::EditNotes, |_| crate::text::t().day.key_edit_notes),
     bind(Detail, &[ch('f')], Action::AddFeedback, |_| crate::text::t().day.key_feedback),
+    bind(Detail, &[ch('p')], Action::PlanActivity, |_| crate::text::t().day.key_plan),
     bind(Detail, &[ch('>'), ch('L'), shift(KeyCode::Right)], Action::MoveForward, |k| k.move_forward),
     bind(Detail, &[ch('<'), ch('H'), shift(KeyCode::Left)], Action::MoveBack, |k| k.move_back),
     bind(Detail, &[ch('M')], Action::PickStage, |k| k.pick_stage),

@@ -27,6 +27,8 @@ pub enum Purpose {
     FinishActivity(DealId, usize),
     /// An activity of the agenda moves to another day.
     Reschedule(DealId, usize),
+    /// One more activity for this deal.
+    PlanActivity(DealId),
     /// The record of the company of this name.
     EditCompany(String),
     /// The customer's feedback on this deal.

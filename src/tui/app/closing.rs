@@ -1,10 +1,10 @@
 //! A deal's progress and outcome: ticking exit criteria, doing the next action, winning,
 //! losing and reopening; and the order of the columns.
 
-use crate::model::{Activity, Deal, DealId};
+use crate::model::{Deal, DealId};
 use crate::text::{fill, t};
 use crate::tui::picker::{Picker, PickerPurpose};
-use crate::tui::text_form::{Purpose, Row, TextForm};
+use crate::tui::text_form::{Purpose, TextForm};
 
 use super::{App, Mode};
 
@@ -54,10 +54,7 @@ impl App {
         } else {
             fill(f.plan_action_title, &[("title", &deal.title)])
         };
-        let rows = vec![
-            Row::new(f.next_action, "").hint(f.placeholder_next_action),
-            Row::new(f.next_action_due, "").hint(f.placeholder_date),
-        ];
+        let rows = super::activity_form::activity_rows();
         self.open(Mode::TextForm(Box::new(TextForm::new(
             Purpose::NextAction(id),
             title,
@@ -68,20 +65,18 @@ impl App {
     /// Saves the next-action form: the current action is done and the typed one follows; or,
     /// when nothing was planned, the typed one is planned.
     pub(super) fn save_next_action(&mut self, id: DealId, form: &TextForm) {
-        let due = match crate::text::parse_date(form.value(1), self.clock.today()) {
-            Ok(due) => due,
-            Err(e) => return self.refuse_text_form(1, e.to_string()),
+        let Some(following) = self.read_activity(form) else {
+            return;
         };
         let planning = self.board.deal(id).is_some_and(|d| !has_next_action(d));
-        if planning && form.value(0).trim().is_empty() && due.is_none() {
+        if planning && following.text.is_empty() && following.due.is_none() {
             self.close();
             return self.show_info(t().board.no_changes.to_string());
         }
-        match self.board.complete_next_action(
-            id,
-            Activity::task(form.value(0), due),
-            self.clock.now_utc(),
-        ) {
+        match self
+            .board
+            .complete_next_action(id, following, self.clock.now_utc())
+        {
             Ok(patch) => {
                 self.close();
                 let title = self
@@ -263,6 +258,7 @@ impl App {
             Purpose::BoardDetails => self.save_board_details(&form),
             Purpose::FinishActivity(id, index) => self.save_finish(id, index, &form),
             Purpose::Reschedule(id, index) => self.save_reschedule(id, index, &form),
+            Purpose::PlanActivity(id) => self.save_plan(id, &form),
             Purpose::EditCompany(name) => self.save_company(&name, &form),
             Purpose::Feedback(id) => self.save_feedback(id, &form),
             Purpose::Note(id) => self.save_lines(super::notes::EditPurpose::Note(id), &form),

@@ -199,15 +199,11 @@ impl App {
         let Some(activity) = deal.activities.get(item.index) else {
             return;
         };
-        let f = &t().form;
         let title = fill(
-            f.next_action_title,
+            t().form.next_action_title,
             &[("done", &activity.text), ("title", &deal.title)],
         );
-        let rows = vec![
-            Row::new(f.next_action, "").hint(f.placeholder_next_action),
-            Row::new(f.next_action_due, "").hint(f.placeholder_date),
-        ];
+        let rows = super::activity_form::activity_rows();
         self.open(Mode::TextForm(Box::new(TextForm::new(
             Purpose::FinishActivity(item.id, item.index),
             title,
@@ -217,11 +213,9 @@ impl App {
 
     /// Saves the form of [`App::ask_finish`].
     pub(super) fn save_finish(&mut self, id: DealId, index: usize, form: &TextForm) {
-        let due = match crate::text::parse_date(form.value(1), self.clock.today()) {
-            Ok(due) => due,
-            Err(e) => return self.refuse_text_form(1, e.to_string()),
+        let Some(following) = self.read_activity(form) else {
+            return;
         };
-        let following = crate::model::Activity::task(form.value(0), due);
         match self
             .board
             .finish_activity(id, index, following, self.clock.now_utc())
@@ -230,6 +224,36 @@ impl App {
                 self.close();
                 let title = self.deal_title(id);
                 let said = fill(t().board.action_done, &[("title", &title)]);
+                self.commit(said, patch, Some(id));
+            }
+            Err(e) => self.show_error(e.to_string()),
+        }
+    }
+
+    /// `p` in a deal: one more activity, beside those planned.
+    pub(super) fn ask_plan(&mut self, id: DealId) {
+        let title = fill(t().day.plan_title, &[("title", &self.deal_title(id))]);
+        let rows = super::activity_form::activity_rows();
+        self.open(Mode::TextForm(Box::new(TextForm::new(
+            Purpose::PlanActivity(id),
+            title,
+            rows,
+        ))));
+    }
+
+    pub(super) fn save_plan(&mut self, id: DealId, form: &TextForm) {
+        let Some(activity) = self.read_activity(form) else {
+            return;
+        };
+        if activity.text.is_empty() && activity.due.is_none() {
+            self.close();
+            return self.show_info(t().board.no_changes.to_string());
+        }
+        let kind = activity.kind;
+        match self.board.plan_activity(id, activity, self.clock.now_utc()) {
+            Ok(patch) => {
+                self.close();
+                let said = crate::text::day::planned_words(kind, &self.deal_title(id));
                 self.commit(said, patch, Some(id));
             }
             Err(e) => self.show_error(e.to_string()),

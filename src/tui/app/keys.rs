@@ -164,6 +164,7 @@ impl App {
                 | AddNote
                 | EditNotes
                 | AddFeedback
+                | PlanActivity
                 | Undo
                 | Redo
         );
@@ -207,6 +208,7 @@ impl App {
             AddNote => self.ask_note(deal.id),
             EditNotes => self.ask_notes(deal.id),
             AddFeedback => self.ask_feedback(deal.id),
+            PlanActivity => self.ask_plan(deal.id),
             Undo => self.undo(),
             Redo => self.redo(),
             Close => self.close(),
