@@ -10,6 +10,8 @@ pub enum InputError {
     Negative,
     Date,
     Probability,
+    /// Not a time of day.
+    TimeOfDay,
     Amount(AmountError),
     Currency,
     /// Longer than this many characters.
@@ -78,16 +80,16 @@ impl DateInput {
 }
 
 /// A time of day as typed: `14:30`, `9.05`, `9`; empty: none. `Err` when it is not one.
-pub fn parse_time_of_day(text: &str) -> Result<Option<chrono::NaiveTime>, ()> {
+pub fn parse_time_of_day(text: &str) -> Result<Option<chrono::NaiveTime>, InputError> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
     }
     let (hour, minute) = text.split_once([':', '.']).unwrap_or((text, "0"));
-    let number = |s: &str| s.trim().parse::<u32>().map_err(|_| ());
+    let number = |s: &str| s.trim().parse::<u32>().map_err(|_| InputError::TimeOfDay);
     chrono::NaiveTime::from_hms_opt(number(hour)?, number(minute)?, 0)
         .map(Some)
-        .ok_or(())
+        .ok_or(InputError::TimeOfDay)
 }
 
 /// A probability in percent: `40` or `40%`; empty means "the stage's default".

@@ -323,6 +323,7 @@ impl fmt::Display for InputError {
             InputError::Negative => f.write_str(e.negative),
             InputError::Date => f.write_str(e.bad_date),
             InputError::Probability => f.write_str(e.bad_probability),
+            InputError::TimeOfDay => f.write_str(t().day.not_a_time),
             InputError::TooLong(most) => f.write_str(&fill(e.input_too_long, &[("most", most)])),
             InputError::Amount(amount) => amount.fmt(f),
             InputError::Currency => f.write_str(e.bad_currency),
