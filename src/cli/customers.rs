@@ -349,17 +349,12 @@ pub fn contact(
 /// `feedback ID --rating N --text ...`.
 pub fn feedback(path: &Path, args: &FeedbackArgs, clock: &dyn Clock) -> Result<String, Failure> {
     let id = DealId(args.id);
-    let mut session = Change::begin(path)?;
-    session.board.deal(id).ok_or_else(|| no_deal(id))?;
-    session
-        .board
-        .add_feedback(id, args.rating, &args.text, clock.now_utc())?;
-    let title = session
-        .board
-        .deal(id)
-        .map(|d| d.title.clone())
-        .unwrap_or_default();
-    session.finish()?;
+    let title = change_deal(
+        path,
+        id,
+        |board, now| board.add_feedback(id, args.rating, &args.text, now),
+        clock,
+    )?;
     Ok(fill(
         t().day.feedback_saved,
         &[("id", &id), ("title", &title), ("rating", &args.rating)],
@@ -369,14 +364,28 @@ pub fn feedback(path: &Path, args: &FeedbackArgs, clock: &dyn Clock) -> Result<S
 /// `note ID TEXT`.
 pub fn note(path: &Path, id: u64, text: &str, clock: &dyn Clock) -> Result<String, Failure> {
     let id = DealId(id);
+    let title = change_deal(path, id, |board, now| board.add_note(id, text, now), clock)?;
+    Ok(fill(t().day.note_saved, &[("id", &id), ("title", &title)]) + "\n")
+}
+
+/// Changes deal `id` of the board at `path` through `change` and saves it; returns its title.
+pub fn change_deal(
+    path: &Path,
+    id: DealId,
+    change: impl FnOnce(
+        &mut Board,
+        chrono::DateTime<chrono::Utc>,
+    ) -> Result<crate::model::Patch, EditError>,
+    clock: &dyn Clock,
+) -> Result<String, Failure> {
     let mut session = Change::begin(path)?;
     session.board.deal(id).ok_or_else(|| no_deal(id))?;
-    session.board.add_note(id, text, clock.now_utc())?;
+    change(&mut session.board, clock.now_utc())?;
     let title = session
         .board
         .deal(id)
         .map(|d| d.title.clone())
         .unwrap_or_default();
     session.finish()?;
-    Ok(fill(t().day.note_saved, &[("id", &id), ("title", &title)]) + "\n")
+    Ok(title)
 }

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::change::Change;
-use super::{Failure, deal_id, no_deal};
+use super::{Failure, deal_id};
 use crate::clock::Clock;
 use crate::model::{Activity, ActivityKind, DealId};
 use crate::text::{fill, t};
@@ -52,14 +51,12 @@ pub fn plan(path: &Path, args: &PlanArgs, clock: &dyn Clock) -> Result<String, F
         due,
         time: args.time,
     };
-    let mut session = Change::begin(path)?;
-    session.board.deal(id).ok_or_else(|| no_deal(id))?;
-    session.board.plan_activity(id, activity, clock.now_utc())?;
-    let title = session
-        .board
-        .deal(id)
-        .map(|d| d.title.clone())
-        .unwrap_or_default();
-    session.finish()?;
-    Ok(crate::text::day::planned_words(args.kind, &title) + "\n")
+    let kind = activity.kind;
+    let title = super::customers::change_deal(
+        path,
+        id,
+        |board, now| board.plan_activity(id, activity, now),
+        clock,
+    )?;
+    Ok(crate::text::day::planned_words(kind, &title) + "\n")
 }

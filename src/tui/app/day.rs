@@ -152,18 +152,13 @@ impl App {
         let row = view.row.min(last);
         let page = usize::from(self.size.1.saturating_sub(6)).max(1);
         let selected = items.get(row).copied();
-        let set = |app: &mut App, row: usize| {
-            if let Mode::Agenda(view) = &mut app.mode {
-                view.row = row;
+        if let Some(moved) = row_after(action, row, last, page) {
+            if let Mode::Agenda(view) = &mut self.mode {
+                view.row = moved;
             }
-        };
+            return;
+        }
         match action {
-            SelectUp => set(self, row.saturating_sub(1)),
-            SelectDown => set(self, (row + 1).min(last)),
-            SelectFirst => set(self, 0),
-            SelectLast => set(self, last),
-            PageUp => set(self, row.saturating_sub(page)),
-            PageDown => set(self, (row + page).min(last)),
             ShowDetail | CompleteAction | Postpone | Reschedule => {
                 let Some(item) = selected else {
                     return self.show_info(t().day.agenda_nothing.to_string());
@@ -371,18 +366,13 @@ impl App {
             .customer_rows()
             .get(row)
             .map(|c| c.company.name.clone());
-        let set = |app: &mut App, row: usize| {
-            if let Mode::Customers(view) = &mut app.mode {
-                view.row = row;
+        if let Some(moved) = row_after(action, row, last, page) {
+            if let Mode::Customers(view) = &mut self.mode {
+                view.row = moved;
             }
-        };
+            return;
+        }
         match action {
-            SelectUp => set(self, row.saturating_sub(1)),
-            SelectDown => set(self, (row + 1).min(last)),
-            SelectFirst => set(self, 0),
-            SelectLast => set(self, last),
-            PageUp => set(self, row.saturating_sub(page)),
-            PageDown => set(self, (row + page).min(last)),
             StartFilter => self.open(Mode::Filter(tui_input::Input::new(text))),
             ShowDetail => match selected {
                 Some(name) => self.open(Mode::Company(CompanyView { name, row: 0 })),
@@ -415,16 +405,14 @@ impl App {
             .collect();
         let last = deals.len().saturating_sub(1);
         let row = view.row.min(last);
-        let set = |app: &mut App, row: usize| {
-            if let Mode::Company(view) = &mut app.mode {
-                view.row = row;
+        let page = usize::from(self.size.1.saturating_sub(6)).max(1);
+        if let Some(moved) = row_after(action, row, last, page) {
+            if let Mode::Company(view) = &mut self.mode {
+                view.row = moved;
             }
-        };
+            return;
+        }
         match action {
-            SelectUp => set(self, row.saturating_sub(1)),
-            SelectDown => set(self, (row + 1).min(last)),
-            SelectFirst => set(self, 0),
-            SelectLast => set(self, last),
             ShowDetail => {
                 if let Some(id) = deals.get(row) {
                     self.open(Mode::Detail(DetailView {
@@ -487,4 +475,18 @@ impl App {
             Err(e) => self.refuse_text_form(0, e.to_string()),
         }
     }
+}
+
+/// Where a list's cursor goes for a key that moves it (`None` for any other key): a row up or
+/// down, the first or last, a page up or down; `last` is the last row.
+fn row_after(action: Action, row: usize, last: usize, page: usize) -> Option<usize> {
+    Some(match action {
+        Action::SelectUp => row.saturating_sub(1),
+        Action::SelectDown => (row + 1).min(last),
+        Action::SelectFirst => 0,
+        Action::SelectLast => last,
+        Action::PageUp => row.saturating_sub(page),
+        Action::PageDown => (row + page).min(last),
+        _ => return None,
+    })
 }
