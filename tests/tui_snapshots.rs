@@ -43,6 +43,19 @@ fn wide_screen_200x50() {
     insta::assert_snapshot!(at(200, 50, "l"));
 }
 
+/// A big monitor: the columns widen past their minimum, cards are tall (contact, tags and the
+/// chance the figures count) and wide (the contact beside the company).
+#[test]
+fn big_monitor_300x80() {
+    insta::assert_snapshot!(at(300, 80, ""));
+}
+
+/// The same with the empty stages folded to strips.
+#[test]
+fn big_monitor_with_empty_stages_folded_300x80() {
+    insta::assert_snapshot!(at(300, 80, "z"));
+}
+
 #[test]
 fn board_after_moving_a_cyrillic_deal_160x48() {
     insta::assert_snapshot!(at(160, 48, "> y > y l j"));
