@@ -320,3 +320,57 @@ fn plan_adds_an_activity_with_its_kind_day_and_time() {
     );
     assert_eq!(cli.run(&["plan", "99", "Nobody"]).code, Some(1));
 }
+
+#[test]
+fn a_contact_name_several_people_share_needs_the_company() {
+    let cli = day_cli();
+    cli.ok(&[
+        "add",
+        "Other",
+        "--company",
+        "Globex",
+        "--contact",
+        "Jane Doe",
+    ]);
+    let asked = cli.run(&["contact", "Jane Doe", "--phone", "999"]);
+    assert_eq!(asked.code, Some(1));
+    assert!(asked.stderr.contains("--company"), "{}", asked.stderr);
+    cli.ok(&[
+        "contact",
+        "Jane Doe",
+        "--company",
+        "globex",
+        "--phone",
+        "999",
+    ]);
+    let json: Value = serde_json::from_str(&cli.ok(&["contacts", "--format", "json"])).unwrap();
+    let phones: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["name"] == "Jane Doe")
+        .map(|p| (p["company"].as_str().unwrap(), p["phone"].as_str().unwrap()))
+        .collect();
+    assert_eq!(phones, [("Acme Ltd", ""), ("Globex", "999")]);
+}
+
+#[test]
+fn an_activity_for_no_day_is_listed_last_and_a_time_needs_a_day() {
+    let cli = day_cli();
+    cli.ok(&["plan", "1", "Someday: a case study"]);
+    let json: Value = serde_json::from_str(&cli.ok(&["agenda", "--format", "json"])).unwrap();
+    assert_eq!(json["undated"][0]["text"], "Someday: a case study");
+    let table = cli.ok(&["agenda"]);
+    assert!(
+        table.lines().last().unwrap().starts_with(t().day.no_day),
+        "{table}"
+    );
+    let timed = cli.run(&["plan", "1", "Call", "--time", "10:00"]);
+    assert_eq!(timed.code, Some(1));
+    assert!(
+        timed.stderr.contains(t().day.time_needs_day),
+        "{}",
+        timed.stderr
+    );
+    assert_eq!(cli.run(&["plan", "1", " "]).code, Some(1));
+}

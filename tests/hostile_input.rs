@@ -109,7 +109,8 @@ fn awkward_board() -> Board {
     let mut board = support::pipeline_board();
     let long = "Ω".repeat(limits::LINE_CHARS);
     support::add(&mut board, "lead", &long, |d| {
-        d.company = "مرحبا \u{202e}override\u{202c} עברית".into();
+        // Right-to-left scripts, but no override: a board may not hold one (see below).
+        d.company = "مرحبا override עברית".into();
         d.owner = "e\u{301}\u{301}\u{301}\u{301} Zalgo".into();
         d.notes = "株式会社 🚀".repeat(limits::NOTES_CHARS / 8);
         d.set_next_action("👩‍👩‍👧 call");
@@ -153,4 +154,18 @@ proptest! {
         }
         prop_assert_eq!(std::fs::read_to_string(dir.path().join("anna.ron")).unwrap(), text);
     }
+}
+
+/// Characters that reorder what a terminal shows (a right-to-left override) are refused in a
+/// board like control characters, dropped from typed text, and escaped in whatever is printed.
+#[test]
+fn bidi_overrides_never_reach_the_board_or_the_terminal() {
+    let mut board = support::pipeline_board();
+    let id = support::add(&mut board, "lead", "Plain", |_| {});
+    let refused = board.edit_deal(id, support::now().to_utc(), |d| {
+        d.company = "Evil \u{202e}proC".into();
+    });
+    assert!(refused.is_err());
+    assert_eq!(limits::clean_line("Evil \u{202e}proC"), "Evil proC");
+    assert_eq!(dealboard::text::terminal_safe("a\u{202e}b"), "a\\u{202e}b");
 }

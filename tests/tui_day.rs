@@ -505,3 +505,32 @@ fn p_plans_a_meeting_at_a_time_beside_what_is_planned() {
     t.keys("Enter");
     assert!(flash(&t).contains(text().day.not_a_time), "{}", flash(&t));
 }
+
+/// Putting an activity off is not working the deal: it stays as cold as it was, and the
+/// customer's last contact does not move.
+#[test]
+fn postponing_does_not_count_as_touching_the_deal() {
+    let mut t = TestApp::new(day_board(), 100, 30);
+    let before = t.deal("CRM rollout").updated;
+    t.keys("A + r");
+    t.type_text("+5d");
+    t.keys("Enter");
+    assert_eq!(t.deal("CRM rollout").updated, before);
+}
+
+/// What the editor gives back is kept, cleaned of what a terminal would act on, never refused.
+#[test]
+fn an_editors_control_characters_are_dropped_not_the_note() {
+    let mut t = TestApp::new(day_board(), 100, 30);
+    t.keys("Enter n");
+    let request = t.app.take_editor_request().unwrap();
+    t.app.give_edited(
+        request.purpose,
+        Edited::Text("Met \u{1b}[2Jthe CFO\r\nBudget \u{202e}Q1".into()),
+    );
+    t.settle().settle();
+    assert_eq!(
+        t.deal("CRM rollout").dated_notes[0].text,
+        "Met [2Jthe CFO\nBudget Q1"
+    );
+}

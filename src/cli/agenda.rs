@@ -60,7 +60,10 @@ fn table_of(agenda: &Agenda, width: Option<usize>, today: NaiveDate) -> String {
     let rows: Vec<Vec<String>> = agenda
         .items()
         .map(|p| {
-            let mut when = agenda_day(p.due(), today);
+            let mut when = match p.activity.due {
+                Some(day) => agenda_day(day, today),
+                None => t().day.no_day.to_string(),
+            };
             if let Some(time) = p.activity.time {
                 when.push_str(&format!(" {}", time.format("%H:%M")));
             }

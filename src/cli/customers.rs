@@ -120,8 +120,8 @@ pub fn company(
     let mut session = Change::begin(path)?;
     let found = session
         .board
-        .company(name)
-        .map(|c| c.name.clone())
+        .company_or_named(name)
+        .map(|c| c.name)
         .ok_or_else(no_company)?;
     let changed = session.board.edit_company(&found, clock.now_utc(), |c| {
         apply(&mut c.name, &args.rename);
@@ -154,9 +154,10 @@ fn apply(field: &mut String, given: &Option<String>) {
 
 /// The company as a block: its record, figures, people and deals.
 pub fn company_block(board: &Board, name: &str, now: DateTime<FixedOffset>) -> String {
-    let Some(company) = board.company(name) else {
+    let Some(company) = board.company_or_named(name) else {
         return String::new();
     };
+    let company = &company;
     let d = &t().day;
     let figures = customer(board, company);
     let mut out = format!("{}\n", company.name);
@@ -281,6 +282,22 @@ pub fn contact(
     clock: &dyn Clock,
 ) -> Result<Output, Failure> {
     let find = |board: &Board| {
+        let named: Vec<&Person> = board
+            .people
+            .iter()
+            .filter(|p| crate::model::same_name(&p.name, name))
+            .collect();
+        if company.is_none() && named.len() > 1 {
+            let at: Vec<&str> = named.iter().map(|p| p.company.as_str()).collect();
+            return Err(Failure(fill(
+                t().day.several_contacts,
+                &[
+                    ("count", &named.len()),
+                    ("name", &crate::text::Quoted(name)),
+                    ("companies", &at.join(", ")),
+                ],
+            )));
+        }
         board
             .person(name, company.unwrap_or(""))
             .cloned()

@@ -45,6 +45,12 @@ pub fn plan(path: &Path, args: &PlanArgs, clock: &dyn Clock) -> Result<String, F
             .map_err(|e| Failure(format!("--due: {e}")))?,
         None => None,
     };
+    if args.time.is_some() && due.is_none() {
+        return Err(Failure(t().day.time_needs_day.to_string()));
+    }
+    if args.text.trim().is_empty() {
+        return Err(Failure(t().day.say_what.to_string()));
+    }
     let activity = Activity {
         kind: args.kind,
         text: args.text.trim().to_string(),

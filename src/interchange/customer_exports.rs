@@ -131,6 +131,8 @@ pub struct AgendaJson<'a> {
     pub today: String,
     pub overdue: Vec<AgendaItemJson<'a>>,
     pub days: Vec<AgendaDayJson<'a>>,
+    /// Planned for no day.
+    pub undated: Vec<AgendaItemJson<'a>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -173,6 +175,7 @@ impl<'a> AgendaJson<'a> {
                     items: items.iter().map(item).collect(),
                 })
                 .collect(),
+            undated: agenda.undated.iter().map(item).collect(),
         }
     }
 }

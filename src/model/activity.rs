@@ -200,7 +200,7 @@ impl Board {
         following: Activity,
         now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
-        self.change_plan(id, now, |deal| {
+        self.change_plan(id, Some(now), |deal| {
             if index >= deal.activities.len() {
                 return Err(EditError::NoActivity);
             }
@@ -217,7 +217,7 @@ impl Board {
         following: Activity,
         now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
-        self.change_plan(id, now, |deal| {
+        self.change_plan(id, Some(now), |deal| {
             if let Some(next) = deal.next_index() {
                 deal.finish_activity(next, now);
             }
@@ -233,22 +233,22 @@ impl Board {
         activity: Activity,
         now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
-        self.change_plan(id, now, |deal| {
+        self.change_plan(id, Some(now), |deal| {
             deal.plan(activity);
             Ok(())
         })
     }
 
-    /// Moves activity `index` of the deal to another day and time.
+    /// Moves activity `index` of the deal to another day and time. Putting something off is not
+    /// working the deal: it does not count as touching it (a deal going cold stays cold).
     pub fn reschedule(
         &mut self,
         id: DealId,
         index: usize,
         due: NaiveDate,
         time: Option<NaiveTime>,
-        now: DateTime<Utc>,
     ) -> Result<Patch, EditError> {
-        self.change_plan(id, now, |deal| {
+        self.change_plan(id, None, |deal| {
             let activity = deal
                 .activities
                 .get_mut(index)
@@ -259,15 +259,19 @@ impl Board {
         })
     }
 
+    /// Changes the deal's plan through `change`; `touched`: when the deal was worked (none for
+    /// a change that is not work on it).
     fn change_plan(
         &mut self,
         id: DealId,
-        now: DateTime<Utc>,
+        touched: Option<DateTime<Utc>>,
         change: impl FnOnce(&mut Deal) -> Result<(), EditError>,
     ) -> Result<Patch, EditError> {
         let mut new = self.deal(id).ok_or(EditError::NoDeal(id))?.clone();
         change(&mut new)?;
-        new.updated = now;
+        if let Some(now) = touched {
+            new.updated = now;
+        }
         new.check().map_err(EditError::Invalid)?;
         Ok(self.record(&[id], |board| board.put_deal(id, Some(new))))
     }

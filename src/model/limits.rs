@@ -13,6 +13,15 @@ pub const NOTES_CHARS: usize = 20_000;
 pub const FIRST_YEAR: i32 = 1900;
 pub const LAST_YEAR: i32 = 9999;
 
+/// The invisible characters that reorder text on screen (a right-to-left override can make a
+/// line read other than it is): counted with the control characters, never kept or shown.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
 /// Why a piece of text may not be kept.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextProblem {
@@ -29,7 +38,7 @@ pub fn clean_line(text: &str) -> String {
         .chars()
         .filter_map(|c| match c {
             '\n' | '\r' | '\t' => Some(' '),
-            c if c.is_control() => None,
+            c if c.is_control() || is_bidi_control(c) => None,
             c => Some(c),
         })
         .collect();
@@ -50,7 +59,7 @@ pub fn fit_line(text: &str) -> String {
 /// our own export read back, whose text must come back exactly.
 pub fn strip_controls(text: &str) -> String {
     text.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\n' | '\t'))
+        .filter(|c| (!c.is_control() || matches!(c, '\n' | '\t')) && !is_bidi_control(*c))
         .collect()
 }
 
@@ -85,7 +94,7 @@ fn check(text: &str, most: usize, allowed: fn(char) -> bool) -> Result<(), TextP
         if count >= most {
             return Err(TextProblem::TooLong(most));
         }
-        if c.is_control() && !allowed(c) {
+        if (c.is_control() && !allowed(c)) || is_bidi_control(c) {
             return Err(TextProblem::Control(c));
         }
     }

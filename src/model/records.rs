@@ -75,13 +75,66 @@ impl Board {
             .filter(move |d| !company.is_empty() && same_name(&d.company, company))
     }
 
-    /// Puts the records in the order the file keeps them: by name (and company), so that two
-    /// people's boards list them alike.
+    /// Puts the records in the order the file keeps them, by name (and company), so that two
+    /// people's boards list them alike; and one record a name: names trimmed, a record with no
+    /// name dropped, two of one name (in any case, as a hand edit or a merge may leave) made one:
+    /// the one whose spelling sorts first, with what it lacks taken from the other.
     pub(super) fn sort_records(&mut self) {
         let name = |s: &str| (s.to_lowercase(), s.to_string());
+        for c in &mut self.companies {
+            trim_in_place(&mut c.name);
+        }
+        for p in &mut self.people {
+            trim_in_place(&mut p.name);
+            trim_in_place(&mut p.company);
+        }
+        self.companies.retain(|c| !c.name.is_empty());
+        self.people.retain(|p| !p.name.is_empty());
         self.companies.sort_by_cached_key(|c| name(&c.name));
         self.people
             .sort_by_cached_key(|p| (name(&p.name), name(&p.company)));
+        self.companies.dedup_by(|later, first| {
+            let same = same_name(&later.name, &first.name);
+            if same {
+                for (mine, theirs) in [
+                    (&mut first.phone, &later.phone),
+                    (&mut first.email, &later.email),
+                    (&mut first.notes, &later.notes),
+                ] {
+                    if mine.is_empty() {
+                        mine.clone_from(theirs);
+                    }
+                }
+            }
+            same
+        });
+        self.people.dedup_by(|later, first| {
+            let same =
+                same_name(&later.name, &first.name) && same_name(&later.company, &first.company);
+            if same {
+                for (mine, theirs) in [
+                    (&mut first.phone, &later.phone),
+                    (&mut first.email, &later.email),
+                    (&mut first.notes, &later.notes),
+                ] {
+                    if mine.is_empty() {
+                        mine.clone_from(theirs);
+                    }
+                }
+            }
+            same
+        });
+    }
+
+    /// The company's record, or one made from the name its deals give it when it has none (a
+    /// hand-edited or merged file may name a company no record holds).
+    pub fn company_or_named(&self, name: &str) -> Option<Company> {
+        self.company(name).cloned().or_else(|| {
+            self.deals_of(name).next().map(|d| Company {
+                name: d.company.trim().to_string(),
+                ..Company::default()
+            })
+        })
     }
 
     /// Makes the records a deal names that the board lacks: its company, and its contact (at
@@ -117,17 +170,18 @@ impl Board {
             .map(|p| (p.name.to_lowercase(), p.company.to_lowercase()))
             .collect();
         for deal in self.deals.iter() {
-            if !deal.company.is_empty() && companies.insert(deal.company.to_lowercase()) {
+            let (company, contact) = (deal.company.trim(), deal.contact.trim());
+            if !company.is_empty() && companies.insert(company.to_lowercase()) {
                 self.companies.push(Company {
-                    name: deal.company.clone(),
+                    name: company.to_string(),
                     ..Company::default()
                 });
             }
-            let key = (deal.contact.to_lowercase(), deal.company.to_lowercase());
-            if !deal.contact.is_empty() && people.insert(key) {
+            let key = (contact.to_lowercase(), company.to_lowercase());
+            if !contact.is_empty() && people.insert(key) {
                 self.people.push(Person {
-                    name: deal.contact.clone(),
-                    company: deal.company.clone(),
+                    name: contact.to_string(),
+                    company: company.to_string(),
                     ..Person::default()
                 });
             }
@@ -143,6 +197,12 @@ impl Board {
         now: DateTime<Utc>,
         edit: impl FnOnce(&mut Company),
     ) -> Result<Option<Patch>, EditError> {
+        if self.company(name).is_none()
+            && let Some(named) = self.company_or_named(name)
+        {
+            // Named by deals only: the record is made for them now.
+            self.companies.push(named);
+        }
         let at = self
             .companies
             .iter()
@@ -244,4 +304,47 @@ fn check_record(lines: &[&str], notes: &str) -> Result<(), EditError> {
         super::limits::check_line(line).map_err(EditError::RecordText)?;
     }
     super::limits::check_notes(notes).map_err(EditError::RecordText)
+}
+
+fn trim_in_place(text: &mut String) {
+    if text.trim().len() != text.len() {
+        *text = text.trim().to_string();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hand edit or a merge may leave two records of one name, or one without a name: the
+    /// board read keeps one record a name (the spelling that sorts first, what it lacks taken
+    /// from the other).
+    #[test]
+    fn records_of_one_name_become_one_and_nameless_ones_go() {
+        let mut board = crate::store::default_board().unwrap();
+        let company = |name: &str, phone: &str, email: &str| Company {
+            name: name.into(),
+            phone: phone.into(),
+            email: email.into(),
+            ..Company::default()
+        };
+        board.companies = vec![
+            company("Acme Ltd", "+1 555", ""),
+            company(" ACME LTD ", "+9 999", "office@acme.example"),
+            company("  ", "", ""),
+            company("Globex", "", ""),
+        ];
+        board.normalize();
+        let names: Vec<&str> = board.companies.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(names, ["ACME LTD", "Globex"]);
+        assert_eq!(board.companies[0].phone, "+9 999");
+        assert_eq!(board.companies[0].email, "office@acme.example");
+        let kept = board.companies.clone();
+        board.companies.reverse();
+        board.normalize();
+        assert_eq!(
+            board.companies, kept,
+            "the same whatever the order in the file"
+        );
+    }
 }

@@ -14,19 +14,23 @@ pub struct Planned<'a> {
     pub activity: &'a Activity,
 }
 
+/// The day an activity with no day is listed under: after every real one.
+pub const UNDATED: NaiveDate = NaiveDate::MAX;
+
 impl Planned<'_> {
-    /// The day it is due (the agenda holds dated activities only).
+    /// The day it is due; [`UNDATED`] when it has none.
     pub fn due(&self) -> NaiveDate {
-        self.activity.due.unwrap_or_default()
+        self.activity.due.unwrap_or(UNDATED)
     }
 }
 
 /// What is planned, grouped: activities due before today, then each day from today with
-/// something planned, up to the last day asked for.
+/// something planned, up to the last day asked for; last, those planned for no day.
 #[derive(Debug, Default)]
 pub struct Agenda<'a> {
     pub overdue: Vec<Planned<'a>>,
     pub days: Vec<(NaiveDate, Vec<Planned<'a>>)>,
+    pub undated: Vec<Planned<'a>>,
 }
 
 impl<'a> Agenda<'a> {
@@ -46,7 +50,7 @@ impl<'a> Agenda<'a> {
                 continue;
             }
             for (index, activity) in deal.activities.iter().enumerate() {
-                if activity.due.is_some_and(|due| due <= last) {
+                if activity.due.is_none_or(|due| due <= last) {
                     planned.push(Planned {
                         deal,
                         index,
@@ -59,7 +63,9 @@ impl<'a> Agenda<'a> {
         let mut agenda = Agenda::default();
         for item in planned {
             let due = item.due();
-            if due < today {
+            if due == UNDATED {
+                agenda.undated.push(item);
+            } else if due < today {
                 agenda.overdue.push(item);
             } else {
                 match agenda.days.last_mut() {
@@ -76,15 +82,12 @@ impl<'a> Agenda<'a> {
         self.overdue
             .iter()
             .chain(self.days.iter().flat_map(|(_, items)| items))
+            .chain(&self.undated)
     }
 
     pub fn len(&self) -> usize {
-        self.overdue.len()
-            + self
-                .days
-                .iter()
-                .map(|(_, items)| items.len())
-                .sum::<usize>()
+        let days: usize = self.days.iter().map(|(_, items)| items.len()).sum();
+        self.overdue.len() + days + self.undated.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -149,6 +152,23 @@ mod tests {
         // Untimed first, then 09:00, then 15:00.
         assert_eq!(texts(&agenda.days[0].1), ["2: 3", "1: 3", "0: 3"]);
         assert_eq!(Agenda::of(&board, today, 30).len(), 5);
+        assert!(agenda.undated.is_empty());
+    }
+
+    #[test]
+    fn activities_planned_for_no_day_come_last() {
+        let mut board = board();
+        let lead = StageId("lead".into());
+        board
+            .add_deal(&lead, moment(), |d| {
+                d.title = "Later".into();
+                d.plan(Activity::task("Someday", None));
+            })
+            .unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 3).unwrap();
+        let agenda = Agenda::of(&board, today, 1);
+        assert_eq!(texts(&agenda.undated), ["Someday"]);
+        assert_eq!(agenda.items().last().map(|p| p.due()), Some(UNDATED));
     }
 
     /// The day is the salesperson's: at 01:30 in Moscow it is already the 3rd there while it is

@@ -18,7 +18,8 @@ pub struct Customer {
     pub won_deals: usize,
     pub open_deals: usize,
     pub lost_deals: usize,
-    /// The last time anyone did something with it: an activity done, or a deal changed.
+    /// The last time anyone was in touch: an activity done, a dated note, feedback, a deal won
+    /// or lost (planning or putting something off is not contact).
     pub last_contact: Option<DateTime<Utc>>,
     /// Deals that came by its referral (a deal of this company named as the referrer, or the
     /// company itself named).
@@ -58,7 +59,11 @@ impl Customer {
             Status::Lost { .. } => self.lost_deals += 1,
         }
         let done = deal.done_actions.iter().map(|a| a.done);
-        self.last_contact = self.last_contact.max(done.chain([deal.updated]).max());
+        let noted = deal.dated_notes.iter().map(|n| n.at);
+        let said = deal.feedback.iter().map(|f| f.at);
+        let closed = deal.events.iter().map(|e| e.at);
+        let latest = done.chain(noted).chain(said).chain(closed).max();
+        self.last_contact = self.last_contact.max(latest);
         if let Some(f) = deal.latest_feedback()
             && self.feedback.as_ref().is_none_or(|seen| seen.at < f.at)
         {
@@ -67,11 +72,23 @@ impl Customer {
     }
 }
 
-/// Every company on the board, by name, its deals counted in one pass over the board (so a
-/// big board with many customers stays quick).
+/// Every company on the board, by name (one a company named only by deals, which a hand-edited
+/// or merged file may leave), its deals counted in one pass over the board (so a big board with
+/// many customers stays quick).
 pub fn customers(board: &Board) -> Vec<Customer> {
-    let key = |name: &str| name.to_lowercase();
+    let key = |name: &str| name.trim().to_lowercase();
     let mut rows: Vec<Customer> = board.companies.iter().map(Customer::of).collect();
+    let mut known: std::collections::HashSet<String> =
+        rows.iter().map(|c| key(&c.company.name)).collect();
+    for deal in board.deals.iter().filter(|d| !d.company.trim().is_empty()) {
+        if !known.contains(&key(&deal.company)) {
+            known.insert(key(&deal.company));
+            rows.push(Customer::of(&Company {
+                name: deal.company.trim().to_string(),
+                ..Company::default()
+            }));
+        }
+    }
     rows.sort_by_cached_key(|c| key(&c.company.name));
     let at: HashMap<String, usize> = rows
         .iter()

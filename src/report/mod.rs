@@ -15,7 +15,7 @@ mod stage_index;
 mod timeline;
 mod value;
 
-pub use agenda::{Agenda, Planned};
+pub use agenda::{Agenda, Planned, UNDATED};
 pub use attention::{Due, due_state, idle_days, rotting_days};
 pub use changes::{Change, ChangeKind, changes_since, previous_working_day, start_of};
 pub use converted::converted_if_mixed;

@@ -13,6 +13,7 @@ pub struct DayText {
     pub overdue: &'static str,
     pub today: &'static str,
     pub tomorrow: &'static str,
+    pub no_day: &'static str,
     /// `{date}`: the last day looked at.
     pub agenda_empty: &'static str,
     pub h_when: &'static str,
@@ -65,6 +66,8 @@ pub struct DayText {
     /// `{id}`, `{title}`.
     pub note_saved: &'static str,
     pub nothing_to_change: &'static str,
+    /// `{count}`, `{name}`, `{companies}`.
+    pub several_contacts: &'static str,
 
     pub planned: &'static str,
     pub timeline: &'static str,
@@ -85,6 +88,8 @@ pub struct DayText {
     pub key_edit_notes: &'static str,
     pub key_feedback: &'static str,
     pub key_plan: &'static str,
+    pub activity_label: &'static str,
+    pub day_label: &'static str,
     pub kind_label: &'static str,
     pub time_label: &'static str,
     /// `{key}`.
@@ -93,10 +98,17 @@ pub struct DayText {
     /// `{kinds}`.
     pub not_a_kind: &'static str,
     pub not_a_time: &'static str,
+    pub time_needs_day: &'static str,
+    pub say_what: &'static str,
     /// `{title}`.
     pub plan_title: &'static str,
     /// `{kind}`, `{title}`.
     pub activity_planned: &'static str,
+    /// `{text}` (the kind and what), `{title}`.
+    pub activity_done: &'static str,
+    /// `{text}`.
+    pub no_customer_matches: &'static str,
+    pub hint_find: &'static str,
     pub arg_activity_text: &'static str,
     pub arg_kind: &'static str,
     pub arg_time: &'static str,
@@ -140,10 +152,13 @@ pub struct DayText {
     /// `{line}`: a row of the built-in notes field.
     pub line: &'static str,
     pub no_editor: &'static str,
+    pub editor_missing: &'static str,
     /// `{editor}`, `{error}`.
     pub editor_failed: &'static str,
     /// `{title}`.
     pub notes_saved: &'static str,
+    /// `{most}`: the characters notes may hold.
+    pub notes_cut: &'static str,
     pub nothing_planned_today: &'static str,
     /// `{key}`.
     pub placeholder_customer: &'static str,
@@ -211,4 +226,12 @@ pub fn planned_words(kind: ActivityKind, title: &str) -> String {
         super::t().day.activity_planned,
         &[("kind", &kind_name(kind)), ("title", &title)],
     )
+}
+
+/// `call · Call Jane`; the kind alone when nothing was written.
+pub fn kind_and_text(kind: ActivityKind, text: &str) -> String {
+    match text {
+        "" => kind_name(kind).to_string(),
+        text => format!("{} · {text}", kind_name(kind)),
+    }
 }

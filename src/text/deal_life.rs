@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, FixedOffset, Utc};
 
-use super::day::{event_words, kind_name, stars};
+use super::day::{event_words, kind_and_text, stars};
 use super::t;
 use crate::model::Deal;
 
@@ -87,14 +87,18 @@ pub fn life_of(deal: &Deal, now: DateTime<FixedOffset>) -> Vec<Section> {
     ]
     .into_iter()
     .filter(|(_, entries): &(_, Vec<Entry>)| !entries.is_empty())
-    .map(|(heading, entries)| Section { heading, entries })
+    .map(|(heading, mut entries)| {
+        // Dates with and without a time line up.
+        let widest = entries
+            .iter()
+            .map(|e| e.when.chars().count())
+            .max()
+            .unwrap_or(0);
+        for entry in &mut entries {
+            let short = widest - entry.when.chars().count();
+            entry.when.extend(std::iter::repeat_n(' ', short));
+        }
+        Section { heading, entries }
+    })
     .collect()
-}
-
-/// `call · Call Jane`; the kind alone when nothing was written.
-fn kind_and_text(kind: crate::model::ActivityKind, text: &str) -> String {
-    match text {
-        "" => kind_name(kind).to_string(),
-        text => format!("{} · {text}", kind_name(kind)),
-    }
 }

@@ -50,7 +50,8 @@ enum Lines {
 
 /// C0 and C1 control characters and DEL are what a terminal may act on instead of showing.
 fn needs_escape(c: char, lines: Lines) -> bool {
-    c.is_control() && !(lines == Lines::Kept && matches!(c, '\n' | '\t'))
+    (c.is_control() && !(lines == Lines::Kept && matches!(c, '\n' | '\t')))
+        || crate::model::limits::is_bidi_control(c)
 }
 
 /// `text` with controls escaped, cut with `…` once `most` characters are written.

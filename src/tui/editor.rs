@@ -43,9 +43,14 @@ fn run(editor: &str, text: &str) -> io::Result<Edited> {
     let file = TempText::write(text)?;
     let status = shell(editor, file.path()).status()?;
     if !status.success() {
+        // The shell's way of saying the command is not there.
+        let error = match status.code() {
+            Some(127) => crate::text::t().day.editor_missing.to_string(),
+            _ => status.to_string(),
+        };
         return Ok(Edited::Failed {
             editor: editor.to_string(),
-            error: status.to_string(),
+            error,
         });
     }
     let mut bytes = Vec::new();

@@ -141,7 +141,7 @@ pub const AGENDA: &[Hint] = &[
 #[rustfmt::skip]
 pub const CUSTOMERS: &[Hint] = &[
     hint(&[ShowDetail], |h| h.open),
-    hint(&[StartFilter], |h| h.filter),
+    hint(&[StartFilter], |_| t().day.hint_find),
     hint(&[Close], |h| h.back),
 ];
 

@@ -286,7 +286,10 @@ fn serve(
                             screen.apply(action);
                             if let Some(request) = screen.take_editor_request() {
                                 let edited = in_editor(terminal, &wakeups, &request.text)?;
+                                // Taken in at once, before a signal that came meanwhile ends
+                                // the app (which then saves it like any change).
                                 screen.give_edited(request.purpose, edited);
+                                screen.apply(Action::News);
                                 break;
                             }
                         }

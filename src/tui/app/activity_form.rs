@@ -21,8 +21,8 @@ pub fn activity_rows() -> Vec<Row> {
         crate::tui::action::Action::NextChoice,
     );
     vec![
-        Row::new(f.next_action, "").hint(f.placeholder_next_action),
-        Row::new(f.next_action_due, "").hint(f.placeholder_date),
+        Row::new(d.activity_label, "").hint(f.placeholder_next_action),
+        Row::new(d.day_label, "").hint(f.placeholder_date),
         Row::new(d.kind_label, "")
             .hint(&fill(d.placeholder_kind, &[("key", &key)]))
             .choices(kinds),
@@ -67,6 +67,10 @@ impl App {
             self.refuse_text_form(3, t().day.not_a_time.to_string());
             return None;
         };
+        if time.is_some() && due.is_none() {
+            self.refuse_text_form(1, t().day.time_needs_day.to_string());
+            return None;
+        }
         Some(Activity {
             kind,
             text: form.value(0).trim().to_string(),

@@ -171,7 +171,11 @@ impl App {
                     })),
                     CompleteAction => self.ask_finish(item),
                     Postpone => {
-                        let day = item.due.max(self.today());
+                        // A day after today for one overdue or planned for no day.
+                        let day = match item.due {
+                            crate::report::UNDATED => self.today(),
+                            due => due.max(self.today()),
+                        };
                         if let Some(next) = day.checked_add_days(Days::new(1)) {
                             self.move_activity(item, next);
                         }
@@ -181,6 +185,7 @@ impl App {
             }
             Undo => self.undo(),
             Redo => self.redo(),
+            ShowHelp => self.open(Mode::Help { scroll: 0 }),
             Close => self.close(),
             _ => {}
         }
@@ -211,6 +216,12 @@ impl App {
         let Some(following) = self.read_activity(form) else {
             return;
         };
+        let done = self
+            .board
+            .deal(id)
+            .and_then(|d| d.activities.get(index))
+            .map(|a| crate::text::day::kind_and_text(a.kind, &a.text))
+            .unwrap_or_default();
         match self
             .board
             .finish_activity(id, index, following, self.clock.now_utc())
@@ -218,7 +229,7 @@ impl App {
             Ok(patch) => {
                 self.close();
                 let title = self.deal_title(id);
-                let said = fill(t().board.action_done, &[("title", &title)]);
+                let said = fill(t().day.activity_done, &[("title", &title), ("text", &done)]);
                 self.commit(said, patch, Some(id));
             }
             Err(e) => self.show_error(e.to_string()),
@@ -240,9 +251,8 @@ impl App {
         let Some(activity) = self.read_activity(form) else {
             return;
         };
-        if activity.text.is_empty() && activity.due.is_none() {
-            self.close();
-            return self.show_info(t().board.no_changes.to_string());
+        if activity.text.is_empty() {
+            return self.refuse_text_form(0, t().day.say_what.to_string());
         }
         let kind = activity.kind;
         match self.board.plan_activity(id, activity, self.clock.now_utc()) {
@@ -291,10 +301,7 @@ impl App {
             .deal(item.id)
             .and_then(|d| d.activities.get(item.index))
             .and_then(|a| a.time);
-        match self
-            .board
-            .reschedule(item.id, item.index, to, time, self.clock.now_utc())
-        {
+        match self.board.reschedule(item.id, item.index, to, time) {
             Ok(patch) => {
                 let said = fill(
                     t().day.moved_to,
@@ -378,6 +385,7 @@ impl App {
                 Some(name) => self.open(Mode::Company(CompanyView { name, row: 0 })),
                 None => self.show_info(t().day.no_companies.to_string()),
             },
+            ShowHelp => self.open(Mode::Help { scroll: 0 }),
             Close if !text.is_empty() => {
                 if let Mode::Customers(view) = &mut self.mode {
                     view.text.clear();
@@ -425,13 +433,14 @@ impl App {
             EditItem => self.ask_company(&view.name),
             Undo => self.undo(),
             Redo => self.redo(),
+            ShowHelp => self.open(Mode::Help { scroll: 0 }),
             Close => self.close(),
             _ => {}
         }
     }
 
     fn ask_company(&mut self, name: &str) {
-        let Some(company) = self.board.company(name) else {
+        let Some(company) = self.board.company_or_named(name) else {
             return;
         };
         let d = &t().day;

@@ -36,8 +36,12 @@ pub enum Edited {
     },
 }
 
-/// Rows of the built-in field: room for this many lines at least, and one more than written.
+/// Rows of the built-in field: room for this many lines at least, and one more than written...
 const FIELD_LINES: usize = 6;
+/// ...but no more rows than this (a form fits a 24-row terminal): lines past the last row are
+/// kept in it, joined by ` ⏎ `.
+const MOST_ROWS: usize = 12;
+const LINE_BREAK: &str = " ⏎ ";
 
 impl App {
     /// The request for the user's editor, taken once by the event loop.
@@ -101,12 +105,16 @@ impl App {
                 Purpose::Notes(id),
             ),
         };
-        let lines: Vec<&str> = text.lines().collect();
-        let count = (lines.len() + 1).max(FIELD_LINES);
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        if lines.len() > MOST_ROWS {
+            let rest = lines.split_off(MOST_ROWS - 1).join(LINE_BREAK);
+            lines.push(rest);
+        }
+        let count = (lines.len() + 1).clamp(FIELD_LINES, MOST_ROWS);
         let rows = (0..count)
             .map(|i| {
                 let label = fill(t().day.line, &[("line", &(i + 1))]);
-                Row::new(&label, lines.get(i).copied().unwrap_or_default())
+                Row::new(&label, lines.get(i).map_or("", String::as_str))
             })
             .collect();
         let title = fill(template, &[("title", &self.title_of(id))]);
@@ -127,14 +135,22 @@ impl App {
     /// Saves the built-in field's lines as the note or the notes.
     pub(super) fn save_lines(&mut self, purpose: EditPurpose, form: &TextForm) {
         let lines: Vec<&str> = (0..form.rows.len()).map(|i| form.value(i)).collect();
-        let text = lines.join("\n").trim_end().to_string();
+        let text = lines.join("\n").replace(LINE_BREAK, "\n");
+        let text = text.trim_end().to_string();
         self.close();
         self.keep_written(purpose, &text);
     }
 
+    /// Keeps what was written: control characters dropped and the text cut to what notes may
+    /// hold (said), never refused, so nothing typed in the editor is lost for a character.
     fn keep_written(&mut self, purpose: EditPurpose, text: &str) {
         let now = self.clock.now_utc();
-        let text = text.replace("\r\n", "\n");
+        let mut text = crate::model::limits::clean_notes(text);
+        let most = crate::model::limits::NOTES_CHARS;
+        let cut = text.char_indices().nth(most).map(|(at, _)| at);
+        if let Some(at) = cut {
+            text.truncate(at);
+        }
         let (id, result, template) = match purpose {
             EditPurpose::Note(id) if text.trim().is_empty() => {
                 let _ = id;
@@ -155,7 +171,10 @@ impl App {
         match result {
             Ok(Some(patch)) => {
                 let title = self.title_of(id);
-                let said = fill(template, &[("id", &id), ("title", &title)]);
+                let mut said = fill(template, &[("id", &id), ("title", &title)]);
+                if cut.is_some() {
+                    said = format!("{said} {}", fill(t().day.notes_cut, &[("most", &most)]));
+                }
                 self.commit(said, patch, Some(id));
             }
             Ok(None) => self.show_info(t().board.no_changes.to_string()),

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::theme;
 use crate::display_width::{pad, truncate};
+use crate::report::UNDATED;
 use crate::text::day::{agenda_day, kind_name};
 use crate::text::{fill, t};
 use chrono::NaiveDate;
@@ -135,6 +136,8 @@ fn lines_of(
         }
         let day = if late {
             t().day.overdue.to_string()
+        } else if item.due == UNDATED {
+            t().day.no_day.to_string()
         } else {
             agenda_day(item.due, today)
         };

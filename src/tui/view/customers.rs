@@ -35,10 +35,15 @@ pub fn render_list(app: &App, view: &CustomersView, frame: &mut Frame, area: Rec
     frame.render_widget(block, area);
     let rows = app.customer_rows();
     if rows.is_empty() {
-        frame.render_widget(
-            Paragraph::new(Line::styled(format!(" {}", d.no_companies), theme::dim())),
-            inner,
-        );
+        let said = match view.text.as_str() {
+            "" => d.no_companies.to_string(),
+            text => fill(d.no_customer_matches, &[("text", &text)]),
+        };
+        let lines: Vec<Line> = wrap(&said, usize::from(inner.width).saturating_sub(2))
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme::dim()))
+            .collect();
+        frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let room = usize::from(inner.width).saturating_sub(2);
@@ -136,7 +141,7 @@ fn columns_fitting(room: usize) -> Vec<Column> {
             1,
             Column {
                 header: d.h_open,
-                width: 14,
+                width: 13,
                 right: true,
                 cell: |c, w| money_list_fitting(&c.open, w),
                 style: Style::new,
@@ -146,14 +151,14 @@ fn columns_fitting(room: usize) -> Vec<Column> {
             2,
             Column {
                 header: d.h_won,
-                width: 14,
+                width: 13,
                 right: true,
                 cell: |c, w| money_list_fitting(&c.won, w),
                 style: theme::won,
             },
         ),
         (
-            4,
+            3,
             Column {
                 header: d.h_won_deals,
                 width: w(d.h_won_deals).max(3),
@@ -187,7 +192,7 @@ fn columns_fitting(room: usize) -> Vec<Column> {
             },
         ),
         (
-            3,
+            4,
             Column {
                 header: d.h_feedback,
                 width: 24,
@@ -227,9 +232,10 @@ fn columns_fitting(room: usize) -> Vec<Column> {
 pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Rect) {
     let d = &t().day;
     let board = app.board();
-    let Some(company) = board.company(&view.name) else {
+    let Some(company) = board.company_or_named(&view.name) else {
         return;
     };
+    let company = &company;
     let block = Block::bordered()
         .title(Line::styled(
             format!(" {} ", company.name),
