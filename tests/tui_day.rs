@@ -534,3 +534,23 @@ fn an_editors_control_characters_are_dropped_not_the_note() {
         "Met [2Jthe CFO\nBudget Q1"
     );
 }
+
+/// A company's notes keep their line breaks (shown as ⏎ in the one-line field) and their
+/// slashes.
+#[test]
+fn company_notes_keep_their_lines_through_the_form() {
+    let mut board = day_board();
+    board
+        .edit_company("Globex", now().to_utc(), |c| {
+            c.notes = "EUR / USD deals\nCall before 10".into()
+        })
+        .unwrap();
+    let mut t = TestApp::new(board, 120, 30);
+    t.keys("C j Enter e Tab");
+    t.type_text("+7 495 000");
+    t.keys("Enter");
+    let saved = t.saved();
+    let globex = saved.company("Globex").unwrap();
+    assert_eq!(globex.notes, "EUR / USD deals\nCall before 10");
+    assert_eq!(globex.phone, "+7 495 000");
+}

@@ -200,7 +200,7 @@ const LINE_BREAK: &str = " ⏎ ";
 /// A field's value as its one-line input shows it.
 fn shown(field: DealField, value: &str) -> String {
     match field {
-        DealField::Notes => value.replace('\n', LINE_BREAK),
+        DealField::Notes => notes_on_one_line(value),
         _ => value.to_string(),
     }
 }
@@ -208,7 +208,17 @@ fn shown(field: DealField, value: &str) -> String {
 /// What a one-line input's text means for the field: [`shown`] undone.
 fn kept(field: DealField, text: &str) -> String {
     match field {
-        DealField::Notes => text.replace(LINE_BREAK, "\n").replace('⏎', "\n"),
+        DealField::Notes => notes_from_one_line(text),
         _ => text.to_string(),
     }
+}
+
+/// Notes of several lines in a one-line field: `⏎` between the lines.
+pub fn notes_on_one_line(notes: &str) -> String {
+    notes.replace('\n', LINE_BREAK)
+}
+
+/// [`notes_on_one_line`] undone.
+pub fn notes_from_one_line(text: &str) -> String {
+    text.replace(LINE_BREAK, "\n").replace('⏎', "\n")
 }

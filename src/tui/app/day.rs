@@ -448,7 +448,10 @@ impl App {
             Row::new(d.h_company, &company.name),
             Row::new(d.h_phone, &company.phone),
             Row::new(d.h_email, &company.email),
-            Row::new(d.notes, &company.notes.replace('\n', " / ")),
+            Row::new(
+                d.notes,
+                &crate::tui::form::notes_on_one_line(&company.notes),
+            ),
         ];
         self.open(Mode::TextForm(Box::new(TextForm::new(
             Purpose::EditCompany(company.name.clone()),
@@ -460,7 +463,7 @@ impl App {
     /// Saves the form of [`App::ask_company`]; the company view follows a new name.
     pub(super) fn save_company(&mut self, name: &str, form: &TextForm) {
         let value = |i: usize| form.value(i).trim().to_string();
-        let notes = value(3).replace(" / ", "\n");
+        let notes = crate::tui::form::notes_from_one_line(&value(3));
         let result = self.board.edit_company(name, self.clock.now_utc(), |c| {
             c.name = value(0);
             c.phone = value(1);
