@@ -96,15 +96,10 @@ impl Board {
         self.companies.dedup_by(|later, first| {
             let same = same_name(&later.name, &first.name);
             if same {
-                for (mine, theirs) in [
-                    (&mut first.phone, &later.phone),
-                    (&mut first.email, &later.email),
-                    (&mut first.notes, &later.notes),
-                ] {
-                    if mine.is_empty() {
-                        mine.clone_from(theirs);
-                    }
-                }
+                fill_blanks(
+                    [&mut first.phone, &mut first.email, &mut first.notes],
+                    [&later.phone, &later.email, &later.notes],
+                );
             }
             same
         });
@@ -112,15 +107,10 @@ impl Board {
             let same =
                 same_name(&later.name, &first.name) && same_name(&later.company, &first.company);
             if same {
-                for (mine, theirs) in [
-                    (&mut first.phone, &later.phone),
-                    (&mut first.email, &later.email),
-                    (&mut first.notes, &later.notes),
-                ] {
-                    if mine.is_empty() {
-                        mine.clone_from(theirs);
-                    }
-                }
+                fill_blanks(
+                    [&mut first.phone, &mut first.email, &mut first.notes],
+                    [&later.phone, &later.email, &later.notes],
+                );
             }
             same
         });
@@ -304,6 +294,15 @@ fn check_record(lines: &[&str], notes: &str) -> Result<(), EditError> {
         super::limits::check_line(line).map_err(EditError::RecordText)?;
     }
     super::limits::check_notes(notes).map_err(EditError::RecordText)
+}
+
+/// Gives each empty field of the record kept what the same record's other copy says.
+fn fill_blanks(kept: [&mut String; 3], other: [&String; 3]) {
+    for (mine, theirs) in kept.into_iter().zip(other) {
+        if mine.is_empty() {
+            mine.clone_from(theirs);
+        }
+    }
 }
 
 fn trim_in_place(text: &mut String) {

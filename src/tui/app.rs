@@ -24,7 +24,7 @@ use chrono::{DateTime, FixedOffset};
 use std::sync::Arc;
 use tui_input::Input;
 
-pub use day::{AGENDA_DAYS, AgendaItem, AgendaView, CompanyView, CustomersView};
+pub use day::{AGENDA_DAYS, AgendaItem, AgendaView, CompanyView, CustomersView, ShownCompany};
 pub use notes::{EditPurpose, Edited, EditorRequest};
 
 use crate::clock::Clock;

@@ -23,16 +23,7 @@ pub fn chosen(var: impl Fn(&str) -> Option<String>) -> Option<String> {
 /// Edits `text` in `editor` with the terminal given back; takes the terminal again whatever
 /// happens, and says how it went.
 pub fn edit(terminal: &mut AppTerminal, editor: &str, text: &str) -> io::Result<Edited> {
-    terminal.show_cursor()?;
-    super::give_back_terminal()?;
-    let edited = run(editor, text);
-    ratatui::crossterm::terminal::enable_raw_mode()?;
-    ratatui::crossterm::execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen,
-        ratatui::crossterm::event::EnableBracketedPaste
-    )?;
-    super::signals::redraw_whole(terminal)?;
+    let edited = super::away_from_terminal(terminal, || run(editor, text))?;
     Ok(edited.unwrap_or_else(|e| Edited::Failed {
         editor: editor.to_string(),
         error: crate::text::os_errors::localize(&e.to_string()),

@@ -105,16 +105,32 @@ fn take_terminal() -> io::Result<AppTerminal> {
         let _ = give_back_terminal();
         hook(info);
     }));
+    enter_terminal()?;
+    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
+        FRAME_BYTES,
+        io::stdout(),
+    )))
+}
+
+/// Raw mode, the alternate screen, and pastes that arrive whole.
+fn enter_terminal() -> io::Result<()> {
     ratatui::crossterm::terminal::enable_raw_mode()?;
     ratatui::crossterm::execute!(
         io::stdout(),
         ratatui::crossterm::terminal::EnterAlternateScreen,
         ratatui::crossterm::event::EnableBracketedPaste
-    )?;
-    Terminal::new(CrosstermBackend::new(BufWriter::with_capacity(
-        FRAME_BYTES,
-        io::stdout(),
-    )))
+    )
+}
+
+/// Gives the terminal back while `away` runs (the process stopped by Ctrl+Z, the user's
+/// editor), then takes it again and has the next frame drawn whole.
+fn away_from_terminal<R>(terminal: &mut AppTerminal, away: impl FnOnce() -> R) -> io::Result<R> {
+    terminal.show_cursor()?;
+    give_back_terminal()?;
+    let result = away();
+    enter_terminal()?;
+    signals::redraw_whole(terminal)?;
+    Ok(result)
 }
 
 /// Gives the terminal back as it was found.

@@ -86,17 +86,11 @@ impl Signals {
 /// Gives the terminal back, stops the program until `fg`, then takes the terminal again and
 /// has the next frame drawn whole.
 pub fn suspend(terminal: &mut super::AppTerminal) -> io::Result<()> {
-    terminal.show_cursor()?;
-    super::give_back_terminal()?;
-    #[cfg(unix)]
-    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
-    ratatui::crossterm::terminal::enable_raw_mode()?;
-    ratatui::crossterm::execute!(
-        io::stdout(),
-        ratatui::crossterm::terminal::EnterAlternateScreen,
-        ratatui::crossterm::event::EnableBracketedPaste
-    )?;
-    redraw_whole(terminal)
+    super::away_from_terminal(terminal, || {
+        #[cfg(unix)]
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        Ok(())
+    })?
 }
 
 /// Clears the screen and forgets what was drawn, so that the next frame is drawn whole (the

@@ -49,6 +49,17 @@ pub struct DayLists {
     all_customers: Option<Vec<Customer>>,
     /// Those matching the words typed (lowercase).
     customers: Option<(String, Vec<Customer>)>,
+    /// The company the company screen shows.
+    company: Option<ShownCompany>,
+}
+
+/// One company as its screen shows it: its record and figures, and its deals, open first,
+/// then the latest closed.
+pub struct ShownCompany {
+    /// The name the screen asked for.
+    name: String,
+    pub figures: Customer,
+    pub deals: Vec<DealId>,
 }
 
 impl App {
@@ -65,11 +76,20 @@ impl App {
             .map_or(&[], |(_, rows)| rows.as_slice())
     }
 
-    /// The deals of the company shown, open first, then the latest closed.
-    pub fn company_deals<'a>(&'a self, name: &'a str) -> Vec<&'a crate::model::Deal> {
+    /// The company the company screen shows (worked out when it opens and after a change).
+    pub fn shown_company(&self) -> Option<&ShownCompany> {
+        self.day_lists.company.as_ref()
+    }
+
+    fn company_now(&self, name: &str) -> Option<ShownCompany> {
+        let company = self.board.company_or_named(name)?;
         let mut deals: Vec<_> = self.board.deals_of(name).collect();
         deals.sort_by_key(|d| (!d.status.is_open(), std::cmp::Reverse(d.updated), d.id));
-        deals
+        Some(ShownCompany {
+            name: name.to_string(),
+            figures: crate::report::customer(&self.board, &company),
+            deals: deals.iter().map(|d| d.id).collect(),
+        })
     }
 
     /// Keeps the lists of the day's screens up to date while one of them is open: made when it
@@ -84,6 +104,16 @@ impl App {
             self.day_lists.agenda = None;
         } else if self.day_lists.agenda.is_none() {
             self.day_lists.agenda = Some(self.agenda_now());
+        }
+        let company = std::iter::once(&self.mode)
+            .chain(self.under.iter())
+            .find_map(|m| match m {
+                Mode::Company(view) => Some(view.name.clone()),
+                _ => None,
+            });
+        let made_for = self.day_lists.company.as_ref().map(|c| &c.name);
+        if company.is_none() || company.as_ref() != made_for {
+            self.day_lists.company = company.and_then(|name| self.company_now(&name));
         }
         let text = std::iter::once(&self.mode)
             .chain(self.under.iter())
@@ -407,10 +437,9 @@ impl App {
             return;
         }
         let deals: Vec<DealId> = self
-            .company_deals(&view.name)
-            .iter()
-            .map(|d| d.id)
-            .collect();
+            .shown_company()
+            .map(|c| c.deals.clone())
+            .unwrap_or_default();
         let last = deals.len().saturating_sub(1);
         let row = view.row.min(last);
         let page = usize::from(self.size.1.saturating_sub(6)).max(1);

@@ -11,7 +11,7 @@ use super::bars::money_list_fitting;
 use super::theme;
 use crate::display_width::{pad, truncate, wrap};
 use crate::model::Status;
-use crate::report::{Customer, customer};
+use crate::report::Customer;
 use crate::text::day::stars;
 use crate::text::{date_short, fill, money, t};
 use crate::tui::app::{App, CompanyView, CustomersView};
@@ -232,10 +232,11 @@ fn columns_fitting(room: usize) -> Vec<Column> {
 pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Rect) {
     let d = &t().day;
     let board = app.board();
-    let Some(company) = board.company_or_named(&view.name) else {
+    let Some(shown) = app.shown_company() else {
         return;
     };
-    let company = &company;
+    let figures = &shown.figures;
+    let company = &figures.company;
     let block = Block::bordered()
         .title(Line::styled(
             format!(" {} ", company.name),
@@ -245,7 +246,6 @@ pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Re
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let room = usize::from(inner.width).saturating_sub(2).max(8);
-    let figures = customer(board, company);
     let mut top: Vec<Line> = Vec::new();
     let field = |label: &str, value: String| {
         Line::from(vec![
@@ -310,7 +310,11 @@ pub fn render_company(app: &App, view: &CompanyView, frame: &mut Frame, area: Re
         }
     }
     top.push(Line::from(""));
-    let deals = app.company_deals(&view.name);
+    let deals: Vec<_> = shown
+        .deals
+        .iter()
+        .filter_map(|id| board.deal(*id))
+        .collect();
     // The record gives way to the deals: a few of them, and their heading, always show.
     let least_deals = deals.len().clamp(1, 5) as u16 + 1;
     let top_height = (top.len() as u16)
