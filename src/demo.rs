@@ -67,6 +67,8 @@ struct Words {
     lost_reasons: [&'static str; 4],
     /// What customers said after the sale, best first.
     feedback: [&'static str; 3],
+    /// Why the demo's process was changed a month ago.
+    process_change: &'static str,
 }
 
 const NEXT_ACTION_KINDS: [ActivityKind; 6] = [
@@ -112,6 +114,7 @@ const ENGLISH: Words = Words {
         "Works well; training ran a week late",
         "Setup took longer than promised",
     ],
+    process_change: "Criteria from the top three sellers",
 };
 
 const RUSSIAN: Words = Words {
@@ -142,6 +145,7 @@ const RUSSIAN: Words = Words {
         "Работает хорошо; обучение задержали на неделю",
         "Настройка заняла больше обещанного",
     ],
+    process_change: "Критерии трёх лучших продавцов",
 };
 
 fn words() -> &'static Words {
@@ -231,6 +235,21 @@ pub fn fill(board: &mut Board, deals: usize, now: DateTime<Utc>) {
     }
     board.make_records_from_deals();
     give_contact_details(board);
+    change_the_process_once(board, now);
+}
+
+/// The demo's process was changed once, a month ago: the second stage's last exit criterion
+/// came then, so the log, and before and after, have something to show.
+fn change_the_process_once(board: &mut Board, now: DateTime<Utc>) {
+    let mut before = board.stages.clone();
+    if before.get_mut(1).and_then(|s| s.checklist.pop()).is_none() {
+        return;
+    }
+    board.log_process_change(crate::model::ProcessChange {
+        at: now - Duration::days(30),
+        reason: words().process_change.to_string(),
+        before,
+    });
 }
 
 /// The events a deal's status implies, and feedback from one won customer in three (taken

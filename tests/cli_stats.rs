@@ -64,6 +64,12 @@ fn the_same_numbers_as_the_reports_screen() {
     let mut from_cli = json(&cli, &[]);
     // The files read are the command's own; the figures are the same.
     let boards = from_cli.as_object_mut().unwrap().remove("boards").unwrap();
+    let questions = from_cli
+        .as_object_mut()
+        .unwrap()
+        .remove("questions")
+        .unwrap();
+    assert!(questions.is_array(), "{questions}");
     assert_eq!(
         boards,
         json!([{"path": cli.board(), "deals": 5, "error": null}])

@@ -5,12 +5,20 @@ mod support;
 
 use chrono::Duration;
 use dealboard::model::{
-    BoardList, ColumnSort, Direction, EditError, Phase, StageDraft, StageId, Status,
+    BoardList, ColumnSort, Direction, EditError, Phase, StageDraft, StageId, Status, Why,
 };
 use support::{add, empty_board, now};
 
 fn at(days_ago: i64) -> chrono::DateTime<chrono::Utc> {
     (now() - Duration::days(days_ago)).to_utc()
+}
+
+/// A change to the process made now, for no reason given.
+fn why() -> Why<'static> {
+    Why {
+        at: at(0),
+        reason: "",
+    }
 }
 
 fn stage(id: &str) -> StageId {
@@ -163,7 +171,11 @@ fn stages_can_be_added_renamed_reordered_and_removed_and_every_change_undone() {
     let mut board = empty_board();
     let original = board.clone();
     let (demo, patch) = board
-        .add_stage(2, draft("Demo & trial", &["Demo given", " ", "Demo given"]))
+        .add_stage(
+            2,
+            draft("Demo & trial", &["Demo given", " ", "Demo given"]),
+            why(),
+        )
         .unwrap();
     assert_eq!(demo, stage("demo-trial"));
     assert_eq!(board.stages[2].name, "Demo & trial");
@@ -176,18 +188,18 @@ fn stages_can_be_added_renamed_reordered_and_removed_and_every_change_undone() {
     assert_eq!(board, original);
     board.redo(&patch);
     assert_eq!(
-        board.add_stage(0, draft(" lead ", &[])),
+        board.add_stage(0, draft(" lead ", &[]), why()),
         Err(EditError::StageNameTaken("lead".into()))
     );
     assert_eq!(
-        board.add_stage(0, draft("", &[])),
+        board.add_stage(0, draft("", &[]), why()),
         Err(EditError::StageNameEmpty)
     );
-    let moved = board.move_stage(&demo, Direction::Back).unwrap();
+    let moved = board.move_stage(&demo, Direction::Back, why()).unwrap();
     assert_eq!(board.stages[1].id, demo);
     board.undo(&moved);
     assert_eq!(board.stages[2].id, demo);
-    let removed = board.remove_stage(&demo, None, at(0)).unwrap();
+    let removed = board.remove_stage(&demo, None, why()).unwrap();
     assert!(board.stage(&demo).is_none());
     board.undo(&removed);
     assert!(board.stage(&demo).is_some());
@@ -206,7 +218,7 @@ fn a_renamed_criterion_keeps_its_ticks() {
         "Budget confirmed in writing".to_string(),
     )];
     board
-        .update_stage(&stage("qualification"), changed.clone(), &renamed)
+        .update_stage(&stage("qualification"), changed.clone(), &renamed, why())
         .unwrap();
     assert_eq!(
         &*board.deal(id).unwrap().ticked[0].item,
@@ -214,7 +226,7 @@ fn a_renamed_criterion_keeps_its_ticks() {
     );
     assert_eq!(board.stage(&stage("qualification")).unwrap().rot_days, 21);
     assert_eq!(
-        board.update_stage(&stage("qualification"), changed, &[]),
+        board.update_stage(&stage("qualification"), changed, &[], why()),
         Ok(None),
         "nothing changed"
     );
@@ -234,7 +246,7 @@ fn removing_one_criterion_does_not_move_the_ticks_of_the_others() {
     let mut changed = StageDraft::of(board.stage(&stage("qualification")).unwrap());
     changed.checklist.remove(0);
     let patch = board
-        .update_stage(&stage("qualification"), changed, &[])
+        .update_stage(&stage("qualification"), changed, &[], why())
         .unwrap()
         .unwrap();
     let ticks: Vec<&str> = board
@@ -261,11 +273,11 @@ fn a_stage_with_deals_is_removed_only_after_saying_where_they_go() {
     let mut board = empty_board();
     let id = add(&mut board, "agreed", "Deal", |_| {});
     assert_eq!(
-        board.remove_stage(&stage("agreed"), None, at(0)),
+        board.remove_stage(&stage("agreed"), None, why()),
         Err(EditError::StageHasDeals(1))
     );
     board
-        .remove_stage(&stage("agreed"), Some(&stage("negotiation")), at(0))
+        .remove_stage(&stage("agreed"), Some(&stage("negotiation")), why())
         .unwrap();
     let deal = board.deal(id).unwrap();
     assert_eq!(deal.stage, stage("negotiation"));
@@ -277,7 +289,7 @@ fn a_stage_with_deals_is_removed_only_after_saying_where_they_go() {
     let mut single = empty_board();
     single.stages.truncate(1);
     assert_eq!(
-        single.remove_stage(&stage("lead"), None, at(0)),
+        single.remove_stage(&stage("lead"), None, why()),
         Err(EditError::LastStage)
     );
 }
@@ -349,27 +361,27 @@ fn stages_after_the_sale_stay_after_the_stages_before_it() {
         .unwrap();
     let mut post = draft("Onboarding", &[]);
     post.phase = Phase::PostSale;
-    assert_eq!(board.add_stage(0, post), Err(EditError::PhaseOrder));
+    assert_eq!(board.add_stage(0, post, why()), Err(EditError::PhaseOrder));
     let mut pre = draft("Discovery call", &[]);
     pre.phase = Phase::PreSale;
     assert_eq!(
-        board.add_stage(first_after + 1, pre.clone()),
+        board.add_stage(first_after + 1, pre.clone(), why()),
         Err(EditError::PhaseOrder)
     );
-    assert!(board.add_stage(first_after, pre).is_ok());
+    assert!(board.add_stage(first_after, pre, why()).is_ok());
     let last_before = board.stages[first_after].id.clone();
     assert_eq!(
-        board.move_stage(&last_before, Direction::Forward),
+        board.move_stage(&last_before, Direction::Forward, why()),
         Err(EditError::PhaseOrder)
     );
     let id = add(&mut board, "lead", "Deal", |_| {});
     assert_eq!(
-        board.remove_stage(&stage("lead"), Some(&stage("delivery")), at(0)),
+        board.remove_stage(&stage("lead"), Some(&stage("delivery")), why()),
         Err(EditError::PhaseMismatch),
         "open deals do not become sold by removing their stage"
     );
     board
-        .remove_stage(&stage("lead"), Some(&stage("qualification")), at(0))
+        .remove_stage(&stage("lead"), Some(&stage("qualification")), why())
         .unwrap();
     assert_eq!(board.deal(id).unwrap().stage, stage("qualification"));
 }

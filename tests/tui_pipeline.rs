@@ -172,7 +172,7 @@ fn the_process_editor_adds_changes_reorders_and_removes_stages() {
         .type_text("Discovery call")
         .keys("Tab C-u")
         .type_text("15");
-    t.keys("Tab Tab Tab")
+    t.keys("Tab Tab Tab Tab")
         .type_text("Pain points written down")
         .keys("Tab")
         .type_text("Next meeting booked");

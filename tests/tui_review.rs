@@ -106,7 +106,11 @@ fn boris() -> Board {
         checklist: Vec::new(),
     };
     let at = board.stage_index(&stage("negotiation")).unwrap();
-    board.add_stage(at, draft).unwrap();
+    let why = dealboard::model::Why {
+        at: chrono::Utc::now(),
+        reason: "",
+    };
+    board.add_stage(at, draft, why).unwrap();
     deal(&mut board, "pilot", "Hooli pilot", |_| {});
     let back = deal(&mut board, "negotiation", "Stark fleet", |_| {});
     board
@@ -1227,7 +1231,7 @@ fn the_headline_leads_with_the_converted_total_when_the_team_keeps_rates() {
             rates: Some(rates),
             ..Default::default()
         };
-        store::save_team(dir.path(), &team).unwrap();
+        store::save_team(dir.path(), &team, false).unwrap();
     };
     team_with_euro_at("1.10");
     review.follow_team(Some(dir.path().to_path_buf()));

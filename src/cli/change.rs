@@ -23,7 +23,20 @@ pub struct Change {
 
 impl Change {
     pub fn begin(path: &Path) -> Result<Change, Failure> {
-        let mut store = Store::at(path).for_command();
+        Change::begin_with(Store::at(path).for_command())
+    }
+
+    /// Like [`Change::begin`], for a change the user may want to take back: saving keeps the
+    /// board as it was as backup 1 (`dealboard restore 1`).
+    pub fn begin_backing_up(path: &Path) -> Result<Change, Failure> {
+        Change::begin_with(Store::at(path).for_command().backing_up())
+    }
+
+    pub fn path(&self) -> &Path {
+        self.store.path()
+    }
+
+    fn begin_with(mut store: Store) -> Result<Change, Failure> {
         store.lock_waiting(LOCK_PATIENCE)?;
         match store.read() {
             Ok(board) => Ok(Change {

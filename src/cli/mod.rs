@@ -5,6 +5,7 @@ mod agenda;
 mod backups;
 mod board_commands;
 mod change;
+mod comparison;
 mod customers;
 mod deal_args;
 mod deals;
@@ -12,6 +13,7 @@ mod exchange;
 mod list;
 mod merge;
 mod plan;
+mod process;
 mod rates;
 mod review;
 mod show;
@@ -19,6 +21,7 @@ mod stats;
 mod stats_people;
 mod table;
 mod team;
+mod team_process;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -152,6 +155,8 @@ pub enum Command {
         #[arg(value_name = "PATH", help = t().cli.arg_merge_path)]
         path: Option<PathBuf>,
     },
+    #[command(about = t().versions.process_about, subcommand)]
+    Process(process::ProcessCommand),
     #[command(about = t().team.team_about, subcommand)]
     Team(team::TeamCommand),
     #[command(about = t().team.sync_about)]
@@ -408,6 +413,7 @@ fn dispatch(command: Command, path: &Path, clock: &dyn Clock) -> Result<Output, 
         Command::Init(args) => text(board_commands::init(path, &args, clock)),
         Command::Backups => text(backups::list(path, clock)),
         Command::Team(command) => text(team::team(&command, path)),
+        Command::Process(command) => process::process(command, path, terminal_width(), clock.now()),
         Command::Sync(args) => text(team::sync(&args, path)),
         Command::Restore { n } => text(backups::restore(path, n as usize, clock)),
         Command::Completions { shell } => Ok(Output::Data(board_commands::completions(shell))),

@@ -83,7 +83,7 @@ impl Keeper {
                     ..Team::default()
                 });
                 let said = change(&mut team.rates)?;
-                store::save_team(folder, &team)?;
+                store::save_team(folder, &team, false)?;
                 (said, store::team_file(folder))
             }
         };

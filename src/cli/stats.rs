@@ -10,9 +10,10 @@ use clap::{Args, ValueEnum};
 
 use super::Failure;
 use super::table::{self, Column};
-use crate::interchange::{BoardFileJson, StatsJson};
+use crate::interchange::{BoardFileJson, ComparisonJson, QuestionJson, StatsJson};
 use crate::model::{Board, Totals, combine, give_owners, same_name};
-use crate::report::analytics::{Period, PersonRow, Stats, people};
+use crate::report::analytics::{Period, PersonRow, Question, Stats, people, questions};
+use crate::report::comparison::ChangeComparison;
 use crate::report::converted_if_mixed;
 use crate::store::{Store, board_files, board_name};
 use crate::text::rates::{approx, approx_amount, money_and_converted, without_part};
@@ -43,6 +44,8 @@ pub struct StatsArgs {
     pub owner: Option<String>,
     #[arg(long, help = t().cli.arg_compare)]
     pub compare: bool,
+    #[arg(long, value_name = "N", help = t().versions.arg_change)]
+    pub change: Option<String>,
     #[arg(long, value_enum, default_value_t, help = t().cli.arg_format)]
     pub format: StatsFormat,
     #[arg(long, value_enum, value_name = "GROUP", help = t().cli.arg_stats_by)]
@@ -85,7 +88,79 @@ pub fn stats_of_boards(
     if let Some(rates) = super::rates::team_rates(named)? {
         board.rates = Some(rates);
     }
-    stats(super::kept_to_the_end(board), &read, args, width, now)
+    let pilot = if args.boards.is_empty() {
+        None
+    } else {
+        pilot_sides(named, args.owner.as_deref(), now)?
+    };
+    stats(
+        super::kept_to_the_end(board),
+        &read,
+        args,
+        pilot.as_ref(),
+        width,
+        now,
+    )
+}
+
+/// A pilot in a team folder, and its boards against the rest since it began.
+pub struct PilotSides {
+    pub pilot: crate::store::Pilot,
+    pub others: Vec<String>,
+    pub comparison: Option<crate::report::comparison::Comparison>,
+}
+
+/// The pilot of the team folder `named` is about, if one runs: the boards on it combined
+/// against the others combined, each side on its own process, from its start to now.
+fn pilot_sides(
+    named: &[PathBuf],
+    owner: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<Option<PilotSides>, Failure> {
+    let Some(folder) = crate::store::team_folder(named) else {
+        return Ok(None);
+    };
+    let Some(team) = crate::store::read_team(&folder)? else {
+        return Ok(None);
+    };
+    let Some(pilot) = team.pilot else {
+        return Ok(None);
+    };
+    let files = board_files(std::slice::from_ref(&folder));
+    let name = |f: &PathBuf| f.file_name().map(|n| n.to_string_lossy().into_owned());
+    let (on, off): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|f| name(f).is_some_and(|n| pilot.boards.contains(&n)));
+    let others: Vec<String> = off.iter().filter_map(name).collect();
+    if on.is_empty() || off.is_empty() {
+        return Ok(Some(PilotSides {
+            pilot,
+            others,
+            comparison: None,
+        }));
+    }
+    let (on_board, _) = combined(&on)?;
+    let (off_board, _) = combined(&off)?;
+    let window = crate::report::analytics::Window {
+        start: Some(pilot.since),
+        end: now.to_utc() + chrono::Duration::seconds(1),
+        offset: *now.offset(),
+    };
+    let team_stages = if team.process.is_empty() {
+        off_board.stages.clone()
+    } else {
+        team.process.clone()
+    };
+    let side = crate::report::comparison::Side::of;
+    let comparison = crate::report::comparison::Comparison {
+        before: side(&off_board, &team_stages, window, owner, now),
+        after: side(&on_board, &pilot.stages, window, owner, now),
+    };
+    Ok(Some(PilotSides {
+        pilot,
+        others,
+        comparison: Some(comparison),
+    }))
 }
 
 /// The boards `named` stands for, combined; refused when there are none or none can be read.
@@ -113,6 +188,7 @@ pub fn stats(
     board: &Board,
     read: &[BoardRead],
     args: &StatsArgs,
+    pilot: Option<&PilotSides>,
     width: Option<usize>,
     now: DateTime<FixedOffset>,
 ) -> Result<String, Failure> {
@@ -147,6 +223,11 @@ pub fn stats(
         no_such_owner(board, name)?;
     }
     let stats = Stats::of(board, chosen, owner, now);
+    let change = match &args.change {
+        Some(n) => Some(change_comparison(board, n, owner, now)?),
+        None => None,
+    };
+    let questions = questions(board, &stats, &chosen.window(now), now);
     let previous = if args.compare {
         let before = chosen
             .previous(today)
@@ -168,14 +249,129 @@ pub fn stats(
             json.people = people
                 .as_deref()
                 .map(|rows| crate::interchange::people_json(rows, stats.rates.as_ref()));
+            json.questions = Some(questions.iter().map(QuestionJson::of).collect());
+            json.change = change.as_ref().map(|c| change_json(board, c));
+            json.pilot = pilot.and_then(pilot_json);
             Ok(serde_json::to_string_pretty(&json)? + "\n")
         }
         StatsFormat::Table => Ok(boards_read(read)
-            + &match people {
-                Some(rows) => people_report(&stats, &rows, width),
-                None => tables(&stats, previous.as_ref(), width),
+            + &match (people, &change) {
+                (_, Some(change)) => change_tables(change, *now.offset(), width),
+                (Some(rows), None) => people_report(&stats, &rows, width),
+                (None, None) => {
+                    tables(&stats, previous.as_ref(), width)
+                        + "\n"
+                        + &questions_text(&questions)
+                        + &pilot.map_or_else(String::new, |p| pilot_tables(p, *now.offset(), width))
+                }
             }),
     }
+}
+
+/// The change `--change` names (its number, or `last`) compared before and after.
+fn change_comparison(
+    board: &Board,
+    named: &str,
+    owner: Option<&str>,
+    now: DateTime<FixedOffset>,
+) -> Result<ChangeComparison, Failure> {
+    let v = &t().versions;
+    let count = board.process_log.len();
+    if count == 0 {
+        return Err(Failure(v.nothing_to_compare.to_string()));
+    }
+    let n = match named.trim() {
+        "last" => count,
+        number => number
+            .parse::<usize>()
+            .map_err(|_| Failure(v.not_a_change.to_string()))?,
+    };
+    ChangeComparison::of(board, n, owner, now)
+        .ok_or_else(|| Failure(fill(v.no_such_change, &[("n", &n), ("count", &count)])))
+}
+
+fn change_json(board: &Board, change: &ChangeComparison) -> crate::interchange::ChangeJsonOfStats {
+    crate::interchange::ChangeJsonOfStats {
+        change: change.change,
+        at: change.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        reason: change.reason.clone(),
+        edits: board
+            .edits_of_change(change.change)
+            .iter()
+            .map(crate::interchange::EditJson::of)
+            .collect(),
+        comparison: ComparisonJson::of(&change.comparison, ["before", "after"]),
+    }
+}
+
+/// `stats --change N`: the change, why, and the deals before and after it.
+fn change_tables(change: &ChangeComparison, offset: FixedOffset, width: Option<usize>) -> String {
+    let v = &t().versions;
+    let date = crate::text::versions::when(change.at, offset);
+    let mut out = fill(v.compare_heading, &[("n", &change.change), ("date", &date)]) + "\n";
+    if !change.reason.is_empty() {
+        out += &(fill(v.why_line, &[("reason", &change.reason)]) + "\n");
+    }
+    out + &super::comparison::tables(
+        &change.comparison,
+        &super::comparison::SideNames::change(),
+        offset,
+        width,
+    )
+}
+
+fn pilot_json(sides: &PilotSides) -> Option<crate::interchange::PilotJson> {
+    let comparison = sides.comparison.as_ref()?;
+    Some(crate::interchange::PilotJson {
+        since: sides
+            .pilot
+            .since
+            .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        reason: sides.pilot.reason.clone(),
+        boards: sides.pilot.boards.clone(),
+        other_boards: sides.others.clone(),
+        comparison: ComparisonJson::of(comparison, ["rest", "pilot"]),
+    })
+}
+
+/// The pilot: since when and on which boards, and its boards against the rest.
+fn pilot_tables(sides: &PilotSides, offset: FixedOffset, width: Option<usize>) -> String {
+    let v = &t().versions;
+    let since = crate::text::versions::when(sides.pilot.since, offset);
+    let mut out = String::from("\n");
+    let heading_text = fill(
+        v.pilot_heading,
+        &[("date", &since), ("boards", &sides.pilot.boards.join(", "))],
+    );
+    out += &heading(&heading_text);
+    if !sides.pilot.reason.is_empty() {
+        out += &(fill(v.why_line, &[("reason", &sides.pilot.reason)]) + "\n");
+    }
+    match &sides.comparison {
+        Some(comparison) => {
+            out += &super::comparison::tables(
+                comparison,
+                &super::comparison::SideNames::pilot(),
+                offset,
+                width,
+            )
+        }
+        None => out += &(v.pilot_on_one_side.to_string() + "\n"),
+    }
+    out
+}
+
+/// "Is the process still useful?": a heading and a line per question.
+fn questions_text(questions: &[Question]) -> String {
+    let v = &t().versions;
+    let mut out = heading(v.questions_heading);
+    if questions.is_empty() {
+        let _ = writeln!(out, "{}", v.no_questions);
+    }
+    for question in questions {
+        let _ = writeln!(out, "• {}", crate::text::versions::question_words(question));
+    }
+    out
 }
 
 /// Refuses an owner no deal of `board` has (most likely a typo), naming the owners there are.

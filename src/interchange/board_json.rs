@@ -24,6 +24,8 @@ pub struct BoardJson<'a> {
     /// The customers: companies, and their people (the deals' contacts).
     pub companies: Vec<CompanyJson<'a>>,
     pub contacts: Vec<ContactJson<'a>>,
+    /// Every change made to the stages, oldest first.
+    pub process_log: Vec<super::process_json::ChangeJson<'a>>,
     pub deals: Vec<FullDealJson<'a>>,
 }
 
@@ -36,6 +38,27 @@ pub struct StageJson<'a> {
     /// `pre-sale` or `post-sale`.
     pub phase: &'static str,
     pub checklist: &'a [String],
+}
+
+/// `pre-sale` or `post-sale`.
+pub(super) fn phase_name(phase: Phase) -> &'static str {
+    match phase {
+        Phase::PreSale => "pre-sale",
+        Phase::PostSale => "post-sale",
+    }
+}
+
+impl<'a> StageJson<'a> {
+    pub fn of(stage: &'a crate::model::Stage) -> StageJson<'a> {
+        StageJson {
+            id: &stage.id.0,
+            name: &stage.name,
+            probability: stage.probability,
+            rot_days: stage.rot_days,
+            phase: phase_name(stage.phase),
+            checklist: &stage.checklist,
+        }
+    }
 }
 
 /// A deal as `list --format json` gives it, and everything it went through.
@@ -138,26 +161,13 @@ impl<'a> BoardJson<'a> {
             name: &board.name,
             owner: &board.owner,
             currency: board.currency.code(),
-            stages: board
-                .stages
-                .iter()
-                .map(|s| StageJson {
-                    id: &s.id.0,
-                    name: &s.name,
-                    probability: s.probability,
-                    rot_days: s.rot_days,
-                    phase: match s.phase {
-                        Phase::PreSale => "pre-sale",
-                        Phase::PostSale => "post-sale",
-                    },
-                    checklist: &s.checklist,
-                })
-                .collect(),
+            stages: board.stages.iter().map(StageJson::of).collect(),
             lost_reasons: &board.lost_reasons,
             sources: &board.sources,
             rates: board.rates.as_ref().map(super::stats_json::RatesJson::of),
             companies: board.companies.iter().map(CompanyJson::of).collect(),
             contacts: board.people.iter().map(ContactJson::of).collect(),
+            process_log: super::process_json::process_log_json(board),
             deals: deals.iter().map(|d| FullDealJson::new(board, d)).collect(),
         }
     }

@@ -79,6 +79,8 @@ fn settings(base: &Board, ours: &Board, theirs: &Board) -> Result<Board, String>
                 t.get(&key).unwrap_or(&Value::Null),
             ))),
             "lost_reasons" | "sources" => united_set(b.get(&key), o.get(&key), t.get(&key)),
+            // Changes to the process either side made, each once, in time order.
+            "process_log" => Some(Value::Array(united_in_time(o.get(&key), t.get(&key), "at"))),
             _ => three_way(b.get(&key), o.get(&key), t.get(&key)).map(|(v, _)| v),
         };
         if let Some(value) = value {

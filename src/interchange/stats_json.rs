@@ -42,9 +42,41 @@ pub struct StatsJson {
     /// With `--by owner`: a row per person, ranked as the table ranks them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub people: Option<Vec<PersonJson>>,
+    /// "Is the process still useful?": the questions the period's moves raise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub questions: Option<Vec<super::QuestionJson>>,
+    /// With `--change N`: the deals worked before change N of the process and after it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub change: Option<ChangeJson>,
+    /// Over a team folder with a pilot: the pilot's boards and the rest over the same dates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<PilotJson>,
     /// The period just before, of the same length, with `--compare`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub previous: Option<Box<StatsJson>>,
+}
+
+/// Change `change` of the process, and the deals before and after it.
+#[derive(Serialize, Debug)]
+pub struct ChangeJson {
+    pub change: usize,
+    pub at: String,
+    pub reason: String,
+    pub edits: Vec<super::EditJson>,
+    #[serde(flatten)]
+    pub comparison: super::ComparisonJson,
+}
+
+/// A pilot in a team folder: since when, which boards are on it and which are not, and both
+/// sides' figures since it began.
+#[derive(Serialize, Debug)]
+pub struct PilotJson {
+    pub since: String,
+    pub reason: String,
+    pub boards: Vec<String>,
+    pub other_boards: Vec<String>,
+    #[serde(flatten)]
+    pub comparison: super::ComparisonJson,
 }
 
 /// The pipeline at the period's end, and what was won and lost in it: the report's and each
@@ -385,6 +417,9 @@ impl StatsJson {
             boards: Vec::new(),
             people: None,
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
+            questions: None,
+            change: None,
+            pilot: None,
         };
         if let Some(converted) = &mut json.headline.converted {
             // Like the velocity itself: unknown until enough deals were won to judge by.

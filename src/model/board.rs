@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::deal::{Deal, DealId, Status};
 use super::deals::Deals;
 use super::money::{Currency, Totals};
+use super::process_log::ProcessChange;
 use super::rates::Rates;
 use super::records::{Company, Person};
 use super::stage::{Phase, Stage, StageId};
@@ -14,8 +15,9 @@ use super::stage::{Phase, Stage, StageId};
 /// The file format this build writes, and the newest it can read. Version 1 files (before lost
 /// reasons, lead sources, sorting and the richer stage history) read as they are, and so do
 /// versions 2 and 3 (before exchange rates); version 4 and older kept one next action per deal
-/// and companies and contacts only as text on each deal (see `store::load::migrate`).
-pub const FORMAT_VERSION: u32 = 5;
+/// and companies and contacts only as text on each deal (see `store::load::migrate`); version
+/// 5 and older have no log of changes to the process.
+pub const FORMAT_VERSION: u32 = 6;
 
 /// The largest deal id: the largest whole number JSON readers keep exactly (2^53 - 1).
 pub const MAX_DEAL_ID: u64 = (1 << 53) - 1;
@@ -51,6 +53,9 @@ pub struct Board {
     /// Their people: the deals' contacts.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub people: Vec<Person>,
+    /// Every change made to the stages, oldest first (see [`ProcessChange`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub process_log: Vec<ProcessChange>,
     /// Kept sorted by id, so the file lists deals in a stable order that diffs and merges well.
     /// Shared (see [`Deals`]): a copy of the board (a save in the background, a review's
     /// snapshot) costs a pointer, and a change copies only the deal it changes.
@@ -107,6 +112,7 @@ pub(super) struct Settings {
     sort: ColumnSort,
     companies: Vec<Company>,
     people: Vec<Person>,
+    process_log: Vec<ProcessChange>,
 }
 
 impl Board {
@@ -125,6 +131,7 @@ impl Board {
             rates: None,
             companies: Vec::new(),
             people: Vec::new(),
+            process_log: Vec::new(),
             deals: Deals::default(),
         }
     }
@@ -140,6 +147,7 @@ impl Board {
             sort: self.sort,
             companies: self.companies.clone(),
             people: self.people.clone(),
+            process_log: self.process_log.clone(),
         }
     }
 
@@ -154,6 +162,7 @@ impl Board {
         self.sort = s.sort;
         self.companies = s.companies;
         self.people = s.people;
+        self.process_log = s.process_log;
     }
 
     /// Every open deal's value, per currency, each sum knowing how many deals it holds.

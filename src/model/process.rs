@@ -2,14 +2,13 @@
 //! exit criteria), its lists of lead sources and lost reasons, and the order deals show in. Every
 //! change here is a patch like any other, so it can be undone.
 
-use chrono::{DateTime, Utc};
-
 use super::board::{Board, ColumnSort};
 use super::deal::{DealId, StageVisit};
 use super::edit::{Direction, EditError};
 use super::limits;
 use super::money::Currency;
 use super::patch::Patch;
+use super::process_log::Why;
 use super::stage::{Phase, Stage, StageId};
 
 /// A stage as the stage form fills it in.
@@ -73,6 +72,7 @@ impl Board {
         &mut self,
         at: usize,
         draft: StageDraft,
+        why: Why<'_>,
     ) -> Result<(StageId, Patch), EditError> {
         let draft = self.checked(draft, None)?;
         let id = self.free_stage_id(&draft.name);
@@ -90,7 +90,10 @@ impl Board {
         if !in_order(&phases) {
             return Err(EditError::PhaseOrder);
         }
-        Ok((id, self.record(&[], |board| board.stages.insert(at, stage))))
+        Ok((
+            id,
+            self.change_process(&[], why, |board| board.stages.insert(at, stage)),
+        ))
     }
 
     /// Changes a stage. `renamed` pairs exit criteria retyped (old text, new text), so deals that
@@ -101,6 +104,7 @@ impl Board {
         id: &StageId,
         draft: StageDraft,
         renamed: &[(String, String)],
+        why: Why<'_>,
     ) -> Result<Option<Patch>, EditError> {
         let old = self
             .stage(id)
@@ -138,7 +142,7 @@ impl Board {
             })
             .map(|d| d.id)
             .collect();
-        Ok(Some(self.record(&ticked, |board| {
+        Ok(Some(self.change_process(&ticked, why, |board| {
             if let Some(stage) = board.stages.iter_mut().find(|s| &s.id == id) {
                 stage.name = draft.name;
                 stage.probability = draft.probability;
@@ -168,7 +172,12 @@ impl Board {
     }
 
     /// Moves a stage one place earlier or later in the process.
-    pub fn move_stage(&mut self, id: &StageId, direction: Direction) -> Result<Patch, EditError> {
+    pub fn move_stage(
+        &mut self,
+        id: &StageId,
+        direction: Direction,
+        why: Why<'_>,
+    ) -> Result<Patch, EditError> {
         let here = self
             .stage_index(id)
             .ok_or_else(|| EditError::NoStage(id.to_string()))?;
@@ -180,7 +189,7 @@ impl Board {
         if self.stages[here].phase != self.stages[there].phase {
             return Err(EditError::PhaseOrder);
         }
-        Ok(self.record(&[], |board| board.stages.swap(here, there)))
+        Ok(self.change_process(&[], why, |board| board.stages.swap(here, there)))
     }
 
     /// Removes a stage. Its deals (open or closed) must go somewhere: to `deals_to`, recorded in
@@ -189,7 +198,7 @@ impl Board {
         &mut self,
         id: &StageId,
         deals_to: Option<&StageId>,
-        now: DateTime<Utc>,
+        why: Why<'_>,
     ) -> Result<Patch, EditError> {
         let here = self
             .stage_index(id)
@@ -217,14 +226,14 @@ impl Board {
                 Some((to.clone(), index < here, self.top_rank(to)))
             }
         };
-        Ok(self.record(&inside, |board| {
+        Ok(self.change_process(&inside, why, |board| {
             board.stages.remove(here);
             let Some((to, backward, rank)) = target else {
                 return;
             };
             for deal_id in &inside {
                 if let Some(deal) = board.deal_mut(*deal_id) {
-                    let mut visit = StageVisit::new(to.clone(), now);
+                    let mut visit = StageVisit::new(to.clone(), why.at);
                     visit.backward = backward;
                     deal.stage = to.clone();
                     deal.rank = rank;

@@ -248,6 +248,18 @@ impl Board {
                 [&p.name, &p.company, &p.phone, &p.email].map(|t| ("people", t.as_str()))
             }))
             .map(|(field, text)| (field, None, text));
+        // The stages of older versions are shown again in the log: held to the same rules.
+        let log_texts = self.process_log.iter().flat_map(|change| {
+            std::iter::once(("process_log", None, change.reason.as_str())).chain(
+                change.before.iter().flat_map(|s| {
+                    std::iter::once(("process_log", Some(&s.id), s.name.as_str())).chain(
+                        s.checklist
+                            .iter()
+                            .map(|c| ("process_log", Some(&s.id), c.as_str())),
+                    )
+                }),
+            )
+        });
         let record_notes = self
             .companies
             .iter()
@@ -264,6 +276,7 @@ impl Board {
         board_texts
             .chain(stage_texts)
             .chain(records)
+            .chain(log_texts)
             .filter_map(|(field, stage, text)| {
                 let problem = limits::check_line(text).err()?;
                 Some(Problem::BoardText {
@@ -281,6 +294,12 @@ impl Board {
     pub fn normalize(&mut self) {
         self.deals.sort_by_key(|d| d.id);
         self.sort_records();
+        self.process_log.sort_by_key(|c| c.at);
+        let over = self
+            .process_log
+            .len()
+            .saturating_sub(super::MAX_PROCESS_CHANGES);
+        self.process_log.drain(..over);
         let past_last = self.deals.last().map_or(1, |d| d.id.0.saturating_add(1));
         self.next_deal_id = self.next_deal_id.max(past_last);
     }

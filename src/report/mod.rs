@@ -5,6 +5,7 @@ mod agenda;
 pub mod analytics;
 mod attention;
 mod changes;
+pub mod comparison;
 mod converted;
 mod customers;
 mod figures;

@@ -232,6 +232,7 @@ fn with_deals(board: &Board, deals: Vec<Arc<Deal>>) -> Board {
         rates: board.rates.clone(),
         companies: board.companies.clone(),
         people: board.people.clone(),
+        process_log: board.process_log.clone(),
         deals: deals.into(),
     }
 }

@@ -29,7 +29,7 @@ pub use lock::{Holder, LockError, Role};
 pub use path::{BOARD_ENV, NoConfigDir, board_path};
 pub use save::{SaveError, SaveErrorKind, folder_of, keep_beside, write_atomically, write_output};
 pub use team::{
-    TEAM_FILE, TEAM_VERSION, Team, folder_to_follow, read_team, save_team, team_file,
+    Pilot, TEAM_FILE, TEAM_VERSION, Team, folder_to_follow, read_team, save_team, team_file,
     team_file_stamp, team_folder, team_folder_of,
 };
 pub use temp::{StrayFile, strays};
@@ -128,6 +128,8 @@ pub struct Store {
     created_folders: Vec<PathBuf>,
     /// When backups were last rotated by this store.
     last_rotation: Option<Instant>,
+    /// Every save keeps the file before it as the newest backup (a change to take back).
+    always_back_up: bool,
     saved_before: bool,
     /// The format version of the file as read, when older than this build's: before the file
     /// is first written in the new format, it is kept byte for byte as `board.ron.v<N>.1`.
@@ -149,6 +151,7 @@ impl Store {
             role: Role::App,
             created_folders: Vec::new(),
             last_rotation: None,
+            always_back_up: false,
             saved_before: false,
             older_format: None,
             written: None,
@@ -156,6 +159,13 @@ impl Store {
     }
 
     /// The same store, writing as a command-line change: see [`Store::lock_waiting`].
+    /// A store whose every save first keeps the file as it was as backup 1, so that
+    /// `dealboard restore 1` takes the save back.
+    pub fn backing_up(mut self) -> Store {
+        self.always_back_up = true;
+        self
+    }
+
     pub fn for_command(mut self) -> Store {
         self.role = Role::Command;
         self
@@ -483,6 +493,9 @@ impl Store {
 
     /// A backup is due when the newest is old enough, and was not already taken this period.
     fn backup_due(&self) -> bool {
+        if self.always_back_up {
+            return true;
+        }
         let tried_lately = self
             .last_rotation
             .is_some_and(|at| at.elapsed() < BACKUP_EVERY);

@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 use ron::ser::PrettyConfig;
 use serde::{Deserialize, Serialize};
 
+use chrono::{DateTime, Utc};
+
 use super::{LoadError, LoadErrorKind, SaveError, SaveErrorKind};
-use crate::model::Rates;
+use crate::model::{Problem, Rates, Stage, StageId, limits};
 
 /// The file's name in a team folder.
 pub const TEAM_FILE: &str = "team.ron";
-/// The team file format this build writes, and the newest it reads.
-pub const TEAM_VERSION: u32 = 2;
+/// The team file format this build writes, and the newest it reads (3: the team's process
+/// and a pilot).
+pub const TEAM_VERSION: u32 = 3;
 
 /// What a team folder's `team.ron` holds.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -27,6 +30,63 @@ pub struct Team {
     /// The app syncs the folder by itself every so many minutes (format 2); never when unset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sync_every_minutes: Option<u32>,
+    /// The team's process (format 3): `dealboard process apply` puts it on every board, and a
+    /// pilot abandoned puts its boards back on it. Empty: none kept yet.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub process: Vec<Stage>,
+    /// Another process tried on some boards while the others keep the team's (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<Pilot>,
+}
+
+/// A pilot: which boards (by file name) are on which process, since when, and why.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pilot {
+    pub boards: Vec<String>,
+    pub since: DateTime<Utc>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    pub stages: Vec<Stage>,
+}
+
+impl Team {
+    /// The team's texts a terminal would show that break the rules of [`limits`]: the stages'
+    /// names and criteria, the pilot's boards and reason.
+    fn text_problems(&self) -> Vec<Problem> {
+        let pilot = self.pilot.iter().flat_map(|p| {
+            let stages = p.stages.iter().map(|s| ("pilot", s));
+            let texts = p.boards.iter().chain([&p.reason]);
+            texts
+                .map(|t| ("pilot", None, t.as_str()))
+                .chain(stages.flat_map(stage_texts))
+                .collect::<Vec<_>>()
+        });
+        let process = self
+            .process
+            .iter()
+            .flat_map(|s| stage_texts(("process", s)));
+        process
+            .chain(pilot)
+            .filter_map(|(field, stage, text)| {
+                let problem = limits::check_line(text).err()?;
+                Some(Problem::BoardText {
+                    field,
+                    stage,
+                    problem,
+                })
+            })
+            .collect()
+    }
+}
+
+/// A stage's texts: its name and exit criteria.
+fn stage_texts<'a>(
+    (field, stage): (&'static str, &'a Stage),
+) -> impl Iterator<Item = (&'static str, Option<StageId>, &'a str)> + 'a {
+    std::iter::once(stage.name.as_str())
+        .chain(stage.checklist.iter().map(String::as_str))
+        .map(move |text| (field, Some(stage.id.clone()), text))
 }
 
 /// Where `folder`'s team file is (or would be).
@@ -59,7 +119,27 @@ pub fn read_team(folder: &Path) -> Result<Option<Team>, LoadError> {
         return Err(fail(LoadErrorKind::TooNew { found }));
     }
     match super::format::options().from_str::<Team>(&text) {
-        Ok(team) => Ok(Some(team)),
+        Ok(team) => {
+            let problems = team.text_problems();
+            if problems.is_empty() {
+                return Ok(Some(team));
+            }
+            let line_of = |problem: &Problem| {
+                let field = match problem {
+                    Problem::BoardText { field, .. } => *field,
+                    _ => "",
+                };
+                let key = format!("{field}:");
+                text.lines()
+                    .position(|l| l.trim_start().starts_with(&key))
+                    .map(|i| i + 1)
+            };
+            let lines = problems.into_iter().map(|p| {
+                let line = line_of(&p);
+                (p, line)
+            });
+            Err(fail(LoadErrorKind::Invalid(lines.collect())))
+        }
         Err(e) => {
             let lines = super::load::conflict_marker_lines(&text);
             Err(fail(if lines.is_empty() {
@@ -116,13 +196,18 @@ pub fn team_file_stamp(folder: &Path) -> Option<(std::time::SystemTime, u64)> {
 }
 
 /// Writes `team` as `folder`'s team file, atomically, in this build's format. A file of an
-/// older format is first kept byte for byte as `team.ron.v<N>.1`.
-pub fn save_team(folder: &Path, team: &Team) -> Result<(), SaveError> {
+/// older format is first kept byte for byte as `team.ron.v<N>.1`; with `keep`, any earlier
+/// file is kept as `team.ron.bak.<N>` (a change that can be taken back), and its path returned.
+pub fn save_team(folder: &Path, team: &Team, keep: bool) -> Result<Option<PathBuf>, SaveError> {
     let path = team_file(folder);
-    if let Ok(old) = std::fs::read_to_string(&path)
-        && let Some(version) = super::format::version_of(&old).filter(|v| *v < TEAM_VERSION)
-    {
-        super::keep_beside(&path, &format!("v{version}"), old.as_bytes())?;
+    let mut kept = None;
+    if let Ok(old) = std::fs::read_to_string(&path) {
+        if let Some(version) = super::format::version_of(&old).filter(|v| *v < TEAM_VERSION) {
+            super::keep_beside(&path, &format!("v{version}"), old.as_bytes())?;
+        }
+        if keep {
+            kept = Some(super::keep_beside(&path, "bak", old.as_bytes())?);
+        }
     }
     let team = &Team {
         version: TEAM_VERSION,
@@ -138,9 +223,11 @@ pub fn save_team(folder: &Path, team: &Team) -> Result<(), SaveError> {
     })?;
     let text = format!(
         "// dealboard team settings: `dealboard rates` keeps the rates; `sync_every_minutes: 15`\n\
-         // makes the app sync the folder through git every 15 minutes.\n{body}\n"
+         // makes the app sync the folder through git every 15 minutes; `dealboard process` keeps\n\
+         // the team's process and its pilot.\n{body}\n"
     );
-    super::write_atomically(&path, text.as_bytes())
+    super::write_atomically(&path, text.as_bytes())?;
+    Ok(kept)
 }
 
 #[cfg(test)]
@@ -158,14 +245,39 @@ mod tests {
         rates
             .set(Currency::EUR, PerUnit::parse("1.08").unwrap(), day)
             .unwrap();
+        let stages = crate::store::default_board().unwrap().stages;
         let team = Team {
             version: TEAM_VERSION,
             name: "North".into(),
             rates: Some(rates),
             sync_every_minutes: Some(15),
+            process: stages.clone(),
+            pilot: Some(Pilot {
+                boards: vec!["anna.ron".into()],
+                since: "2026-11-02T09:00:00Z".parse().unwrap(),
+                reason: "Shorter qualification".into(),
+                stages: stages[1..].to_vec(),
+            }),
         };
-        save_team(folder.path(), &team).unwrap();
-        assert_eq!(read_team(folder.path()).unwrap(), Some(team));
+        assert_eq!(save_team(folder.path(), &team, true).unwrap(), None);
+        assert_eq!(read_team(folder.path()).unwrap(), Some(team.clone()));
+        // A second save keeps the first as a copy to go back to.
+        let kept = save_team(folder.path(), &team, true).unwrap().unwrap();
+        assert!(kept.ends_with("team.ron.bak.1"), "{kept:?}");
+        // Text a terminal would show is held to the board's rules: a control character in
+        // the pilot's reason is refused, on the pilot's line.
+        let text = std::fs::read_to_string(team_file(folder.path())).unwrap();
+        let hostile = text.replace("Shorter qualification", "Shorter\\u{1b}[2J");
+        std::fs::write(team_file(folder.path()), &hostile).unwrap();
+        let error = read_team(folder.path()).unwrap_err();
+        let pilot_line = hostile
+            .lines()
+            .position(|l| l.trim_start().starts_with("pilot:"));
+        assert!(
+            matches!(&error.kind, LoadErrorKind::Invalid(p) if p[0].1 == pilot_line.map(|l| l + 1)),
+            "{error:?}"
+        );
+        std::fs::write(team_file(folder.path()), &text).unwrap();
         let text = std::fs::read_to_string(team_file(folder.path())).unwrap();
         std::fs::write(team_file(folder.path()), text.replace("\"1.08\"", "\"-1\"")).unwrap();
         let error = read_team(folder.path()).unwrap_err();
@@ -185,7 +297,7 @@ mod tests {
             (team.name.as_str(), team.sync_every_minutes),
             ("North", None)
         );
-        save_team(folder.path(), &team).unwrap();
+        save_team(folder.path(), &team, false).unwrap();
         let kept = folder.path().join("team.ron.v1.1");
         assert_eq!(std::fs::read_to_string(kept).unwrap(), old);
         let now = read_team(folder.path()).unwrap().unwrap();

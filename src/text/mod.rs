@@ -21,6 +21,7 @@ mod ru;
 pub mod safe;
 pub mod sync_words;
 pub mod team;
+pub mod versions;
 
 #[cfg(test)]
 mod catalogue_tests;
@@ -263,6 +264,7 @@ pub struct Text {
     pub rates: rates::RatesText,
     pub team: team::TeamText,
     pub day: day::DayText,
+    pub versions: versions::VersionsText,
     pub import: import::ImportText,
     pub clap: clap_words::ClapWords,
     pub os_errors: os_errors::OsErrors,

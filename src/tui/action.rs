@@ -86,6 +86,8 @@ pub enum Action {
     NextOwner,
     /// Compare with the period before (again: stop).
     ToggleCompare,
+    /// Before and after a change to the process (again: the period's report).
+    ToggleBeforeAfter,
     // The stand-up review
     NextChange,
     PreviousChange,

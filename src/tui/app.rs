@@ -131,6 +131,8 @@ pub enum ProcessTab {
     LostReasons,
     /// The board's name, owner and currency.
     Board,
+    /// The log of changes to the stages, newest first.
+    Log,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -179,6 +179,13 @@ pub const PROCESS_BOARD: &[Hint] = &[
 ];
 
 #[rustfmt::skip]
+pub const PROCESS_LOG: &[Hint] = &[
+    hint(&[NextTab], |h| h.next_tab),
+    hint(&[EditItem], |_| t().versions.hint_reason),
+    hint(&[Close], |h| h.back),
+];
+
+#[rustfmt::skip]
 pub const PICKER: &[Hint] = &[
     hint(&[SelectUp, SelectDown], |h| h.choose),
     hint(&[], |h| h.narrow_or_write),
@@ -206,6 +213,7 @@ pub const REPORTS: &[Hint] = &[
     hint(&[PreviousPeriod, NextPeriod], |h| h.period),
     hint(&[NextOwner], |h| h.owner),
     hint(&[ToggleCompare], |h| h.compare),
+    hint(&[ToggleBeforeAfter], |_| t().versions.hint_before_after),
     hint(&[Close], |h| h.back),
     hint(&[SelectUp, SelectDown, PageDown], |h| h.scroll),
     hint(&[ShowHelp], |h| h.help),

@@ -32,6 +32,12 @@ pub enum Section {
     Owners,
     Compliance,
     OwnerCompliance,
+    /// "Is the process still useful?"
+    Questions,
+    /// Before and after a change to the process: the key figures, the stages, the criteria.
+    ChangeFigures,
+    ChangeStages,
+    ChangeCriteria,
 }
 
 impl Section {
@@ -48,6 +54,35 @@ impl Section {
         Section::Compliance,
         Section::OwnerCompliance,
     ];
+
+    /// Before and after a change, in place of the period's sections.
+    pub const CHANGE: [Section; 3] = [
+        Section::ChangeFigures,
+        Section::ChangeStages,
+        Section::ChangeCriteria,
+    ];
+}
+
+/// The sections `view` shows, in reading order: none while counting.
+pub fn sections(view: &ReportsView) -> Vec<Section> {
+    if view.counting {
+        Vec::new()
+    } else if view.change.is_some() {
+        Section::CHANGE.to_vec()
+    } else {
+        Section::ALL
+            .into_iter()
+            .chain([Section::Questions])
+            .collect()
+    }
+}
+
+/// Key figures of a comparison: deals, won, lost, win rate, cycle, moves with skips.
+pub const CHANGE_FIGURES: usize = 6;
+
+/// The lines a question about the process takes in `room` cells (after its bullet).
+pub fn question_lines(text: &str, room: u16) -> Vec<String> {
+    crate::display_width::wrap(text, usize::from(room).saturating_sub(3).max(10))
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -85,7 +120,9 @@ pub fn nothing_happened(stats: &Stats) -> bool {
 pub fn header_parts(view: &ReportsView) -> (String, String) {
     let choice = &view.choice;
     let mut period = format!(" ◂ {} ▸", choice.preset.name());
-    if choice.preset != PeriodPreset::AllTime {
+    if let Some(what) = change_words(view) {
+        period = format!(" ◂ {what} ▸");
+    } else if choice.preset != PeriodPreset::AllTime {
         period.push(' ');
         period.push_str(&reports::period(&view.stats.period));
     }
@@ -95,6 +132,21 @@ pub fn header_parts(view: &ReportsView) -> (String, String) {
         .unwrap_or(crate::text::t().reports.everyone);
     let owner = format!("   {} ◂ {owner} ▸", crate::text::t().report_screen.owner);
     (period, owner)
+}
+
+/// `Change 2 of 3 · Dec 3, 2026 09:14`: what the header shows in place of the period when the
+/// report is before and after a change.
+pub fn change_words(view: &ReportsView) -> Option<String> {
+    let change = view.change.as_ref()?;
+    let date = crate::text::versions::when(change.at, change.comparison.after.stats_offset());
+    Some(crate::text::fill(
+        crate::text::t().versions.change_of,
+        &[
+            ("n", &change.change),
+            ("count", &view.changes),
+            ("date", &date),
+        ],
+    ))
 }
 
 /// Whether the period and the owner need a line each in `width` cells.
@@ -109,13 +161,13 @@ pub fn header_split(view: &ReportsView, width: u16) -> bool {
 pub fn header_height(view: &ReportsView, width: u16) -> u16 {
     1 + u16::from(header_split(view, width))
         + u16::from(view.stats.rates.is_some())
-        + u16::from(view.choice.compare)
-        + u16::from(view.counting || nothing_happened(&view.stats))
+        + u16::from(view.choice.compare && view.change.is_none())
+        + u16::from(view.counting || (view.change.is_none() && nothing_happened(&view.stats)))
 }
 
 /// Rows a section takes, its heading included. The drawing makes exactly this many lines
 /// (lines never wrap), whatever the width.
-pub fn section_height(section: Section, view: &ReportsView) -> u16 {
+pub fn section_height(section: Section, view: &ReportsView, room: u16) -> u16 {
     let stats = &view.stats;
     let stages = stats.stages.len();
     // A table is a header and its rows, or one line saying there is nothing.
@@ -132,6 +184,26 @@ pub fn section_height(section: Section, view: &ReportsView) -> u16 {
         Section::Owners => table(stats.owners.len()),
         Section::Compliance => stages + 1,
         Section::OwnerCompliance => table(stats.owner_compliance.len()),
+        Section::Questions if view.questions.is_empty() => {
+            question_lines(crate::text::t().versions.no_questions, room).len()
+        }
+        Section::Questions => view
+            .questions
+            .iter()
+            .map(|q| question_lines(&crate::text::versions::question_words(q), room).len())
+            .sum(),
+        Section::ChangeFigures => view.change.as_ref().map_or(0, |c| {
+            2 + usize::from(!c.reason.is_empty()) + 1 + CHANGE_FIGURES
+        }),
+        Section::ChangeStages => view
+            .change
+            .as_ref()
+            .map_or(0, |c| 1 + c.comparison.stages().len()),
+        Section::ChangeCriteria => table(
+            view.change
+                .as_ref()
+                .map_or(0, |c| c.comparison.criteria().len()),
+        ),
     };
     u16::try_from(rows + 1).unwrap_or(u16::MAX)
 }
@@ -154,22 +226,23 @@ pub fn report_layout(width: u16, height: u16, view: &ReportsView) -> ReportLayou
     let fit = usize::from((inner_width + COLUMN_GAP) / (MIN_SECTION_WIDTH + COLUMN_GAP));
     let count = fit.clamp(1, MAX_COLUMNS);
     // No section while the figures are being worked out: what is held is not theirs.
-    let sections: &[Section] = if view.counting { &[] } else { &Section::ALL };
-    let heights: Vec<u16> = sections.iter().map(|s| section_height(*s, view)).collect();
+    let sections = sections(view);
+    let count = count.min(sections.len().max(1));
+    let gaps = COLUMN_GAP * (count as u16).saturating_sub(1);
+    let column_width = inner_width.saturating_sub(gaps) / count as u16;
+    let heights: Vec<u16> = sections
+        .iter()
+        .map(|s| section_height(*s, view, column_width))
+        .collect();
     let cuts = most_even_cuts(&heights, count);
     let mut columns = Vec::new();
+    let mut content = 0;
     let mut start = 0;
     for end in cuts.iter().copied().chain([heights.len()]) {
         columns.push(sections[start..end].to_vec());
+        content = content.max(column_height(heights[start..end].iter().copied()));
         start = end;
     }
-    let content = columns
-        .iter()
-        .map(|c| column_height(c.iter().map(|s| heights[*s as usize])))
-        .max()
-        .unwrap_or(0);
-    let gaps = COLUMN_GAP * (columns.len() as u16).saturating_sub(1);
-    let column_width = inner_width.saturating_sub(gaps) / columns.len().max(1) as u16;
     ReportLayout {
         header,
         columns,

@@ -37,6 +37,8 @@ pub enum Purpose {
     Note(DealId),
     /// The deal's notes, whole (the built-in field).
     Notes(DealId),
+    /// Why change `n` (1-based) was made to the process.
+    ChangeReason(usize),
 }
 
 #[derive(Clone, Debug)]

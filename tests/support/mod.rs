@@ -6,6 +6,7 @@ pub mod cli;
 pub mod november;
 #[cfg(unix)]
 pub mod pty;
+pub mod versions;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

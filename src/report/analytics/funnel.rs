@@ -20,6 +20,8 @@ pub struct StageFlow {
     /// Of those, the share that reached the next stage by the period's end; `None` for the
     /// last stage, or when none entered.
     pub conversion: Option<f64>,
+    /// Of those, how many reached the next stage by the period's end.
+    pub went_on: usize,
     /// Stays in this stage that ended in the period.
     pub time: Durations,
     /// Deals lost in the period in this stage (where they were when lost), and their value:
@@ -94,6 +96,7 @@ pub(super) fn flows(
             entered: 0,
             entered_value: Totals::default(),
             conversion: None,
+            went_on: 0,
             time: Durations::of(&[]),
             lost: 0,
             lost_value: Totals::default(),
@@ -135,6 +138,7 @@ pub(super) fn flows(
         flow.conversion = (index + 1 < count && flow.entered > 0)
             .then(|| went_on[index] as f64 / flow.entered as f64);
         flow.time = Durations::of(&spans[index]);
+        flow.went_on = went_on[index];
     }
     flows
 }

@@ -11,6 +11,7 @@ mod funnel;
 mod outcomes;
 mod people;
 mod period;
+mod usefulness;
 
 use chrono::{DateTime, FixedOffset};
 
@@ -23,7 +24,8 @@ pub use forecast::ForecastMonth;
 pub use funnel::StageFlow;
 pub use outcomes::{GroupOutcome, ReasonCount};
 pub use people::{PersonRow, people};
-pub use period::Period;
+pub use period::{Period, Window};
+pub use usefulness::{MIN_MOVES, Question, questions};
 
 /// The figures at the top of a report: what was open at the end of the period, won and lost in
 /// it. The review's headline shows them alone, worked out without the rest of the report.
@@ -140,8 +142,19 @@ impl Stats {
         owner: Option<&str>,
         now: DateTime<FixedOffset>,
     ) -> Stats {
+        Stats::in_window(board, period, period.window(now), owner, now)
+    }
+
+    /// The figures of the moments of `window` (which `period` names in whole days; a change to
+    /// the process falls at any time of day).
+    pub fn in_window(
+        board: &Board,
+        period: Period,
+        window: Window,
+        owner: Option<&str>,
+        now: DateTime<FixedOffset>,
+    ) -> Stats {
         let deals = owned(board, owner);
-        let window = period.window(now);
         // Each figure walks the deals; on a big board that is bound by memory, not by counting,
         // so the walks are shared between two cores.
         let ((stages, closed, open, forecast), (compliance, owner_compliance, groups)) =

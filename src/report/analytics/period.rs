@@ -80,7 +80,7 @@ impl Period {
         })
     }
 
-    pub(super) fn window(&self, now: DateTime<FixedOffset>) -> Window {
+    pub fn window(&self, now: DateTime<FixedOffset>) -> Window {
         let offset = *now.offset();
         let midnight = |day: NaiveDate| {
             day.and_hms_opt(0, 0, 0)

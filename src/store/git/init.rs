@@ -101,7 +101,7 @@ pub fn init_team(
                 name: team_name.clone(),
                 ..Team::default()
             };
-            save_team(folder, &team).map_err(TeamError::Save)?;
+            save_team(folder, &team, false).map_err(TeamError::Save)?;
             (true, team_name)
         }
     };

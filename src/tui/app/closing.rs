@@ -255,6 +255,7 @@ impl App {
             Purpose::NewStage { at } => self.save_stage(None, at, &form),
             Purpose::EditStage(stage) => self.save_stage(Some(stage), 0, &form),
             Purpose::List(list) => self.save_list(list, &form),
+            Purpose::ChangeReason(n) => self.save_change_reason(n, &form),
             Purpose::BoardDetails => self.save_board_details(&form),
             Purpose::FinishActivity(id, index) => self.save_finish(id, index, &form),
             Purpose::Reschedule(id, index) => self.save_reschedule(id, index, &form),

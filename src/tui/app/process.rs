@@ -1,7 +1,7 @@
 //! The process editor: the company's stages, lead sources and lost reasons, changed in the app
 //! like anything else (saved at once, undoable).
 
-use crate::model::{BoardList, Direction, EditError, Phase, StageDraft, StageId, input};
+use crate::model::{BoardList, Direction, EditError, Phase, StageDraft, StageId, Why, input};
 use crate::text::{fill, t};
 use crate::tui::action::Action;
 use crate::tui::picker::{Picker, PickerPurpose};
@@ -14,7 +14,8 @@ const NAME: usize = 0;
 const PROBABILITY: usize = 1;
 const ROT_DAYS: usize = 2;
 const PHASE: usize = 3;
-const FIRST_CRITERION: usize = 4;
+const WHY: usize = 4;
+const FIRST_CRITERION: usize = 5;
 
 impl App {
     pub(super) fn on_process(&mut self, action: Action) {
@@ -49,10 +50,19 @@ impl App {
                     ProcessTab::Stages => ProcessTab::Sources,
                     ProcessTab::Sources => ProcessTab::LostReasons,
                     ProcessTab::LostReasons => ProcessTab::Board,
-                    ProcessTab::Board => ProcessTab::Stages,
+                    ProcessTab::Board => ProcessTab::Log,
+                    ProcessTab::Log => ProcessTab::Stages,
                 };
                 v.row = 0;
             }),
+            EditItem if view.tab == ProcessTab::Log => self.open_reason_form(view.row),
+            AddItem | DeleteItem | ReorderUp | ReorderDown if view.tab == ProcessTab::Log => {
+                let key = crate::tui::keymap::key_for(
+                    crate::tui::keymap::Context::Process,
+                    Action::EditItem,
+                );
+                self.show_info(fill(t().versions.log_is_kept, &[("key", &key)]))
+            }
             AddItem | EditItem if view.tab == ProcessTab::Board => {
                 self.open_board_details_form(view.row)
             }
@@ -95,6 +105,7 @@ impl App {
             ProcessTab::Sources => self.board.sources.len(),
             ProcessTab::LostReasons => self.board.lost_reasons.len(),
             ProcessTab::Board => super::board_details::DETAIL_ROWS,
+            ProcessTab::Log => self.board.process_log.len(),
         }
     }
 
@@ -135,6 +146,7 @@ impl App {
             Row::new(f.phase, phase_name(draft.phase))
                 .hint(&phase_hint())
                 .choices(phases),
+            Row::new(t().versions.why_label, "").hint(t().versions.why_placeholder),
         ];
         rows.extend(draft.checklist.iter().map(|item| Row::new("", item)));
         let form = TextForm::new(purpose, title, rows).growing(FIRST_CRITERION, f.criterion);
@@ -180,14 +192,18 @@ impl App {
             checklist: form.list_values(),
         };
         let name = draft.name.trim().to_string();
+        let why = Why {
+            at: self.clock.now_utc(),
+            reason: form.value(WHY),
+        };
         let done = match &editing {
             Some(id) => self
                 .board
-                .update_stage(id, draft, &form.renamed_rows())
+                .update_stage(id, draft, &form.renamed_rows(), why)
                 .map(|p| p.map(|p| (p, t().process.stage_saved))),
             None => self
                 .board
-                .add_stage(at, draft)
+                .add_stage(at, draft, why)
                 .map(|(_, p)| Some((p, t().process.stage_added))),
         };
         match done {
@@ -287,7 +303,7 @@ impl App {
         let name = self.stage_name(stage);
         match self
             .board
-            .remove_stage(stage, deals_to, self.clock.now_utc())
+            .remove_stage(stage, deals_to, self.unexplained_change())
         {
             Ok(patch) => {
                 self.commit(
@@ -312,7 +328,10 @@ impl App {
                 let Some(stage) = self.board.stages.get(view.row).map(|s| s.id.clone()) else {
                     return;
                 };
-                match self.board.move_stage(&stage, direction) {
+                match self
+                    .board
+                    .move_stage(&stage, direction, self.unexplained_change())
+                {
                     Ok(patch) => Some(patch),
                     Err(e) => return self.show_error(e.to_string()),
                 }
@@ -328,6 +347,47 @@ impl App {
             if let Mode::Process(view) = &mut self.mode {
                 view.row = there;
             }
+        }
+    }
+
+    /// A change to the process made at once (a move, a removal): now, with no reason yet
+    /// (the log gives it one).
+    fn unexplained_change(&self) -> Why<'static> {
+        Why {
+            at: self.clock.now_utc(),
+            reason: "",
+        }
+    }
+
+    /// The log's rows are newest first: row 0 is the last change.
+    pub(crate) fn change_of_row(&self, row: usize) -> Option<usize> {
+        self.board
+            .process_log
+            .len()
+            .checked_sub(row)
+            .filter(|n| *n > 0)
+    }
+
+    fn open_reason_form(&mut self, row: usize) {
+        let Some(n) = self.change_of_row(row) else {
+            return;
+        };
+        let reason = &self.board.process_log[n - 1].reason;
+        let v = &t().versions;
+        let rows = vec![Row::new(v.why_label, reason).hint(v.why_placeholder)];
+        let title = fill(v.reason_title, &[("n", &n)]);
+        let form = TextForm::new(Purpose::ChangeReason(n), title, rows);
+        self.open(Mode::TextForm(Box::new(form)));
+    }
+
+    pub(super) fn save_change_reason(&mut self, n: usize, form: &TextForm) {
+        self.close();
+        match self.board.set_change_reason(n, form.value(0)) {
+            Some(patch) => {
+                let saved = fill(t().versions.reason_saved, &[("n", &n)]);
+                self.commit(saved, patch, None)
+            }
+            None => self.show_info(t().board.no_changes.to_string()),
         }
     }
 

@@ -13,9 +13,19 @@ use chrono::{DateTime, FixedOffset};
 use super::reports::{ReportChoice, counted};
 use crate::model::Board;
 use crate::report::analytics::Stats;
+use crate::report::comparison::ChangeComparison;
 
-/// A report's figures: the period's, and the period before's when comparing and there is one.
-pub type Counted = (Stats, Option<Stats>);
+/// A report's figures: the period's, the period before's when comparing and there is one, the
+/// questions they raise, and before and after a change to the process when one is chosen.
+#[derive(Debug, PartialEq)]
+pub struct Counted {
+    pub stats: Stats,
+    pub before: Option<Stats>,
+    pub questions: Vec<crate::report::analytics::Question>,
+    pub change: Option<ChangeComparison>,
+    /// Changes in the board's process log.
+    pub changes: usize,
+}
 
 /// How long a key waits for the figures before the screen says "counting…": half of what a key
 /// may take on a board of ten thousand deals (the frame takes the rest). A board of a few

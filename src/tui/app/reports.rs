@@ -8,7 +8,8 @@ use super::report_counter::Counted;
 use super::{App, Mode};
 use crate::model::Board;
 use crate::model::{fallback_owner, give_owners, position_of_name, same_name};
-use crate::report::analytics::{Period, Stats};
+use crate::report::analytics::{Period, Question, Stats, questions};
+use crate::report::comparison::ChangeComparison;
 use crate::store::board_name;
 use crate::text::fill;
 use crate::text::t;
@@ -98,6 +99,8 @@ pub struct ReportChoice {
     pub owner: Option<String>,
     /// Also show the period before, side by side.
     pub compare: bool,
+    /// Before and after this change to the process (1-based) in place of the period's report.
+    pub change: Option<usize>,
 }
 
 /// The report screen: the choice, how far it is scrolled, and the figures for that choice.
@@ -109,6 +112,12 @@ pub struct ReportsView {
     pub stats: Stats,
     /// The period before, when comparing and there is one.
     pub before: Option<Stats>,
+    /// "Is the process still useful?" for the period.
+    pub questions: Vec<Question>,
+    /// Before and after the change chosen, when one is.
+    pub change: Option<ChangeComparison>,
+    /// How many changes the process log holds (what `<` and `>` step through).
+    pub changes: usize,
     /// The figures for the choice are being worked out: those held are not to be shown.
     pub counting: bool,
 }
@@ -123,20 +132,33 @@ impl ReportsView {
         let mut no_deals = Board::placeholder();
         no_deals.stages.clone_from(&board.stages);
         no_deals.currency = board.currency;
-        let (stats, before) = counted(&choice, &no_deals, now);
+        let counted = counted(
+            &ReportChoice {
+                change: None,
+                ..choice.clone()
+            },
+            &no_deals,
+            now,
+        );
         ReportsView {
             choice,
             scroll: 0,
-            stats,
-            before,
+            stats: counted.stats,
+            before: counted.before,
+            questions: Vec::new(),
+            change: None,
+            changes: board.process_log.len(),
             counting: true,
         }
     }
 
     /// The figures worked out for its choice.
-    pub(crate) fn take(&mut self, (stats, before): Counted) {
-        self.stats = stats;
-        self.before = before;
+    pub(crate) fn take(&mut self, counted: Counted) {
+        self.stats = counted.stats;
+        self.before = counted.before;
+        self.questions = counted.questions;
+        self.change = counted.change;
+        self.changes = counted.changes;
         self.counting = false;
     }
 
@@ -162,6 +184,18 @@ impl ReportsView {
                 choice.owner = next_owner(&owners(), choice.owner.as_deref(), *action == NextOwner);
             }
             ToggleCompare => choice.compare = !choice.compare,
+            ToggleBeforeAfter if choice.change.is_some() => choice.change = None,
+            ToggleBeforeAfter => choice.change = (self.changes > 0).then_some(self.changes),
+            PreviousChange | NextChange => {
+                let Some(n) = choice.change else {
+                    return Some(false);
+                };
+                choice.change = Some(if *action == NextChange {
+                    (n + 1).min(self.changes.max(1))
+                } else {
+                    n.saturating_sub(1).max(1)
+                });
+            }
             SelectUp => self.scroll = self.scroll.saturating_sub(1),
             SelectDown => self.scroll = self.scroll.saturating_add(1).min(max_scroll),
             PageUp => self.scroll = self.scroll.saturating_sub(page),
@@ -174,8 +208,16 @@ impl ReportsView {
     }
 
     /// What to say when the comparison was just asked for and the period has nothing before
-    /// it (all time).
+    /// it (all time), or before and after when the process was never changed.
     pub fn nothing_before(&self, action: &Action, today: NaiveDate) -> Option<String> {
+        if *action == Action::ToggleBeforeAfter && self.changes == 0 {
+            let key = crate::tui::keymap::key_for(
+                crate::tui::keymap::Context::Board,
+                Action::ShowProcess,
+            );
+            let v = &t().versions;
+            return Some(fill(v.nothing_to_compare_here, &[("key", &key)]));
+        }
         let preset = self.choice.preset;
         (*action == Action::ToggleCompare && self.choice.compare && preset.before(today).is_none())
             .then(|| {
@@ -197,16 +239,14 @@ impl ReportsView {
     }
 }
 
-/// The figures for `choice`, and those of the period before when comparing and there is one.
-pub(super) fn counted(
-    choice: &ReportChoice,
-    board: &Board,
-    now: DateTime<FixedOffset>,
-) -> (Stats, Option<Stats>) {
+/// The figures for `choice`: the period's, those of the period before when comparing and there
+/// is one, its questions, and before and after the change chosen.
+pub(super) fn counted(choice: &ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> Counted {
     let today = now.date_naive();
     let owner = choice.owner.as_deref();
     let preset = choice.preset;
-    let stats = Stats::of(board, preset.period(today), owner, now);
+    let period = preset.period(today);
+    let stats = Stats::of(board, period, owner, now);
     let before = if choice.compare {
         preset
             .before(today)
@@ -214,7 +254,17 @@ pub(super) fn counted(
     } else {
         None
     };
-    (stats, before)
+    let questions = questions(board, &stats, &period.window(now), now);
+    let change = choice
+        .change
+        .and_then(|n| ChangeComparison::of(board, n, owner, now));
+    Counted {
+        stats,
+        before,
+        questions,
+        change,
+        changes: board.process_log.len(),
+    }
 }
 
 /// The owners of the board's deals (read from the file named `file_name`), each once (whatever
@@ -311,7 +361,11 @@ impl App {
                     self.show_info(message);
                 }
             }
-            Some(false) => {}
+            Some(false) => {
+                if let Some(message) = view.nothing_before(&action, today) {
+                    self.show_info(message);
+                }
+            }
             None if action == Action::ShowHelp => self.open(Mode::Help { scroll: 0 }),
             None if action == Action::Close => {
                 self.report_choice = view.choice.clone();

@@ -461,7 +461,7 @@ impl Review {
                 self.flash = view.nothing_before(action, self.clock.now().date_naive());
                 self.recount_report();
             }
-            Some(false) => {}
+            Some(false) => self.flash = view.nothing_before(action, self.clock.now().date_naive()),
             None => match action {
                 Action::Close => {
                     self.report_choice = ReportChoice {

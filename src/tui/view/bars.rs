@@ -365,6 +365,7 @@ fn hints_for(app: &App) -> Vec<String> {
     let context = app.context();
     let list = match app.mode() {
         Mode::Process(view) if view.tab == ProcessTab::Board => hints::PROCESS_BOARD,
+        Mode::Process(view) if view.tab == ProcessTab::Log => hints::PROCESS_LOG,
         Mode::Detail(view)
             if app
                 .board()

@@ -13,6 +13,7 @@ mod form;
 mod help;
 mod picker;
 mod process;
+mod report_change;
 mod report_figures;
 mod report_sections;
 mod report_table;

@@ -19,6 +19,7 @@ pub fn render(app: &App, view: &ProcessView, frame: &mut Frame, area: Rect) {
         (ProcessTab::Sources, p.sources),
         (ProcessTab::LostReasons, p.lost_reasons),
         (ProcessTab::Board, p.board),
+        (ProcessTab::Log, t().versions.tab_log),
     ];
     let title = super::tabbed_title(p.title, &tabs, &view.tab);
     let block = Block::bordered()
@@ -31,7 +32,102 @@ pub fn render(app: &App, view: &ProcessView, frame: &mut Frame, area: Rect) {
         ProcessTab::Sources => list(&app.board().sources, view.row, frame, inner),
         ProcessTab::LostReasons => list(&app.board().lost_reasons, view.row, frame, inner),
         ProcessTab::Board => details(app, view.row, frame, inner),
+        ProcessTab::Log => log(app, view.row, frame, inner),
     }
+}
+
+/// The log of changes, newest first, and what the selected one did with its reason.
+fn log(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
+    let v = &t().versions;
+    let board = app.board();
+    let changes = &board.process_log;
+    let key = crate::tui::keymap::key_for(
+        crate::tui::keymap::Context::Process,
+        crate::tui::action::Action::EditItem,
+    );
+    if changes.is_empty() {
+        let text = format!(" {}", fill(v.no_changes, &[("key", &key)]));
+        let paragraph = Paragraph::new(Line::styled(text, theme::dim()))
+            .wrap(ratatui::widgets::Wrap { trim: false });
+        frame.render_widget(paragraph, area);
+        return;
+    }
+    let offset = *app.now().offset();
+    let edits = app
+        .change_of_row(selected)
+        .map(|n| board.edits_of_change(n))
+        .unwrap_or_default();
+    let below = edits.len() as u16 + 4;
+    let wanted = changes.len() as u16 + 1;
+    let height = wanted.min(area.height.saturating_sub(below).max(area.height / 2));
+    let [table, details] =
+        Layout::vertical([Constraint::Length(height), Constraint::Fill(1)]).areas(area);
+    let visible = usize::from(height.saturating_sub(1)).max(1);
+    let first = (selected + 1).saturating_sub(visible);
+    let number_width = width(&changes.len().to_string()).max(width(v.h_change));
+    let when_width = changes
+        .iter()
+        .map(|c| width(&crate::text::versions::when(c.at, offset)))
+        .fold(width(v.h_when), usize::max);
+    let header = Line::styled(
+        format!(
+            "  {} {} {}",
+            pad(v.h_change, number_width, true),
+            pad(v.h_when, when_width, false),
+            v.h_why
+        ),
+        theme::dim(),
+    );
+    let mut lines = vec![header];
+    for (row, change) in changes.iter().rev().enumerate().skip(first).take(visible) {
+        let n = changes.len() - row;
+        let reason = if change.reason.is_empty() {
+            v.no_reason
+        } else {
+            change.reason.as_str()
+        };
+        let line = Line::from(format!(
+            "{} {} {} {reason} ",
+            pointer(row == selected),
+            pad(&n.to_string(), number_width, true),
+            pad(
+                &crate::text::versions::when(change.at, offset),
+                when_width,
+                false
+            ),
+        ));
+        lines.push(if row == selected {
+            line.patch_style(theme::selected())
+        } else if change.reason.is_empty() {
+            line.patch_style(theme::dim())
+        } else {
+            line
+        });
+    }
+    frame.render_widget(Paragraph::new(lines), table);
+    let Some(n) = app.change_of_row(selected) else {
+        return;
+    };
+    let date = crate::text::versions::when(changes[n - 1].at, offset);
+    let mut lines = vec![
+        Line::from(""),
+        Line::styled(
+            format!(" {}", fill(v.change_heading, &[("n", &n), ("date", &date)])),
+            theme::heading(),
+        ),
+    ];
+    lines.extend(
+        edits
+            .iter()
+            .map(|e| Line::from(format!("   • {}", crate::text::versions::edit_words(e)))),
+    );
+    lines.push(Line::from(""));
+    lines.push(Line::styled(
+        format!(" {}", fill(v.log_is_kept, &[("key", &key)])),
+        theme::dim(),
+    ));
+    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
+    frame.render_widget(paragraph, details);
 }
 
 fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {

@@ -35,6 +35,10 @@ pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
         Section::Owners => t().reports.owners,
         Section::Compliance => t().reports.compliance,
         Section::OwnerCompliance => t().report_screen.compliance_by_owner,
+        Section::Questions => t().versions.questions_heading,
+        Section::ChangeFigures => t().report_screen.key_figures,
+        Section::ChangeStages => t().versions.stages_heading,
+        Section::ChangeCriteria => t().versions.criteria_heading,
     };
     let mut lines = vec![heading(title, d.room)];
     lines.extend(match section {
@@ -59,6 +63,10 @@ pub fn section_lines(section: Section, d: &Drawing) -> Vec<Line<'static>> {
         ),
         Section::Compliance => compliance(d),
         Section::OwnerCompliance => owner_compliance(d),
+        Section::Questions => super::report_change::questions(d),
+        Section::ChangeFigures => super::report_change::change_figures(d),
+        Section::ChangeStages => super::report_change::change_stages(d),
+        Section::ChangeCriteria => super::report_change::change_criteria(d),
     });
     lines
 }
@@ -591,9 +599,10 @@ fn owner_compliance(d: &Drawing) -> Vec<Line<'static>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::analytics::{Period, Stats};
+    use crate::report::analytics::{Period, Stats, questions};
+    use crate::report::comparison::ChangeComparison;
     use crate::tui::app::{PeriodPreset, ReportChoice};
-    use crate::tui::report_layout::section_height;
+    use crate::tui::report_layout::{section_height, sections};
 
     /// The layout counts rows without drawing; the drawing must make exactly that many, or the
     /// scroll would stop short of the end or run past it.
@@ -608,28 +617,41 @@ mod tests {
             for preset in PeriodPreset::ALL {
                 for owner in [None, Some("anna")] {
                     let stats = |period: Period| Stats::of(board, period, owner, now);
-                    let view = ReportsView {
+                    let period = preset.period(today);
+                    let change = ChangeComparison::of(board, 1, owner, now);
+                    let mut view = ReportsView {
                         choice: ReportChoice {
                             preset,
                             owner: owner.map(str::to_string),
                             compare: true,
+                            change: None,
                         },
                         scroll: 0,
-                        stats: stats(preset.period(today)),
+                        stats: stats(period),
                         before: preset.before(today).map(stats),
+                        questions: Vec::new(),
+                        change: None,
+                        changes: board.process_log.len(),
                         counting: false,
                     };
-                    for room in [0, 12, 40, 56, 76, 120] {
-                        let d = Drawing {
-                            view: &view,
-                            today,
-                            room,
-                        };
-                        for section in Section::ALL {
+                    view.questions = questions(board, &view.stats, &period.window(now), now);
+                    let mut views = vec![view.clone()];
+                    if change.is_some() {
+                        view.choice.change = Some(1);
+                        view.change = change;
+                        views.push(view);
+                    }
+                    for (view, room) in views
+                        .iter()
+                        .flat_map(|v| [0, 12, 40, 56, 76, 120].map(|room| (v, room)))
+                    {
+                        let d = Drawing { view, today, room };
+                        let cells = u16::try_from(room).unwrap();
+                        for section in sections(view) {
                             let lines = section_lines(section, &d);
                             assert_eq!(
                                 lines.len(),
-                                usize::from(section_height(section, &view)),
+                                usize::from(section_height(section, view, cells)),
                                 "{section:?} of {preset:?} for {owner:?} in {room} cells"
                             );
                             // Narrower than a column ever is, the screen just clips.

@@ -12,7 +12,7 @@ use crate::text::reports;
 use crate::text::{fill, t};
 use crate::tui::app::{PeriodPreset, ReportsView};
 use crate::tui::report_layout::{
-    COLUMN_GAP, MARGIN, header_split, nothing_happened, report_layout,
+    COLUMN_GAP, MARGIN, change_words, header_split, nothing_happened, report_layout,
 };
 
 /// The report in `area`; `today` dates its forecast.
@@ -83,12 +83,18 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         .as_deref()
         .unwrap_or(t().reports.everyone)
         .to_string();
+    let change = change_words(view);
     let mut period = vec![
         Span::styled(" ◂ ", theme::dim()),
-        Span::styled(choice.preset.name(), theme::selected()),
+        Span::styled(
+            change
+                .clone()
+                .unwrap_or_else(|| choice.preset.name().to_string()),
+            theme::selected(),
+        ),
         Span::styled(" ▸", theme::dim()),
     ];
-    if choice.preset != PeriodPreset::AllTime {
+    if change.is_none() && choice.preset != PeriodPreset::AllTime {
         period.push(Span::raw(format!(
             " {}",
             reports::period(&view.stats.period)
@@ -114,7 +120,7 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
             theme::dim(),
         ));
     }
-    if choice.compare {
+    if choice.compare && change.is_none() {
         let text = match &view.before {
             Some(before) => fill(
                 t().report_screen.compared_with,
@@ -132,7 +138,7 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
             format!(" {}", t().report_screen.counting),
             theme::dim(),
         ));
-    } else if nothing_happened(&view.stats) {
+    } else if change.is_none() && nothing_happened(&view.stats) {
         lines.push(Line::styled(
             format!(" {}", t().report_screen.nothing_happened),
             theme::callout(),
