@@ -14,7 +14,8 @@ use chrono::NaiveDate;
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use dealboard::clock::FixedClock;
 use dealboard::model::Board;
-use dealboard::report::analytics::{Period, Stats};
+use dealboard::report::analytics::{Period, Stats, questions};
+use dealboard::report::comparison::ChangeComparison;
 use dealboard::report::previous_working_day;
 use dealboard::store;
 use dealboard::tui::action::Action;
@@ -40,6 +41,18 @@ fn stats(c: &mut Criterion) {
         });
         group.bench_function(BenchmarkId::new("november, one owner", size), |b| {
             b.iter(|| Stats::of(black_box(&board), november, Some("anna"), at))
+        });
+        // "Is the process still useful?" over all time: one more pass, each owner's deals.
+        let all = Stats::of(&board, Period::all(), None, at);
+        let window = Period::all().window(at);
+        group.bench_function(BenchmarkId::new("questions", size), |b| {
+            b.iter(|| questions(black_box(&board), &all, &window, at))
+        });
+        // Before and after the demo's change to its process: two reports, each on its side's
+        // stages.
+        let last = board.process_log.len();
+        group.bench_function(BenchmarkId::new("before and after a change", size), |b| {
+            b.iter(|| ChangeComparison::of(black_box(&board), last, None, at))
         });
     }
     group.finish();

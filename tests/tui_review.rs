@@ -1331,3 +1331,52 @@ fn s_opens_the_process_report_over_the_boards_presented_and_it_follows_them() {
         "the period chosen before"
     );
 }
+
+#[test]
+fn a_pilot_in_the_team_file_shows_in_the_title_and_v_compares_its_boards_with_the_rest() {
+    let dir = team();
+    let team_process = anna().stages;
+    let mut pilot_stages = team_process.clone();
+    pilot_stages[1].checklist.push("Budget owner met".into());
+    let team = store::Team {
+        version: store::TEAM_VERSION,
+        process: team_process,
+        pilot: Some(store::Pilot {
+            boards: vec!["anna.ron".into()],
+            since: days_ago(20),
+            reason: "Budget owner early".into(),
+            stages: pilot_stages,
+        }),
+        ..Default::default()
+    };
+    store::save_team(dir.path(), &team, false).unwrap();
+    let mut review = review(&dir);
+    review.follow_team(Some(dir.path().to_path_buf()));
+    let words = text::t().versions.pilot_heading;
+    let title = screen(&review, &dir, (160, 40));
+    assert!(title.contains(support::opening(words)), "{title}");
+    assert!(title.contains("anna.ron"), "{title}");
+    keys(&mut review, "s v");
+    let report = review.report().unwrap();
+    let pilot = report.pilot.as_ref().expect("the pilot against the rest");
+    assert_eq!(pilot.boards, ["anna.ron"]);
+    // Anna's board on one side, Boris's and Carla's on the other; the criterion the pilot added
+    // exists on its side only.
+    let criteria = pilot.comparison.criteria();
+    let added = criteria
+        .iter()
+        .find(|c| c.criterion == "Budget owner met")
+        .unwrap();
+    assert!(added.before.is_none() && added.after.is_some());
+    let shown = screen(&review, &dir, (160, 40));
+    assert!(shown.contains(text::t().versions.side_pilot), "{shown}");
+    assert!(
+        shown.contains(text::t().versions.only_pilot_short),
+        "{shown}"
+    );
+    keys(&mut review, "v");
+    assert!(
+        review.report().unwrap().pilot.is_none(),
+        "v again: the period"
+    );
+}

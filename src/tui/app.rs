@@ -37,7 +37,7 @@ use super::keymap::Context;
 use super::picker::Picker;
 use super::text_form::TextForm;
 
-pub use reports::{PeriodPreset, ReportChoice, ReportsView};
+pub use reports::{PeriodPreset, PilotInput, PilotSides, ReportChoice, ReportsView};
 pub use team::TeamState;
 
 /// How long quitting waits for a sync with the team under way to finish.

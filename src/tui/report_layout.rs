@@ -67,7 +67,7 @@ impl Section {
 pub fn sections(view: &ReportsView) -> Vec<Section> {
     if view.counting {
         Vec::new()
-    } else if view.change.is_some() {
+    } else if view.sides().is_some() {
         Section::CHANGE.to_vec()
     } else {
         Section::ALL
@@ -137,6 +137,14 @@ pub fn header_parts(view: &ReportsView) -> (String, String) {
 /// `Change 2 of 3 · Dec 3, 2026 09:14`: what the header shows in place of the period when the
 /// report is before and after a change.
 pub fn change_words(view: &ReportsView) -> Option<String> {
+    if let Some(pilot) = &view.pilot {
+        let offset = pilot.comparison.after.stats_offset();
+        let date = crate::text::versions::when(pilot.since, offset);
+        return Some(crate::text::fill(
+            crate::text::t().versions.pilot_heading,
+            &[("date", &date), ("boards", &pilot.boards.join(", "))],
+        ));
+    }
     let change = view.change.as_ref()?;
     let date = crate::text::versions::when(change.at, change.comparison.after.stats_offset());
     Some(crate::text::fill(
@@ -161,8 +169,8 @@ pub fn header_split(view: &ReportsView, width: u16) -> bool {
 pub fn header_height(view: &ReportsView, width: u16) -> u16 {
     1 + u16::from(header_split(view, width))
         + u16::from(view.stats.rates.is_some())
-        + u16::from(view.choice.compare && view.change.is_none())
-        + u16::from(view.counting || (view.change.is_none() && nothing_happened(&view.stats)))
+        + u16::from(view.choice.compare && view.sides().is_none())
+        + u16::from(view.counting || (view.sides().is_none() && nothing_happened(&view.stats)))
 }
 
 /// Rows a section takes, its heading included. The drawing makes exactly this many lines
@@ -192,18 +200,11 @@ pub fn section_height(section: Section, view: &ReportsView, room: u16) -> u16 {
             .iter()
             .map(|q| question_lines(&crate::text::versions::question_words(q), room).len())
             .sum(),
-        Section::ChangeFigures => view.change.as_ref().map_or(0, |c| {
-            2 + usize::from(!c.reason.is_empty()) + 1 + CHANGE_FIGURES
+        Section::ChangeFigures => view.sides().map_or(0, |(_, reason)| {
+            2 + usize::from(!reason.is_empty()) + 1 + CHANGE_FIGURES
         }),
-        Section::ChangeStages => view
-            .change
-            .as_ref()
-            .map_or(0, |c| 1 + c.comparison.stages().len()),
-        Section::ChangeCriteria => table(
-            view.change
-                .as_ref()
-                .map_or(0, |c| c.comparison.criteria().len()),
-        ),
+        Section::ChangeStages => view.sides().map_or(0, |(c, _)| 1 + c.stages().len()),
+        Section::ChangeCriteria => table(view.sides().map_or(0, |(c, _)| c.criteria().len())),
     };
     u16::try_from(rows + 1).unwrap_or(u16::MAX)
 }

@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 use chrono::{DateTime, FixedOffset};
 
-use super::reports::{ReportChoice, counted};
+use super::reports::PilotSides;
+use super::reports::{PilotInput, ReportChoice, counted};
 use crate::model::Board;
 use crate::report::analytics::Stats;
 use crate::report::comparison::ChangeComparison;
@@ -25,6 +26,8 @@ pub struct Counted {
     pub change: Option<ChangeComparison>,
     /// Changes in the board's process log.
     pub changes: usize,
+    /// A pilot's boards against the rest, when asked for and one runs.
+    pub pilot: Option<PilotSides>,
 }
 
 /// How long a key waits for the figures before the screen says "counting…": half of what a key
@@ -36,6 +39,7 @@ struct Question {
     number: u64,
     choice: ReportChoice,
     board: Board,
+    pilot: Option<PilotInput>,
     now: DateTime<FixedOffset>,
 }
 
@@ -64,12 +68,14 @@ impl ReportCounter {
         lock(&self.desk.0).wake = Some(Box::new(wake));
     }
 
-    /// Asks for the figures of `choice` over `board` at `now`, forgetting any question before.
-    /// Returns them when they are ready within a moment (at once when there is nobody to wake).
+    /// Asks for the figures of `choice` over `board` (and a pilot's boards, in a review of a
+    /// team folder running one) at `now`, forgetting any question before. Returns them when
+    /// they are ready within a moment (at once when there is nobody to wake).
     pub fn ask(
         &mut self,
         choice: ReportChoice,
         board: Board,
+        pilot: Option<PilotInput>,
         now: DateTime<FixedOffset>,
     ) -> Option<Counted> {
         self.latest += 1;
@@ -79,7 +85,7 @@ impl ReportCounter {
         }
         if self.thread.is_none() {
             // No thread could be started: the figures are worked out here.
-            return Some(counted(&choice, &board, now));
+            return Some(counted(&choice, &board, pilot.as_ref(), now));
         }
         let someone_to_wake = {
             let (desk, asked) = &*self.desk;
@@ -88,6 +94,7 @@ impl ReportCounter {
                 number,
                 choice,
                 board,
+                pilot,
                 now,
             });
             desk.answered = None;
@@ -183,7 +190,12 @@ fn answer(desk: &(Mutex<Desk>, Condvar)) {
             }
         };
         let counted = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            counted(&question.choice, &question.board, question.now)
+            counted(
+                &question.choice,
+                &question.board,
+                question.pilot.as_ref(),
+                question.now,
+            )
         }));
         drop(question.board);
         let mut open = lock(desk);
@@ -225,10 +237,10 @@ mod tests {
     fn with_nobody_to_wake_asking_waits_for_the_figures() {
         let board = demo(300);
         let mut counter = ReportCounter::default();
-        let asked = counter.ask(choice(PeriodPreset::AllTime), board.clone(), now());
+        let asked = counter.ask(choice(PeriodPreset::AllTime), board.clone(), None, now());
         assert_eq!(
             asked,
-            Some(counted(&choice(PeriodPreset::AllTime), &board, now()))
+            Some(counted(&choice(PeriodPreset::AllTime), &board, None, now()))
         );
     }
 
@@ -242,7 +254,7 @@ mod tests {
         });
         let mut answer = None;
         for preset in PeriodPreset::ALL {
-            answer = counter.ask(choice(preset), board.clone(), now());
+            answer = counter.ask(choice(preset), board.clone(), None, now());
         }
         while answer.is_none() {
             told.recv_timeout(Duration::from_secs(60))
@@ -252,7 +264,7 @@ mod tests {
             }
         }
         let last = choice(PeriodPreset::AllTime);
-        assert_eq!(answer, Some(counted(&last, &board, now())));
+        assert_eq!(answer, Some(counted(&last, &board, None, now())));
         assert!(
             !counter.has_answer() && counter.take().is_none(),
             "taken once"

@@ -101,6 +101,53 @@ pub struct ReportChoice {
     pub compare: bool,
     /// Before and after this change to the process (1-based) in place of the period's report.
     pub change: Option<usize>,
+    /// In a review of a team folder running a pilot: its boards against the rest.
+    pub pilot: bool,
+}
+
+/// What a report over a team folder running a pilot needs to compare it: the pilot, the
+/// team's process, and the boards on it and off it, each combined.
+#[derive(Clone, Debug)]
+pub struct PilotInput {
+    pub pilot: crate::store::Pilot,
+    pub team_stages: Vec<crate::model::Stage>,
+    pub on: Board,
+    pub off: Board,
+}
+
+/// A pilot's boards against the rest since it began, as the report shows them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PilotSides {
+    pub since: chrono::DateTime<chrono::Utc>,
+    pub boards: Vec<String>,
+    pub reason: String,
+    pub comparison: crate::report::comparison::Comparison,
+}
+
+impl PilotSides {
+    /// `input`'s pilot against the rest from its start to `now`, only `owner`'s deals if named.
+    pub fn of(input: &PilotInput, owner: Option<&str>, now: DateTime<FixedOffset>) -> PilotSides {
+        use crate::report::comparison::{Comparison, Side};
+        let window = crate::report::analytics::Window {
+            start: Some(input.pilot.since),
+            end: now.to_utc() + chrono::Duration::seconds(1),
+            offset: *now.offset(),
+        };
+        let team = if input.team_stages.is_empty() {
+            &input.off.stages
+        } else {
+            &input.team_stages
+        };
+        PilotSides {
+            since: input.pilot.since,
+            boards: input.pilot.boards.clone(),
+            reason: input.pilot.reason.clone(),
+            comparison: Comparison {
+                before: Side::of(&input.off, team, window, owner, now),
+                after: Side::of(&input.on, &input.pilot.stages, window, owner, now),
+            },
+        }
+    }
 }
 
 /// The report screen: the choice, how far it is scrolled, and the figures for that choice.
@@ -118,6 +165,10 @@ pub struct ReportsView {
     pub change: Option<ChangeComparison>,
     /// How many changes the process log holds (what `<` and `>` step through).
     pub changes: usize,
+    /// A pilot's boards against the rest, when asked for (`v` in a review of a pilot).
+    pub pilot: Option<PilotSides>,
+    /// A pilot runs in the folder reviewed: `v` compares it with the rest.
+    pub pilot_running: bool,
     /// The figures for the choice are being worked out: those held are not to be shown.
     pub counting: bool,
 }
@@ -138,6 +189,7 @@ impl ReportsView {
                 ..choice.clone()
             },
             &no_deals,
+            None,
             now,
         );
         ReportsView {
@@ -148,8 +200,20 @@ impl ReportsView {
             questions: Vec::new(),
             change: None,
             changes: board.process_log.len(),
+            pilot: None,
+            pilot_running: false,
             counting: true,
         }
+    }
+
+    /// The two sides shown in place of the period's report, and why they differ: a pilot
+    /// against the rest, or before and after a change.
+    pub fn sides(&self) -> Option<(&crate::report::comparison::Comparison, &str)> {
+        if let Some(pilot) = &self.pilot {
+            return Some((&pilot.comparison, &pilot.reason));
+        }
+        let change = self.change.as_ref()?;
+        Some((&change.comparison, &change.reason))
     }
 
     /// The figures worked out for its choice.
@@ -159,6 +223,7 @@ impl ReportsView {
         self.questions = counted.questions;
         self.change = counted.change;
         self.changes = counted.changes;
+        self.pilot = counted.pilot;
         self.counting = false;
     }
 
@@ -184,6 +249,7 @@ impl ReportsView {
                 choice.owner = next_owner(&owners(), choice.owner.as_deref(), *action == NextOwner);
             }
             ToggleCompare => choice.compare = !choice.compare,
+            ToggleBeforeAfter if self.pilot_running => choice.pilot = !choice.pilot,
             ToggleBeforeAfter if choice.change.is_some() => choice.change = None,
             ToggleBeforeAfter => choice.change = (self.changes > 0).then_some(self.changes),
             PreviousChange | NextChange => {
@@ -210,7 +276,7 @@ impl ReportsView {
     /// What to say when the comparison was just asked for and the period has nothing before
     /// it (all time), or before and after when the process was never changed.
     pub fn nothing_before(&self, action: &Action, today: NaiveDate) -> Option<String> {
-        if *action == Action::ToggleBeforeAfter && self.changes == 0 {
+        if *action == Action::ToggleBeforeAfter && self.changes == 0 && !self.pilot_running {
             let key = crate::tui::keymap::key_for(
                 crate::tui::keymap::Context::Board,
                 Action::ShowProcess,
@@ -241,7 +307,12 @@ impl ReportsView {
 
 /// The figures for `choice`: the period's, those of the period before when comparing and there
 /// is one, its questions, and before and after the change chosen.
-pub(super) fn counted(choice: &ReportChoice, board: &Board, now: DateTime<FixedOffset>) -> Counted {
+pub(super) fn counted(
+    choice: &ReportChoice,
+    board: &Board,
+    pilot: Option<&PilotInput>,
+    now: DateTime<FixedOffset>,
+) -> Counted {
     let today = now.date_naive();
     let owner = choice.owner.as_deref();
     let preset = choice.preset;
@@ -258,12 +329,16 @@ pub(super) fn counted(choice: &ReportChoice, board: &Board, now: DateTime<FixedO
     let change = choice
         .change
         .and_then(|n| ChangeComparison::of(board, n, owner, now));
+    let pilot = pilot
+        .filter(|_| choice.pilot)
+        .map(|input| PilotSides::of(input, owner, now));
     Counted {
         stats,
         before,
         questions,
         change,
         changes: board.process_log.len(),
+        pilot,
     }
 }
 
@@ -300,7 +375,7 @@ impl App {
         let mut view = ReportsView::counting(self.report_choice.clone(), &self.board, now);
         let asked = self
             .reports
-            .ask(view.choice.clone(), self.report_board(), now);
+            .ask(view.choice.clone(), self.report_board(), None, now);
         if let Some(counted) = asked {
             view.take(counted);
         }
@@ -338,7 +413,7 @@ impl App {
         let choice = view.choice.clone();
         let asked = self
             .reports
-            .ask(choice, self.report_board(), self.clock.now());
+            .ask(choice, self.report_board(), None, self.clock.now());
         if let Some(counted) = asked
             && let Some(view) = self.report_view()
         {

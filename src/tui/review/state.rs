@@ -416,20 +416,32 @@ impl Review {
             ..self.report_choice.clone()
         };
         let now = self.clock.now();
-        self.report = Some(Box::new(ReportsView::counting(choice, &self.board, now)));
+        let mut view = ReportsView::counting(choice, &self.board, now);
+        // The boards combined have no one process log: `v` compares a pilot, when one runs.
+        view.changes = 0;
+        view.pilot_running = self.pilot().is_some();
+        self.report = Some(Box::new(view));
         self.recount_report();
     }
 
     /// Asks for the open report's figures again (the boards or its choice changed); they
     /// come at once on a small board, else as news, the report saying "counting…" meanwhile.
     fn recount_report(&mut self) {
+        // Only while the report asks for the pilot: combining its boards costs a pass.
+        let asks_pilot = self.report.as_ref().is_some_and(|v| v.choice.pilot);
+        let pilot = if asks_pilot { self.pilot_input() } else { None };
+        let running = self.pilot().is_some();
         let Some(view) = &mut self.report else {
             return;
         };
         view.counting = true;
-        let asked = self
-            .reports
-            .ask(view.choice.clone(), self.board.clone(), self.clock.now());
+        view.pilot_running = running;
+        let asked = self.reports.ask(
+            view.choice.clone(),
+            self.board.clone(),
+            pilot,
+            self.clock.now(),
+        );
         if let Some(counted) = asked {
             view.take(counted);
             view.keep_in_view(self.size);
@@ -507,6 +519,38 @@ impl Review {
         team.or_else(|| {
             let boards = self.sources.iter().filter_map(|s| s.board.as_ref());
             crate::model::Rates::merged(boards.filter_map(|b| b.rates.as_ref()))
+        })
+    }
+
+    /// The pilot running in the team folder, if one is.
+    pub fn pilot(&self) -> Option<&crate::store::Pilot> {
+        self.team.as_ref()?.pilot.as_ref()
+    }
+
+    /// The pilot's boards and the others, each combined, with the team's process: what the
+    /// report compares when asked.
+    fn pilot_input(&self) -> Option<crate::tui::app::PilotInput> {
+        let team = self.team.as_ref()?;
+        let pilot = team.pilot.clone()?;
+        let on_pilot = |s: &super::sources::Source| {
+            s.path
+                .file_name()
+                .is_some_and(|n| pilot.boards.iter().any(|b| *b == *n.to_string_lossy()))
+        };
+        let side = |on: bool| {
+            let boards: Vec<(&str, &Board)> = self
+                .sources
+                .iter()
+                .filter(|s| on_pilot(s) == on)
+                .filter_map(|s| s.board.as_ref().map(|b| (s.name.as_str(), b)))
+                .collect();
+            combine(&boards).map(|(board, _)| board)
+        };
+        Some(crate::tui::app::PilotInput {
+            team_stages: team.process.clone(),
+            on: side(true)?,
+            off: side(false)?,
+            pilot,
         })
     }
 

@@ -16,6 +16,9 @@ pub struct TeamFile {
     pub rates: Option<Rates>,
     /// Why the file cannot be read now.
     pub warning: Option<String>,
+    /// The pilot running, and the team's process, as last read well.
+    pub pilot: Option<store::Pilot>,
+    pub process: Vec<crate::model::Stage>,
 }
 
 impl TeamFile {
@@ -26,6 +29,8 @@ impl TeamFile {
             seen: None,
             rates: None,
             warning: None,
+            pilot: None,
+            process: Vec::new(),
         };
         team.read();
         team
@@ -41,16 +46,19 @@ impl TeamFile {
         if store::team_file_stamp(&self.folder) == self.seen {
             return false;
         }
-        let before = (self.rates.clone(), self.warning.clone());
+        let before = (self.rates.clone(), self.warning.clone(), self.pilot.clone());
         self.read();
-        before != (self.rates.clone(), self.warning.clone())
+        before != (self.rates.clone(), self.warning.clone(), self.pilot.clone())
     }
 
     fn read(&mut self) {
         self.seen = store::team_file_stamp(&self.folder);
         match store::read_team(&self.folder) {
             Ok(team) => {
-                self.rates = team.and_then(|t| t.rates);
+                let team = team.unwrap_or_default();
+                self.rates = team.rates;
+                self.pilot = team.pilot;
+                self.process = team.process;
                 self.warning = None;
             }
             Err(e) => self.warning = Some(crate::text::rates::team_error_in_a_line(&e)),

@@ -139,6 +139,19 @@ fn turn_line(review: &Review, window: &Window, frame: &mut Frame, area: Rect) {
         Span::styled(format!("  {boards} · "), label()),
         Span::styled(changes, news()),
     ];
+    if let Some(pilot) = review.pilot() {
+        let date = crate::text::date_short(
+            pilot
+                .since
+                .with_timezone(review.now().offset())
+                .date_naive(),
+        );
+        let words = fill(
+            t().versions.pilot_heading,
+            &[("date", &date), ("boards", &pilot.boards.join(", "))],
+        );
+        spans.push(Span::styled(format!("  · {words}"), today()));
+    }
     if review.attention_only() {
         let key = keymap::key_for(Context::Review, Action::ToggleAttention);
         let only = fill(r.attention_only, &[("key", &key)]);

@@ -23,8 +23,17 @@ struct Names {
     only_second: &'static str,
 }
 
-fn change_names() -> Names {
+/// Before and after a change, or the rest of the team and the pilot.
+fn names(view: &crate::tui::app::ReportsView) -> Names {
     let v = &t().versions;
+    if view.pilot.is_some() {
+        return Names {
+            first: v.side_rest,
+            second: v.side_pilot,
+            only_first: v.only_rest_short,
+            only_second: v.only_pilot_short,
+        };
+    }
     Names {
         first: v.side_before,
         second: v.side_after,
@@ -51,15 +60,14 @@ fn change_cell(text: String, delta: Option<f64>, higher_is_better: bool) -> Cell
 }
 
 pub fn change_figures(d: &Drawing) -> Vec<Line<'static>> {
-    let Some(change) = &d.view.change else {
+    let Some((c, reason)) = d.view.sides() else {
         return Vec::new();
     };
-    let names = change_names();
-    let offset = change.comparison.after.stats_offset();
-    let c = &change.comparison;
+    let names = names(d.view);
+    let offset = c.after.stats_offset();
     let mut lines = Vec::new();
-    if !change.reason.is_empty() {
-        let why = fill(t().versions.why_line, &[("reason", &change.reason)]);
+    if !reason.is_empty() {
+        let why = fill(t().versions.why_line, &[("reason", &reason)]);
         lines.push(Line::from(truncate(&format!(" {why}"), d.room)));
     }
     for (name, side) in [(names.first, &c.before), (names.second, &c.after)] {
@@ -152,10 +160,10 @@ fn figures_table(c: &Comparison, names: &Names, room: usize) -> Vec<Line<'static
 }
 
 pub fn change_stages(d: &Drawing) -> Vec<Line<'static>> {
-    let Some(change) = &d.view.change else {
+    let Some((comparison, _)) = d.view.sides() else {
         return Vec::new();
     };
-    let names = change_names();
+    let names = names(d.view);
     let v = &t().versions;
     let columns = [
         Column::name(v.h_stage),
@@ -166,8 +174,7 @@ pub fn change_stages(d: &Drawing) -> Vec<Line<'static>> {
     ];
     let conversion = |f: Option<&StageFlow>| f.map(|f| percent(f.conversion));
     let median = |f: Option<&StageFlow>| f.map(|f| days(f.time.median_days));
-    let rows: Vec<Vec<Cell>> = change
-        .comparison
+    let rows: Vec<Vec<Cell>> = comparison
         .stages()
         .iter()
         .map(|row| {
@@ -205,12 +212,12 @@ pub fn change_stages(d: &Drawing) -> Vec<Line<'static>> {
 }
 
 pub fn change_criteria(d: &Drawing) -> Vec<Line<'static>> {
-    let Some(change) = &d.view.change else {
+    let Some((comparison, _)) = d.view.sides() else {
         return Vec::new();
     };
-    let names = change_names();
+    let names = names(d.view);
     let v = &t().versions;
-    let rows = change.comparison.criteria();
+    let rows = comparison.criteria();
     if rows.is_empty() {
         return vec![Line::styled(
             truncate(&format!(" {}", t().reports.nothing), d.room),

@@ -625,6 +625,7 @@ mod tests {
                             owner: owner.map(str::to_string),
                             compare: true,
                             change: None,
+                            pilot: false,
                         },
                         scroll: 0,
                         stats: stats(period),
@@ -632,6 +633,8 @@ mod tests {
                         questions: Vec::new(),
                         change: None,
                         changes: board.process_log.len(),
+                        pilot: None,
+                        pilot_running: false,
                         counting: false,
                     };
                     view.questions = questions(board, &view.stats, &period.window(now), now);
