@@ -226,6 +226,8 @@ fn a_pilot_runs_on_some_boards_is_compared_with_the_rest_and_is_abandoned_then_t
     assert!(!team.stages("anna").contains(&"demo".to_string()));
     let anna = Store::open(&team.board("anna")).unwrap().1;
     assert_eq!(anna.deals[0].stage, StageId("qualification".into()));
+    // The process moved it, not anna: no report counts it as her work or a step she skipped.
+    assert!(anna.deals[0].history.last().unwrap().by_process);
     assert!(
         store::read_team(&team.folder)
             .unwrap()
@@ -266,4 +268,61 @@ fn a_pilot_adopted_puts_its_process_on_every_board_and_becomes_the_teams() {
     // The team's process, applied again, puts boris back on it.
     team.ok(&["process", "apply", path(&team.folder)]);
     assert!(team.stages("boris").contains(&"demo".to_string()));
+}
+
+#[test]
+fn a_pilot_refuses_a_draft_in_the_folder_a_hostile_file_name_and_a_stage_no_board_has() {
+    let team = Team::new();
+    let inside = team.folder.join("draft.ron");
+    std::fs::copy(&team.draft, &inside).unwrap();
+    let refused = run(
+        team.home.path(),
+        &["process", "pilot", path(&inside), path(&team.board("anna"))],
+    );
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains(support::words_of(text().versions.draft_in_folder)),
+        "{}",
+        refused.stderr
+    );
+    std::fs::remove_file(&inside).unwrap();
+    // A file name a terminal would act on never reaches team.ron (and the review's title).
+    let hostile = team.folder.join("\u{1b}[2Jevil.ron");
+    std::fs::copy(team.board("boris"), &hostile).unwrap();
+    let refused = run(
+        team.home.path(),
+        &["process", "pilot", path(&team.draft), path(&hostile)],
+    );
+    assert_eq!(refused.code, Some(1), "{}", refused.stdout);
+    assert!(!refused.stderr.contains('\u{1b}'), "{:?}", refused.stderr);
+    assert!(store::read_team(&team.folder).unwrap().is_none());
+    std::fs::remove_file(&hostile).unwrap();
+    let refused = run(
+        team.home.path(),
+        &[
+            "process",
+            "pilot",
+            path(&team.draft),
+            path(&team.board("anna")),
+            "--move",
+            "Nowhere=Lead",
+        ],
+    );
+    assert_eq!(refused.code, Some(1));
+    assert!(refused.stderr.contains("Nowhere"), "{}", refused.stderr);
+    // Before and after is one board's log: over a folder it is refused.
+    let refused = run(
+        team.home.path(),
+        &["stats", path(&team.folder), "--change", "last"],
+    );
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains(support::words_of(text().versions.change_of_one_board)),
+        "{}",
+        refused.stderr
+    );
 }

@@ -105,9 +105,13 @@ pub fn tables(
             let median = |f: Option<&crate::report::analytics::StageFlow>| {
                 f.map_or_else(dash, |f| days(f.time.median_days))
             };
+            let few = |f: Option<&crate::report::analytics::StageFlow>| {
+                f.is_some_and(|f| f.entered < TOO_FEW_DEALS)
+            };
             let note = match (row.before, row.after) {
                 (Some(_), None) => names.only_first,
                 (None, Some(_)) => names.only_second,
+                _ if few(row.before) || few(row.after) => t().versions.too_few,
                 _ => "",
             };
             vec![

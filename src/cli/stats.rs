@@ -223,6 +223,9 @@ pub fn stats(
         no_such_owner(board, name)?;
     }
     let stats = Stats::of(board, chosen, owner, now);
+    if args.change.is_some() && read.len() > 1 {
+        return Err(Failure(t().versions.change_of_one_board.to_string()));
+    }
     let change = match &args.change {
         Some(n) => Some(change_comparison(board, n, owner, now)?),
         None => None,
@@ -343,7 +346,7 @@ fn pilot_tables(sides: &PilotSides, offset: FixedOffset, width: Option<usize>) -
         v.pilot_heading,
         &[("date", &since), ("boards", &sides.pilot.boards.join(", "))],
     );
-    out += &heading(&heading_text);
+    out += &(heading_text + "\n");
     if !sides.pilot.reason.is_empty() {
         out += &(fill(v.why_line, &[("reason", &sides.pilot.reason)]) + "\n");
     }

@@ -56,6 +56,9 @@ pub fn apply(
     let v = &t().versions;
     let mut team = team_of(folder)?;
     let mut lines = Vec::new();
+    if let (Some(_), Some(running)) = (from, &team.pilot) {
+        return Err(Failure(pilot_running(folder, running)));
+    }
     if let Some(from) = from {
         team.process = checked(&stages_of_file(from)?)?;
         save_team(folder, &team, true)?;
@@ -93,8 +96,21 @@ pub fn pilot(
     let v = &t().versions;
     let folder = store::folder_of(named.first().map_or(draft, PathBuf::as_path));
     let all = boards_in(&folder)?;
+    if all.iter().any(|f| same_file(f, draft)) {
+        let draft = draft.display();
+        return Err(Failure(fill(v.draft_in_folder, &[("path", &draft)])));
+    }
     let files = board_files(named);
     for file in &files {
+        if !file.is_file() {
+            store::Store::at(file).read()?;
+        }
+        // The name is kept in team.ron and shown on the review's title: held to the rules of
+        // any text a teammate shows.
+        if crate::model::limits::check_line(&file_name(file)).is_err() {
+            let name = quote(&file_name(file));
+            return Err(Failure(fill(v.bad_board_name, &[("name", &name)])));
+        }
         if !all.iter().any(|f| same_file(f, file)) {
             return Err(Failure(fill(
                 v.not_in_folder,
@@ -118,7 +134,7 @@ pub fn pilot(
         files: &files,
         stages: &stages,
         moves,
-        reason: &fill(v.reason_pilot, &[("reason", &reason)]),
+        reason: &labelled(v.reason_pilot, reason),
         at,
     })?;
     let names: Vec<String> = files.iter().map(|f| file_name(f)).collect();
@@ -136,6 +152,18 @@ pub fn pilot(
     Ok(lines.join("\n") + "\n")
 }
 
+/// The team file of `folder` without its pilot, and the pilot; refused when none runs.
+fn ending_pilot(folder: &Path) -> Result<(Team, Pilot), Failure> {
+    let mut team = team_of(folder)?;
+    match team.pilot.take() {
+        Some(pilot) => Ok((team, pilot)),
+        None => Err(Failure(fill(
+            t().versions.no_pilot,
+            &[("folder", &folder.display())],
+        ))),
+    }
+}
+
 /// `process adopt [DIR]`: the pilot's process becomes the team's, on every board.
 pub fn adopt(
     folder: &Path,
@@ -144,17 +172,14 @@ pub fn adopt(
     at: DateTime<Utc>,
 ) -> Result<String, Failure> {
     let v = &t().versions;
-    let mut team = team_of(folder)?;
-    let Some(pilot) = team.pilot.take() else {
-        return Err(Failure(fill(v.no_pilot, &[("folder", &folder.display())])));
-    };
+    let (mut team, pilot) = ending_pilot(folder)?;
     let files = boards_in(folder)?;
     let why = reason.unwrap_or(&pilot.reason);
     let mut lines = put(&Putting {
         files: &files,
         stages: &pilot.stages,
         moves,
-        reason: &fill(v.reason_adopted, &[("reason", &why)]),
+        reason: &labelled(v.reason_adopted, why),
         at,
     })?;
     team.process = pilot.stages;
@@ -171,10 +196,7 @@ pub fn abandon(
     at: DateTime<Utc>,
 ) -> Result<String, Failure> {
     let v = &t().versions;
-    let mut team = team_of(folder)?;
-    let Some(pilot) = team.pilot.take() else {
-        return Err(Failure(fill(v.no_pilot, &[("folder", &folder.display())])));
-    };
+    let (mut team, pilot) = ending_pilot(folder)?;
     if team.process.is_empty() {
         let folder = folder.display();
         return Err(Failure(fill(v.no_team_process, &[("folder", &folder)])));
@@ -188,7 +210,7 @@ pub fn abandon(
         files: &files,
         stages: &team.process,
         moves,
-        reason: &fill(v.reason_abandoned, &[("reason", &why)]),
+        reason: &labelled(v.reason_abandoned, why),
         at,
     })?;
     lines.extend(save_kept(folder, &team)?);
@@ -197,6 +219,16 @@ pub fn abandon(
         &[("boards", &pilot.boards.join(", "))],
     ));
     Ok(lines.join("\n") + "\n")
+}
+
+/// `Pilot: why`, or `Pilot` alone without a reason.
+fn labelled(template: &str, reason: &str) -> String {
+    let reason = reason.trim();
+    if reason.is_empty() {
+        let label = template.split("{reason}").next().unwrap_or(template);
+        return label.trim_end_matches([':', ' ']).to_string();
+    }
+    fill(template, &[("reason", &reason)])
 }
 
 /// "A pilot runs in … since …": why another cannot start.
@@ -248,6 +280,21 @@ fn put(putting: &Putting) -> Result<Vec<String>, Failure> {
         changes.push(Change::begin_backing_up(file)?);
     }
     let moves = parse_moves(putting.moves)?;
+    // A stage to move from that no board has is most likely a typo.
+    for (from, _) in &moves {
+        if !changes
+            .iter()
+            .any(|c| find(&c.board.stages, from).is_some())
+        {
+            let known = changes
+                .first()
+                .map_or_else(String::new, |c| names(&c.board.stages));
+            return Err(Failure(fill(
+                v.no_stage_to_move,
+                &[("name", &quote(from)), ("stages", &known)],
+            )));
+        }
+    }
     let stranded = stranded(&changes, &stages, &moves);
     if !stranded.is_empty() {
         return Err(Failure(stranded));
@@ -276,12 +323,15 @@ fn put(putting: &Putting) -> Result<Vec<String>, Failure> {
         }
         changed.push(false);
     }
+    let any = changed.contains(&true);
     for (change, changed) in changes.into_iter().zip(changed) {
         if changed {
             change.finish()?;
         }
     }
-    lines.push(v.restore_hint.to_string());
+    if any {
+        lines.push(v.restore_hint.to_string());
+    }
     Ok(lines)
 }
 

@@ -88,6 +88,8 @@ pub struct VisitJson<'a> {
     /// Ids of the stages passed over.
     pub jumped: Vec<&'a str>,
     pub backward: bool,
+    /// Moved there by a change to the process (its stage removed), not by a seller.
+    pub by_process: bool,
 }
 
 #[derive(Serialize, Debug)]
@@ -121,6 +123,7 @@ impl<'a> FullDealJson<'a> {
                     skipped: &v.skipped,
                     jumped: v.jumped.iter().map(|s| s.as_str()).collect(),
                     backward: v.backward,
+                    by_process: v.by_process,
                 })
                 .collect(),
             ticked: deal

@@ -73,6 +73,10 @@ pub struct StageVisit {
     /// The deal went back to an earlier stage.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub backward: bool,
+    /// Moved by a change to the process (its stage removed), not by a seller: not a move the
+    /// reports count as work done or as a step of the process followed or skipped (format 6).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub by_process: bool,
 }
 
 impl StageVisit {
@@ -83,6 +87,7 @@ impl StageVisit {
             skipped: Vec::new(),
             jumped: Vec::new(),
             backward: false,
+            by_process: false,
         }
     }
 }

@@ -235,6 +235,7 @@ impl Board {
                 if let Some(deal) = board.deal_mut(*deal_id) {
                     let mut visit = StageVisit::new(to.clone(), why.at);
                     visit.backward = backward;
+                    visit.by_process = true;
                     deal.stage = to.clone();
                     deal.rank = rank;
                     deal.history.push(visit);

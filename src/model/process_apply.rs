@@ -152,6 +152,7 @@ impl Board {
                 };
                 let mut visit = StageVisit::new(to.clone(), why.at);
                 visit.backward = order(&stages, to) < order(&old_stages, &deal.stage);
+                visit.by_process = true;
                 deal.stage = to.clone();
                 deal.rank = ranks
                     .iter()

@@ -51,7 +51,9 @@ impl Side {
             .iter()
             .filter(|d| owner.is_none_or(|o| crate::model::same_name(&d.owner, o)))
             .filter(|d| {
-                d.history.iter().any(|v| window.contains(v.at))
+                d.history
+                    .iter()
+                    .any(|v| window.contains(v.at) && !v.by_process)
                     || match &d.status {
                         Status::Open => false,
                         Status::Won { at } | Status::Lost { at, .. } => window.contains(*at),

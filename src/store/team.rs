@@ -124,15 +124,25 @@ pub fn read_team(folder: &Path) -> Result<Option<Team>, LoadError> {
             if problems.is_empty() {
                 return Ok(Some(team));
             }
+            // The line of the first text after the field's start that holds a character a
+            // terminal would act on, raw or written as an escape.
             let line_of = |problem: &Problem| {
                 let field = match problem {
                     Problem::BoardText { field, .. } => *field,
                     _ => "",
                 };
                 let key = format!("{field}:");
-                text.lines()
-                    .position(|l| l.trim_start().starts_with(&key))
-                    .map(|i| i + 1)
+                let start = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with(&key))?;
+                let bad = |l: &str| {
+                    l.contains("\\u{")
+                        || l.contains("\\x")
+                        || l.chars()
+                            .any(|c| c.is_control() || limits::is_bidi_control(c))
+                };
+                let found = text.lines().skip(start).position(bad).map(|i| start + i);
+                Some(found.unwrap_or(start) + 1)
             };
             let lines = problems.into_iter().map(|p| {
                 let line = line_of(&p);
@@ -265,16 +275,14 @@ mod tests {
         let kept = save_team(folder.path(), &team, true).unwrap().unwrap();
         assert!(kept.ends_with("team.ron.bak.1"), "{kept:?}");
         // Text a terminal would show is held to the board's rules: a control character in
-        // the pilot's reason is refused, on the pilot's line.
+        // the pilot's reason is refused, on its line.
         let text = std::fs::read_to_string(team_file(folder.path())).unwrap();
         let hostile = text.replace("Shorter qualification", "Shorter\\u{1b}[2J");
         std::fs::write(team_file(folder.path()), &hostile).unwrap();
         let error = read_team(folder.path()).unwrap_err();
-        let pilot_line = hostile
-            .lines()
-            .position(|l| l.trim_start().starts_with("pilot:"));
+        let bad_line = hostile.lines().position(|l| l.contains("Shorter"));
         assert!(
-            matches!(&error.kind, LoadErrorKind::Invalid(p) if p[0].1 == pilot_line.map(|l| l + 1)),
+            matches!(&error.kind, LoadErrorKind::Invalid(p) if p[0].1 == bad_line.map(|l| l + 1)),
             "{error:?}"
         );
         std::fs::write(team_file(folder.path()), &text).unwrap();

@@ -160,6 +160,13 @@ pub struct VersionsText {
     /// `{date}`, `{boards}`.
     pub pilot_heading: &'static str,
     pub pilot_on_one_side: &'static str,
+    /// `{path}`.
+    pub draft_in_folder: &'static str,
+    /// `{name}`.
+    pub bad_board_name: &'static str,
+    /// `{name}`, `{stages}`.
+    pub no_stage_to_move: &'static str,
+    pub change_of_one_board: &'static str,
     /// `{points}`: a difference of two shares, in percentage points.
     pub points: &'static str,
 

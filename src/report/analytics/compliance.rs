@@ -46,7 +46,7 @@ struct Move<'a> {
 fn moves<'a>(deal: &'a Deal, window: &'a Window) -> impl Iterator<Item = Move<'a>> + 'a {
     deal.history
         .windows(2)
-        .filter(|pair| window.contains(pair[1].at))
+        .filter(|pair| window.contains(pair[1].at) && !pair[1].by_process)
         .map(|pair| Move {
             from: &pair[0].stage,
             backward: pair[1].backward,

@@ -38,7 +38,8 @@ pub struct StageFlow {
 fn reached(stages: &StageIndex, deal: &Deal, reached: &mut [Option<DateTime<Utc>>]) {
     reached.fill(None);
     let mut furthest: Option<usize> = None;
-    for visit in &deal.history {
+    // A deal the process moved (its stage removed) did not get anywhere by it.
+    for visit in deal.history.iter().filter(|v| !v.by_process) {
         let Some(index) = stages.get(&visit.stage) else {
             continue;
         };

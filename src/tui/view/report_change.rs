@@ -9,7 +9,7 @@ use super::report_table::{Cell, Column, cell, table};
 use super::theme;
 use crate::display_width::truncate;
 use crate::report::analytics::StageFlow;
-use crate::report::comparison::Comparison;
+use crate::report::comparison::{Comparison, TOO_FEW_DEALS};
 use crate::text::reports::{days, percent};
 use crate::text::versions::{difference, points, question_words, side_line};
 use crate::text::{fill, t};
@@ -189,14 +189,27 @@ pub fn change_stages(d: &Drawing) -> Vec<Line<'static>> {
             let a_days = a.and_then(|f| f.time.median_days);
             let b_days = b.and_then(|f| f.time.median_days);
             let delta = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| y - x);
+            // Fewer deals than a side needs to be judged by: the difference is shown, dim.
+            let few = [a, b]
+                .iter()
+                .any(|f| f.is_some_and(|f| f.entered < TOO_FEW_DEALS));
+            let judged = |cell: Cell| if few { (cell.0, theme::dim()) } else { cell };
             let (conv_change, days_change) = match only {
                 Some(word) => (
                     (word.to_string(), theme::callout()),
                     (String::new(), theme::dim()),
                 ),
                 None => (
-                    change_cell(points(a_conv, b_conv), delta(a_conv, b_conv), true),
-                    change_cell(difference(a_days, b_days, 1), delta(a_days, b_days), false),
+                    judged(change_cell(
+                        points(a_conv, b_conv),
+                        delta(a_conv, b_conv),
+                        true,
+                    )),
+                    judged(change_cell(
+                        difference(a_days, b_days, 1),
+                        delta(a_days, b_days),
+                        false,
+                    )),
                 ),
             };
             vec![
