@@ -196,7 +196,7 @@ pub fn abandon(
     at: DateTime<Utc>,
 ) -> Result<String, Failure> {
     let v = &t().versions;
-    let (mut team, pilot) = ending_pilot(folder)?;
+    let (team, pilot) = ending_pilot(folder)?;
     if team.process.is_empty() {
         let folder = folder.display();
         return Err(Failure(fill(v.no_team_process, &[("folder", &folder)])));
