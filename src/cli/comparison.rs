@@ -154,7 +154,7 @@ pub fn tables(
         ];
         let skips = |side: Option<(usize, usize)>| {
             side.map_or_else(dash, |(skipped, moves)| {
-                fill(v.skips_of, &[("skipped", &skipped), ("moves", &moves)])
+                crate::text::versions::skips_of(skipped, moves)
             })
         };
         let rows: Vec<Vec<String>> = criteria
@@ -187,7 +187,7 @@ fn key_rows(a: &Side, b: &Side) -> Vec<Vec<String>> {
     let (a_skips, a_moves) = a.moves_with_skips();
     let (b_skips, b_moves) = b.moves_with_skips();
     let share = |with: usize, all: usize| (all > 0).then(|| with as f64 / all as f64);
-    let skips = |with: usize, all: usize| fill(v.skips_of, &[("skipped", &with), ("moves", &all)]);
+    let skips = crate::text::versions::skips_of;
     let (ah, bh) = (&a.stats.headline, &b.stats.headline);
     vec![
         vec![

@@ -363,3 +363,12 @@ fn signed(value: f64, decimals: usize) -> String {
     };
     format!("{}{figure}", if rounded > 0.0 { "+" } else { "−" })
 }
+
+/// `38 of 100`, the numbers as the language writes them.
+pub fn skips_of(skipped: usize, moves: usize) -> String {
+    let n = |n: usize| super::locale::number(n as u128);
+    super::fill(
+        super::t().versions.skips_of,
+        &[("skipped", &n(skipped)), ("moves", &n(moves))],
+    )
+}

@@ -103,7 +103,7 @@ fn figures_table(c: &Comparison, names: &Names, room: usize) -> Vec<Line<'static
     let (a_skips, a_moves) = a.moves_with_skips();
     let (b_skips, b_moves) = b.moves_with_skips();
     let share = |with: usize, all: usize| (all > 0).then(|| with as f64 / all as f64);
-    let skips = |with: usize, all: usize| fill(v.skips_of, &[("skipped", &with), ("moves", &all)]);
+    let skips = crate::text::versions::skips_of;
     let delta = |x: Option<f64>, y: Option<f64>| x.zip(y).map(|(x, y)| y - x);
     let (ah, bh) = (&a.stats.headline, &b.stats.headline);
     let rows = vec![
