@@ -966,6 +966,8 @@ pub static EN: Text = Text {
         key_earlier_change: "an earlier change to the process",
         key_later_change: "a later change to the process",
         hint_before_after: "before/after",
+        hint_other_change: "earlier/later change",
+        hint_the_period: "the period",
         nothing_to_compare_here: "The process has not been changed yet: there is no before and after. Change the stages in the process editor ({key} on the board) and they are recorded.",
         change_of: "Change {n} of {count} · {date}",
         questions_short: "Still useful?",

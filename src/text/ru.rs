@@ -1023,6 +1023,8 @@ pub static RU: Text = Text {
         key_earlier_change: "более раннее изменение процесса",
         key_later_change: "более позднее изменение процесса",
         hint_before_after: "до/после",
+        hint_other_change: "раньше/позже",
+        hint_the_period: "за период",
         nothing_to_compare_here: "Процесс ещё не менялся, «до» и «после» нет. Измените этапы в редакторе процесса ({key} на доске) — изменения запишутся.",
         change_of: "Изменение {n} из {count} · {date}",
         questions_short: "Ещё полезен?",

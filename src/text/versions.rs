@@ -47,6 +47,8 @@ pub struct VersionsText {
     pub key_earlier_change: &'static str,
     pub key_later_change: &'static str,
     pub hint_before_after: &'static str,
+    pub hint_other_change: &'static str,
+    pub hint_the_period: &'static str,
     /// `{key}`: the key that opens the process editor.
     pub nothing_to_compare_here: &'static str,
     /// `{n}`, `{count}`, `{date}`.

@@ -219,6 +219,26 @@ pub const REPORTS: &[Hint] = &[
     hint(&[ShowHelp], |h| h.help),
 ];
 
+/// The reports screen showing two sides of the process: before and after a change (or a pilot
+/// against the rest).
+#[rustfmt::skip]
+pub const REPORTS_SIDES: &[Hint] = &[
+    hint(&[PreviousChange, NextChange], |_| t().versions.hint_other_change),
+    hint(&[ToggleBeforeAfter], |_| t().versions.hint_the_period),
+    hint(&[NextOwner], |h| h.owner),
+    hint(&[Close], |h| h.back),
+    hint(&[SelectUp, SelectDown, PageDown], |h| h.scroll),
+];
+
+/// A pilot against the rest: nothing to step through.
+#[rustfmt::skip]
+pub const REPORTS_PILOT: &[Hint] = &[
+    hint(&[ToggleBeforeAfter], |_| t().versions.hint_the_period),
+    hint(&[NextOwner], |h| h.owner),
+    hint(&[Close], |h| h.back),
+    hint(&[SelectUp, SelectDown, PageDown], |h| h.scroll),
+];
+
 #[rustfmt::skip]
 pub const REVIEW: &[Hint] = &[
     hint(&[NextOwner], |h| h.next_person),

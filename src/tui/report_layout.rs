@@ -121,7 +121,11 @@ pub fn header_parts(view: &ReportsView) -> (String, String) {
     let choice = &view.choice;
     let mut period = format!(" ◂ {} ▸", choice.preset.name());
     if let Some(what) = change_words(view) {
-        period = format!(" ◂ {what} ▸");
+        // A pilot has nothing before or after it to step to.
+        period = match view.pilot {
+            Some(_) => format!(" {what}"),
+            None => format!(" ◂ {what} ▸"),
+        };
     } else if choice.preset != PeriodPreset::AllTime {
         period.push(' ');
         period.push_str(&reports::period(&view.stats.period));

@@ -170,7 +170,11 @@ fn status_line(review: &Review, frame: &mut Frame, area: Rect) {
         Some(flash) => Line::styled(format!(" {flash}"), today()),
         None => {
             let context = review.context();
-            let list = if review.report().is_some() {
+            let list = if review.report().is_some_and(|r| r.pilot.is_some()) {
+                hints::REPORTS_PILOT
+            } else if review.report().is_some_and(|r| r.sides().is_some()) {
+                hints::REPORTS_SIDES
+            } else if review.report().is_some() {
                 hints::REPORTS
             } else if review.change().is_some() || review.focused().is_some() {
                 hints::REVIEW_PANEL

@@ -366,6 +366,7 @@ fn hints_for(app: &App) -> Vec<String> {
     let list = match app.mode() {
         Mode::Process(view) if view.tab == ProcessTab::Board => hints::PROCESS_BOARD,
         Mode::Process(view) if view.tab == ProcessTab::Log => hints::PROCESS_LOG,
+        Mode::Reports(view) if view.sides().is_some() => hints::REPORTS_SIDES,
         Mode::Detail(view)
             if app
                 .board()

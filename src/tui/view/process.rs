@@ -45,11 +45,16 @@ fn log(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
         crate::tui::keymap::Context::Process,
         crate::tui::action::Action::EditItem,
     );
+    // Words over as many lines as they need, each a cell in from the border.
+    let wrapped = |text: &str| -> Vec<Line<'static>> {
+        crate::display_width::wrap(text, usize::from(area.width.saturating_sub(2)).max(10))
+            .into_iter()
+            .map(|l| Line::styled(format!(" {l}"), theme::dim()))
+            .collect()
+    };
     if changes.is_empty() {
-        let text = format!(" {}", fill(v.no_changes, &[("key", &key)]));
-        let paragraph = Paragraph::new(Line::styled(text, theme::dim()))
-            .wrap(ratatui::widgets::Wrap { trim: false });
-        frame.render_widget(paragraph, area);
+        let text = fill(v.no_changes, &[("key", &key)]);
+        frame.render_widget(Paragraph::new(wrapped(&text)), area);
         return;
     }
     let offset = *app.now().offset();
@@ -116,18 +121,20 @@ fn log(app: &App, selected: usize, frame: &mut Frame, area: Rect) {
             theme::heading(),
         ),
     ];
-    lines.extend(
-        edits
-            .iter()
-            .map(|e| Line::from(format!("   • {}", crate::text::versions::edit_words(e)))),
-    );
+    let room = usize::from(area.width.saturating_sub(6)).max(10);
+    for edit in &edits {
+        let words = crate::text::versions::edit_words(edit);
+        for (i, line) in crate::display_width::wrap(&words, room)
+            .into_iter()
+            .enumerate()
+        {
+            let mark = if i == 0 { "   • " } else { "     " };
+            lines.push(Line::from(format!("{mark}{line}")));
+        }
+    }
     lines.push(Line::from(""));
-    lines.push(Line::styled(
-        format!(" {}", fill(v.log_is_kept, &[("key", &key)])),
-        theme::dim(),
-    ));
-    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
-    frame.render_widget(paragraph, details);
+    lines.extend(wrapped(&fill(v.log_is_kept, &[("key", &key)])));
+    frame.render_widget(Paragraph::new(lines), details);
 }
 
 fn stages(app: &App, selected: usize, frame: &mut Frame, area: Rect) {

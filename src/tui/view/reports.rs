@@ -84,15 +84,17 @@ fn header_lines(view: &ReportsView, width: u16) -> Vec<Line<'static>> {
         .unwrap_or(t().reports.everyone)
         .to_string();
     let change = change_words(view);
+    // A pilot has nothing before or after it to step to: no arrows.
+    let stepping = view.pilot.is_none();
     let mut period = vec![
-        Span::styled(" ◂ ", theme::dim()),
+        Span::styled(if stepping { " ◂ " } else { " " }, theme::dim()),
         Span::styled(
             change
                 .clone()
                 .unwrap_or_else(|| choice.preset.name().to_string()),
             theme::selected(),
         ),
-        Span::styled(" ▸", theme::dim()),
+        Span::styled(if stepping { " ▸" } else { "" }, theme::dim()),
     ];
     if change.is_none() && choice.preset != PeriodPreset::AllTime {
         period.push(Span::raw(format!(
