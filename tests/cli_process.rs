@@ -238,6 +238,15 @@ fn a_pilot_runs_on_some_boards_is_compared_with_the_rest_and_is_abandoned_then_t
     // Taken back: the board's backup 1 is the board on the pilot.
     team.ok(&["--board", path(&team.board("anna")), "restore", "1"]);
     assert!(team.stages("anna").contains(&"demo".to_string()));
+    // The team report says so: anna's board is off the team's process again.
+    let json: Value =
+        serde_json::from_str(&team.ok(&["stats", path(&team.folder), "--format", "json"])).unwrap();
+    assert_eq!(json["off_process"], serde_json::json!(["anna.ron"]));
+    let table = team.ok(&["stats", path(&team.folder)]);
+    assert!(
+        table.contains(support::words_of(text().versions.off_process)),
+        "{table}"
+    );
 }
 
 #[test]

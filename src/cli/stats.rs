@@ -59,6 +59,8 @@ pub struct StatsArgs {
 pub struct BoardRead {
     pub path: PathBuf,
     pub deals: Result<usize, String>,
+    /// The board's process, to see whether it is the team's (empty when it could not be read).
+    pub stages: Vec<crate::model::Stage>,
 }
 
 /// `dealboard stats [BOARD...]`: the report over the boards named, combined; none named: your
@@ -74,6 +76,7 @@ pub fn stats_of_boards(
         let read = BoardRead {
             path: path.to_path_buf(),
             deals: Ok(board.deals.len()),
+            stages: board.stages.clone(),
         };
         give_owners(&mut board, &board_name(path));
         (board, vec![read])
@@ -88,11 +91,15 @@ pub fn stats_of_boards(
     if let Some(rates) = super::rates::team_rates(named)? {
         board.rates = Some(rates);
     }
-    let pilot = if args.boards.is_empty() {
-        None
+    let (pilot, off_process) = if args.boards.is_empty() {
+        (None, Vec::new())
     } else {
-        pilot_sides(named, args.owner.as_deref(), now)?
+        (
+            pilot_sides(named, args.owner.as_deref(), now)?,
+            off_process(named, &read)?,
+        )
     };
+    let read = Boards { read, off_process };
     stats(
         super::kept_to_the_end(board),
         &read,
@@ -101,6 +108,40 @@ pub fn stats_of_boards(
         width,
         now,
     )
+}
+
+/// The boards a report read, and those of them not on the process the team file says they
+/// should be on (the team's, or the pilot's for a board on it).
+pub struct Boards {
+    pub read: Vec<BoardRead>,
+    pub off_process: Vec<String>,
+}
+
+/// The file names of the boards read that are not on the team's process (or the pilot's);
+/// none when the team folder keeps no process.
+fn off_process(named: &[PathBuf], read: &[BoardRead]) -> Result<Vec<String>, Failure> {
+    let Some(folder) = crate::store::team_folder(named) else {
+        return Ok(Vec::new());
+    };
+    let Some(team) = crate::store::read_team(&folder)? else {
+        return Ok(Vec::new());
+    };
+    if team.process.is_empty() {
+        return Ok(Vec::new());
+    }
+    let name = |p: &Path| p.file_name().map(|n| n.to_string_lossy().into_owned());
+    Ok(read
+        .iter()
+        .filter(|r| r.deals.is_ok())
+        .filter_map(|r| {
+            let file = name(&r.path)?;
+            let expected = match &team.pilot {
+                Some(pilot) if pilot.boards.contains(&file) => &pilot.stages,
+                _ => &team.process,
+            };
+            (r.stages != *expected).then_some(file)
+        })
+        .collect())
 }
 
 /// A pilot in a team folder, and its boards against the rest since it began.
@@ -175,6 +216,10 @@ fn read_boards(named: &[PathBuf]) -> Result<(Board, Vec<BoardRead>), Failure> {
         .zip(&results)
         .map(|(path, result)| BoardRead {
             path,
+            stages: result
+                .as_ref()
+                .map(|b| b.stages.clone())
+                .unwrap_or_default(),
             deals: result
                 .as_ref()
                 .map(|b| b.deals.len())
@@ -186,12 +231,13 @@ fn read_boards(named: &[PathBuf]) -> Result<(Board, Vec<BoardRead>), Failure> {
 
 pub fn stats(
     board: &Board,
-    read: &[BoardRead],
+    boards: &Boards,
     args: &StatsArgs,
     pilot: Option<&PilotSides>,
     width: Option<usize>,
     now: DateTime<FixedOffset>,
 ) -> Result<String, Failure> {
+    let read = boards.read.as_slice();
     let today = now.date_naive();
     let date = |flag: &str, text: &Option<String>| match text {
         None => Ok(None),
@@ -255,9 +301,11 @@ pub fn stats(
             json.questions = Some(questions.iter().map(QuestionJson::of).collect());
             json.change = change.as_ref().map(|c| change_json(board, c));
             json.pilot = pilot.and_then(pilot_json);
+            json.off_process = (!boards.off_process.is_empty()).then(|| boards.off_process.clone());
             Ok(serde_json::to_string_pretty(&json)? + "\n")
         }
         StatsFormat::Table => Ok(boards_read(read)
+            + &off_process_line(&boards.off_process)
             + &match (people, &change) {
                 (_, Some(change)) => change_tables(change, *now.offset(), width),
                 (Some(rows), None) => people_report(&stats, &rows, width),
@@ -438,6 +486,15 @@ fn board_file_json(read: &BoardRead) -> BoardFileJson {
         deals: read.deals.as_ref().ok().copied(),
         error: read.deals.as_ref().err().cloned(),
     }
+}
+
+/// "Not on the team's process: chen.ron", and what puts it back; nothing when all are.
+fn off_process_line(files: &[String]) -> String {
+    if files.is_empty() {
+        return String::new();
+    }
+    let boards = files.join(", ");
+    fill(t().versions.off_process, &[("boards", &boards)]) + "\n"
 }
 
 /// Over several boards, or when one could not be read, which boards the figures are of and

@@ -48,6 +48,10 @@ pub struct StatsJson {
     /// With `--change N`: the deals worked before change N of the process and after it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub change: Option<ChangeJson>,
+    /// Over a team folder keeping a process: the boards not on it (nor on the pilot's, for a
+    /// pilot's board); absent when all are.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub off_process: Option<Vec<String>>,
     /// Over a team folder with a pilot: the pilot's boards and the rest over the same dates.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pilot: Option<PilotJson>,
@@ -419,6 +423,7 @@ impl StatsJson {
             previous: previous.map(|p| Box::new(StatsJson::new(p, None))),
             questions: None,
             change: None,
+            off_process: None,
             pilot: None,
         };
         if let Some(converted) = &mut json.headline.converted {

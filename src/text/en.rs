@@ -1052,6 +1052,7 @@ pub static EN: Text = Text {
         bad_board_name: "The board file name {name} holds characters a terminal would act on: rename the file first.",
         no_stage_to_move: "No board has a stage {name} to move deals from: the stages are {stages}.",
         change_of_one_board: "--change is about one board's log of changes: name one board (a team's boards change their process at different times).",
+        off_process: "Not on the process team.ron keeps for them: {boards} (a stage changed on the board, or a backup restored). `dealboard process apply` puts the team's back; the figures here compare them as they are.",
         pilot_on_one_side: "All the boards are on one side of the pilot: there is nothing to compare it with.",
         points: "{points} pts",
         questions_heading: "Is the process still useful?",

@@ -162,6 +162,8 @@ pub struct VersionsText {
     /// `{date}`, `{boards}`.
     pub pilot_heading: &'static str,
     pub pilot_on_one_side: &'static str,
+    /// `{boards}`.
+    pub off_process: &'static str,
     /// `{path}`.
     pub draft_in_folder: &'static str,
     /// `{name}`.
