@@ -61,9 +61,6 @@ pub fn apply(
     }
     if let Some(from) = from {
         team.process = checked(&stages_of_file(from)?)?;
-        save_team(folder, &team, true)?;
-        let path = store::team_file(folder);
-        lines.push(fill(v.team_process_saved, &[("path", &path.display())]));
     }
     if team.process.is_empty() {
         let folder = folder.display();
@@ -81,6 +78,12 @@ pub fn apply(
         reason: reason.unwrap_or(v.reason_team),
         at,
     })?);
+    // The team file takes the new process only once the boards have it.
+    if from.is_some() {
+        lines.extend(save_kept(folder, &team)?);
+        let path = store::team_file(folder);
+        lines.push(fill(v.team_process_saved, &[("path", &path.display())]));
+    }
     Ok(lines.join("\n") + "\n")
 }
 
@@ -137,7 +140,14 @@ pub fn pilot(
         reason: &labelled(v.reason_pilot, reason),
         at,
     })?;
-    let names: Vec<String> = files.iter().map(|f| file_name(f)).collect();
+    // Named as the folder lists them (a board named through a link is still its file).
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let listed = all.iter().find(|a| same_file(a, f));
+            file_name(listed.unwrap_or(f))
+        })
+        .collect();
     team.pilot = Some(Pilot {
         boards: names.clone(),
         since: at,
@@ -245,7 +255,12 @@ fn pilot_running(folder: &Path, pilot: &Pilot) -> String {
 
 /// Writes the team file, keeping the one before; the line saying where it was kept.
 fn save_kept(folder: &Path, team: &Team) -> Result<Vec<String>, Failure> {
-    let kept = save_team(folder, team, true)?;
+    // The file as it is now: rates or sync settings changed meanwhile are kept; only the
+    // process and the pilot are this command's.
+    let mut fresh = team_of(folder)?;
+    fresh.process.clone_from(&team.process);
+    fresh.pilot.clone_from(&team.pilot);
+    let kept = save_team(folder, &fresh, true)?;
     Ok(kept
         .map(|path| fill(t().versions.team_kept, &[("path", &path.display())]))
         .into_iter()
@@ -324,10 +339,23 @@ fn put(putting: &Putting) -> Result<Vec<String>, Failure> {
         changed.push(false);
     }
     let any = changed.contains(&true);
-    for (change, changed) in changes.into_iter().zip(changed) {
-        if changed {
-            change.finish()?;
+    let mut written: Vec<String> = Vec::new();
+    for ((change, changed), file) in changes.into_iter().zip(changed).zip(putting.files) {
+        if !changed {
+            continue;
         }
+        if let Err(Failure(error)) = change.finish() {
+            // Boards already written stay written: say which, and how to take them back.
+            if written.is_empty() {
+                return Err(Failure(error));
+            }
+            let boards = written.join(", ");
+            return Err(Failure(fill(
+                v.partly_written,
+                &[("error", &error), ("boards", &boards)],
+            )));
+        }
+        written.push(board_name(file));
     }
     if any {
         lines.push(v.restore_hint.to_string());
@@ -375,13 +403,9 @@ fn resolve_moves(
                 &[("name", &quote(to)), ("targets", &names(stages))],
             ))
         })?;
-        let lacking: Vec<Stage> = board
-            .stages
-            .iter()
-            .filter(|s| !stages.iter().any(|n| n.id == s.id))
-            .cloned()
-            .collect();
-        if let Some(stage) = find(&lacking, from) {
+        // Named as on the board (its name, id or number), and one the new process lacks.
+        let lacking = find(&board.stages, from).filter(|s| !stages.iter().any(|n| n.id == s.id));
+        if let Some(stage) = lacking {
             pairs.push((stage.id.clone(), target.id.clone()));
         }
     }

@@ -79,8 +79,18 @@ fn settings(base: &Board, ours: &Board, theirs: &Board) -> Result<Board, String>
                 t.get(&key).unwrap_or(&Value::Null),
             ))),
             "lost_reasons" | "sources" => united_set(b.get(&key), o.get(&key), t.get(&key)),
-            // Changes to the process either side made, each once, in time order.
-            "process_log" => Some(Value::Array(united_in_time(o.get(&key), t.get(&key), "at"))),
+            // Changes to the process by their time: a reason given on one side is kept, a
+            // change undone on one side goes, and the log stays in time order.
+            "process_log" => {
+                let mut log = united_by(
+                    &["at"],
+                    b.get(&key).unwrap_or(&Value::Null),
+                    o.get(&key).unwrap_or(&Value::Null),
+                    t.get(&key).unwrap_or(&Value::Null),
+                );
+                log.sort_by_key(|change| change.get("at").map(Value::to_string));
+                Some(Value::Array(log))
+            }
             _ => three_way(b.get(&key), o.get(&key), t.get(&key)).map(|(v, _)| v),
         };
         if let Some(value) = value {
@@ -431,6 +441,39 @@ mod tests {
 
     fn id(board: &Board, n: usize) -> DealId {
         board.deals[n].id
+    }
+
+    #[test]
+    fn a_reason_given_on_one_side_and_a_change_made_on_the_other_are_one_log() {
+        let base = demo(20);
+        assert_eq!(
+            base.process_log.len(),
+            1,
+            "the demo's process was changed once"
+        );
+        let mut one = base.clone();
+        one.set_change_reason(1, "Asked by the team").unwrap();
+        let mut other = base.clone();
+        let why = crate::model::Why {
+            at: later(5),
+            reason: "",
+        };
+        let agreed = StageId("agreed".into());
+        let mut draft = crate::model::StageDraft::of(other.stage(&agreed).unwrap());
+        draft.probability = 75;
+        other.update_stage(&agreed, draft, &[], why).unwrap();
+        let merged = merged_both_ways(&base, &one, &other).board;
+        let reasons: Vec<&str> = merged
+            .process_log
+            .iter()
+            .map(|c| c.reason.as_str())
+            .collect();
+        assert_eq!(reasons, ["Asked by the team", ""]);
+        // A change undone on one side (taken out of its log) goes.
+        let mut undone = base.clone();
+        undone.process_log.clear();
+        let merged = merged_both_ways(&base, &undone, &base).board;
+        assert!(merged.process_log.is_empty());
     }
 
     /// Anna does the deal's next activity and writes a note; Boris plans another activity,

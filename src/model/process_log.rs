@@ -274,6 +274,9 @@ impl Board {
             {
                 if last.before == board.stages {
                     board.process_log.pop();
+                } else if let Some(last) = board.process_log.last_mut() {
+                    // Ten minutes from the latest step, not the first.
+                    last.at = why.at;
                 }
                 return;
             }
@@ -286,9 +289,13 @@ impl Board {
     }
 
     /// Adds `change` to the log, kept in time order, dropping the oldest past the limit.
-    pub fn log_process_change(&mut self, change: ProcessChange) {
-        let at = self.process_log.partition_point(|c| c.at <= change.at);
-        self.process_log.insert(at, change);
+    pub fn log_process_change(&mut self, mut change: ProcessChange) {
+        // Each change follows the one before it (its `before` is what that one left), so a
+        // change is never put before one logged already, even by a clock behind a teammate's.
+        if let Some(last) = self.process_log.last() {
+            change.at = change.at.max(last.at);
+        }
+        self.process_log.push(change);
         let over = self.process_log.len().saturating_sub(MAX_PROCESS_CHANGES);
         self.process_log.drain(..over);
     }

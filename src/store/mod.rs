@@ -314,7 +314,11 @@ impl Store {
             pieces = format::write_board(out, board, before).map_err(std::io::Error::other)?;
             Ok(())
         })?;
-        if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
+        if self.always_back_up {
+            // Promised as the way back: a backup that cannot be made stops the save.
+            save::rotate_backups(&self.target)?;
+            self.last_rotation = Some(Instant::now());
+        } else if self.backup_due() && save::rotate_backups(&self.target).is_ok() {
             self.last_rotation = Some(Instant::now());
         }
         if self.changed_since_known() {

@@ -1037,6 +1037,7 @@ pub static EN: Text = Text {
         board_changed: "{board}: process changed (change {n} in its log).",
         board_moved: "{board}: {deals} moved from “{from}” to “{to}”.",
         board_same: "{board}: already on this process, left as it was.",
+        partly_written: "{error}\nBoards written before that: {boards}; the team file was left as it was. `dealboard restore 1 --board FILE` takes each back, or run the command again once the problem is fixed.",
         restore_hint: "Each board changed kept its version before as backup 1: `dealboard restore 1 --board FILE` takes it back.",
         team_kept: "The team file as it was is kept as {path}.",
         pilot_started: "Pilot started in {folder} on: {boards}. The other boards keep the team's process.",

@@ -143,6 +143,8 @@ pub struct VersionsText {
     /// `{board}`.
     pub board_same: &'static str,
     pub restore_hint: &'static str,
+    /// `{error}`, `{boards}`.
+    pub partly_written: &'static str,
     /// `{path}`.
     pub team_kept: &'static str,
     /// `{folder}`, `{boards}`.

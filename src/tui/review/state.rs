@@ -436,12 +436,13 @@ impl Review {
         };
         view.counting = true;
         view.pilot_running = running;
-        let asked = self.reports.ask(
-            view.choice.clone(),
-            self.board.clone(),
-            pilot,
-            self.clock.now(),
-        );
+        // The boards combined have no one process log (combining keeps the first board's):
+        // before and after is one board's; `v` here compares a pilot.
+        let mut board = self.board.clone();
+        board.process_log.clear();
+        let asked = self
+            .reports
+            .ask(view.choice.clone(), board, pilot, self.clock.now());
         if let Some(counted) = asked {
             view.take(counted);
             view.keep_in_view(self.size);

@@ -46,9 +46,17 @@ impl TeamFile {
         if store::team_file_stamp(&self.folder) == self.seen {
             return false;
         }
-        let before = (self.rates.clone(), self.warning.clone(), self.pilot.clone());
+        let state = |t: &TeamFile| {
+            (
+                t.rates.clone(),
+                t.warning.clone(),
+                t.pilot.clone(),
+                t.process.clone(),
+            )
+        };
+        let before = state(self);
         self.read();
-        before != (self.rates.clone(), self.warning.clone(), self.pilot.clone())
+        before != state(self)
     }
 
     fn read(&mut self) {
